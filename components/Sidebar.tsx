@@ -1,0 +1,81 @@
+/**
+ * The sidebar docked at the right edge of Seller Central. Renders props, raises callbacks; all
+ * state (collapsed, the recognised page) belongs to the content script.
+ */
+import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, type Translate } from '@/lib/i18n';
+import type { RecognisedPage } from '@/lib/pages/page-type';
+import { Logo } from './Logo';
+
+export interface SidebarProps {
+  readonly page: RecognisedPage;
+  readonly collapsed: boolean;
+  readonly onToggle: () => void;
+  readonly t: Translate;
+}
+
+export function Sidebar({ page, collapsed, onToggle, t }: SidebarProps) {
+  if (collapsed) {
+    return (
+      <button
+        type="button"
+        class="sidekick-tab"
+        data-testid="sidekick-sidebar"
+        data-state="collapsed"
+        data-page-type={page.type}
+        aria-expanded="false"
+        aria-label={t('sidebarExpand')}
+        title={t('sidebarExpand')}
+        onClick={onToggle}
+      >
+        <Logo size={20} />
+      </button>
+    );
+  }
+  return (
+    <aside
+      class="sidekick-panel"
+      data-testid="sidekick-sidebar"
+      data-state="expanded"
+      data-page-type={page.type}
+      aria-label={t('sidebarLabel')}
+    >
+      <header class="sidekick-header">
+        <Logo size={22} />
+        <h1 class="sidekick-title">{t('extName')}</h1>
+        <button
+          type="button"
+          class="sidekick-collapse"
+          aria-expanded="true"
+          aria-label={t('sidebarCollapse')}
+          title={t('sidebarCollapse')}
+          onClick={onToggle}
+        >
+          <span aria-hidden="true">»</span>
+        </button>
+      </header>
+      <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
+        <h2 id="sidekick-page-heading" class="sidekick-section-heading">
+          {t('sidebarPageHeading')}
+        </h2>
+        <p class="sidekick-page-type" data-testid="page-type">
+          {t(PAGE_TYPE_LABEL[page.type])}
+        </p>
+        <dl class="sidekick-facts">
+          <dt>{t('sidebarMarketplace')}</dt>
+          <dd data-testid="marketplace">
+            {page.marketplace ? t(MARKETPLACE_LABEL[page.marketplace]) : t('sidebarMarketplaceRegion')}
+          </dd>
+          {page.orderId !== undefined && (
+            <>
+              <dt>{t('sidebarOrder')}</dt>
+              <dd data-testid="order-id" dir="ltr">
+                {page.orderId}
+              </dd>
+            </>
+          )}
+        </dl>
+        <p class="sidekick-quiet">{page.type === 'other' ? t('sidebarOtherHint') : t('sidebarRecognisedFrom')}</p>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * Keeps the docked sidebar from covering Seller Central: the page's root is narrowed by the width
+ * the sidebar takes, with one style element of our own (no page text involved).
+ */
+export const PANEL_WIDTH_PX = 320;
+export const TAB_WIDTH_PX = 28;
+
+const STYLE_ID = 'seller-sidekick-layout';
+
+export function reserveRightEdge(doc: Document, widthPx: number): void {
+  let style = doc.getElementById(STYLE_ID);
+  if (!style) {
+    style = doc.createElement('style');
+    style.id = STYLE_ID;
+    (doc.head ?? doc.documentElement).append(style);
+  }
+  style.textContent = `html { margin-right: ${Math.max(0, Math.round(widthPx))}px !important; }`;
+}
+
+export function releaseRightEdge(doc: Document): void {
+  doc.getElementById(STYLE_ID)?.remove();
+}

@@ -1,0 +1,125 @@
+/**
+ * Page detection: plain URL predicates, one per page type, each with its own table of example URLs
+ * in test/page-type.test.ts (true for its own examples, false for every other predicate's).
+ *
+ * Routes come from SELLER-CENTRAL-PAGES.md §2–§5 (confidence A/B unless noted). A URL that fits no
+ * predicate is `other`: we never guess a page type from a near miss.
+ */
+import { sellerCentralHost, type MarketplaceId } from '../hosts';
+
+export const PAGE_TYPES = [
+  'order-list',
+  'order-details',
+  'message-inbox',
+  'message-thread',
+  'notices',
+  'account-health',
+  'other',
+] as const;
+
+export type PageType = (typeof PAGE_TYPES)[number];
+
+/** The order id format of every marketplace: 3-7-7 digits (SELLER-CENTRAL-PAGES.md §3, A). */
+export const ORDER_ID_PATTERN = /^\d{3}-\d{7}-\d{7}$/;
+
+const ORDER_DETAILS_PATH = /^\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})\/?$/;
+
+/** `/orders-v3/order/<id>` (A). Sub-pages such as confirm-shipment are different pages. */
+export function isOrderDetails(url: URL): boolean {
+  return ORDER_DETAILS_PATH.test(url.pathname);
+}
+
+/**
+ * Manage Orders: `/orders-v3`, `/orders-v3/ref=…`, `/orders-v3/mfn/unshipped`, `/orders-v3/fba/all`,
+ * `/orders-v3/search` (A/B/C), but not an order's own page.
+ */
+export function isOrderList(url: URL): boolean {
+  const path = url.pathname;
+  if (!/^\/orders-v3(?:\/|$)/.test(path)) return false;
+  if (path.startsWith('/orders-v3/order/')) return false;
+  const rest = path.slice('/orders-v3'.length).replace(/\/$/, '');
+  return rest === '' || /^\/ref=[\w.-]+$/.test(rest) || /^\/(?:mfn|fba|afn|all|search)(?:\/[\w-]+)*(?:\/ref=[\w.-]+)?$/.test(rest);
+}
+
+const INBOX_PATH = /^\/messaging\/inbox(?:-v[23])?(?:\/ref=[\w.-]+)?\/?$/;
+
+/**
+ * One buyer–seller conversation: the inbox deep link to a case (`fi=caseId&ss=…`, C), or the
+ * Contact Buyer form for an order (`/messaging/contact?orderID=…`, B).
+ */
+export function isMessageThread(url: URL): boolean {
+  if (url.pathname === '/messaging/contact' || url.pathname === '/messaging/contact/') {
+    return ORDER_ID_PATTERN.test(url.searchParams.get('orderID') ?? '');
+  }
+  if (!INBOX_PATH.test(url.pathname)) return false;
+  return url.searchParams.get('fi') === 'caseId' && (url.searchParams.get('ss') ?? '') !== '';
+}
+
+/** The buyer–seller messages inbox, v1 to v3 (A/B), when no single case is opened by the URL. */
+export function isMessageInbox(url: URL): boolean {
+  return INBOX_PATH.test(url.pathname) && !isMessageThread(url);
+}
+
+/**
+ * Performance Notifications, where Amazon's notices (listing removed, A-to-z claims, …) are listed
+ * (`/performance/notifications`, C; legacy `/gp/customer-experience/perf-notifications.html`, A).
+ */
+export function isNotices(url: URL): boolean {
+  return (
+    /^\/performance\/notifications(?:\/[\w-]+)*\/?$/.test(url.pathname) ||
+    url.pathname === '/gp/customer-experience/perf-notifications.html'
+  );
+}
+
+/** Account Health: `/performance/dashboard` (B) and `/performance/account/health…` (C). */
+export function isAccountHealth(url: URL): boolean {
+  return (
+    /^\/performance\/dashboard\/?$/.test(url.pathname) ||
+    /^\/performance\/account\/health(?:\/[\w-]+)*\/?$/.test(url.pathname)
+  );
+}
+
+/** The predicates in the order they are tried; `other` is what is left. */
+export const PAGE_PREDICATES: Readonly<Record<Exclude<PageType, 'other'>, (url: URL) => boolean>> = {
+  'order-details': isOrderDetails,
+  'order-list': isOrderList,
+  'message-thread': isMessageThread,
+  'message-inbox': isMessageInbox,
+  notices: isNotices,
+  'account-health': isAccountHealth,
+};
+
+export interface RecognisedPage {
+  readonly type: PageType;
+  /** The marketplace the host stands for, when it stands for one. */
+  readonly marketplace: MarketplaceId | undefined;
+  readonly hostname: string;
+  /** The order id the URL names (order details, Contact Buyer), when it names one. */
+  readonly orderId: string | undefined;
+}
+
+/**
+ * What page a URL is. Returns undefined for a URL that is not on Seller Central at all, so the
+ * caller can stay silent there; every Seller Central URL gets a type, `other` when none fits.
+ */
+export function recognisePage(url: URL): RecognisedPage | undefined {
+  const host = sellerCentralHost(url);
+  if (!host) return undefined;
+  let type: PageType = 'other';
+  for (const [candidate, predicate] of Object.entries(PAGE_PREDICATES)) {
+    if (predicate(url)) {
+      type = candidate as PageType;
+      break;
+    }
+  }
+  return { type, marketplace: host.marketplace, hostname: host.hostname, orderId: orderIdOf(url, type) };
+}
+
+function orderIdOf(url: URL, type: PageType): string | undefined {
+  if (type === 'order-details') return ORDER_DETAILS_PATH.exec(url.pathname)?.[1];
+  if (type === 'message-thread') {
+    const id = url.searchParams.get('orderID') ?? '';
+    return ORDER_ID_PATTERN.test(id) ? id : undefined;
+  }
+  return undefined;
+}

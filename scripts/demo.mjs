@@ -1,0 +1,76 @@
+// `npm run demo`: builds the extension, serves the demo pages at their real Seller Central URLs and
+// opens them in Chromium with the extension loaded. With a display it opens a window and waits
+// until you close it; without one it runs headless and saves a screenshot of each demo page.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { launchChromium } from './lib/browsers.mjs';
+import { ROOT, startDemoServer } from './lib/demo-server.mjs';
+import { ensureBrowsers } from './ensure-browsers.mjs';
+
+const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+const extensionDir = join(ROOT, '.output', 'chrome-mv3');
+const shotsDir = join(ROOT, 'demo-output', 'screenshots');
+
+try {
+  ensureBrowsers(['chromium']);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+try {
+  ensureBrowsers(['fonts']);
+} catch (error) {
+  console.warn(`Japanese text may show as boxes in the screenshots: ${error.message}`);
+}
+
+console.log('Building the extension for Chrome…');
+execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const server = await startDemoServer({ log: (line) => console.warn(line) });
+// The sidebar's language follows the browser's, so each language's pages open in a browser of that language.
+const LOCALES = { en: 'en-US', ja: 'ja' };
+const sessions = [];
+for (const [lang, locale] of Object.entries(LOCALES)) {
+  const pages = server.pages.filter((demo) => demo.lang === lang);
+  const session = await launchChromium({ extensionDir, proxyPort: server.proxyPort, headless, locale });
+  sessions.push(session);
+  if (headless) {
+    mkdirSync(shotsDir, { recursive: true });
+    const page = session.context.pages()[0] ?? (await session.context.newPage());
+    for (const demo of pages) {
+      await page.goto(demo.url);
+      await page.locator('seller-sidekick [data-testid="sidekick-sidebar"]').waitFor({ timeout: 15_000 });
+      const file = join(shotsDir, `${demo.id}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${demo.id.padEnd(20)} ${demo.url}\n${''.padEnd(20)} → ${relative(process.cwd(), file)}`);
+    }
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 240 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const popupFile = join(shotsDir, `popup-${lang}.png`);
+    await popup.screenshot({ path: popupFile });
+    console.log(`${`popup-${lang}`.padEnd(20)} → ${relative(process.cwd(), popupFile)}`);
+    await session.context.close();
+  } else {
+    for (const [index, demo] of pages.entries()) {
+      const page = index === 0 ? (session.context.pages()[0] ?? (await session.context.newPage())) : await session.context.newPage();
+      await page.goto(demo.url);
+    }
+  }
+}
+
+if (headless) {
+  await server.close();
+  console.log(`\n${server.pages.length + Object.keys(LOCALES).length} screenshots saved in ${relative(process.cwd(), shotsDir)}/`);
+} else {
+  console.log('Chromium is open (an English and a Japanese window) with Seller Sidekick loaded on the demo pages. Close the windows or press Ctrl+C to stop.');
+  let open = sessions.length;
+  const stop = async () => {
+    await Promise.all(sessions.map((s) => s.context.close().catch(() => {})));
+    await server.close();
+    process.exit(0);
+  };
+  for (const session of sessions) session.context.on('close', () => void (--open === 0 && stop()));
+  process.on('SIGINT', () => void stop());
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// Manifest kept to what the product needs: storage, and host access to Seller Central only
+// (declared by the content script's matches). test/manifest and e2e/manifest.test.ts hold it there.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Everything is imported explicitly, so a reader can follow every name to its module.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'seller-sidekick@seller-sidekick.app',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['e2e/**', 'demo-output/**', 'test/**', '.ci/**'],
+  },
+});
