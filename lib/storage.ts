@@ -67,7 +67,8 @@ export function defineStoredItem<T>(
       const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
         if (areaName !== 'local' || !(key in changes)) return;
         const next = changes[key]?.newValue;
-        if (next === undefined) {
+        // Removal: browsers leave newValue out; some report null.
+        if (next === undefined || next === null) {
           callback(fallback);
           return;
         }

@@ -43,6 +43,8 @@ export async function launchChromium({ extensionDir, proxyPort, headless = true,
       `--load-extension=${extensionDir}`,
       `--proxy-server=http://127.0.0.1:${proxyPort}`,
       '--proxy-bypass-list=<-loopback>',
+      // The demo's certificate is self-signed; this also covers the service worker's own fetches.
+      '--ignore-certificate-errors',
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',

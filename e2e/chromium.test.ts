@@ -1,0 +1,184 @@
+// The production Chrome build in real headless Chromium, on the demo pages at their real URLs.
+import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ES module shared with the demo script.
+import { launchChromium } from '../scripts/lib/browsers.mjs';
+import {
+  PAGE_TYPE_TEXT,
+  SIDEBAR,
+  chromeBuild,
+  coveredControls,
+  demoPages,
+  isDemoResource,
+  startDemoServer,
+  type DemoServer,
+} from './helpers';
+
+// Let Playwright report the service worker's own requests too (Chromium only).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  page: Page;
+  requests: Request[];
+}
+
+async function open(server: DemoServer, locale: string): Promise<Session> {
+  const { context, worker, extensionId } = (await launchChromium({
+    extensionDir: chromeBuild,
+    proxyPort: server.proxyPort,
+    locale,
+  })) as { context: BrowserContext; worker: Worker; extensionId: string };
+  const requests: Request[] = [];
+  context.on('request', (request) => requests.push(request));
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, worker, extensionId, page, requests };
+}
+
+async function sidebarState(page: Page) {
+  const sidebar = page.locator(SIDEBAR);
+  await sidebar.waitFor({ timeout: 15_000 });
+  return {
+    pageType: await sidebar.getAttribute('data-page-type'),
+    state: await sidebar.getAttribute('data-state'),
+    label:
+      (await sidebar.getAttribute('data-state')) === 'expanded'
+        ? await page.locator('seller-sidekick [data-testid="page-type"]').textContent()
+        : undefined,
+    position: await sidebar.evaluate((el) => getComputedStyle(el).position),
+  };
+}
+
+async function badge(worker: Worker) {
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    color: await chrome.action.getBadgeBackgroundColor({}),
+    title: await chrome.action.getTitle({}),
+  }));
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
+let server: DemoServer;
+let en: Session;
+let ja: Session;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  en = await open(server, 'en-US');
+  ja = await open(server, 'ja');
+});
+
+afterAll(async () => {
+  await en?.context.close();
+  await ja?.context.close();
+  await server?.close();
+});
+
+describe('Chromium: the sidebar on every demo page', () => {
+  it.each(demoPages.pages.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
+    const session = demo.lang === 'ja' ? ja : en;
+    await session.page.goto(demo.url);
+    const state = await sidebarState(session.page);
+    expect(state.pageType).toBe(demo.pageType);
+    expect(state.label).toBe(PAGE_TYPE_TEXT[demo.pageType]![demo.lang]);
+    expect(state.position).toBe('fixed'); // the shadow root's own stylesheet is applied
+    expect(await session.page.evaluate(coveredControls)).toEqual([]);
+  });
+});
+
+describe('Chromium: sidebar behaviour', () => {
+  it('follows in-page navigation without a reload', async () => {
+    await en.page.goto(demoPages.pages.find((p) => p.id === 'order-list-en')!.url);
+    expect((await sidebarState(en.page)).pageType).toBe('order-list');
+    const navigations = en.requests.filter((r) => r.isNavigationRequest()).length;
+    await en.page.evaluate(() => history.pushState(null, '', '/orders-v3/order/114-3941689-8772232'));
+    await en.page.locator(`${SIDEBAR}[data-page-type="order-details"]`).waitFor({ timeout: 10_000 });
+    expect(await en.page.locator('seller-sidekick [data-testid="order-id"]').textContent()).toBe('114-3941689-8772232');
+    expect(en.requests.filter((r) => r.isNavigationRequest()).length).toBe(navigations);
+  });
+
+  it('collapses to a small tab that stays out of the way, and remembers it across pages', async () => {
+    await en.page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
+    await sidebarState(en.page);
+    await en.page.locator('seller-sidekick button[aria-label="Collapse the sidebar"]').click();
+    const tab = en.page.locator(`${SIDEBAR}[data-state="collapsed"]`);
+    await tab.waitFor();
+    const box = await tab.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(40);
+    expect(await en.page.evaluate(coveredControls)).toEqual([]);
+
+    await en.page.goto(demoPages.pages.find((p) => p.id === 'notice-en')!.url);
+    expect((await sidebarState(en.page)).state).toBe('collapsed');
+
+    await en.page.locator(SIDEBAR).focus();
+    await en.page.keyboard.press('Enter');
+    await en.page.locator(`${SIDEBAR}[data-state="expanded"]`).waitFor();
+    await en.page.reload();
+    expect((await sidebarState(en.page)).state).toBe('expanded');
+  });
+});
+
+describe('Chromium: toolbar badge', () => {
+  it('shows the stored count of urgent orders: none, amber, red and 99+', async () => {
+    expect((await badge(en.worker)).text).toBe('');
+    await en.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 3, overdue: false } }));
+    const amber = await until(() => badge(en.worker), (b) => b.text === '3', 'badge "3"');
+    expect(amber.color).toEqual([178, 106, 0, 255]);
+    expect(amber.title).toBe('Seller Sidekick: 3 orders need action');
+
+    await en.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 120, overdue: true } }));
+    const red = await until(() => badge(en.worker), (b) => b.text === '99+', 'badge "99+"');
+    expect(red.color).toEqual([198, 40, 40, 255]);
+
+    await en.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 0, overdue: false } }));
+    await until(() => badge(en.worker), (b) => b.text === '', 'no badge');
+  });
+
+  it('writes its tooltip in Japanese for a Japanese browser', async () => {
+    await ja.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 2, overdue: false } }));
+    const shown = await until(() => badge(ja.worker), (b) => b.text === '2', 'badge "2"');
+    expect(shown.title).toBe('Seller Sidekick：対応が必要な注文 2件');
+  });
+
+  it('shows the count in the popup', async () => {
+    const popup = await ja.context.newPage();
+    await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
+    expect(await popup.getByTestId('urgent-count').textContent()).toBe('今すぐ対応が必要な注文：2件');
+    await popup.close();
+  });
+});
+
+describe('Chromium: network', () => {
+  it('the extension made no request: only the demo pages and their own assets were fetched', () => {
+    const seen = [...en.requests, ...ja.requests].map((r) => r.url()).filter((url) => !url.startsWith('chrome-extension://'));
+    expect(seen.length).toBeGreaterThan(demoPages.pages.length); // the recorder is really recording
+    expect(seen.filter((url) => !isDemoResource(url))).toEqual([]);
+    expect(server.requests.filter((r) => r.kind === 'unknown')).toEqual([]);
+  });
+
+  it('would catch a request from the service worker (control)', async () => {
+    const before = en.requests.length;
+    await en.worker.evaluate(() =>
+      fetch('https://sellercentral.amazon.com/orders-api/search?limit=1').then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    const made = en.requests.slice(before).map((r) => r.url());
+    expect(made).toContain('https://sellercentral.amazon.com/orders-api/search?limit=1');
+    expect(made.filter((url) => !isDemoResource(url))).not.toEqual([]);
+    expect(server.requests.some((r) => r.kind === 'unknown' && r.path.startsWith('/orders-api/search'))).toBe(true);
+  });
+});

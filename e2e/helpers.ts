@@ -1,0 +1,81 @@
+// Shared by the end-to-end tests: the demo pages, and what counts as a request the extension made.
+import { join } from 'node:path';
+// @ts-expect-error: plain ES module shared with the demo script, typed where it is used.
+import { ROOT, loadDemoPages, startDemoServer as startServer } from '../scripts/lib/demo-server.mjs';
+
+export interface DemoPage {
+  readonly id: string;
+  readonly lang: 'en' | 'ja';
+  readonly file: string;
+  readonly url: string;
+  readonly pageType: string;
+}
+
+export interface RecordedRequest {
+  readonly kind: 'page' | 'asset' | 'favicon' | 'unknown' | 'refused';
+  readonly host: string;
+  readonly path: string;
+}
+
+export interface DemoServer {
+  readonly proxyPort: number;
+  readonly requests: RecordedRequest[];
+  readonly pages: readonly DemoPage[];
+  close(): Promise<void>;
+}
+
+export const startDemoServer = startServer as () => Promise<DemoServer>;
+export const demoPages = (loadDemoPages as () => { pages: DemoPage[]; assets: Record<string, string> })();
+export const projectRoot = ROOT as string;
+export const chromeBuild = join(projectRoot, '.output', 'chrome-mv3');
+export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv2');
+
+export const SIDEBAR = 'seller-sidekick [data-testid="sidekick-sidebar"]';
+
+/** English and Japanese names of each page type, as the sidebar shows them. */
+export const PAGE_TYPE_TEXT: Record<string, { en: string; ja: string }> = {
+  'order-list': { en: 'Order list', ja: '注文一覧' },
+  'order-details': { en: 'Order details', ja: '注文詳細' },
+  'message-thread': { en: 'Buyer message thread', ja: '購入者とのメッセージ' },
+  'message-inbox': { en: 'Buyer messages', ja: '購入者メッセージ' },
+  notices: { en: 'Amazon notices', ja: 'Amazon からのお知らせ' },
+  'account-health': { en: 'Account health', ja: 'アカウント健全性' },
+  other: { en: 'Page not read', ja: '読み取り対象外のページ' },
+};
+
+/** A URL the demo itself serves: a demo page or one of its assets. Anything else came from someone else. */
+export function isDemoResource(href: string): boolean {
+  const url = new URL(href);
+  if (url.protocol === 'data:') return true;
+  if (url.pathname.startsWith('/_demo/')) return true;
+  return demoPages.pages.some((page) => {
+    const demo = new URL(page.url);
+    return demo.hostname === url.hostname && demo.pathname === url.pathname;
+  });
+}
+
+/** Runs in the page: Seller Central's own controls that the docked sidebar is covering. */
+export function coveredControls(): string[] {
+  const host = document.querySelector('seller-sidekick');
+  const controls = [...document.querySelectorAll('button, a[href], input, select, textarea, kat-button, kat-textarea')];
+  const covered: string[] = [];
+  for (const control of controls) {
+    if (host?.contains(control)) continue;
+    const box = control.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const points = [
+      [box.left + 2, box.top + box.height / 2],
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.right - 2, box.top + box.height / 2],
+    ];
+    for (const [x, y] of points) {
+      if (x! < 0 || y! < 0 || x! >= innerWidth || y! >= innerHeight) continue;
+      const hit = document.elementFromPoint(x!, y!);
+      if (hit && host && (hit === host || host.contains(hit))) {
+        covered.push(`${control.tagName.toLowerCase()} "${(control.textContent ?? '').trim().slice(0, 40)}"`);
+        break;
+      }
+    }
+  }
+  return covered;
+}

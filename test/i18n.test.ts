@@ -1,0 +1,82 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, translatorFor, type MessageEntry } from '@/lib/i18n';
+import { messages, tEn, tJa } from './helpers';
+
+const SOURCE_DIRS = ['components', 'entrypoints', 'lib', 'utils'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const placeholdersOf = (entry: MessageEntry) => Object.keys(entry.placeholders ?? {}).sort();
+
+describe('UI text in _locales', () => {
+  const en = messages.en as Record<string, MessageEntry>;
+  const ja = messages.ja as Record<string, MessageEntry>;
+
+  it('has the same keys in English and Japanese', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en))('%s is complete in both languages, with the same placeholders', (key) => {
+    for (const entry of [en[key], ja[key]]) {
+      expect(entry?.message.trim()).not.toBe('');
+      expect(entry?.description?.trim()).not.toBe('');
+    }
+    expect(placeholdersOf(ja[key]!)).toEqual(placeholdersOf(en[key]!));
+    for (const name of placeholdersOf(en[key]!)) {
+      expect(en[key]!.message).toContain(`$${name.toUpperCase()}$`);
+      expect(ja[key]!.message).toContain(`$${name.toUpperCase()}$`);
+    }
+  });
+
+  it('really is Japanese in the Japanese file (beyond the product name)', () => {
+    const untranslated = Object.keys(en).filter(
+      (key) => key !== 'extName' && key !== 'actionTitle' && ja[key]!.message === en[key]!.message,
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it('uses every key it defines, and defines every key it uses', () => {
+    const code = SOURCE_DIRS.flatMap(sourceFiles)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const manifest = readFileSync('wxt.config.ts', 'utf8');
+    const used = new Set([
+      ...[...code.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1]!),
+      ...Object.values(PAGE_TYPE_LABEL),
+      ...Object.values(MARKETPLACE_LABEL),
+      ...[...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((m) => m[1]!),
+    ]);
+    expect([...used].filter((key) => !(key in en))).toEqual([]);
+    expect(Object.keys(en).filter((key) => !used.has(key))).toEqual([]);
+  });
+});
+
+describe('translatorFor', () => {
+  it('fills named placeholders from positional substitutions, like the browser', () => {
+    expect(tEn('popupUrgentCount', ['3'])).toBe('Orders needing action now: 3');
+    expect(tJa('popupUrgentCount', ['3'])).toBe('今すぐ対応が必要な注文：3件');
+  });
+
+  it('leaves a missing substitution empty and keeps $$ as one dollar', () => {
+    const t = translatorFor({ price: { message: 'Costs $$$1 ($2)' } });
+    expect((t as (k: string, s?: string[]) => string)('price', ['5'])).toBe('Costs $5 ()');
+  });
+
+  it('returns an empty string for an unknown key, as the browser does', () => {
+    expect((tEn as (k: string) => string)('noSuchKey')).toBe('');
+  });
+
+  it('inserts substitutions as they are, without interpreting them', () => {
+    expect(tEn('popupUrgentCount', ['<img src=x onerror=alert(1)> $1'])).toBe(
+      'Orders needing action now: <img src=x onerror=alert(1)> $1',
+    );
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { SELLER_CENTRAL_HOSTS } from '@/lib/hosts';
+import { PAGE_PREDICATES, PAGE_TYPES, recognisePage, type PageType } from '@/lib/pages/page-type';
+
+// Paths (and queries) for each page type; every one is tried on every Seller Central host.
+const EXAMPLES: Record<PageType, readonly string[]> = {
+  'order-list': [
+    '/orders-v3',
+    '/orders-v3/',
+    '/orders-v3?page=2',
+    '/orders-v3/ref=xx_myo_dnav_xx?page=1&date-range=1700000000000-1700600000000',
+    '/orders-v3/mfn/unshipped?page=1',
+    '/orders-v3/mfn/unshipped/?page=1',
+    '/orders-v3/mfn/unshipped/ref=xx_orders_cont_kpiToolbar?shipByDate=all&page=1',
+    '/orders-v3/mfn/shipped/easyship/handover-done',
+    '/orders-v3/fba/all?page=1&date-range=last-14',
+    '/orders-v3/search?page=1&qt=asin&q=B00OK1O542',
+  ],
+  'order-details': [
+    '/orders-v3/order/503-1724766-9264601',
+    '/orders-v3/order/114-3941689-8772232/',
+    '/orders-v3/order/114-3941689-8772232?ref=orddet',
+  ],
+  'message-thread': [
+    '/messaging/inbox?fi=caseId&ss=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13&cc=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13',
+    '/messaging/inbox-v3?fi=caseId&ss=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946',
+    '/messaging/contact?orderID=114-3941689-8772232&marketplaceID=ATVPDKIKX0DER',
+  ],
+  'message-inbox': [
+    '/messaging/inbox',
+    '/messaging/inbox/ref=xx_cmin_head_xx',
+    '/messaging/inbox/ref=ag_cmin_wper_home?fi=RESPONSE_NEEDED&pn=1',
+    '/messaging/inbox-v2',
+    '/messaging/inbox-v3?fi=responseNeeded',
+    '/messaging/inbox-v3?fi=search&ss=114-3941689-8772232',
+    '/messaging/inbox?fi=caseId',
+  ],
+  notices: ['/performance/notifications', '/performance/notifications/', '/gp/customer-experience/perf-notifications.html'],
+  'account-health': [
+    '/performance/dashboard',
+    '/performance/dashboard?ref=ah_home',
+    '/performance/account/health',
+    '/performance/account/health/product-policies',
+  ],
+  other: [
+    '/',
+    '/home',
+    '/orders-v3/order/114-3941689-8772232/confirm-shipment',
+    '/orders-v3/order/12345',
+    '/orders-v3x',
+    '/messaging/reviews?orderId=114-3941689-8772232&marketplaceId=ATVPDKIKX0DER',
+    '/messaging/contact?orderID=not-an-order',
+    '/messaging/thread',
+    '/performance/detail/shipping',
+    '/gp/returns/list',
+    '/productclassify?ref_=xx_addlisting_dnav_xx',
+  ],
+};
+
+const ALL = Object.entries(EXAMPLES).flatMap(([type, paths]) => paths.map((path) => [type as PageType, path] as const));
+
+describe('page detection', () => {
+  it('has examples for every page type', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...PAGE_TYPES].sort());
+  });
+
+  describe.each(SELLER_CENTRAL_HOSTS.map((h) => h.hostname))('on %s', (hostname) => {
+    it.each(ALL)('%s: %s', (type, path) => {
+      const url = new URL(`https://${hostname}${path}`);
+      expect(recognisePage(url)?.type).toBe(type);
+    });
+  });
+
+  it.each(Object.entries(PAGE_PREDICATES))('%s is true only for its own examples', (type, predicate) => {
+    for (const [exampleType, path] of ALL) {
+      const url = new URL(`https://sellercentral.amazon.co.jp${path}`);
+      expect(predicate(url), `${type} on ${path}`).toBe(exampleType === type);
+    }
+  });
+
+  it('reads the order id from order details and Contact Buyer, and nowhere else', () => {
+    expect(recognisePage(new URL('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232'))?.orderId).toBe(
+      '114-3941689-8772232',
+    );
+    expect(
+      recognisePage(new URL('https://sellercentral.amazon.de/messaging/contact?orderID=302-1111111-2222222&marketplaceID=A1PA6795UKMFR9'))
+        ?.orderId,
+    ).toBe('302-1111111-2222222');
+    expect(recognisePage(new URL('https://sellercentral.amazon.com/orders-v3/search?q=114-3941689-8772232'))?.orderId).toBeUndefined();
+  });
+
+  it('tells the marketplace from the host, and none for the unified Europe host', () => {
+    expect(recognisePage(new URL('https://sellercentral.amazon.co.jp/home'))?.marketplace).toBe('JP');
+    expect(recognisePage(new URL('https://sellercentral-japan.amazon.com/home'))?.marketplace).toBe('JP');
+    expect(recognisePage(new URL('https://sellercentral.amazon.de/home'))?.marketplace).toBe('DE');
+    expect(recognisePage(new URL('https://sellercentral-europe.amazon.com/home'))?.marketplace).toBeUndefined();
+  });
+
+  it.each([
+    'http://sellercentral.amazon.com/orders-v3',
+    'https://sellercentral.amazon.com.evil.example/orders-v3',
+    'https://evil.example/sellercentral.amazon.com/orders-v3',
+    'https://www.amazon.com/orders-v3',
+    'https://sellercentral.amazon.nl/orders-v3',
+    'https://xn--sellercentral-amazon-com.example/orders-v3',
+    'file:///orders-v3/order/114-3941689-8772232',
+  ])('is silent off Seller Central: %s', (href) => {
+    expect(recognisePage(new URL(href))).toBeUndefined();
+  });
+
+  it('treats hostile paths as unread pages, never as a near match', () => {
+    const hostile = [
+      `/orders-v3/order/114-3941689-8772232${'/x'.repeat(5000)}`,
+      '/orders-v3/order/<script>alert(1)</script>',
+      '/orders-v3/order/１１４-３９４１６８９-８７７２２３２',
+      '/messaging/inbox?fi=caseId&ss=',
+      `/orders-v3/mfn/${'a'.repeat(100_000)}!`,
+    ];
+    for (const path of hostile) {
+      const page = recognisePage(new URL(`https://sellercentral.amazon.com${path}`));
+      expect(page, path.slice(0, 60)).toBeDefined();
+      expect(['other', 'message-inbox']).toContain(page?.type);
+      expect(page?.orderId).toBeUndefined();
+    }
+  });
+});
