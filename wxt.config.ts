@@ -16,15 +16,17 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'seller-sidekick@seller-sidekick.app',
-          strict_min_version: '128.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['e2e/**', 'demo-output/**', 'test/**', '.ci/**'],
+    excludeSources: ['e2e/**', 'demo-output/**', 'test/**', 'test-results/**', '.ci/**'],
   },
 });

@@ -1,5 +1,6 @@
 // The production Chrome build in real headless Chromium, on the demo pages at their real URLs.
 import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
+import type { browser as extensionApi } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module shared with the demo script.
 import { launchChromium } from '../scripts/lib/browsers.mjs';
@@ -13,6 +14,9 @@ import {
   startDemoServer,
   type DemoServer,
 } from './helpers';
+
+// Code passed to worker.evaluate runs in the extension's service worker, where `chrome` exists.
+declare const chrome: typeof extensionApi;
 
 // Let Playwright report the service worker's own requests too (Chromium only).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';

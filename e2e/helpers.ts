@@ -48,6 +48,8 @@ export function isDemoResource(href: string): boolean {
   const url = new URL(href);
   if (url.protocol === 'data:') return true;
   if (url.pathname.startsWith('/_demo/')) return true;
+  // The browser asks each site for its icon by itself (Firefox reports it as the page's request).
+  if (url.pathname === '/favicon.ico' && demoPages.pages.some((page) => new URL(page.url).hostname === url.hostname)) return true;
   return demoPages.pages.some((page) => {
     const demo = new URL(page.url);
     return demo.hostname === url.hostname && demo.pathname === url.pathname;

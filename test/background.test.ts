@@ -17,8 +17,8 @@ async function settle() {
 describe('background: the badge mirrors the stored urgent summary', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) =>
-      tEn(key as never, typeof subs === 'string' ? [subs] : subs),
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key, subs) =>
+      tEn(key as never, subs === undefined ? undefined : [subs].flat().map(String)),
     );
   });
 

@@ -7,9 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeFor } from '@/lib/badge';
 import type { UrgentSummary } from '@/lib/settings';
 import { urgentSummaryItem } from '@/lib/storage';
-import { translate } from '@/utils/translate';
-
-const t = translate;
+import { translate as t } from '@/utils/translate';
 
 /** MV3 has `action`; Firefox MV2 has `browserAction` with the same badge calls. */
 function toolbarAction() {

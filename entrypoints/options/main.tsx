@@ -4,9 +4,7 @@ import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import type { SidebarSettings } from '@/lib/settings';
 import { sidebarSettingsItem } from '@/lib/storage';
-import { translate } from '@/utils/translate';
-
-const t = translate;
+import { translate as t } from '@/utils/translate';
 
 function Options() {
   const [sidebar, setSidebar] = useState<SidebarSettings | undefined>(undefined);

@@ -4,9 +4,7 @@ import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
 import type { UrgentSummary } from '@/lib/settings';
 import { urgentSummaryItem } from '@/lib/storage';
-import { translate } from '@/utils/translate';
-
-const t = translate;
+import { translate as t } from '@/utils/translate';
 
 function Popup() {
   const [summary, setSummary] = useState<UrgentSummary | undefined>(undefined);

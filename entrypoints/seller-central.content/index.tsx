@@ -4,7 +4,6 @@
  */
 import './style.css';
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/Sidebar';
@@ -13,9 +12,7 @@ import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import { DEFAULT_SIDEBAR_SETTINGS, type SidebarSettings } from '@/lib/settings';
 import { sidebarSettingsItem } from '@/lib/storage';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
-import { translate } from '@/utils/translate';
-
-const t = translate;
+import { translate as t } from '@/utils/translate';
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],

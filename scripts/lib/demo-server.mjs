@@ -44,7 +44,9 @@ function makeCertificate(hosts) {
     );
     return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
   } catch (error) {
-    throw new Error(`Could not make the demo's self-signed certificate with openssl (is it installed?): ${error.message}`);
+    throw new Error(`Could not make the demo's self-signed certificate with openssl (is it installed?): ${error.message}`, {
+      cause: error,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,85 @@
+// The production Firefox build (MV2) in real headless firefox-esr, driven over WebDriver BiDi.
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ES module shared with the demo script.
+import { launchFirefox } from '../scripts/lib/browsers.mjs';
+import { PAGE_TYPE_TEXT, coveredControls, demoPages, firefoxBuild, isDemoResource, startDemoServer, type DemoServer } from './helpers';
+
+const SIDEBAR = 'seller-sidekick >>> [data-testid="sidekick-sidebar"]';
+
+let server: DemoServer;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  ({ browser } = (await launchFirefox({ extensionDir: firefoxBuild, proxyPort: server.proxyPort })) as { browser: Browser });
+  page = await browser.newPage();
+  // A desktop window, as sellers use Seller Central (and as in the Chromium tests).
+  await page.setViewport({ width: 1440, height: 900 });
+  page.on('request', (request: HTTPRequest) => requests.push(request.url()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function sidebarState() {
+  const sidebar = await page.waitForSelector(SIDEBAR, { timeout: 15_000 });
+  return sidebar!.evaluate((el) => ({
+    pageType: el.getAttribute('data-page-type'),
+    state: el.getAttribute('data-state'),
+    label: el.querySelector('[data-testid="page-type"]')?.textContent ?? null,
+    position: getComputedStyle(el).position,
+  }));
+}
+
+describe('Firefox: the sidebar on every demo page', () => {
+  it.each(demoPages.pages.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
+    await page.goto(demo.url);
+    const state = await sidebarState();
+    expect(state.pageType).toBe(demo.pageType);
+    // firefox-esr ships with its English UI only, so the extension speaks English here.
+    expect(state.label).toBe(PAGE_TYPE_TEXT[demo.pageType]!.en);
+    expect(state.position).toBe('fixed');
+    expect(await page.evaluate(coveredControls)).toEqual([]);
+  });
+
+  it('follows in-page navigation without a reload', async () => {
+    await page.goto(demoPages.pages.find((p) => p.id === 'order-list-en')!.url);
+    expect((await sidebarState()).pageType).toBe('order-list');
+    await page.evaluate(() => history.pushState(null, '', '/messaging/inbox-v3?fi=responseNeeded'));
+    await page.waitForSelector('seller-sidekick >>> [data-page-type="message-inbox"]', { timeout: 10_000 });
+  });
+
+  it('remembers a collapsed sidebar across pages', async () => {
+    await page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
+    await sidebarState();
+    const collapse = await page.waitForSelector('seller-sidekick >>> button[aria-label="Collapse the sidebar"]');
+    await collapse!.click();
+    await page.waitForSelector('seller-sidekick >>> [data-state="collapsed"]');
+    await page.goto(demoPages.pages.find((p) => p.id === 'notice-ja')!.url);
+    expect((await sidebarState()).state).toBe('collapsed');
+    const tab = await page.waitForSelector('seller-sidekick >>> button[data-state="collapsed"]');
+    await tab!.click();
+    await page.waitForSelector('seller-sidekick >>> [data-state="expanded"]');
+  });
+});
+
+describe('Firefox: network', () => {
+  it('the extension made no request: only the demo pages and their own assets were fetched', () => {
+    const seen = requests.filter((url) => !url.startsWith('moz-extension://'));
+    expect(seen.length).toBeGreaterThan(demoPages.pages.length);
+    expect(seen.filter((url) => !isDemoResource(url))).toEqual([]);
+    // Everything Firefox sent to a Seller Central host went through the demo server: nothing unknown.
+    expect(server.requests.filter((r) => r.kind === 'unknown')).toEqual([]);
+  });
+
+  it('would catch a request made from the page context (control)', async () => {
+    const before = server.requests.length;
+    await page.evaluate(() => fetch('/orders-api/order/114-3941689-8772232').catch(() => undefined));
+    expect(server.requests.slice(before).some((r) => r.kind === 'unknown' && r.path.startsWith('/orders-api/order/'))).toBe(true);
+  });
+});
