@@ -63,7 +63,7 @@ run('wxt prepare', bin('wxt'), ['prepare'], { quiet: true });
 run('type check (tsc)', bin('tsc'), ['--noEmit']);
 run('lint (eslint)', bin('eslint'), ['.']);
 const unit = run('unit and component tests (vitest)', bin('vitest'), [
-  'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`,
+  'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`,
 ]);
 if (unit.status === 0) addVitestCounts(`${RESULTS}/unit.json`);
 run('build: Chrome MV3', bin('wxt'), ['build'], { quiet: true });
