@@ -1,0 +1,174 @@
+/**
+ * Dates as Seller Central writes them, read into absolute instants (ISO 8601, UTC).
+ *
+ * A date with an explicit zone ("23:45 JST", "9:14 AM PST") uses that zone; otherwise the
+ * marketplace's time zone is used, because that is the zone Seller Central states deadlines in.
+ * A date-only value ("Mon, Nov 23, 2026", 「2021年5月20日(木)」) is the whole day in that zone.
+ * Anything that does not parse is reported as such: never "today", never a guess.
+ *
+ * Formats: the JP capture 「2021年5月19日(水) 23:45 JST」 (A), English "Sat, Nov 21, 2026, 9:14 AM PST"
+ * and the list's "11/21/2026" + "9:14 AM PST" (wording assumed, see demo/pages headers), and
+ * ranges joined by "to", "-", "–", "〜", "～" or 「から」.
+ */
+
+export interface InstantWindow {
+  readonly earliest: string;
+  readonly latest: string;
+}
+
+export type DateReading = { readonly ok: true; readonly window: InstantWindow } | { readonly ok: false; readonly reason: string };
+
+/** Zone abbreviations Seller Central prints, as fixed offsets in minutes. */
+const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  JST: 9 * 60,
+  UTC: 0,
+  GMT: 0,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  EST: -5 * 60,
+  EDT: -4 * 60,
+  CST: -6 * 60,
+  CDT: -5 * 60,
+  MST: -7 * 60,
+  MDT: -6 * 60,
+  PST: -8 * 60,
+  PDT: -7 * 60,
+};
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+interface Civil {
+  year: number;
+  month: number;
+  day: number;
+  /** Undefined for a date-only value. */
+  time?: { hour: number; minute: number };
+  /** Offset from an explicit zone abbreviation, in minutes. */
+  offset?: number;
+}
+
+/** Minutes the zone is ahead of UTC at an instant. */
+export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instantMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
+}
+
+/** The instant at which a wall-clock time occurs in a zone (the earlier one in a repeated hour). */
+export function zonedTimeToInstant(
+  civil: { year: number; month: number; day: number; hour: number; minute: number; second?: number; ms?: number },
+  timeZone: string,
+): number {
+  const wall = Date.UTC(civil.year, civil.month - 1, civil.day, civil.hour, civil.minute, civil.second ?? 0, civil.ms ?? 0);
+  const first = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
+  const second = wall - zoneOffsetMinutes(first, timeZone) * 60_000;
+  return Math.min(first, second);
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function to24h(hour: number, meridiem: string | undefined): number | undefined {
+  if (!meridiem) return hour <= 23 ? hour : undefined;
+  if (hour < 1 || hour > 12) return undefined;
+  const pm = /^p/i.test(meridiem) || meridiem === '午後';
+  return (hour % 12) + (pm ? 12 : 0);
+}
+
+const TIME = String.raw`(?:(午前|午後)\s*)?(\d{1,2}):(\d{2})(?::\d{2})?\s*(AM|PM|a\.m\.|p\.m\.)?\s*([A-Z]{3,4})?`;
+
+const PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Civil, 'time' | 'offset'> }> = [
+  // 2021年5月19日(水)
+  { re: new RegExp(String.raw`(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日(?:\s*[(（][^)）]{1,3}[)）])?`, 'u'), read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! }) },
+  // 2026/11/21 or 2026-11-21
+  { re: /(\d{4})[/-](\d{1,2})[/-](\d{1,2})/, read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! }) },
+  // Sat, Nov 21, 2026 / Nov 21, 2026 / November 21 2026
+  {
+    re: /(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})/,
+    read: (m) => ({ year: +m[3]!, month: MONTHS[m[1]!.slice(0, m[1]!.toLowerCase() === 'sept' ? 4 : 3).toLowerCase()] ?? 0, day: +m[2]! }),
+  },
+  // 21 Nov 2026
+  { re: /(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})/, read: (m) => ({ year: +m[3]!, month: MONTHS[m[2]!.slice(0, 3).toLowerCase()] ?? 0, day: +m[1]! }) },
+  // 11/21/2026 (US order)
+  { re: /(\d{1,2})\/(\d{1,2})\/(\d{4})/, read: (m) => ({ year: +m[3]!, month: +m[1]!, day: +m[2]! }) },
+];
+
+/** One date (with optional time and zone) out of a short text. */
+function readCivil(text: string): Civil | string {
+  const clean = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (clean === '') return 'empty';
+  if (clean.length > 200) return 'too long to be a date';
+  for (const { re, read } of PATTERNS) {
+    const m = re.exec(clean);
+    if (!m) continue;
+    const date = read(m);
+    if (!validDate(date.year, date.month, date.day)) return `not a real date: "${m[0]}"`;
+    const rest = clean.slice(m.index + m[0].length);
+    const t = new RegExp(TIME).exec(rest);
+    if (!t) {
+      const zone = /\b([A-Z]{3,4})\b/.exec(rest)?.[1];
+      return { ...date, ...(zone && zone in ZONE_ABBREVIATIONS ? { offset: ZONE_ABBREVIATIONS[zone] } : {}) };
+    }
+    const hour = to24h(+t[2]!, t[4] ?? t[1]);
+    const minute = +t[3]!;
+    if (hour === undefined || minute > 59) return `not a real time: "${t[0].trim()}"`;
+    const zone = t[5];
+    if (zone && !(zone in ZONE_ABBREVIATIONS)) return `unknown time zone "${zone}"`;
+    return { ...date, time: { hour, minute }, ...(zone ? { offset: ZONE_ABBREVIATIONS[zone] } : {}) };
+  }
+  return `no date in "${clean.slice(0, 60)}"`;
+}
+
+function civilToWindow(civil: Civil, timeZone: string): InstantWindow {
+  const at = (hour: number, minute: number, second = 0, ms = 0) =>
+    civil.offset !== undefined
+      ? Date.UTC(civil.year, civil.month - 1, civil.day, hour, minute, second, ms) - civil.offset * 60_000
+      : zonedTimeToInstant({ year: civil.year, month: civil.month, day: civil.day, hour, minute, second, ms }, timeZone);
+  if (civil.time) {
+    const iso = new Date(at(civil.time.hour, civil.time.minute)).toISOString();
+    return { earliest: iso, latest: iso };
+  }
+  return { earliest: new Date(at(0, 0)).toISOString(), latest: new Date(at(23, 59, 59, 999)).toISOString() };
+}
+
+const RANGE_SPLIT = /\s+(?:to|bis|au|al|a)\s+|\s*(?:から|〜|～|~|–|—)\s*|\s+-\s+/;
+
+/**
+ * Reads a date or a date range ("A to B", 「AからB」) into the window it stands for.
+ * The end of a range with no date of its own part keeps the start's date (e.g. "Nov 23, 2026 9:00 AM - 5:00 PM" is not supported and is reported).
+ */
+export function readDateWindow(text: string, timeZone: string): DateReading {
+  const parts = text.normalize('NFKC').split(RANGE_SPLIT).filter((p) => p.trim() !== '');
+  if (parts.length === 0) return { ok: false, reason: 'empty' };
+  if (parts.length > 2) return { ok: false, reason: `more than two dates in "${text.slice(0, 60)}"` };
+  const start = readCivil(parts[0]!);
+  if (typeof start === 'string') return { ok: false, reason: start };
+  const startWindow = civilToWindow(start, timeZone);
+  if (parts.length === 1) return { ok: true, window: startWindow };
+  const end = readCivil(parts[1]!);
+  if (typeof end === 'string') return { ok: false, reason: `end of range: ${end}` };
+  const endWindow = civilToWindow(end, timeZone);
+  if (endWindow.latest < startWindow.earliest) return { ok: false, reason: 'range ends before it starts' };
+  return { ok: true, window: { earliest: startWindow.earliest, latest: endWindow.latest } };
+}
+
+/** Epoch seconds (as the orders API sends them) to ISO, or undefined for nonsense. */
+export function epochSecondsToIso(value: number): string | undefined {
+  if (!Number.isFinite(value) || value < 946_684_800 || value > 4_102_444_800) return undefined; // 2000–2100
+  return new Date(Math.round(value * 1000)).toISOString();
+}
