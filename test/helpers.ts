@@ -5,3 +5,25 @@ import { translatorFor } from '@/lib/i18n';
 export const messages = { en, ja } as const;
 export const tEn = translatorFor(en);
 export const tJa = translatorFor(ja);
+
+import { readFileSync } from 'node:fs';
+import demo from '@/demo/pages.json';
+
+/** A demo page (or `real:<file>` capture) parsed as a document, with the URL it is served at. */
+export function loadFixture(id: string): { doc: Document; url: URL; html: string } {
+  if (id.startsWith('real:')) {
+    const html = readFileSync(`test/fixtures/real-pages/${id.slice(5)}.html`, 'utf8');
+    return { doc: parseHtml(html), url: new URL('https://sellercentral.amazon.co.jp/'), html };
+  }
+  const page = demo.pages.find((p) => p.id === id);
+  if (!page) throw new Error(`no demo page ${id}`);
+  const html = readFileSync(`demo/pages/${page.file}`, 'utf8');
+  return { doc: parseHtml(html), url: new URL(page.url), html };
+}
+
+/** Parses a saved page as the browser would, minus its stylesheets and scripts (the readers need neither). */
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html.replace(/<link\b[^>]*>|<script\b[^>]*><\/script>/g, ''), 'text/html');
+}
+
+export const demoPageIds = demo.pages.map((p) => p.id);

@@ -1,0 +1,118 @@
+/**
+ * DOM helpers for the page readers. Pure: they take the root to read as an argument.
+ * Seller Central's messaging is built from Katal web components with open shadow roots, sometimes
+ * inside a same-origin frame (docs/seller-central-pages.md §4), so "deep" queries look there too.
+ */
+
+export type ReadRoot = Document | Element | ShadowRoot;
+
+/** No single text we read is longer than this; longer text is cut (and the reader can say so). */
+export const MAX_TEXT = 20_000;
+
+/** Open shadow roots and same-origin frame documents below a root, the root first. */
+export function searchRoots(root: ReadRoot): ReadRoot[] {
+  const roots: ReadRoot[] = [root];
+  for (let i = 0; i < roots.length && roots.length < 500; i++) {
+    const current = roots[i]!;
+    const doc = 'ownerDocument' in current && current.ownerDocument ? current.ownerDocument : (current as Document);
+    const walker = doc.createTreeWalker(current, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node as Element;
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+      if (element.tagName === 'IFRAME' || element.tagName === 'FRAME') {
+        try {
+          const frameDoc = (element as HTMLIFrameElement).contentDocument;
+          if (frameDoc?.documentElement) roots.push(frameDoc);
+        } catch {
+          // A cross-origin frame is not ours to read.
+        }
+      }
+    }
+  }
+  return roots;
+}
+
+export function queryAll(root: ReadRoot, selectors: readonly string[], deep = false): Element[] {
+  const css = selectors.join(', ');
+  const found: Element[] = [];
+  for (const r of deep ? searchRoots(root) : [root]) {
+    try {
+      found.push(...r.querySelectorAll(css));
+    } catch {
+      return [];
+    }
+  }
+  return found;
+}
+
+/** The matches of the first selector in the list that matches anything: fallbacks tried in order. */
+export function queryFallback(root: ReadRoot, selectors: readonly string[], deep = false): Element[] {
+  for (const selector of selectors) {
+    const hits = queryAll(root, [selector], deep);
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}
+
+export function queryFirst(root: ReadRoot, selectors: readonly string[], deep = false): Element | undefined {
+  for (const selector of selectors) {
+    const hit = queryAll(root, [selector], deep)[0];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Visible-ish text of an element: whitespace collapsed, width-normalised, cut at MAX_TEXT. */
+export function textOf(element: Element | undefined | null): string {
+  if (!element) return '';
+  return (element.textContent ?? '').slice(0, MAX_TEXT).normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+/** Text of an element with line breaks kept (for message and notice bodies). */
+export function blockTextOf(element: Element | undefined | null): string {
+  if (!element) return '';
+  return (element.textContent ?? '')
+    .slice(0, MAX_TEXT)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * A CSS path that finds the element again from its document or shadow root: its id when it has
+ * a unique one, else a data-test-id, else tag and position, joined from the nearest anchor.
+ */
+export function pathTo(element: Element): string {
+  const parts: string[] = [];
+  let current: Element | null = element;
+  while (current && parts.length < 12) {
+    const id = current.id;
+    if (id && /^[A-Za-z][\w-]*$/.test(id) && isUnique(current, `#${id}`)) {
+      parts.unshift(`#${id}`);
+      break;
+    }
+    const testId = current.getAttribute('data-test-id');
+    if (testId && /^[\w/-]+$/.test(testId) && isUnique(current, `[data-test-id="${testId}"]`)) {
+      parts.unshift(`[data-test-id="${testId}"]`);
+      break;
+    }
+    const parent: Element | null = current.parentElement;
+    const tag = current.tagName.toLowerCase();
+    if (!parent) {
+      parts.unshift(tag);
+      break;
+    }
+    const sameTag = [...parent.children].filter((child) => child.tagName === current!.tagName);
+    parts.unshift(sameTag.length > 1 ? `${tag}:nth-of-type(${sameTag.indexOf(current) + 1})` : tag);
+    current = parent;
+  }
+  return parts.join(' > ');
+}
+
+function isUnique(element: Element, selector: string): boolean {
+  const root = element.getRootNode() as Document | ShadowRoot | Element;
+  return typeof root.querySelectorAll === 'function' ? root.querySelectorAll(selector).length === 1 : false;
+}

@@ -1,0 +1,206 @@
+/**
+ * The order app's own JSON (docs/seller-central-pages.md §2–§3, real capture
+ * test/fixtures/real-pages/us-2024_orders-api-order_response.redacted.json):
+ * `GET /orders-api/order/<id>` → `{ order: {…} }` and `GET /orders-api/search` → `{ orders: […] }`.
+ * It carries what the DOM does not show reliably, above all each item's
+ * `BuyerRequestedCancel.isBuyerRequestedCancel`, the authoritative sign of an official request.
+ * Dates are epoch seconds. Schemas accept unknown keys and check only what we use.
+ */
+import * as z from 'zod/mini';
+import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
+import { epochSecondsToIso } from './dates';
+import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, Unrecognized } from './snapshot';
+
+const Epoch = z.nullish(z.number());
+const Str = z.nullish(z.string().check(z.maxLength(5_000)));
+const Qty = z.nullish(z.number().check(z.int(), z.minimum(0)));
+
+const BuyerRequestedCancelJson = z.nullish(
+  z.looseObject({
+    // The SC JSON sends a boolean; SP-API sends "true"/"false" strings (§7). Both are accepted.
+    isBuyerRequestedCancel: z.nullish(z.union([z.boolean(), z.enum(['true', 'false'])])),
+    IsBuyerRequestedCancel: z.nullish(z.union([z.boolean(), z.enum(['true', 'false'])])),
+    cancelReason: Str,
+    BuyerCancelReason: Str,
+  }),
+);
+
+const OrderItemJson = z.looseObject({
+  ASIN: Str,
+  asin: Str,
+  SellerSKU: Str,
+  sellerSku: Str,
+  Title: Str,
+  productName: Str,
+  QuantityOrdered: Qty,
+  quantityOrdered: Qty,
+  QuantityShipped: Qty,
+  QuantityCanceled: Qty,
+  quantityCanceled: Qty,
+  ItemStatus: z.nullish(z.looseObject({ ItemStatus: Str, CancelStatus: Str })),
+  BuyerRequestedCancel: BuyerRequestedCancelJson,
+});
+
+const OrderJson = z.looseObject({
+  amazonOrderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+  purchaseDate: Epoch,
+  orderDate: Epoch,
+  earliestShipDate: Epoch,
+  latestShipDate: Epoch,
+  earliestDeliveryDate: Epoch,
+  latestDeliveryDate: Epoch,
+  fulfillmentChannel: Str,
+  orderMarketplaceId: Str,
+  homeMarketplaceId: Str,
+  orderStatus: z.nullish(z.looseObject({ OrderStatus: Str })),
+  orderFulfillmentStatus: Str,
+  orderItems: z.nullish(z.array(OrderItemJson).check(z.maxLength(1_000))),
+});
+type OrderJson = z.infer<typeof OrderJson>;
+
+const OrderWrapped = z.looseObject({ order: OrderJson });
+const OrderCaptured = z.looseObject({ data: OrderJson }); // the capture's own wrapping ({type, data})
+
+/** The order inside a /orders-api/order response, in either wrapping; undefined when it does not fit. */
+export function orderInResponse(body: unknown): OrderJson | undefined {
+  const wrapped = OrderWrapped.safeParse(body);
+  if (wrapped.success) return wrapped.data.order;
+  const captured = OrderCaptured.safeParse(body);
+  return captured.success ? captured.data.data : undefined;
+}
+export const SearchResponse = z.looseObject({
+  orders: z.array(OrderJson).check(z.maxLength(10_000)),
+  total: z.nullish(z.number()),
+});
+
+const STATUS: Readonly<Record<string, OrderStatus>> = {
+  Pending: 'pending',
+  PendingAvailability: 'pending',
+  Unshipped: 'unshipped',
+  PartiallyShipped: 'partially-shipped',
+  Shipped: 'shipped',
+  Canceled: 'canceled',
+  Cancelled: 'canceled',
+  Unfulfillable: 'unknown',
+  InvoiceUnconfirmed: 'shipped',
+};
+
+function marketplaceFromId(id: string | null | undefined): MarketplaceId | undefined {
+  return Object.values(MARKETPLACES).find((m) => m.amazonId === id)?.id;
+}
+
+function window(earliest: number | null | undefined, latest: number | null | undefined) {
+  const from = epochSecondsToIso(earliest ?? latest ?? Number.NaN);
+  const to = epochSecondsToIso(latest ?? earliest ?? Number.NaN);
+  return from && to && from <= to ? { earliest: from, latest: to } : undefined;
+}
+
+const truthy = (v: boolean | 'true' | 'false' | null | undefined) => v === true || v === 'true';
+
+function item(json: z.infer<typeof OrderItemJson>): OrderItem & { buyerRequestedCancel?: { requested: boolean; reason?: string } } {
+  const asin = json.ASIN ?? json.asin;
+  const sku = json.SellerSKU ?? json.sellerSku;
+  const title = json.Title ?? json.productName;
+  const quantity = json.QuantityOrdered ?? json.quantityOrdered;
+  const statusText = json.ItemStatus?.ItemStatus;
+  const status = statusText ? STATUS[statusText] : undefined;
+  const cancel = json.BuyerRequestedCancel;
+  const requested = cancel ? truthy(cancel.isBuyerRequestedCancel) || truthy(cancel.IsBuyerRequestedCancel) : undefined;
+  const reason = cancel?.cancelReason ?? cancel?.BuyerCancelReason;
+  return {
+    ...(asin && /^[A-Z0-9]{10}$/.test(asin) ? { asin } : {}),
+    ...(sku ? { sku: sku.slice(0, 200) } : {}),
+    ...(title ? { title: title.slice(0, 2000) } : {}),
+    ...(quantity !== null && quantity !== undefined ? { quantity } : {}),
+    ...(status ? { status } : {}),
+    ...(requested !== undefined ? { buyerRequestedCancel: { requested, ...(reason ? { reason: reason.slice(0, 500) } : {}) } } : {}),
+  };
+}
+
+/** The order fields the JSON has, as snapshot fields (only those present). */
+export function orderFromJson(json: OrderJson): Omit<OrderRow, 'controls' | 'missing' | 'buyer'> {
+  const items = (json.orderItems ?? []).map(item);
+  const flags = items.map((i) => i.buyerRequestedCancel).filter((f) => f !== undefined);
+  const requested = flags.find((f) => f.requested);
+  const statusText = json.orderStatus?.OrderStatus ?? json.orderFulfillmentStatus;
+  const status = statusText ? STATUS[statusText] : undefined;
+  const channel = json.fulfillmentChannel ?? '';
+  const fulfilment = /^(seller|mfn|merchant)$/i.test(channel) ? 'MFN' : /^(amazon|afn)$/i.test(channel) ? 'FBA' : undefined;
+  const purchase = epochSecondsToIso(json.purchaseDate ?? json.orderDate ?? Number.NaN);
+  const shipBy = window(json.earliestShipDate, json.latestShipDate);
+  const deliverBy = window(json.earliestDeliveryDate, json.latestDeliveryDate);
+  const marketplace = marketplaceFromId(json.orderMarketplaceId ?? json.homeMarketplaceId);
+  return {
+    orderId: json.amazonOrderId,
+    ...(marketplace ? { marketplace } : {}),
+    ...(purchase ? { purchaseDate: purchase } : {}),
+    ...(shipBy ? { shipBy } : {}),
+    ...(deliverBy ? { deliverBy } : {}),
+    ...(fulfilment ? { fulfilment } : {}),
+    ...(status ? { status } : {}),
+    ...(flags.length > 0 ? { buyerRequestedCancel: requested ?? { requested: false } } : {}),
+    items: items.map(({ buyerRequestedCancel: _flag, ...rest }) => rest),
+  };
+}
+
+/**
+ * DOM snapshot + the JSON of the same order: the JSON wins for every field it has; the DOM keeps
+ * what only it has (buyer contact, controls). Missing entries the JSON filled are dropped.
+ */
+export function mergeOrderDetails(dom: OrderDetailsSnapshot, json: OrderJson): OrderDetailsSnapshot {
+  if (json.amazonOrderId !== dom.orderId) return dom;
+  const fromJson = orderFromJson(json);
+  const filled = new Set(Object.keys(fromJson));
+  const merged: OrderDetailsSnapshot = {
+    ...dom,
+    ...fromJson,
+    items: fromJson.items.length > 0 ? fromJson.items : dom.items,
+    missing: dom.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(m.field.startsWith('items[') && fromJson.items.length > 0)),
+    sources: ['dom', 'orders-api'],
+  };
+  return merged;
+}
+
+export type OrdersApiPayload = { kind: 'order'; order: OrderJson } | { kind: 'search'; orders: OrderJson[] };
+
+/** Checks a response body the page received from /orders-api/…; undefined for anything else. */
+export function parseOrdersApi(pathname: string, body: unknown): OrdersApiPayload | undefined {
+  if (/^\/orders-api\/order\/\d{3}-\d{7}-\d{7}\/?$/.test(pathname)) {
+    const order = orderInResponse(body);
+    return order ? { kind: 'order', order } : undefined;
+  }
+  if (/^\/orders-api\/search\/?$/.test(pathname)) {
+    const parsed = SearchResponse.safeParse(body);
+    return parsed.success ? { kind: 'search', orders: parsed.data.orders } : undefined;
+  }
+  return undefined;
+}
+
+/** For `npm run read-page` on a saved orders-api response. */
+export function readOrdersApiJson(text: string, url?: URL): OrderDetailsSnapshot | OrderListSnapshot | Unrecognized {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'unrecognized', reason: `not JSON: ${(error as Error).message}`.slice(0, 300) };
+  }
+  const json = orderInResponse(body);
+  if (json) {
+    return { kind: 'order-details', ...orderFromJson(json), controls: [], missing: [], sources: ['orders-api'] };
+  }
+  const search = SearchResponse.safeParse(body);
+  if (search.success) {
+    const marketplace = url ? sellerCentralHost(url)?.marketplace : undefined;
+    return {
+      kind: 'order-list',
+      ...(marketplace ? { marketplace } : {}),
+      ...(typeof search.data.total === 'number' && Number.isSafeInteger(search.data.total) && search.data.total >= 0
+        ? { totalOrders: search.data.total }
+        : {}),
+      orders: search.data.orders.map((json) => ({ ...orderFromJson(json), controls: [], missing: [] })),
+      missing: [],
+      sources: ['orders-api'],
+    };
+  }
+  return { kind: 'unrecognized', reason: 'neither an /orders-api/order nor an /orders-api/search response' };
+}

@@ -1,0 +1,72 @@
+/** Small pieces shared by the page readers: label text, statuses, marketplaces, numbers. */
+import { MARKETPLACES, type MarketplaceId } from '../hosts';
+import { queryFirst, textOf, type ReadRoot } from './dom';
+import { SELECTORS } from './selectors';
+import type { Missing, OrderStatus } from './snapshot';
+
+/** Collects what a reader could not read, with why. */
+export class MissingList {
+  readonly items: Missing[] = [];
+  add(field: string, reason: string): undefined {
+    this.items.push({ field, reason: reason.slice(0, 300) });
+    return undefined;
+  }
+}
+
+export function marketplaceFromPage(root: ReadRoot): MarketplaceId | undefined {
+  const switcher = queryFirst(root, SELECTORS.marketplaceSwitcher.css);
+  const amazonId = switcher?.getAttribute('data-marketplace_selection') ?? '';
+  return Object.values(MARKETPLACES).find((m) => m.amazonId === amazonId)?.id;
+}
+
+/** Status words as Seller Central shows them (English and Japanese, JP capture: 出荷済み). */
+const STATUS_WORDS: ReadonlyArray<[RegExp, OrderStatus]> = [
+  [/partially shipped|一部出荷/i, 'partially-shipped'],
+  [/unshipped|未出荷|not yet shipped/i, 'unshipped'],
+  [/shipped|出荷済み|発送済み|delivered|配達済み/i, 'shipped'],
+  [/cancell?ed|キャンセル済み|キャンセル/i, 'canceled'],
+  [/pending|保留中|支払い待ち/i, 'pending'],
+];
+
+export function statusFromText(text: string): OrderStatus | undefined {
+  if (text === '') return undefined;
+  for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
+  return undefined;
+}
+
+/** Fulfilment channel text: "Seller" / 出品者 is merchant-fulfilled, "Amazon" is FBA. */
+export function fulfilmentFromText(text: string): 'FBA' | 'MFN' | undefined {
+  if (/\b(seller|merchant)\b|出品者|verkäufer|vendeur|venditore|vendedor/i.test(text)) return 'MFN';
+  if (/amazon/i.test(text)) return 'FBA';
+  return undefined;
+}
+
+/** The value after a label in a text: "ASIN: B00OK1O542", 「数量: 1」. */
+export function valueAfterLabel(text: string, labels: readonly string[], value: string): string | undefined {
+  const pattern = new RegExp(`(?:${labels.join('|')})\\s*[:：]\\s*(${value})`, 'iu');
+  return pattern.exec(text)?.[1];
+}
+
+export function toCount(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text.replace(/[,，]/g, ''));
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+export const ORDER_ID_IN_TEXT = /\b(\d{3}-\d{7}-\d{7})\b/;
+export const ASIN_IN_TEXT = /\b(B0[0-9A-Z]{8})\b/;
+
+/**
+ * The text after "Label:" in the innermost element (of a row or cell) that starts with one of the
+ * labels: `<div><span>SKU</span>: J4-G38H-6FNI</div>` gives "J4-G38H-6FNI". Reading element by
+ * element keeps neighbouring cells' text out (textContent runs them together without a space).
+ */
+export function labelledLine(scope: Element, labels: readonly string[]): string | undefined {
+  const starts = new RegExp(`^(?:${labels.join('|')})\\s*[:：]\\s*`, 'iu');
+  let found: string | undefined;
+  for (const element of scope.querySelectorAll('div, span, li, p, td')) {
+    const text = textOf(element);
+    if (starts.test(text)) found = text.replace(starts, '');
+  }
+  return found;
+}

@@ -1,0 +1,258 @@
+/**
+ * Order details and order list readers (docs/seller-central-pages.md §2–§3). Keyed on
+ * data-test-ids and ids; label text only where nothing else is known, and then in English and Japanese.
+ */
+import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
+import { readDateWindow } from './dates';
+import { pathTo, queryAll, queryFirst, textOf, type ReadRoot } from './dom';
+import {
+  ASIN_IN_TEXT,
+  MissingList,
+  ORDER_ID_IN_TEXT,
+  fulfilmentFromText,
+  labelledLine,
+  marketplaceFromPage,
+  statusFromText,
+  toCount,
+} from './read-common';
+import { SELECTORS } from './selectors';
+import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, PageControl, Unrecognized } from './snapshot';
+
+const DEFAULT_ZONE = 'UTC';
+
+export function marketplaceOf(root: ReadRoot, url: URL): MarketplaceId | undefined {
+  return sellerCentralHost(url)?.marketplace ?? marketplaceFromPage(root);
+}
+
+function zoneOf(marketplace: MarketplaceId | undefined): string {
+  return marketplace ? MARKETPLACES[marketplace].timeZone : DEFAULT_ZONE;
+}
+
+function readWindow(element: Element | undefined, field: string, zone: string, missing: MissingList) {
+  if (!element) return missing.add(field, 'not on the page');
+  const text = textOf(element);
+  const reading = readDateWindow(text, zone);
+  return reading.ok ? reading.window : missing.add(field, `unreadable date: ${reading.reason}`);
+}
+
+/** The overall status from item statuses: any unshipped item keeps the order unshipped. */
+export function orderStatusFrom(statuses: readonly (OrderStatus | undefined)[]): OrderStatus | undefined {
+  const known = statuses.filter((s): s is OrderStatus => s !== undefined);
+  if (known.length === 0) return undefined;
+  if (known.every((s) => s === 'canceled')) return 'canceled';
+  const live = known.filter((s) => s !== 'canceled');
+  if (live.every((s) => s === 'shipped')) return 'shipped';
+  if (live.some((s) => s === 'shipped' || s === 'partially-shipped')) return 'partially-shipped';
+  if (live.every((s) => s === 'pending')) return 'pending';
+  if (live.some((s) => s === 'unshipped')) return 'unshipped';
+  return 'unknown';
+}
+
+const CONTROL_LABELS: ReadonlyArray<[PageControl['kind'], RegExp]> = [
+  ['cancel-order', /^(cancel order|cancel this order|注文をキャンセル|注文キャンセル|注文のキャンセル)$/i],
+  ['confirm-shipment', /^(confirm shipment|出荷通知を送信|出荷を確認)$/i],
+  ['buy-shipping', /^(buy shipping|配送ラベルを購入)$/i],
+  ['refund-order', /^(refund order|注文を返金)$/i],
+];
+
+function readControls(scope: ReadRoot | Element): PageControl[] {
+  const controls: PageControl[] = [];
+  for (const element of queryAll(scope, SELECTORS.labelledControls.css)) {
+    const label = textOf(element) || element.getAttribute('label') || element.getAttribute('value') || '';
+    const kind = CONTROL_LABELS.find(([, pattern]) => pattern.test(label.trim()))?.[0];
+    if (kind) controls.push({ kind, label: label.slice(0, 200), path: pathTo(element) });
+  }
+  for (const link of queryAll(scope, SELECTORS.confirmShipmentLink.css)) {
+    if (!controls.some((c) => c.kind === 'confirm-shipment' && c.path === pathTo(link))) {
+      controls.push({ kind: 'confirm-shipment', label: textOf(link).slice(0, 200), path: pathTo(link) });
+    }
+  }
+  const contact = queryFirst(scope, ['[data-test-id="buyer-name-with-link"]']);
+  if (contact) controls.push({ kind: 'contact-buyer', label: textOf(contact).slice(0, 200), path: pathTo(contact) });
+  return controls;
+}
+
+/**
+ * Column index by heading data-test-id, from the items table's header (JP capture). The real
+ * table has a hidden gift-options heading with no cell under it in the row, so hidden headings
+ * are skipped when the row is shorter than the header.
+ */
+function itemColumns(table: Element, row: Element): Map<string, number> {
+  let headings = [...table.querySelectorAll('thead th')];
+  if (row.children.length < headings.length) headings = headings.filter((th) => !th.classList.contains('hidden-table-cell'));
+  const columns = new Map<string, number>();
+  headings.forEach((th, index) => {
+    const id = th.getAttribute('data-test-id');
+    if (id) columns.set(id, index);
+  });
+  return columns;
+}
+
+function readItems(root: ReadRoot, missing: MissingList): OrderItem[] {
+  const items: OrderItem[] = [];
+  for (const cell of queryAll(root, SELECTORS.itemStatusCells.css)) {
+    const row = cell.closest('tr');
+    const table = cell.closest('table.a-keyvalue') ?? row?.closest('table');
+    if (!row || !table) continue;
+    const columns = itemColumns(table, row);
+    const quantityIndex = columns.get('item-quantity-heading');
+    const quantityCell = quantityIndex === undefined ? undefined : row.children[quantityIndex];
+    const quantity = toCount(textOf(quantityCell).match(/^\d+$/)?.[0]);
+    const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(row, ['ASIN']) ?? '')?.[0];
+    const sku = labelledLine(row, ['SKU']);
+    const title = textOf(queryFirst(row, SELECTORS.productName.css));
+    const item: OrderItem = {
+      ...(asin ? { asin } : {}),
+      ...(sku ? { sku: sku.slice(0, 200) } : {}),
+      ...(title ? { title: title.slice(0, 2000) } : {}),
+      ...(quantity !== undefined ? { quantity } : {}),
+      ...(statusFromText(textOf(cell)) ? { status: statusFromText(textOf(cell))! } : {}),
+    };
+    if (!item.asin) missing.add(`items[${items.length}].asin`, 'no "ASIN:" in the item row');
+    if (item.quantity === undefined) missing.add(`items[${items.length}].quantity`, 'no quantity column');
+    items.push(item);
+  }
+  return items;
+}
+
+export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot | Unrecognized {
+  const orderIdElement = queryFirst(root, SELECTORS.orderId.css);
+  if (!orderIdElement) {
+    return {
+      kind: 'unrecognized',
+      reason: queryFirst(root, SELECTORS.orderDetailsLabel.css)
+        ? 'order details page without an order id (it may still be loading)'
+        : 'no order details on this page (no order-id-value; the page may still be loading)',
+    };
+  }
+  const orderId = ORDER_ID_IN_TEXT.exec(textOf(orderIdElement))?.[1];
+  if (!orderId) return { kind: 'unrecognized', reason: `the order id "${textOf(orderIdElement).slice(0, 40)}" is not an order id` };
+  const urlOrderId = /\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})/.exec(url.pathname)?.[1];
+  if (urlOrderId && urlOrderId !== orderId) {
+    return { kind: 'unrecognized', reason: `the page shows order ${orderId} but the address names ${urlOrderId} (still loading?)` };
+  }
+
+  const missing = new MissingList();
+  const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
+  const zone = zoneOf(marketplace);
+  const purchase = readWindow(queryFirst(root, SELECTORS.purchaseDate.css), 'purchaseDate', zone, missing);
+  const shipBy = readWindow(queryFirst(root, SELECTORS.shipBy.css), 'shipBy', zone, missing);
+  const deliverBy = readWindow(queryFirst(root, SELECTORS.deliverBy.css), 'deliverBy', zone, missing);
+  const fulfilmentText = textOf(queryFirst(root, SELECTORS.fulfilmentChannel.css));
+  const fulfilment =
+    fulfilmentFromText(fulfilmentText) ??
+    missing.add('fulfilment', fulfilmentText ? `unknown channel "${fulfilmentText.slice(0, 40)}"` : 'not on the page');
+  const items = readItems(root, missing);
+  if (items.length === 0) missing.add('items', 'no item rows (item-status-cell) on the page');
+  const status = orderStatusFrom(items.map((i) => i.status)) ?? missing.add('status', 'no item status on the page');
+  const trackingId = textOf(queryFirst(root, SELECTORS.trackingId.css));
+  const addressElement = queryFirst(root, SELECTORS.buyerAddress.css);
+  const addressLines = addressElement
+    ? [...addressElement.querySelectorAll('span')].map((span) => textOf(span).slice(0, 500)).filter((line) => line !== '').slice(0, 12)
+    : [];
+  const buyerName = textOf(queryFirst(root, SELECTORS.buyerName.css)) || addressLines[0];
+  missing.add('buyerRequestedCancel', 'not shown in a known place on the page; read from the orders API when the page loads it');
+
+  return {
+    kind: 'order-details',
+    orderId,
+    ...(marketplace ? { marketplace } : {}),
+    ...(purchase ? { purchaseDate: purchase.earliest } : {}),
+    ...(shipBy ? { shipBy } : {}),
+    ...(deliverBy ? { deliverBy } : {}),
+    ...(fulfilment ? { fulfilment } : {}),
+    ...(status ? { status } : {}),
+    items,
+    ...(trackingId ? { tracking: { id: trackingId.slice(0, 200) } } : {}),
+    ...(buyerName || addressLines.length ? { buyer: { ...(buyerName ? { name: buyerName.slice(0, 200) } : {}), addressLines } } : {}),
+    controls: readControls(root),
+    missing: missing.items,
+    sources: ['dom'],
+  };
+}
+
+const SHIP_BY_LABELS = ['Ship by date', 'Ship by', '出荷予定日', '発送予定日'];
+const DELIVER_BY_LABELS = ['Deliver by date', 'Deliver by', 'お届け予定日', '配達予定日'];
+const FULFILMENT_LABELS = ['Fulfillment method', 'Fulfilment method', 'Fulfillment', 'フルフィルメント'];
+
+
+function readRow(row: Element, zone: string): OrderRow | undefined {
+  const missing = new MissingList();
+  const link = queryFirst(row, SELECTORS.rowOrderLink.css);
+  const orderId = ORDER_ID_IN_TEXT.exec(textOf(link))?.[1] ?? ORDER_ID_IN_TEXT.exec(link?.getAttribute('href') ?? '')?.[1];
+  if (!orderId) return undefined;
+  const cells = [...row.children];
+  const dateCell = cells[1];
+  const purchaseText = dateCell ? [...dateCell.children].slice(1).map((c) => textOf(c)).join(' ') : '';
+  const purchase = purchaseText ? readDateWindow(purchaseText, zone) : undefined;
+  if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell');
+
+  const shipByText = labelledLine(row, SHIP_BY_LABELS);
+  const shipBy = shipByText ? readDateWindow(shipByText, zone) : undefined;
+  if (!shipBy?.ok) missing.add('shipBy', shipBy ? shipBy.reason : 'no "Ship by date" in the row');
+  const deliverByText = labelledLine(row, DELIVER_BY_LABELS);
+  const deliverBy = deliverByText ? readDateWindow(deliverByText, zone) : undefined;
+
+  const fulfilmentText = labelledLine(row, FULFILMENT_LABELS);
+  const fulfilment = fulfilmentText ? fulfilmentFromText(fulfilmentText) : undefined;
+  if (!fulfilment) missing.add('fulfilment', 'no fulfilment method in the row');
+  const status = statusFromText(textOf(queryFirst(row, SELECTORS.rowStatus.css)));
+  if (!status) missing.add('status', 'no status in the row');
+  const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(row, ['ASIN']) ?? '')?.[0] ?? ASIN_IN_TEXT.exec(textOf(row))?.[1];
+  const quantity = toCount(/^\d+$/.exec(labelledLine(row, ['Quantity', 'Qty', '数量']) ?? '')?.[0]);
+  const sku = labelledLine(row, ['SKU']);
+  const title = textOf(queryFirst(row, SELECTORS.productName.css));
+  const buyerName = textOf(queryFirst(row, ['[data-test-id="buyer-name-with-link"]']));
+
+  return {
+    orderId,
+    ...(purchase?.ok ? { purchaseDate: purchase.window.earliest } : {}),
+    ...(shipBy?.ok ? { shipBy: shipBy.window } : {}),
+    ...(deliverBy?.ok ? { deliverBy: deliverBy.window } : {}),
+    ...(fulfilment ? { fulfilment } : {}),
+    ...(status ? { status } : {}),
+    items: [
+      {
+        ...(asin ? { asin } : {}),
+        ...(sku ? { sku: sku.slice(0, 200) } : {}),
+        ...(title ? { title: title.slice(0, 2000) } : {}),
+        ...(quantity !== undefined ? { quantity } : {}),
+      },
+    ],
+    ...(buyerName ? { buyer: { name: buyerName.slice(0, 200), addressLines: [] } } : {}),
+    controls: readControls(row),
+    missing: missing.items,
+  };
+}
+
+const CANCEL_BANNER = /cancell?ation requests?|キャンセルリクエスト|キャンセル依頼|annulation|stornierung|cancelación|cancellazione/i;
+
+export function readOrderList(root: ReadRoot, url: URL): OrderListSnapshot | Unrecognized {
+  const table = queryFirst(root, SELECTORS.ordersTable.css);
+  const pageText = textOf('body' in root && root.body ? root.body : (root as Element));
+  const empty = /No orders were found|注文が見つかりません/.test(pageText);
+  if (!table && !empty) return { kind: 'unrecognized', reason: 'no orders table on this page (it may still be loading)' };
+  const missing = new MissingList();
+  const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
+  const zone = zoneOf(marketplace);
+  const orders: OrderRow[] = [];
+  const rows = queryAll(root, SELECTORS.orderRows.css);
+  rows.forEach((row, index) => {
+    const order = readRow(row, zone);
+    if (order) orders.push(order);
+    else missing.add(`rows[${index}]`, 'no order id in the row');
+  });
+  const totalText = textOf(queryFirst(root, SELECTORS.totalOrders.css));
+  const totalOrders = toCount(/(\d[\d,]*)/.exec(totalText)?.[1]);
+  if (totalOrders === undefined && !empty) missing.add('totalOrders', 'no "N orders" heading');
+  const banner = queryAll(root, SELECTORS.alerts.css).find((alert) => CANCEL_BANNER.test(textOf(alert)));
+  return {
+    kind: 'order-list',
+    ...(marketplace ? { marketplace } : {}),
+    ...(totalOrders !== undefined ? { totalOrders } : {}),
+    orders,
+    ...(banner ? { cancellationBanner: { text: textOf(banner).slice(0, 2000) } } : {}),
+    missing: missing.items,
+    sources: ['dom'],
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * One entry point for every page: recognise the page from its URL, run its reader, and check the
+ * result against its schema. Never throws: anything unexpected becomes `unrecognized` with a reason.
+ */
+import { recognisePage, type PageType } from './page-type';
+import type { ReadRoot } from './dom';
+import { readAccountHealth } from './read-account-health';
+import { readMessageInbox, readMessageThread } from './read-messages';
+import { readNotice } from './read-notice';
+import { readOrderDetails, readOrderList } from './read-orders';
+import { PageSnapshot, type Unrecognized } from './snapshot';
+import * as z from 'zod/mini';
+
+const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL) => PageSnapshot) | undefined>> = {
+  'order-details': readOrderDetails,
+  'order-list': readOrderList,
+  'message-thread': readMessageThread,
+  'message-inbox': readMessageInbox,
+  notices: readNotice,
+  'account-health': readAccountHealth,
+  other: undefined,
+};
+
+export function readPage(root: ReadRoot, url: URL): PageSnapshot {
+  const page = recognisePage(url);
+  if (!page) return { kind: 'unrecognized', reason: 'not a Seller Central address' };
+  const reader = READERS[page.type];
+  if (!reader) return { kind: 'unrecognized', reason: 'Seller Sidekick does not read this kind of page' };
+  let snapshot: PageSnapshot;
+  try {
+    snapshot = reader(root, url);
+  } catch (error) {
+    return unrecognized(`the ${page.type} reader failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const checked = PageSnapshot.safeParse(snapshot);
+  return checked.success ? checked.data : unrecognized(`what was read does not fit its schema: ${z.prettifyError(checked.error)}`);
+}
+
+function unrecognized(reason: string): Unrecognized {
+  return { kind: 'unrecognized', reason: reason.slice(0, 1_000) };
+}

@@ -1,0 +1,183 @@
+/**
+ * What the page readers hand on: one Zod schema per page type. Every field a reader could not
+ * read is left out and named in `missing` with the reason, never filled with a guess.
+ * `sources` says where the values came from: the page's DOM, the page's own orders-api JSON, or both.
+ */
+import * as z from 'zod/mini';
+
+const MARKETPLACE_IDS = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] as const;
+
+const Text = z.string().check(z.maxLength(20_000));
+const Short = z.string().check(z.maxLength(2_000));
+const OrderId = z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/));
+const Asin = z.string().check(z.regex(/^[A-Z0-9]{10}$/));
+const Instant = z.iso.datetime();
+const Count = z.number().check(z.int(), z.minimum(0));
+
+export const InstantWindow = z.object({ earliest: Instant, latest: Instant });
+export const Missing = z.object({ field: Short, reason: Short });
+export type Missing = z.infer<typeof Missing>;
+export const Source = z.enum(['dom', 'orders-api']);
+export type Source = z.infer<typeof Source>;
+export const Marketplace = z.enum(MARKETPLACE_IDS);
+
+export const OrderStatus = z.enum(['pending', 'unshipped', 'partially-shipped', 'shipped', 'canceled', 'unknown']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+export const Fulfilment = z.enum(['FBA', 'MFN']);
+
+/** A control of Seller Central's own that guidance points at (or guards). */
+export const PageControl = z.object({
+  kind: z.enum(['cancel-order', 'confirm-shipment', 'contact-buyer', 'buy-shipping', 'refund-order']),
+  label: Short,
+  /** A CSS path from the document (or shadow root) that finds the control again. */
+  path: Short,
+});
+export type PageControl = z.infer<typeof PageControl>;
+
+export const OrderItem = z.object({
+  asin: z.optional(Asin),
+  sku: z.optional(Short),
+  title: z.optional(Short),
+  quantity: z.optional(Count),
+  status: z.optional(OrderStatus),
+});
+export type OrderItem = z.infer<typeof OrderItem>;
+
+export const BuyerRequestedCancel = z.object({ requested: z.boolean(), reason: z.optional(Short) });
+
+/**
+ * Buyer name and address: read only for reply templates and address checks on the page being
+ * viewed. Never stored (see lib/urgency for what is kept).
+ */
+export const BuyerContact = z.object({
+  name: z.optional(Short),
+  addressLines: z.array(Short),
+});
+
+const orderFields = {
+  orderId: OrderId,
+  marketplace: z.optional(Marketplace),
+  purchaseDate: z.optional(Instant),
+  shipBy: z.optional(InstantWindow),
+  deliverBy: z.optional(InstantWindow),
+  fulfilment: z.optional(Fulfilment),
+  status: z.optional(OrderStatus),
+  buyerRequestedCancel: z.optional(BuyerRequestedCancel),
+  items: z.array(OrderItem),
+  tracking: z.optional(z.object({ id: Short, carrier: z.optional(Short) })),
+  buyer: z.optional(BuyerContact),
+  controls: z.array(PageControl),
+  missing: z.array(Missing),
+};
+
+export const OrderDetailsSnapshot = z.object({
+  kind: z.literal('order-details'),
+  ...orderFields,
+  sources: z.array(Source),
+});
+export type OrderDetailsSnapshot = z.infer<typeof OrderDetailsSnapshot>;
+
+export const OrderRow = z.object(orderFields);
+export type OrderRow = z.infer<typeof OrderRow>;
+
+export const OrderListSnapshot = z.object({
+  kind: z.literal('order-list'),
+  marketplace: z.optional(Marketplace),
+  /** "N orders" as the page states it, which may exceed the rows on this page. */
+  totalOrders: z.optional(Count),
+  orders: z.array(OrderRow),
+  /** Amazon's banner of pending buyer cancellation requests (DOM not evidenced; text-matched). */
+  cancellationBanner: z.optional(z.object({ text: Text })),
+  missing: z.array(Missing),
+  sources: z.array(Source),
+});
+export type OrderListSnapshot = z.infer<typeof OrderListSnapshot>;
+
+export const Message = z.object({
+  sender: z.enum(['buyer', 'seller', 'amazon']),
+  time: z.optional(Instant),
+  text: Text,
+});
+export type Message = z.infer<typeof Message>;
+
+export const ReplyBox = z.object({
+  kind: z.enum(['kat-textarea', 'textarea', 'contenteditable']),
+  path: Short,
+  /** True when the box sits inside a shadow root or frame. */
+  nested: z.boolean(),
+});
+
+export const MessageThreadSnapshot = z.object({
+  kind: z.literal('message-thread'),
+  marketplace: z.optional(Marketplace),
+  subject: z.optional(Short),
+  orderId: z.optional(OrderId),
+  messages: z.array(Message),
+  /** The buyer wrote last and nothing was sent after. */
+  replyPending: z.optional(z.boolean()),
+  replyBox: z.optional(ReplyBox),
+  missing: z.array(Missing),
+  sources: z.array(Source),
+});
+export type MessageThreadSnapshot = z.infer<typeof MessageThreadSnapshot>;
+
+export const MessageInboxSnapshot = z.object({
+  kind: z.literal('message-inbox'),
+  marketplace: z.optional(Marketplace),
+  responseNeeded: z.optional(Count),
+  missing: z.array(Missing),
+  sources: z.array(Source),
+});
+export type MessageInboxSnapshot = z.infer<typeof MessageInboxSnapshot>;
+
+export const NoticeKind = z.enum(['listing-removed', 'a-to-z-claim', 'undeliverable-message', 'other']);
+export const ListingProblem = z.enum(['condition', 'authenticity', 'wrong-item', 'restricted-product', 'unknown']);
+
+export const NoticeSnapshot = z.object({
+  kind: z.literal('notice'),
+  marketplace: z.optional(Marketplace),
+  subject: z.optional(Short),
+  body: z.optional(Text),
+  noticeKind: NoticeKind,
+  listingProblem: z.optional(ListingProblem),
+  asin: z.optional(Asin),
+  orderId: z.optional(OrderId),
+  relistingMentioned: z.boolean(),
+  missing: z.array(Missing),
+  sources: z.array(Source),
+});
+export type NoticeSnapshot = z.infer<typeof NoticeSnapshot>;
+
+export const Metric = z.object({
+  /** Percent, as shown (2.5 means 2.5 %). */
+  percent: z.number().check(z.minimum(0), z.maximum(100)),
+  numerator: z.optional(Count),
+  denominator: z.optional(Count),
+});
+export type Metric = z.infer<typeof Metric>;
+
+export const AccountHealthSnapshot = z.object({
+  kind: z.literal('account-health'),
+  marketplace: z.optional(Marketplace),
+  cancellationRate: z.optional(Metric),
+  lateShipmentRate: z.optional(Metric),
+  orderDefectRate: z.optional(Metric),
+  validTrackingRate: z.optional(Metric),
+  missing: z.array(Missing),
+  sources: z.array(Source),
+});
+export type AccountHealthSnapshot = z.infer<typeof AccountHealthSnapshot>;
+
+export const Unrecognized = z.object({ kind: z.literal('unrecognized'), reason: Short });
+export type Unrecognized = z.infer<typeof Unrecognized>;
+
+export const PageSnapshot = z.discriminatedUnion('kind', [
+  OrderDetailsSnapshot,
+  OrderListSnapshot,
+  MessageThreadSnapshot,
+  MessageInboxSnapshot,
+  NoticeSnapshot,
+  AccountHealthSnapshot,
+  Unrecognized,
+]);
+export type PageSnapshot = z.infer<typeof PageSnapshot>;
