@@ -4,16 +4,21 @@
  */
 import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, type Translate } from '@/lib/i18n';
 import type { RecognisedPage } from '@/lib/pages/page-type';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { Logo } from './Logo';
+import { ReadSection } from './ReadSection';
 
 export interface SidebarProps {
   readonly page: RecognisedPage;
+  /** What the page reader found; undefined before the first read and on pages we do not read. */
+  readonly snapshot?: PageSnapshot | undefined;
   readonly collapsed: boolean;
   readonly onToggle: () => void;
+  readonly locale: string;
   readonly t: Translate;
 }
 
-export function Sidebar({ page, collapsed, onToggle, t }: SidebarProps) {
+export function Sidebar({ page, snapshot, collapsed, onToggle, locale, t }: SidebarProps) {
   if (collapsed) {
     return (
       <button
@@ -76,6 +81,11 @@ export function Sidebar({ page, collapsed, onToggle, t }: SidebarProps) {
         </dl>
         <p class="sidekick-quiet">{page.type === 'other' ? t('sidebarOtherHint') : t('sidebarRecognisedFrom')}</p>
       </section>
+      {snapshot && page.type !== 'other' && (
+        <section class="sidekick-section">
+          <ReadSection snapshot={snapshot} locale={locale} t={t} />
+        </section>
+      )}
     </aside>
   );
 }

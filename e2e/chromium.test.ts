@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/browsers.mjs';
 import {
   PAGE_TYPE_TEXT,
+  READ_KIND,
   SIDEBAR,
   chromeBuild,
   coveredControls,
   demoPages,
   isDemoResource,
   startDemoServer,
+  whatIRead,
   type DemoServer,
 } from './helpers';
 
@@ -99,6 +101,34 @@ describe('Chromium: the sidebar on every demo page', () => {
     expect(state.label).toBe(PAGE_TYPE_TEXT[demo.pageType]![demo.lang]);
     expect(state.position).toBe('fixed'); // the shadow root's own stylesheet is applied
     expect(await session.page.evaluate(coveredControls)).toEqual([]);
+    const read = await until(() => session.page.evaluate(whatIRead), (r) => (r?.kind ?? undefined) === READ_KIND[demo.pageType], 'what I read');
+    if (READ_KIND[demo.pageType]) expect(Object.keys(read!.fields).length).toBeGreaterThan(0);
+  });
+
+  it('reads the order app\'s own JSON on the order page and lets it decide the cancellation flag', async () => {
+    await en.page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
+    const read = await until(
+      () => en.page.evaluate(whatIRead),
+      (r) => r?.note.includes("Seller Central's own order data") ?? false,
+      'the orders-api JSON to be merged',
+    );
+    expect(read!.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldBuyerCancel: 'No', fieldStatus: 'Unshipped' });
+    expect(read!.missing).not.toContain('buyerRequestedCancel');
+  });
+
+  it('shows what it read in Japanese on a Japanese order', async () => {
+    await ja.page.goto(demoPages.pages.find((p) => p.id === 'order-details-ja')!.url);
+    const read = await until(() => ja.page.evaluate(whatIRead), (r) => r?.kind === 'order-details', 'what I read');
+    expect(read!.fields).toMatchObject({ fieldOrderId: '503-1724766-9264601', fieldStatus: '出荷済み', fieldFulfilment: '出品者出荷（自己発送）' });
+    expect(read!.fields.fieldPurchaseDate).toContain('2021');
+    expect(read!.note).toBe('ページから読み取りました。');
+  });
+
+  it('reads again when the page changes its own content', async () => {
+    await en.page.goto(demoPages.pages.find((p) => p.id === 'order-list-en')!.url);
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrders === '3 / 3', '3 orders');
+    await en.page.evaluate(() => document.querySelector('#orders-table tbody tr')!.remove());
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrders === '2 / 3', 'the re-read after a row disappeared');
   });
 });
 

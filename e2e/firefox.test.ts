@@ -3,7 +3,17 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module shared with the demo script.
 import { launchFirefox } from '../scripts/lib/browsers.mjs';
-import { PAGE_TYPE_TEXT, coveredControls, demoPages, firefoxBuild, isDemoResource, startDemoServer, type DemoServer } from './helpers';
+import {
+  PAGE_TYPE_TEXT,
+  READ_KIND,
+  coveredControls,
+  demoPages,
+  firefoxBuild,
+  isDemoResource,
+  startDemoServer,
+  whatIRead,
+  type DemoServer,
+} from './helpers';
 
 const SIDEBAR = 'seller-sidekick >>> [data-testid="sidekick-sidebar"]';
 
@@ -45,6 +55,23 @@ describe('Firefox: the sidebar on every demo page', () => {
     expect(state.label).toBe(PAGE_TYPE_TEXT[demo.pageType]!.en);
     expect(state.position).toBe('fixed');
     expect(await page.evaluate(coveredControls)).toEqual([]);
+    await page.waitForFunction(
+      (kind) => {
+        const section = document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="what-i-read"]');
+        return (section?.getAttribute('data-read-kind') ?? null) === kind;
+      },
+      { timeout: 10_000 },
+      READ_KIND[demo.pageType] ?? null,
+    );
+    if (READ_KIND[demo.pageType]) expect(Object.keys((await page.evaluate(whatIRead))!.fields).length).toBeGreaterThan(0);
+  });
+
+  it('reads the order from the page alone (no main-world observer in Firefox MV2)', async () => {
+    await page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
+    await page.waitForFunction(() => Boolean(document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-read-kind="order-details"]')));
+    const read = (await page.evaluate(whatIRead))!;
+    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: 'Not shown on the page' });
+    expect(read.note).toBe('Read from the page.');
   });
 
   it('follows in-page navigation without a reload', async () => {

@@ -12,7 +12,7 @@ export interface DemoPage {
 }
 
 export interface RecordedRequest {
-  readonly kind: 'page' | 'asset' | 'favicon' | 'unknown' | 'refused';
+  readonly kind: 'page' | 'asset' | 'data' | 'favicon' | 'unknown' | 'refused';
   readonly host: string;
   readonly path: string;
 }
@@ -25,7 +25,7 @@ export interface DemoServer {
 }
 
 export const startDemoServer = startServer as () => Promise<DemoServer>;
-export const demoPages = (loadDemoPages as () => { pages: DemoPage[]; assets: Record<string, string> })();
+export const demoPages = (loadDemoPages as () => { pages: DemoPage[]; assets: Record<string, string>; data: Record<string, string> })();
 export const projectRoot = ROOT as string;
 export const chromeBuild = join(projectRoot, '.output', 'chrome-mv3');
 export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv2');
@@ -48,6 +48,7 @@ export function isDemoResource(href: string): boolean {
   const url = new URL(href);
   if (url.protocol === 'data:') return true;
   if (url.pathname.startsWith('/_demo/')) return true;
+  if (`${url.hostname}${url.pathname}` in demoPages.data) return true; // the page's own data request
   // The browser asks each site for its icon by itself (Firefox reports it as the page's request).
   if (url.pathname === '/favicon.ico' && demoPages.pages.some((page) => new URL(page.url).hostname === url.hostname)) return true;
   return demoPages.pages.some((page) => {
@@ -80,4 +81,30 @@ export function coveredControls(): string[] {
     }
   }
   return covered;
+}
+
+/** The snapshot kind the reader must produce on each page type ("other" pages are not read). */
+export const READ_KIND: Record<string, string | undefined> = {
+  'order-list': 'order-list',
+  'order-details': 'order-details',
+  'message-thread': 'message-thread',
+  'message-inbox': 'message-inbox',
+  notices: 'notice',
+  'account-health': 'account-health',
+  other: undefined,
+};
+
+/** Runs in the page: what the sidebar's "What I read" section shows, keyed by field label key. */
+export function whatIRead(): { kind: string | null; fields: Record<string, string>; note: string; missing: string[] } | null {
+  const host = document.querySelector('seller-sidekick');
+  const section = host?.shadowRoot?.querySelector('[data-testid="what-i-read"]');
+  if (!section) return null;
+  const fields: Record<string, string> = {};
+  for (const dd of section.querySelectorAll('dd[data-field]')) fields[dd.getAttribute('data-field')!] = dd.textContent ?? '';
+  return {
+    kind: section.getAttribute('data-read-kind'),
+    fields,
+    note: section.querySelector('[data-testid="read-note"]')?.textContent ?? '',
+    missing: [...section.querySelectorAll('[data-missing-field]')].map((li) => li.getAttribute('data-missing-field')!),
+  };
 }

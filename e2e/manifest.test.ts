@@ -51,10 +51,12 @@ describe.each([
     expect(manifest.update_url).toBeUndefined();
   });
 
-  it('ships no eval and no network API in its code', () => {
+  it('ships no eval and makes no request of its own in its code', () => {
+    // The main-world observer wraps the page's own fetch/XMLHttpRequest to read their responses;
+    // what is banned is code from strings and any way to open a connection.
     for (const file of jsFiles(dir)) {
       const code = readFileSync(file, 'utf8');
-      expect(code, file).not.toMatch(/\beval\(|new Function\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/);
+      expect(code, file).not.toMatch(/\beval\(|new Function\(|new XMLHttpRequest|new WebSocket|sendBeacon|new EventSource|importScripts/);
     }
   });
 

@@ -41,6 +41,13 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     for (const demo of pages) {
       await page.goto(demo.url);
       await page.locator('seller-sidekick [data-testid="sidekick-sidebar"]').waitFor({ timeout: 15_000 });
+      // Open "What I read" for the screenshot, where the page is one the extension reads.
+      const read = page.locator('seller-sidekick [data-testid="what-i-read"] summary');
+      if (demo.pageType !== 'other') {
+        await read.waitFor({ timeout: 15_000 });
+        await read.click();
+        await page.waitForTimeout(400); // let the order app's own data arrive and be merged
+      }
       const file = join(shotsDir, `${demo.id}.png`);
       await page.screenshot({ path: file });
       console.log(`${demo.id.padEnd(20)} ${demo.url}\n${''.padEnd(20)} → ${relative(process.cwd(), file)}`);

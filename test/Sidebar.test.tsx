@@ -15,7 +15,7 @@ const page = (href: string) => {
 
 describe('Sidebar', () => {
   it('names the recognised page, the marketplace and the order (English)', () => {
-    render(<Sidebar page={page('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232')} collapsed={false} onToggle={() => {}} t={tEn} />);
+    render(<Sidebar page={page('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232')} collapsed={false} onToggle={() => {}} locale="en" t={tEn} />);
     const root = screen.getByTestId('sidekick-sidebar');
     expect(root.getAttribute('data-page-type')).toBe('order-details');
     expect(screen.getByRole('complementary', { name: 'Seller Sidekick sidebar' })).toBe(root);
@@ -25,7 +25,7 @@ describe('Sidebar', () => {
   });
 
   it('speaks Japanese when the browser does', () => {
-    render(<Sidebar page={page('https://sellercentral.amazon.co.jp/orders-v3/mfn/unshipped?page=1')} collapsed={false} onToggle={() => {}} t={tJa} />);
+    render(<Sidebar page={page('https://sellercentral.amazon.co.jp/orders-v3/mfn/unshipped?page=1')} collapsed={false} onToggle={() => {}} locale="ja" t={tJa} />);
     expect(screen.getByTestId('page-type').textContent).toBe('注文一覧');
     expect(screen.getByTestId('marketplace').textContent).toBe('日本（amazon.co.jp）');
     expect(screen.queryByTestId('order-id')).toBeNull();
@@ -33,27 +33,27 @@ describe('Sidebar', () => {
   });
 
   it('says plainly when it does not read a page, instead of guessing', () => {
-    render(<Sidebar page={page('https://sellercentral.amazon.com/home')} collapsed={false} onToggle={() => {}} t={tEn} />);
+    render(<Sidebar page={page('https://sellercentral.amazon.com/home')} collapsed={false} onToggle={() => {}} locale="en" t={tEn} />);
     expect(screen.getByTestId('page-type').textContent).toBe('Page not read');
     expect(screen.getByText(/does not read this page/)).toBeTruthy();
   });
 
   it('does not invent a marketplace on the unified Europe host', () => {
-    render(<Sidebar page={page('https://sellercentral-europe.amazon.com/orders-v3')} collapsed={false} onToggle={() => {}} t={tEn} />);
+    render(<Sidebar page={page('https://sellercentral-europe.amazon.com/orders-v3')} collapsed={false} onToggle={() => {}} locale="en" t={tEn} />);
     expect(screen.getByTestId('marketplace').textContent).toMatch(/^Regional account/);
   });
 
   it('collapses with a button and opens again from a small labelled tab', () => {
     const onToggle = vi.fn();
     const { rerender } = render(
-      <Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={onToggle} t={tEn} />,
+      <Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={onToggle} locale="en" t={tEn} />,
     );
     const collapse = screen.getByRole('button', { name: 'Collapse the sidebar' });
     expect(collapse.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(collapse);
     expect(onToggle).toHaveBeenCalledTimes(1);
 
-    rerender(<Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={true} onToggle={onToggle} t={tEn} />);
+    rerender(<Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={true} onToggle={onToggle} locale="en" t={tEn} />);
     const tab = screen.getByRole('button', { name: 'Open Seller Sidekick' });
     expect(tab.getAttribute('aria-expanded')).toBe('false');
     expect(tab.getAttribute('data-state')).toBe('collapsed');
@@ -65,7 +65,7 @@ describe('Sidebar', () => {
   it('shows text as text, even if a translation carried markup', () => {
     const hostile: Translate = (key) => (key === 'pageTypeOrderList' ? '<img src=x onerror="window.pwned=1">' : tEn(key));
     const { container } = render(
-      <Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={() => {}} t={hostile} />,
+      <Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={() => {}} locale="en" t={hostile} />,
     );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByTestId('page-type').textContent).toBe('<img src=x onerror="window.pwned=1">');

@@ -9,9 +9,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { DEFAULT_SIDEBAR_SETTINGS, type SidebarSettings } from '@/lib/settings';
 import { sidebarSettingsItem } from '@/lib/storage';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
+import { watchPageContent } from './page-reading';
+import { browser } from 'wxt/browser';
 import { translate as t } from '@/utils/translate';
 
 export default defineContentScript({
@@ -24,6 +27,8 @@ export default defineContentScript({
     const settingsItem = sidebarSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;
     let root: HTMLElement | undefined;
+    let snapshot: PageSnapshot | undefined;
+    const locale = browser.i18n.getUILanguage();
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -39,7 +44,7 @@ export default defineContentScript({
         return;
       }
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
-      render(<Sidebar page={page} collapsed={settings.collapsed} onToggle={toggle} t={t} />, root);
+      render(<Sidebar page={page} snapshot={snapshot} collapsed={settings.collapsed} onToggle={toggle} locale={locale} t={t} />, root);
     };
 
     const ui = await createShadowRootUi(ctx, {
@@ -65,10 +70,17 @@ export default defineContentScript({
     settings = await settingsItem.getValue();
     ui.mount();
 
+    const reading = watchPageContent(ctx, (next) => {
+      snapshot = next;
+      update();
+    });
+
     // Seller Central is a single-page app: follow its navigation without polling of our own.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       page = recognisePage(newUrl);
+      snapshot = undefined;
       update();
+      reading.refresh();
     });
     const unwatch = settingsItem.watch((next) => {
       settings = next;

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
 import { epochSecondsToIso } from './dates';
+import { OBSERVED_RESPONSE_SOURCE } from './observed-source';
 import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, Unrecognized } from './snapshot';
 
 const Epoch = z.nullish(z.number());
@@ -204,3 +205,31 @@ export function readOrdersApiJson(text: string, url?: URL): OrderDetailsSnapshot
   }
   return { kind: 'unrecognized', reason: 'neither an /orders-api/order nor an /orders-api/search response' };
 }
+
+/** The list's rows + the JSON of the same orders: per row, the JSON wins for what it has. */
+export function mergeOrderRows(list: OrderListSnapshot, jsonByOrder: ReadonlyMap<string, OrderJson>): OrderListSnapshot {
+  let merged = false;
+  const orders = list.orders.map((row) => {
+    const json = jsonByOrder.get(row.orderId);
+    if (!json) return row;
+    merged = true;
+    const fromJson = orderFromJson(json);
+    const filled = new Set(Object.keys(fromJson));
+    return {
+      ...row,
+      ...fromJson,
+      items: fromJson.items.length > 0 ? fromJson.items : row.items,
+      missing: row.missing.filter((m) => !filled.has(m.field)),
+    };
+  });
+  return merged ? { ...list, orders, sources: ['dom', 'orders-api'] } : list;
+}
+
+export type { OrderJson };
+
+/** What the main-world observer posts to the content script (checked again there: the page can post anything). */
+export const ObservedResponse = z.object({
+  source: z.literal(OBSERVED_RESPONSE_SOURCE),
+  pathname: z.string().check(z.maxLength(300)),
+  body: z.unknown(),
+});

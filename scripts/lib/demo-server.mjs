@@ -22,10 +22,15 @@ const PAGES_DIR = join(ROOT, 'demo', 'pages');
 /** The demo pages and assets, from demo/pages.json. */
 export function loadDemoPages() {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'demo', 'pages.json'), 'utf8'));
-  return { pages: manifest.pages, assets: manifest.assets };
+  return { pages: manifest.pages, assets: manifest.assets, data: manifest.data ?? {} };
 }
 
-const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
 
 function makeCertificate(hosts) {
   const dir = mkdtempSync(join(tmpdir(), 'sidekick-cert-'));
@@ -54,10 +59,10 @@ function makeCertificate(hosts) {
 
 /**
  * Starts the proxy and the HTTPS server. Returns { proxyPort, requests, pages, close }.
- * `requests` entries: { kind: 'page'|'asset'|'favicon'|'unknown'|'refused', host, path }.
+ * `requests` entries: { kind: 'page'|'asset'|'data'|'favicon'|'unknown'|'refused', host, path }.
  */
 export async function startDemoServer({ log = () => {} } = {}) {
-  const { pages, assets } = loadDemoPages();
+  const { pages, assets, data } = loadDemoPages();
   const hosts = [...new Set(pages.map((p) => new URL(p.url).hostname))];
   const requests = [];
 
@@ -69,7 +74,11 @@ export async function startDemoServer({ log = () => {} } = {}) {
     const url = new URL(req.url ?? '/', `https://${host}`);
     const page = byUrl.get(url.href) ?? byPath.get(`${url.hostname}${url.pathname}`);
     const asset = assets[url.pathname];
-    if (page) {
+    const json = data[`${url.hostname}${url.pathname}`];
+    if (json) {
+      requests.push({ kind: 'data', host, path: url.pathname });
+      send(res, 200, join(PAGES_DIR, json));
+    } else if (page) {
       requests.push({ kind: 'page', host, path: url.pathname + url.search });
       send(res, 200, join(PAGES_DIR, page.file));
     } else if (asset) {

@@ -1,0 +1,68 @@
+/** "What I read": what the page readers found on this page, and what they could not read and why. */
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
+import { summarise } from '@/lib/pages/summary';
+
+export interface ReadSectionProps {
+  readonly snapshot: PageSnapshot;
+  readonly locale: string;
+  readonly t: Translate;
+}
+
+/** Field names in `missing` that have a label of their own. */
+const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
+  orderId: 'fieldOrderId',
+  purchaseDate: 'fieldPurchaseDate',
+  shipBy: 'fieldShipBy',
+  deliverBy: 'fieldDeliverBy',
+  fulfilment: 'fieldFulfilment',
+  status: 'fieldStatus',
+  items: 'fieldItems',
+  buyerRequestedCancel: 'fieldBuyerCancel',
+  subject: 'fieldSubject',
+  replyBox: 'fieldReplyBox',
+  responseNeeded: 'fieldResponseNeeded',
+  asin: 'fieldAsin',
+  totalOrders: 'fieldOrders',
+  cancellationRate: 'fieldCancellationRate',
+  lateShipmentRate: 'fieldLateShipmentRate',
+  orderDefectRate: 'fieldOrderDefectRate',
+  validTrackingRate: 'fieldValidTrackingRate',
+};
+
+export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
+  const summary = summarise(snapshot, locale, t);
+  return (
+    <details class="sidekick-read" data-testid="what-i-read" data-read-kind={snapshot.kind}>
+      <summary class="sidekick-read-summary">{t('readHeading')}</summary>
+      {summary.lines.length > 0 && (
+        <dl class="sidekick-facts">
+          {summary.lines.map((line) => (
+            <>
+              <dt>{t(line.label)}</dt>
+              <dd data-field={line.label}>{line.value}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      <p class="sidekick-quiet" data-testid="read-note">
+        {summary.note}
+      </p>
+      {summary.missing.length > 0 && (
+        <>
+          <h3 class="sidekick-section-heading">{t('readMissingHeading')}</h3>
+          <ul class="sidekick-missing">
+            {summary.missing.map((m) => {
+              const key = FIELD_LABEL[m.field];
+              return (
+                <li key={m.field} data-missing-field={m.field}>
+                  <span>{key ? t(key) : m.field}</span> <small lang="en">{m.reason}</small>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

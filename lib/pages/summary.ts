@@ -1,0 +1,136 @@
+/**
+ * The sidebar's "What I read": a snapshot turned into labelled lines in the UI language. Pure:
+ * the locale comes in as an argument; dates are shown in the marketplace's time zone.
+ */
+import { MARKETPLACES } from '../hosts';
+import type { MessageKey, Translate } from '../i18n';
+import { zoneOffsetMinutes } from './dates';
+import type { Metric, Missing, OrderStatus, PageSnapshot } from './snapshot';
+
+export interface SummaryLine {
+  readonly label: MessageKey;
+  readonly value: string;
+}
+
+export interface Summary {
+  readonly lines: readonly SummaryLine[];
+  readonly missing: readonly Missing[];
+  /** Which sources the values came from, as a sentence; or why nothing was read. */
+  readonly note: string;
+}
+
+const STATUS_LABEL: Readonly<Record<OrderStatus, MessageKey>> = {
+  pending: 'statusPending',
+  unshipped: 'statusUnshipped',
+  'partially-shipped': 'statusPartiallyShipped',
+  shipped: 'statusShipped',
+  canceled: 'statusCanceled',
+  unknown: 'statusUnknown',
+};
+
+const NOTICE_LABEL = {
+  'listing-removed': 'noticeListingRemoved',
+  'a-to-z-claim': 'noticeAtoZ',
+  'undeliverable-message': 'noticeUndeliverable',
+  other: 'noticeOther',
+} as const satisfies Record<string, MessageKey>;
+
+const PROBLEM_LABEL = {
+  condition: 'problemCondition',
+  authenticity: 'problemAuthenticity',
+  'wrong-item': 'problemWrongItem',
+  'restricted-product': 'problemRestricted',
+  unknown: 'problemUnknown',
+} as const satisfies Record<string, MessageKey>;
+
+const SENDER_LABEL = { buyer: 'senderBuyer', seller: 'senderSeller', amazon: 'senderAmazon' } as const satisfies Record<string, MessageKey>;
+
+function isWholeDay(window: { earliest: string; latest: string }, timeZone: string): boolean {
+  const start = Date.parse(window.earliest);
+  const end = Date.parse(window.latest);
+  const local = (ms: number) => ms + zoneOffsetMinutes(ms, timeZone) * 60_000;
+  return local(start) % 86_400_000 === 0 && (local(end) + 1) % 86_400_000 === 0;
+}
+
+export function formatWindow(window: { earliest: string; latest: string }, locale: string, timeZone: string): string {
+  const wholeDay = isWholeDay(window, timeZone);
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    timeZoneName: wholeDay ? undefined : 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    ...(wholeDay ? {} : { hour: 'numeric', minute: '2-digit' }),
+  });
+  const start = new Date(window.earliest);
+  const end = new Date(wholeDay ? Date.parse(window.latest) - 1 : Date.parse(window.latest));
+  return window.earliest === window.latest ? format.format(start) : format.formatRange(start, end);
+}
+
+function formatRate(metric: Metric, locale: string, t: Translate): string {
+  const percent = `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(metric.percent)}%`;
+  return metric.numerator !== undefined && metric.denominator !== undefined
+    ? t('rateOf', [percent, String(metric.numerator), String(metric.denominator)])
+    : percent;
+}
+
+export function summarise(snapshot: PageSnapshot, locale: string, t: Translate): Summary {
+  if (snapshot.kind === 'unrecognized') return { lines: [], missing: [], note: t('readNotRead', [snapshot.reason]) };
+  const zone = snapshot.marketplace ? MARKETPLACES[snapshot.marketplace].timeZone : 'UTC';
+  const lines: SummaryLine[] = [];
+  const add = (label: MessageKey, value: string | undefined) => {
+    if (value !== undefined && value !== '') lines.push({ label, value });
+  };
+  const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : t(value ? 'valueYes' : 'valueNo'));
+  const when = (window: { earliest: string; latest: string } | undefined) => (window ? formatWindow(window, locale, zone) : undefined);
+
+  switch (snapshot.kind) {
+    case 'order-details':
+      add('fieldOrderId', snapshot.orderId);
+      add('fieldShipBy', when(snapshot.shipBy));
+      add('fieldDeliverBy', when(snapshot.deliverBy));
+      add('fieldPurchaseDate', when(snapshot.purchaseDate ? { earliest: snapshot.purchaseDate, latest: snapshot.purchaseDate } : undefined));
+      add('fieldFulfilment', snapshot.fulfilment && t(snapshot.fulfilment === 'FBA' ? 'fulfilmentFBA' : 'fulfilmentMFN'));
+      add('fieldStatus', snapshot.status && t(STATUS_LABEL[snapshot.status]));
+      add('fieldItems', snapshot.items.map((item) => [item.asin, item.quantity !== undefined ? `×${item.quantity}` : ''].filter(Boolean).join(' ')).join(', '));
+      add('fieldBuyerCancel', snapshot.buyerRequestedCancel ? yesNo(snapshot.buyerRequestedCancel.requested) : t('valueNotShown'));
+      add('fieldControls', snapshot.controls.map((c) => c.label).join(' · '));
+      break;
+    case 'order-list':
+      add('fieldOrders', snapshot.totalOrders !== undefined ? `${snapshot.orders.length} / ${snapshot.totalOrders}` : String(snapshot.orders.length));
+      add('fieldCancelBanner', yesNo(snapshot.cancellationBanner !== undefined));
+      break;
+    case 'message-thread': {
+      add('fieldSubject', snapshot.subject);
+      add('fieldOrderId', snapshot.orderId);
+      add('fieldMessages', String(snapshot.messages.length));
+      const last = snapshot.messages.at(-1);
+      add('fieldLastSender', last && t(SENDER_LABEL[last.sender]));
+      add('fieldReplyBox', t(snapshot.replyBox ? 'valueFound' : 'valueNotFound'));
+      break;
+    }
+    case 'message-inbox':
+      add('fieldResponseNeeded', snapshot.responseNeeded?.toString());
+      break;
+    case 'notice':
+      add('fieldNoticeKind', t(NOTICE_LABEL[snapshot.noticeKind]));
+      add('fieldSubject', snapshot.subject);
+      add('fieldListingProblem', snapshot.listingProblem && t(PROBLEM_LABEL[snapshot.listingProblem]));
+      add('fieldAsin', snapshot.asin);
+      add('fieldOrderId', snapshot.orderId);
+      if (snapshot.noticeKind === 'listing-removed') add('fieldRelisting', yesNo(snapshot.relistingMentioned));
+      break;
+    case 'account-health':
+      add('fieldCancellationRate', snapshot.cancellationRate && formatRate(snapshot.cancellationRate, locale, t));
+      add('fieldLateShipmentRate', snapshot.lateShipmentRate && formatRate(snapshot.lateShipmentRate, locale, t));
+      add('fieldOrderDefectRate', snapshot.orderDefectRate && formatRate(snapshot.orderDefectRate, locale, t));
+      add('fieldValidTrackingRate', snapshot.validTrackingRate && formatRate(snapshot.validTrackingRate, locale, t));
+      break;
+  }
+  return {
+    lines,
+    missing: snapshot.missing,
+    note: t(snapshot.sources.includes('orders-api') ? 'readFromPageAndData' : 'readFromPage'),
+  };
+}

@@ -1,0 +1,62 @@
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReadSection } from '@/components/ReadSection';
+import { readPage } from '@/lib/pages/read-page';
+import { formatWindow, summarise } from '@/lib/pages/summary';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
+import { loadFixture, tEn, tJa } from './helpers';
+
+afterEach(cleanup);
+
+const snapshotOf = (id: string) => {
+  const { doc, url } = loadFixture(id);
+  return readPage(doc, url);
+};
+
+describe('What I read', () => {
+  it('lists an order in English, dates in the marketplace zone', () => {
+    render(<ReadSection snapshot={snapshotOf('order-details-en')} locale="en-US" t={tEn} />);
+    const field = (key: string) => document.querySelector(`[data-field="${key}"]`)?.textContent;
+    expect(field('fieldOrderId')).toBe('114-3941689-8772232');
+    expect(field('fieldShipBy')?.replace(/\s/g, ' ')).toBe('Sun, Nov 22 – Mon, Nov 23, 2026'); // Intl puts thin spaces around the dash
+    expect(field('fieldPurchaseDate')?.replace(/\s/g, ' ')).toBe('Sat, Nov 21, 2026, 9:14 AM PST');
+    expect(field('fieldBuyerCancel')).toBe('Not shown on the page');
+    expect(screen.getByTestId('read-note').textContent).toBe('Read from the page.');
+    expect(document.querySelector('[data-missing-field="buyerRequestedCancel"]')?.textContent).toContain("Buyer's cancellation request");
+  });
+
+  it('lists an order in Japanese, in Japan time', () => {
+    render(<ReadSection snapshot={snapshotOf('order-list-ja')} locale="ja" t={tJa} />);
+    expect(screen.getByText('読み取った注文')).toBeTruthy();
+    expect(document.querySelector('[data-field="fieldOrders"]')?.textContent).toBe('2 / 2');
+    expect(document.querySelector('[data-field="fieldCancelBanner"]')?.textContent).toBe('なし');
+  });
+
+  it('formats a rate with its counts', () => {
+    const summary = summarise(snapshotOf('account-health-ja'), 'ja', tJa);
+    expect(summary.lines.find((l) => l.label === 'fieldCancellationRate')?.value).toBe('1.06%（189件中2件）');
+  });
+
+  it('says why a page could not be read', () => {
+    render(<ReadSection snapshot={{ kind: 'unrecognized', reason: 'no orders table on this page' }} locale="en" t={tEn} />);
+    expect(screen.getByTestId('read-note').textContent).toBe('Could not read this page: no orders table on this page');
+  });
+
+  it('shows page text as text', () => {
+    const snapshot: PageSnapshot = {
+      kind: 'message-thread',
+      subject: '<img src=x onerror="window.pwned=1">',
+      messages: [{ sender: 'buyer', text: '<script>alert(1)</script>' }],
+      missing: [{ field: '<b>x</b>', reason: '<i>y</i>' }],
+      sources: ['dom'],
+    };
+    const { container } = render(<ReadSection snapshot={snapshot} locale="en" t={tEn} />);
+    expect(container.querySelector('img, script, b, i')).toBeNull();
+    expect(document.querySelector('[data-field="fieldSubject"]')?.textContent).toBe('<img src=x onerror="window.pwned=1">');
+  });
+
+  it('shows a whole-day window as dates and a timed one with its zone', () => {
+    expect(formatWindow({ earliest: '2026-11-22T15:00:00.000Z', latest: '2026-11-23T14:59:59.999Z' }, 'ja', 'Asia/Tokyo')).toBe('2026年11月23日(月)');
+    expect(formatWindow({ earliest: '2021-05-19T14:45:00.000Z', latest: '2021-05-19T14:45:00.000Z' }, 'ja', 'Asia/Tokyo')).toBe('2021年5月19日(水) 23:45 JST');
+  });
+});
