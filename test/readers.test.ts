@@ -5,6 +5,7 @@ import { classifyNotice, readNoticeText } from '@/lib/pages/read-notice';
 import { readMetric } from '@/lib/pages/read-account-health';
 import { readPage } from '@/lib/pages/read-page';
 import { PageSnapshot, type OrderDetailsSnapshot } from '@/lib/pages/snapshot';
+import { bigOrderList } from './fixtures/big-order-list';
 import { loadFixture, parseHtml } from './helpers';
 
 const read = (id: string) => {
@@ -296,9 +297,11 @@ describe('orders-api JSON', () => {
   });
 });
 
-/** The English demo list with its first row repeated to `rows` rows, each with its own order id. */
-export function bigOrderList(html: string, rows: number): string {
-  const row = /<tr>\s*<td><input[\s\S]*?<\/tr>/.exec(html)![0];
-  const many = Array.from({ length: rows }, (_, i) => row.replaceAll('114-3941689-8772232', `114-${String(1000000 + i)}-8772232`)).join('\n');
-  return html.replace(/<tbody>[\s\S]*<\/tbody>/, `<tbody>${many}</tbody>`).replace('<span>3 orders</span>', `<span>${rows} orders</span>`);
-}
+describe('message inbox pages', () => {
+  it.each([
+    ['message-inbox-en', 2],
+    ['message-inbox-ja', 1],
+  ])('%s: %i conversations need a response', (id, count) => {
+    expect(read(id)).toMatchObject({ kind: 'message-inbox', responseNeeded: count, missing: [] });
+  });
+});

@@ -50,18 +50,48 @@ interface Civil {
   offset?: number;
 }
 
+/** Making an Intl.DateTimeFormat is costly (a 500-row list reads 1,500 dates): one per zone. */
+const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = ZONE_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    ZONE_FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * Offsets by zone and hour: the marketplaces' zones change offset only on the hour, and a page's
+ * dates fall on a few days, so a 500-row list asks for the same few hours again and again.
+ */
+const OFFSETS = new Map<string, number>();
+const HOUR_MS = 3_600_000;
+
 /** Minutes the zone is ahead of UTC at an instant. */
 export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instantMs));
+  const key = `${timeZone}|${Math.floor(instantMs / HOUR_MS)}`;
+  let offset = OFFSETS.get(key);
+  if (offset === undefined) {
+    offset = computeZoneOffset(Math.floor(instantMs / HOUR_MS) * HOUR_MS, timeZone);
+    if (OFFSETS.size > 10_000) OFFSETS.clear();
+    OFFSETS.set(key, offset);
+  }
+  return offset;
+}
+
+function computeZoneOffset(instantMs: number, timeZone: string): number {
+  const parts = zoneFormat(timeZone).formatToParts(new Date(instantMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
@@ -90,7 +120,7 @@ function to24h(hour: number, meridiem: string | undefined): number | undefined {
   return (hour % 12) + (pm ? 12 : 0);
 }
 
-const TIME = String.raw`(?:(午前|午後)\s*)?(\d{1,2}):(\d{2})(?::\d{2})?\s*(AM|PM|a\.m\.|p\.m\.)?\s*([A-Z]{3,4})?`;
+const TIME = new RegExp(String.raw`(?:(午前|午後)\s*)?(\d{1,2}):(\d{2})(?::\d{2})?\s*(AM|PM|a\.m\.|p\.m\.)?\s*([A-Z]{3,4})?`);
 
 const PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => Omit<Civil, 'time' | 'offset'> }> = [
   // 2021年5月19日(水)
@@ -119,7 +149,7 @@ function readCivil(text: string): Civil | string {
     const date = read(m);
     if (!validDate(date.year, date.month, date.day)) return `not a real date: "${m[0]}"`;
     const rest = clean.slice(m.index + m[0].length);
-    const t = new RegExp(TIME).exec(rest);
+    const t = TIME.exec(rest);
     if (!t) {
       const zone = /\b([A-Z]{3,4})\b/.exec(rest)?.[1];
       return { ...date, ...(zone && zone in ZONE_ABBREVIATIONS ? { offset: ZONE_ABBREVIATIONS[zone] } : {}) };
@@ -153,6 +183,19 @@ const RANGE_SPLIT = /\s+(?:to|bis|au|al|a)\s+|\s*(?:から|〜|～|~|–|—)\s*
  * The end of a range with no date of its own part keeps the start's date (e.g. "Nov 23, 2026 9:00 AM - 5:00 PM" is not supported and is reported).
  */
 export function readDateWindow(text: string, timeZone: string): DateReading {
+  // A list repeats the same ship-by and deliver-by days row after row: read each text once.
+  const key = `${timeZone}|${text}`;
+  const known = READINGS.get(key);
+  if (known) return known;
+  const reading = readDateWindowUncached(text, timeZone);
+  if (READINGS.size > 5_000) READINGS.clear();
+  READINGS.set(key, reading);
+  return reading;
+}
+
+const READINGS = new Map<string, DateReading>();
+
+function readDateWindowUncached(text: string, timeZone: string): DateReading {
   const parts = text.normalize('NFKC').split(RANGE_SPLIT).filter((p) => p.trim() !== '');
   if (parts.length === 0) return { ok: false, reason: 'empty' };
   if (parts.length > 2) return { ok: false, reason: `more than two dates in "${text.slice(0, 60)}"` };

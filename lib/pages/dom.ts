@@ -65,7 +65,15 @@ export function queryFirst(root: ReadRoot, selectors: readonly string[], deep = 
 /** Visible-ish text of an element: whitespace collapsed, width-normalised, cut at MAX_TEXT. */
 export function textOf(element: Element | undefined | null): string {
   if (!element) return '';
-  return (element.textContent ?? '').slice(0, MAX_TEXT).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return cleanText(element.textContent ?? '');
+}
+
+const NOT_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+/** Cut at MAX_TEXT, width-normalised (NFKC, skipped for plain ASCII), whitespace collapsed. */
+export function cleanText(text: string): string {
+  const cut = text.slice(0, MAX_TEXT);
+  return (NOT_ASCII.test(cut) ? cut.normalize('NFKC') : cut).replace(/\s+/g, ' ').trim();
 }
 
 /** Text of an element with line breaks kept (for message and notice bodies). */
@@ -84,11 +92,15 @@ export function blockTextOf(element: Element | undefined | null): string {
 /**
  * A CSS path that finds the element again from its document or shadow root: its id when it has
  * a unique one, else a data-test-id, else tag and position, joined from the nearest anchor.
+ * With `within`, the path is relative to that element (uniqueness is checked inside it only,
+ * which keeps a 500-row table from being searched once per control).
  */
-export function pathTo(element: Element): string {
+export function pathTo(element: Element, within?: Element): string {
   const parts: string[] = [];
   let current: Element | null = element;
-  while (current && parts.length < 12) {
+  // Inside `within` the path is positional only: no anchor to check for uniqueness.
+  const isUnique = (candidate: Element, selector: string) => within === undefined && uniqueIn(candidate.getRootNode(), selector);
+  while (current && current !== within && parts.length < 12) {
     const id = current.id;
     if (id && /^[A-Za-z][\w-]*$/.test(id) && isUnique(current, `#${id}`)) {
       parts.unshift(`#${id}`);
@@ -112,7 +124,7 @@ export function pathTo(element: Element): string {
   return parts.join(' > ');
 }
 
-function isUnique(element: Element, selector: string): boolean {
-  const root = element.getRootNode() as Document | ShadowRoot | Element;
-  return typeof root.querySelectorAll === 'function' ? root.querySelectorAll(selector).length === 1 : false;
+function uniqueIn(root: Node, selector: string): boolean {
+  const scope = root as Partial<ParentNode>;
+  return typeof scope.querySelectorAll === 'function' ? scope.querySelectorAll(selector).length === 1 : false;
 }

@@ -1,6 +1,6 @@
 /** Small pieces shared by the page readers: label text, statuses, marketplaces, numbers. */
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
-import { queryFirst, textOf, type ReadRoot } from './dom';
+import { cleanText, queryFirst, type ReadRoot } from './dom';
 import { SELECTORS } from './selectors';
 import type { Missing, OrderStatus } from './snapshot';
 
@@ -61,12 +61,42 @@ export const ASIN_IN_TEXT = /\b(B0[0-9A-Z]{8})\b/;
  * labels: `<div><span>SKU</span>: J4-G38H-6FNI</div>` gives "J4-G38H-6FNI". Reading element by
  * element keeps neighbouring cells' text out (textContent runs them together without a space).
  */
-export function labelledLine(scope: Element, labels: readonly string[]): string | undefined {
+export function labelledLine(scope: Element | readonly string[], labels: readonly string[]): string | undefined {
   const starts = new RegExp(`^(?:${labels.join('|')})\\s*[:：]\\s*`, 'iu');
   let found: string | undefined;
-  for (const element of scope.querySelectorAll('div, span, li, p, td')) {
-    const text = textOf(element);
+  for (const text of Array.isArray(scope) ? scope : elementTexts(scope as Element)) {
     if (starts.test(text)) found = text.replace(starts, '');
   }
   return found;
+}
+
+const BLOCK = new Set(['DIV', 'LI', 'P', 'TD', 'TH', 'TR', 'TBODY', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * The text of every line in a scope, in document order: the text nodes that share their nearest
+ * block element make one line (`<div><span>SKU</span>: J4-G38H-6FNI</div>` is "SKU: J4-G38H-6FNI").
+ * One walk over the text nodes, so no text is read twice however deep the markup is.
+ */
+export function elementTexts(scope: Element): string[] {
+  const doc = scope.ownerDocument;
+  const walker = doc.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  const lines: string[] = [];
+  let block: Node | null = null;
+  let parts: string[] = [];
+  const flush = () => {
+    const line = cleanText(parts.join(''));
+    if (line !== '') lines.push(line);
+    parts = [];
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let owner: Node | null = node.parentNode;
+    while (owner && owner !== scope && !BLOCK.has((owner as Element).tagName)) owner = owner.parentNode;
+    if (owner !== block) {
+      flush();
+      block = owner;
+    }
+    parts.push(node.nodeValue ?? '');
+  }
+  flush();
+  return lines;
 }

@@ -10,6 +10,7 @@ import {
   MissingList,
   ORDER_ID_IN_TEXT,
   fulfilmentFromText,
+  elementTexts,
   labelledLine,
   marketplaceFromPage,
   statusFromText,
@@ -55,20 +56,36 @@ const CONTROL_LABELS: ReadonlyArray<[PageControl['kind'], RegExp]> = [
   ['refund-order', /^(refund order|注文を返金)$/i],
 ];
 
-function readControls(scope: ReadRoot | Element): PageControl[] {
+/** The order page's own controls, found by label (no data-test-id is known for them) and by link. */
+function readControls(scope: ReadRoot): PageControl[] {
   const controls: PageControl[] = [];
+  const seen = new Set<Element>();
   for (const element of queryAll(scope, SELECTORS.labelledControls.css)) {
     const label = textOf(element) || element.getAttribute('label') || element.getAttribute('value') || '';
     const kind = CONTROL_LABELS.find(([, pattern]) => pattern.test(label.trim()))?.[0];
-    if (kind) controls.push({ kind, label: label.slice(0, 200), path: pathTo(element) });
+    if (kind) {
+      seen.add(element);
+      controls.push({ kind, label: label.slice(0, 200), path: pathTo(element) });
+    }
   }
   for (const link of queryAll(scope, SELECTORS.confirmShipmentLink.css)) {
-    if (!controls.some((c) => c.kind === 'confirm-shipment' && c.path === pathTo(link))) {
-      controls.push({ kind: 'confirm-shipment', label: textOf(link).slice(0, 200), path: pathTo(link) });
-    }
+    if (!seen.has(link)) controls.push({ kind: 'confirm-shipment', label: textOf(link).slice(0, 200), path: pathTo(link) });
   }
   const contact = queryFirst(scope, ['[data-test-id="buyer-name-with-link"]']);
   if (contact) controls.push({ kind: 'contact-buyer', label: textOf(contact).slice(0, 200), path: pathTo(contact) });
+  return controls;
+}
+
+/**
+ * A list row's controls: the confirm-shipment link and the buyer link, located by the row's
+ * position and their own selector (cheap for 500 rows; the order page finds the rest).
+ */
+function readRowControls(row: Element, rowPath: string): PageControl[] {
+  const controls: PageControl[] = [];
+  const confirm = queryFirst(row, SELECTORS.confirmShipmentLink.css);
+  if (confirm) controls.push({ kind: 'confirm-shipment', label: textOf(confirm).slice(0, 200), path: `${rowPath} ${SELECTORS.confirmShipmentLink.css[0]}` });
+  const contact = queryFirst(row, ['[data-test-id="buyer-name-with-link"]']);
+  if (contact) controls.push({ kind: 'contact-buyer', label: textOf(contact).slice(0, 200), path: `${rowPath} [data-test-id="buyer-name-with-link"]` });
   return controls;
 }
 
@@ -95,11 +112,12 @@ function readItems(root: ReadRoot, missing: MissingList): OrderItem[] {
     const table = cell.closest('table.a-keyvalue') ?? row?.closest('table');
     if (!row || !table) continue;
     const columns = itemColumns(table, row);
+    const lines = elementTexts(row);
     const quantityIndex = columns.get('item-quantity-heading');
     const quantityCell = quantityIndex === undefined ? undefined : row.children[quantityIndex];
     const quantity = toCount(textOf(quantityCell).match(/^\d+$/)?.[0]);
-    const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(row, ['ASIN']) ?? '')?.[0];
-    const sku = labelledLine(row, ['SKU']);
+    const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0];
+    const sku = labelledLine(lines, ['SKU']);
     const title = textOf(queryFirst(row, SELECTORS.productName.css));
     const item: OrderItem = {
       ...(asin ? { asin } : {}),
@@ -176,31 +194,32 @@ const DELIVER_BY_LABELS = ['Deliver by date', 'Deliver by', 'お届け予定日'
 const FULFILMENT_LABELS = ['Fulfillment method', 'Fulfilment method', 'Fulfillment', 'フルフィルメント'];
 
 
-function readRow(row: Element, zone: string): OrderRow | undefined {
+function readRow(row: Element, zone: string, index: number): OrderRow | undefined {
   const missing = new MissingList();
   const link = queryFirst(row, SELECTORS.rowOrderLink.css);
   const orderId = ORDER_ID_IN_TEXT.exec(textOf(link))?.[1] ?? ORDER_ID_IN_TEXT.exec(link?.getAttribute('href') ?? '')?.[1];
   if (!orderId) return undefined;
   const cells = [...row.children];
+  const lines = elementTexts(row);
   const dateCell = cells[1];
   const purchaseText = dateCell ? [...dateCell.children].slice(1).map((c) => textOf(c)).join(' ') : '';
   const purchase = purchaseText ? readDateWindow(purchaseText, zone) : undefined;
   if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell');
 
-  const shipByText = labelledLine(row, SHIP_BY_LABELS);
+  const shipByText = labelledLine(lines, SHIP_BY_LABELS);
   const shipBy = shipByText ? readDateWindow(shipByText, zone) : undefined;
   if (!shipBy?.ok) missing.add('shipBy', shipBy ? shipBy.reason : 'no "Ship by date" in the row');
-  const deliverByText = labelledLine(row, DELIVER_BY_LABELS);
+  const deliverByText = labelledLine(lines, DELIVER_BY_LABELS);
   const deliverBy = deliverByText ? readDateWindow(deliverByText, zone) : undefined;
 
-  const fulfilmentText = labelledLine(row, FULFILMENT_LABELS);
+  const fulfilmentText = labelledLine(lines, FULFILMENT_LABELS);
   const fulfilment = fulfilmentText ? fulfilmentFromText(fulfilmentText) : undefined;
   if (!fulfilment) missing.add('fulfilment', 'no fulfilment method in the row');
   const status = statusFromText(textOf(queryFirst(row, SELECTORS.rowStatus.css)));
   if (!status) missing.add('status', 'no status in the row');
-  const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(row, ['ASIN']) ?? '')?.[0] ?? ASIN_IN_TEXT.exec(textOf(row))?.[1];
-  const quantity = toCount(/^\d+$/.exec(labelledLine(row, ['Quantity', 'Qty', '数量']) ?? '')?.[0]);
-  const sku = labelledLine(row, ['SKU']);
+  const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0] ?? ASIN_IN_TEXT.exec(textOf(row))?.[1];
+  const quantity = toCount(/^\d+$/.exec(labelledLine(lines, ['Quantity', 'Qty', '数量']) ?? '')?.[0]);
+  const sku = labelledLine(lines, ['SKU']);
   const title = textOf(queryFirst(row, SELECTORS.productName.css));
   const buyerName = textOf(queryFirst(row, ['[data-test-id="buyer-name-with-link"]']));
 
@@ -220,7 +239,7 @@ function readRow(row: Element, zone: string): OrderRow | undefined {
       },
     ],
     ...(buyerName ? { buyer: { name: buyerName.slice(0, 200), addressLines: [] } } : {}),
-    controls: readControls(row),
+    controls: readRowControls(row, `#orders-table > tbody > tr:nth-of-type(${index + 1})`),
     missing: missing.items,
   };
 }
@@ -238,7 +257,7 @@ export function readOrderList(root: ReadRoot, url: URL): OrderListSnapshot | Unr
   const orders: OrderRow[] = [];
   const rows = queryAll(root, SELECTORS.orderRows.css);
   rows.forEach((row, index) => {
-    const order = readRow(row, zone);
+    const order = readRow(row, zone, index);
     if (order) orders.push(order);
     else missing.add(`rows[${index}]`, 'no order id in the row');
   });

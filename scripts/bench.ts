@@ -1,0 +1,110 @@
+// `npm run bench`: speed figures, each a median of repeated runs and a ratio to a baseline measured
+// in the same run on the same input (this machine is shared and noisy: absolute milliseconds
+// move, ratios much less).
+//
+// read-order-list-500 (Chromium): the page readers, bundled as the content script bundles them,
+//   run inside headless Chromium on the 500-row order list. DESIGN.md's budget: read + classify +
+//   advise for 500 rows under 50 ms. Baseline: one pass collecting every row's textContent, the
+//   least any reader of those rows must do.
+// read-order-list-500 (linkedom, Node): the same in `npm run read-page`'s DOM, for that command's speed.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { parseHTML } from 'linkedom';
+import { chromium } from 'playwright-core';
+import { readPage } from '../lib/pages/read-page';
+import { bigOrderList } from '../test/fixtures/big-order-list';
+// @ts-expect-error: plain ES module shared with the demo and the end-to-end tests.
+import { CHROMIUM_PATHS, findExecutable } from './lib/browsers.mjs';
+
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 21);
+const URL_OF_LIST = 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1';
+const html = bigOrderList(readFileSync('demo/pages/en/order-list.html', 'utf8'), 500);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(run: () => void, repeat: number): number {
+  for (let i = 0; i < 2; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function inChromium(): Promise<{ read: number; baseline: number; orders: number }> {
+  const bundle = await build({
+    stdin: {
+      contents: "import { readPage } from './lib/pages/read-page'; (globalThis as any).sidekickReadPage = readPage;",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    target: 'chrome120',
+  });
+  const executablePath = findExecutable(CHROMIUM_PATHS) as string | undefined;
+  if (!executablePath) throw new Error('Chromium is not installed; run `node scripts/ensure-browsers.mjs chromium`.');
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html.replace(/<link\b[^>]*>/g, ''));
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    // Passed as text: tsx rewrites functions (adds __name calls) that would not exist in the page.
+    return (await page.evaluate(`(() => {
+      const read = globalThis.sidekickReadPage;
+      const url = new URL(${JSON.stringify(URL_OF_LIST)});
+      const med = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      const time = (run) => {
+        for (let i = 0; i < 2; i++) run();
+        const samples = [];
+        for (let i = 0; i < ${REPEAT}; i++) {
+          const start = performance.now();
+          run();
+          samples.push(performance.now() - start);
+        }
+        return med(samples);
+      };
+      const snapshot = read(document, url);
+      const baseline = time(() => {
+        let chars = 0;
+        for (const row of document.querySelectorAll('#orders-table > tbody > tr')) chars += (row.textContent || '').length;
+        if (chars === 0) throw new Error('empty');
+      });
+      return { read: time(() => void read(document, url)), baseline, orders: (snapshot.orders || []).length };
+    })()`)) as { read: number; baseline: number; orders: number };
+  } finally {
+    await browser.close();
+  }
+}
+
+function inLinkedom(): { read: number; baseline: number; orders: number } {
+  const { document } = parseHTML(html);
+  const url = new URL(URL_OF_LIST);
+  const snapshot = readPage(document, url);
+  const repeat = Math.max(3, Math.round(REPEAT / 4));
+  const baseline = time(() => {
+    let chars = 0;
+    for (const row of document.querySelectorAll('#orders-table > tbody > tr')) chars += (row.textContent ?? '').length;
+    if (chars === 0) throw new Error('empty');
+  }, repeat);
+  return { read: time(() => void readPage(document, url), repeat), baseline, orders: snapshot.kind === 'order-list' ? snapshot.orders.length : 0 };
+}
+
+const results: [string, { read: number; baseline: number; orders: number }][] = [
+  ['read-order-list-500 (Chromium)', await inChromium()],
+  ['read-order-list-500 (linkedom, Node)', inLinkedom()],
+];
+console.log(`${'benchmark'.padEnd(38)} ${'orders'.padStart(6)} ${'median ms'.padStart(10)} ${'baseline ms'.padStart(12)} ${'ratio'.padStart(7)}`);
+for (const [name, r] of results) {
+  if (r.orders !== 500) throw new Error(`${name}: read ${r.orders} orders, expected 500`);
+  console.log(`${name.padEnd(38)} ${String(r.orders).padStart(6)} ${r.read.toFixed(1).padStart(10)} ${r.baseline.toFixed(2).padStart(12)} ${(r.read / r.baseline).toFixed(1).padStart(7)}`);
+}
+console.log(`\nMedians of ${REPEAT} runs in Chromium (fewer in Node). Budget (DESIGN.md): read + classify + advise for 500 rows under 50 ms.`);
