@@ -58,5 +58,9 @@ describe('What I read', () => {
   it('shows a whole-day window as dates and a timed one with its zone', () => {
     expect(formatWindow({ earliest: '2026-11-22T15:00:00.000Z', latest: '2026-11-23T14:59:59.999Z' }, 'ja', 'Asia/Tokyo')).toBe('2026年11月23日(月)');
     expect(formatWindow({ earliest: '2021-05-19T14:45:00.000Z', latest: '2021-05-19T14:45:00.000Z' }, 'ja', 'Asia/Tokyo')).toBe('2021年5月19日(水) 23:45 JST');
+    // The orders API ends its days at :59:59 without milliseconds.
+    expect(
+      formatWindow({ earliest: '2024-08-22T07:00:00.000Z', latest: '2024-08-24T06:59:59.000Z' }, 'en-US', 'America/Los_Angeles').replace(/\s/g, ' '),
+    ).toBe('Thu, Aug 22 – Fri, Aug 23, 2024');
   });
 });

@@ -49,7 +49,8 @@ function isWholeDay(window: { earliest: string; latest: string }, timeZone: stri
   const start = Date.parse(window.earliest);
   const end = Date.parse(window.latest);
   const local = (ms: number) => ms + zoneOffsetMinutes(ms, timeZone) * 60_000;
-  return local(start) % 86_400_000 === 0 && (local(end) + 1) % 86_400_000 === 0;
+  // The orders API ends a day at hh:59:59 (no milliseconds), the page readers at hh:59:59.999.
+  return local(start) % 86_400_000 === 0 && local(end) % 86_400_000 >= 86_400_000 - 1_000;
 }
 
 export function formatWindow(window: { earliest: string; latest: string }, locale: string, timeZone: string): string {
@@ -64,7 +65,7 @@ export function formatWindow(window: { earliest: string; latest: string }, local
     ...(wholeDay ? {} : { hour: 'numeric', minute: '2-digit' }),
   });
   const start = new Date(window.earliest);
-  const end = new Date(wholeDay ? Date.parse(window.latest) - 1 : Date.parse(window.latest));
+  const end = new Date(Date.parse(window.latest));
   return window.earliest === window.latest ? format.format(start) : format.formatRange(start, end);
 }
 
