@@ -20,7 +20,7 @@ function usage(message: string): never {
 const args = process.argv.slice(2);
 const urlIndex = args.indexOf('--url');
 const href = urlIndex >= 0 ? args[urlIndex + 1] : undefined;
-const file = args.find((arg, i) => !arg.startsWith('--') && i !== urlIndex + 1);
+const file = args.find((arg, i) => !arg.startsWith('--') && (urlIndex < 0 || i !== urlIndex + 1));
 if (!file) usage('No file given.');
 
 let content: string;
