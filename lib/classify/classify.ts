@@ -1,0 +1,302 @@
+/**
+ * classify({ subject?, body, sender?, marketplace?, order? }) -> { intent, confidence, language,
+ * flags, evidence, scores } (DESIGN.md contract). Explainable: every point of every score comes
+ * from a rule in rules.ts, and the evidence lists the spans that fired.
+ *
+ * How: the text is normalised once and scanned once with a single alternation of every keyword
+ * (longest first), which keeps the cost within a small multiple of one normalise-and-lowercase
+ * pass. Matches become weighted votes; a few combinations decide what words alone cannot:
+ * - cancel-request needs an official signal (Amazon's subject, an Amazon sender, or the order's
+ *   buyer-requested-cancel flag); a buyer's own words about cancelling are cancel-inquiry
+ *   (DOMAIN case 1), or cancel-not-honored when they say they asked and it shipped (case 2);
+ * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
+ */
+import { detectLanguage } from './language';
+import { normalizeText, offsetMapper } from './normalize';
+import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
+import type { Classification, ClassifyInput, Evidence, Flag, Intent, Language } from './types';
+
+/** The most text read from one message: longer input is cut here (the cut is linear too). */
+export const MAX_CLASSIFY_CHARS = 50_000;
+const LATIN_WORD = /[a-z0-9]/;
+
+interface KeywordEntry {
+  readonly keyword: string;
+  readonly stem: boolean;
+  readonly latinStart: boolean;
+  readonly latinEnd: boolean;
+  readonly rules: Rule[];
+}
+
+function compile() {
+  const entries = new Map<string, KeywordEntry>();
+  const add = (raw: string, rule: Rule) => {
+    const stem = raw.endsWith('*');
+    const keyword = normalizeText(stem ? raw.slice(0, -1) : raw);
+    if (keyword === '') return;
+    const key = `${keyword}${stem ? '*' : ''}`;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { keyword, stem, latinStart: LATIN_WORD.test(keyword[0]!), latinEnd: LATIN_WORD.test(keyword.at(-1)!), rules: [] };
+      entries.set(key, entry);
+    }
+    entry.rules.push(rule);
+  };
+  for (const rule of RULES) for (const keyword of rule.keywords) add(keyword, rule);
+  for (const [code, names] of Object.entries(COUNTRIES)) {
+    const countryRule: Rule = { id: `any.country.${code}`, lang: 'any', target: `country.${code}`, weight: 1, keywords: names, reason: `names ${code}`, examples: [] };
+    for (const name of names) add(name, countryRule);
+  }
+  // One keyword can be both a stem and a word (e.g. "cancel*" and "cancel"): the regex needs it once.
+  const byText = new Map<string, KeywordEntry[]>();
+  for (const entry of entries.values()) byText.set(entry.keyword, [...(byText.get(entry.keyword) ?? []), entry]);
+  const keywords = [...byText.keys()].sort((a, b) => b.length - a.length);
+  // The alternation finds the longest keyword at each position; the shorter ones it hides there
+  // (「キャンセル」 inside 「キャンセル依頼を送」) are its prefixes, listed once here.
+  const prefixes = new Map<string, string[]>();
+  for (const keyword of keywords) prefixes.set(keyword, keywords.filter((k) => k.length < keyword.length && keyword.startsWith(k)));
+  const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { regex: new RegExp(escaped.join('|'), 'g'), byText, prefixes };
+}
+
+const COMPILED = compile();
+
+interface Hit {
+  readonly field: 'subject' | 'body';
+  readonly start: number;
+  readonly end: number;
+  readonly rule: Rule;
+  readonly quoted: boolean;
+  readonly keyword: string;
+}
+
+function scan(text: string, field: 'subject' | 'body', quoteFrom: number): Hit[] {
+  const hits: Hit[] = [];
+  const { regex, byText, prefixes } = COMPILED;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    const start = m.index;
+    for (const keyword of [m[0], ...(prefixes.get(m[0]) ?? [])]) {
+      const end = start + keyword.length;
+      for (const entry of byText.get(keyword) ?? []) {
+        if (entry.latinStart && start > 0 && LATIN_WORD.test(text[start - 1]!)) continue;
+        if (entry.latinEnd && !entry.stem && end < text.length && LATIN_WORD.test(text[end]!)) continue;
+        for (const rule of entry.rules) hits.push({ field, start, end, rule, quoted: start >= quoteFrom, keyword: entry.keyword });
+      }
+    }
+    // Keywords overlap (「商品が届」 and 「届かない」): look again from the next character.
+    regex.lastIndex = start + 1;
+    if (hits.length > 2_000) break;
+  }
+  return hits;
+}
+
+/** The ids of every rule whose keywords occur in a text (for the rule tables' own tests). */
+export function matchedRuleIds(text: string): string[] {
+  return [...new Set(scan(normalizeText(text), 'body', Number.POSITIVE_INFINITY).map((hit) => hit.rule.id))];
+}
+
+/** Where quoted history begins (after the first marker of it), or the text's length. */
+function quoteStart(hits: readonly Hit[], length: number): number {
+  const marker = hits.find((h) => h.rule.target === 'cue.quote' && h.start > 0);
+  return marker ? marker.start : length;
+}
+
+/** The buyer's own words inside an Amazon relay e-mail ("----- Begin message -----"). */
+function relayBody(normalized: string): { from: number; to: number } | undefined {
+  const begin = /-{3,}\s*begin message[^\n]*\n?/.exec(normalized);
+  if (!begin) return undefined;
+  const end = /-{3,}\s*end message/.exec(normalized.slice(begin.index));
+  return { from: begin.index + begin[0].length, to: end ? begin.index + end.index : normalized.length };
+}
+
+const PRIORITY: readonly Intent[] = [
+  'cancel-request',
+  'delivery-failure',
+  'listing-removed',
+  'a-to-z-claim',
+  'cancel-not-honored',
+  'counterfeit',
+  'defective',
+  'wrong-item',
+  'condition-mismatch',
+  'address-change',
+  'cancel-inquiry',
+  'return-refund',
+  'where-is-order',
+  'invoice-request',
+  'product-question',
+  'other',
+];
+
+const INTENT_TARGETS = new Set<string>(PRIORITY);
+
+export function classify(input: ClassifyInput): Classification {
+  const subject = (input.subject ?? '').slice(0, 2_000);
+  const body = input.body.slice(0, MAX_CLASSIFY_CHARS);
+  const normSubject = normalizeText(subject);
+  let normBody = normalizeText(body);
+  const relay = relayBody(normBody);
+
+  const subjectHits = scan(normSubject, 'subject', Number.POSITIVE_INFINITY);
+  let bodyHits = scan(normBody, 'body', Number.POSITIVE_INFINITY);
+  const quotedFrom = quoteStart(bodyHits, normBody.length);
+  bodyHits = bodyHits
+    .filter((h) => !relay || (h.start >= relay.from && h.end <= relay.to))
+    .map((h) => (h.start >= quotedFrom ? { ...h, quoted: true } : h));
+  const hits = [...subjectHits, ...bodyHits];
+
+  const marketplace = input.marketplace?.toUpperCase();
+  const marketLanguage = marketplaceLanguage(marketplace);
+  const language = detectLanguage(
+    (subject + '\n' + body.slice(0, 2_000)).toLowerCase(),
+    normSubject + '\n' + (relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, 2_000)),
+    marketLanguage,
+  );
+
+  // Votes per target: each distinct keyword counts once (the strongest rule for it); keywords
+  // from another language's table count half, quoted history a quarter.
+  const votes = new Map<Target, Map<string, { weight: number; hit: Hit }>>();
+  for (const hit of hits) {
+    const rule = hit.rule;
+    const languageFactor = rule.lang === 'any' || rule.lang === language || rule.lang === 'ja' ? 1 : 0.5;
+    const weight = rule.weight * languageFactor * (hit.quoted ? 0.25 : 1) * (hit.field === 'subject' ? 1.5 : 1);
+    let byKeyword = votes.get(rule.target);
+    if (!byKeyword) votes.set(rule.target, (byKeyword = new Map()));
+    const previous = byKeyword.get(hit.keyword);
+    if (!previous || previous.weight < weight) byKeyword.set(hit.keyword, { weight, hit });
+  }
+  const scoreOf = (target: Target) => {
+    const byKeyword = votes.get(target);
+    if (!byKeyword) return 0;
+    const weights = [...byKeyword.values()].map((v) => v.weight).sort((a, b) => b - a);
+    return weights.reduce((sum, w, i) => sum + (i === 0 ? w : w * 0.5), 0);
+  };
+  const hitsFor = (target: Target) => [...(votes.get(target)?.values() ?? [])].map((v) => v.hit);
+
+  const scores: Partial<Record<Intent, number>> = {};
+  for (const target of votes.keys()) if (INTENT_TARGETS.has(target)) scores[target as Intent] = round(scoreOf(target));
+
+  // Cancellation: official request, "asked and it shipped anyway", or an ordinary inquiry.
+  const cancel = scoreOf('cue.cancel');
+  const alreadyAsked = scoreOf('cue.already-asked');
+  const shipped = scoreOf('cue.shipped');
+  const officialInSubject = subjectHits.some((h) => h.rule.target === 'cue.official-cancel');
+  const officialAtStart = !subject && bodyHits.some((h) => h.rule.target === 'cue.official-cancel' && h.start < 40);
+  const officialFromAmazon = input.sender === 'amazon' && (hits.some((h) => h.rule.target === 'cue.official-cancel') || scoreOf('cue.amazon-cancel-body') > 0);
+  const officialFromOrder = input.order?.buyerRequestedCancel === true;
+  const official = officialInSubject || officialAtStart || officialFromAmazon || officialFromOrder;
+  if (cancel > 0 || alreadyAsked > 0) {
+    if (alreadyAsked > 0 && shipped > 0 && !official) scores['cancel-not-honored'] = round(cancel + alreadyAsked + shipped);
+    else scores['cancel-inquiry'] = round(cancel + alreadyAsked * 0.5);
+  }
+  if (official) scores['cancel-request'] = 100;
+
+  // A question mark makes a product question a little more likely, nothing else.
+  if (scoreOf('cue.question') > 0 && (scores['product-question'] ?? 0) > 0) scores['product-question'] = round((scores['product-question'] ?? 0) + 0.5);
+
+  // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
+  const foreign = foreignCountries(votes, marketplace, input.order?.shipToCountry, language);
+  const flags = new Set<Flag>();
+  if (foreign.length > 0 && (scores['address-change'] ?? 0) > 0) flags.add('foreign-redirect');
+  for (const flag of ['mentions-review', 'mentions-claim', 'angry'] as const) if (scoreOf(flag) > 0) flags.add(flag);
+
+  let intent: Intent = 'other';
+  let best = 0;
+  let second = 0;
+  for (const candidate of PRIORITY) {
+    const score = scores[candidate] ?? 0;
+    if (score > best) {
+      second = best;
+      best = score;
+      intent = candidate;
+    } else if (score > second) second = score;
+  }
+  if (intent === 'listing-removed' && scoreOf('relisting-mentioned') > 0) flags.add('relisting-mentioned');
+  if (intent === 'a-to-z-claim') flags.delete('mentions-claim');
+
+  const confidence = official
+    ? 0.98
+    : best === 0
+      ? 0.2
+      : round(Math.min(0.97, (best / (best + second + 1)) * (1 - Math.exp(-best / 2)) + 0.15));
+
+  const evidence = buildEvidence(intent, flags, { subject, body, hitsFor, officialFromOrder, foreign });
+  return { intent, confidence, language, flags: [...flags], evidence, scores };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function marketplaceLanguage(marketplace: string | undefined): Language | undefined {
+  switch (marketplace) {
+    case 'JP':
+      return 'ja';
+    case 'DE':
+      return 'de';
+    case 'FR':
+      return 'fr';
+    case 'IT':
+      return 'it';
+    case 'ES':
+    case 'MX':
+      return 'es';
+    case 'US':
+    case 'CA':
+    case 'UK':
+    case 'GB':
+      return 'en';
+    default:
+      return undefined;
+  }
+}
+
+function foreignCountries(
+  votes: Map<Target, unknown>,
+  marketplace: string | undefined,
+  shipToCountry: string | undefined,
+  language: Language,
+): Target[] {
+  const mentioned = [...votes.keys()].filter((t): t is `country.${string}` => t.startsWith('country.'));
+  const home = marketplace && MARKETPLACE_COUNTRY[marketplace]
+    ? [MARKETPLACE_COUNTRY[marketplace]!]
+    : shipToCountry
+      ? [shipToCountry.toUpperCase()]
+      : HOME_COUNTRIES[language];
+  return mentioned.filter((t) => !home.includes(t.slice('country.'.length)));
+}
+
+interface EvidenceSources {
+  subject: string;
+  body: string;
+  hitsFor: (target: Target) => Hit[];
+  officialFromOrder: boolean;
+  foreign: Target[];
+}
+
+function buildEvidence(intent: Intent, flags: ReadonlySet<Flag>, sources: EvidenceSources): Evidence[] {
+  const toSubject = offsetMapper(sources.subject);
+  const toBody = offsetMapper(sources.body);
+  const evidence: Evidence[] = [];
+  const push = (hit: Hit, target: Intent | Flag) => {
+    if (evidence.length >= 40) return;
+    const map = hit.field === 'subject' ? toSubject : toBody;
+    evidence.push({ field: hit.field, start: map(hit.start), end: map(hit.end), rule: hit.rule.id, target });
+  };
+  const intentCues: Record<string, Target[]> = {
+    'cancel-request': ['cue.official-cancel', 'cue.amazon-cancel-body'],
+    'cancel-inquiry': ['cue.cancel', 'cue.already-asked'],
+    'cancel-not-honored': ['cue.cancel', 'cue.already-asked', 'cue.shipped'],
+  };
+  if (intent === 'cancel-request' && sources.officialFromOrder) {
+    evidence.push({ field: 'context', start: 0, end: 0, rule: 'context.order.buyer-requested-cancel', target: intent });
+  }
+  for (const target of [intent, ...(intentCues[intent] ?? [])]) for (const hit of sources.hitsFor(target)) push(hit, intent);
+  for (const flag of flags) {
+    const targets: Target[] = flag === 'foreign-redirect' ? ['address-change', ...sources.foreign] : [flag];
+    for (const target of targets) for (const hit of sources.hitsFor(target)) push(hit, flag);
+  }
+  return evidence.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field < b.field ? -1 : 1));
+}
+

@@ -1,0 +1,56 @@
+/**
+ * Language of a message among the six the product answers in. Japanese by script (kana, or
+ * kanji without Latin words); the European languages by their commonest short words and letters,
+ * scanned once. Ties and silence fall back to the marketplace's language, then to English.
+ */
+import type { Language } from './types';
+
+const KANA = /[\u3040-\u30ff]/g;
+const HAN = /[\u4e00-\u9fff]/g;
+
+/** Short, frequent words (normalised: lower case, accents folded) that tell the languages apart. */
+const WORDS: Readonly<Record<Exclude<Language, 'ja'>, readonly string[]>> = {
+  en: ['the', 'and', 'is', 'my', 'you', 'please', 'have', 'not', 'with', 'this', 'order', 'thank', 'thanks', 'hello', 'hi', 'would', 'can', 'for', 'was', 'it', 'i', 'to', 'of', 'received', 'item', 'what', 'when', 'where', 'your'],
+  de: ['und', 'ich', 'ist', 'nicht', 'die', 'der', 'das', 'bitte', 'mit', 'ein', 'eine', 'sie', 'mein', 'meine', 'hallo', 'danke', 'habe', 'wurde', 'bestellung', 'artikel', 'auf', 'zu', 'es', 'wie', 'noch', 'leider', 'grusse', 'vielen', 'fur'],
+  fr: ['je', 'le', 'la', 'les', 'est', 'pas', 'et', 'vous', 'mon', 'ma', 'merci', 'bonjour', 'une', 'un', 'des', 'commande', 'pour', 'avec', 'ai', 'que', 'qui', 'ne', 'du', 'cordialement', 'votre', 'colis', 'mais', 'sur'],
+  it: ['il', 'non', 'che', 'per', 'sono', 'ho', 'mio', 'mia', 'grazie', 'buongiorno', 'salve', 'una', 'un', 'ordine', 'con', 'della', 'del', 'e', 'ma', 'questo', 'articolo', 'cordiali', 'saluti', 'vorrei', 'ancora', 'gli', 'lo'],
+  es: ['el', 'los', 'las', 'que', 'no', 'por', 'es', 'mi', 'gracias', 'hola', 'una', 'un', 'pedido', 'con', 'para', 'del', 'y', 'pero', 'este', 'esta', 'articulo', 'saludos', 'quiero', 'todavia', 'he', 'me', 'lo'],
+};
+
+const WORD_RE = /[a-z']+/g;
+const LOOKUP = new Map<string, Exclude<Language, 'ja'>[]>();
+for (const [language, words] of Object.entries(WORDS) as [Exclude<Language, 'ja'>, readonly string[]][]) {
+  for (const word of words) LOOKUP.set(word, [...(LOOKUP.get(word) ?? []), language]);
+}
+
+/** Letters that belong to one language's spelling (checked on the text before accent folding). */
+const LETTERS: ReadonlyArray<[RegExp, Exclude<Language, 'ja'>]> = [
+  [/[äöüß]/, 'de'],
+  [/[ñ¿¡]/, 'es'],
+  [/[çêèœ]|\b(?:c'est|j'ai|n'est|qu'il|d'un|l'adresse)\b/, 'fr'],
+  [/\b(?:perche|piu|puo|gia)\b|[ìò]\b/, 'it'],
+];
+
+export function detectLanguage(rawLower: string, normalized: string, fallback?: Language): Language {
+  const sample = normalized.length > 2_000 ? normalized.slice(0, 2_000) : normalized;
+  const kana = sample.match(KANA)?.length ?? 0;
+  const han = sample.match(HAN)?.length ?? 0;
+  const words = sample.match(WORD_RE) ?? [];
+  if (kana >= 2 || (han >= 2 && han >= words.length)) return 'ja';
+  const scores: Record<Exclude<Language, 'ja'>, number> = { en: 0, de: 0, fr: 0, it: 0, es: 0 };
+  for (const word of words) for (const language of LOOKUP.get(word) ?? []) scores[language] += 1;
+  const rawSample = rawLower.length > 2_000 ? rawLower.slice(0, 2_000) : rawLower;
+  for (const [pattern, language] of LETTERS) if (pattern.test(rawSample)) scores[language] += 3;
+  let best: Exclude<Language, 'ja'> | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const language of Object.keys(scores) as Exclude<Language, 'ja'>[]) {
+    if (scores[language] > bestScore) {
+      best = language;
+      bestScore = scores[language];
+      tie = false;
+    } else if (scores[language] === bestScore && bestScore > 0) tie = true;
+  }
+  if (!best || tie) return fallback && (bestScore === 0 || scores[fallback as Exclude<Language, 'ja'>] === bestScore) ? fallback : (best ?? fallback ?? 'en');
+  return best;
+}

@@ -1,0 +1,46 @@
+/**
+ * Text as the rules see it: NFKC (full-width and half-width forms unified), lower case, and the
+ * European languages' accents folded (é→e, ß→ss), so a rule is written once without accents.
+ * Japanese is left as NFKC makes it (katakana stays katakana; rules list their spelling variants).
+ *
+ * Matching runs on the normalised text; evidence must point into the original, so `toOriginal`
+ * maps a normalised offset back (built only when a rule matched).
+ */
+
+const FOLD: Readonly<Record<string, string>> = {
+  à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', æ: 'ae', ç: 'c', è: 'e', é: 'e', ê: 'e', ë: 'e',
+  ì: 'i', í: 'i', î: 'i', ï: 'i', ñ: 'n', ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o', ø: 'o', œ: 'oe',
+  ù: 'u', ú: 'u', û: 'u', ü: 'u', ý: 'y', ÿ: 'y', ß: 'ss',
+  // Typographic quotes and dashes as their plain forms, so "don’t" is "don't".
+  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-',
+};
+const FOLDABLE = /[àáâãäåæçèéêëìíîïñòóôõöøœùúûüýÿß\u2018\u2019\u201c\u201d\u2013\u2014]/g;
+const NEEDS_NFKC = /[^\t\n\r\x20-\x7e]/;
+
+export function normalizeText(text: string): string {
+  const nfkc = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
+  return nfkc.toLowerCase().replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+}
+
+/**
+ * Maps offsets in normalizeText(original) back to offsets in the original. Character by
+ * character, so it is linear; where per-character normalisation disagrees with the whole-text
+ * one (rare compositions such as half-width kana with a separate voicing mark), offsets are
+ * clamped into the text rather than guessed further.
+ */
+export function offsetMapper(original: string): (normalizedOffset: number) => number {
+  let map: number[] | undefined;
+  return (offset) => {
+    if (!map) {
+      map = [];
+      let i = 0;
+      for (const ch of original) {
+        const width = normalizeText(ch).length;
+        for (let k = 0; k < width; k++) map.push(i);
+        i += ch.length;
+      }
+      map.push(original.length);
+    }
+    return map[Math.min(Math.max(offset, 0), map.length - 1)]!;
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The classifier contract (DESIGN.md "Classifier contract", shared with the evaluation harness:
+ * intent ids, flags and the result shape must not be renamed).
+ */
+import * as z from 'zod/mini';
+
+export const INTENTS = [
+  'cancel-request',
+  'cancel-inquiry',
+  'cancel-not-honored',
+  'where-is-order',
+  'address-change',
+  'return-refund',
+  'defective',
+  'counterfeit',
+  'condition-mismatch',
+  'wrong-item',
+  'invoice-request',
+  'product-question',
+  'delivery-failure',
+  'listing-removed',
+  'a-to-z-claim',
+  'other',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const FLAGS = ['foreign-redirect', 'mentions-review', 'mentions-claim', 'relisting-mentioned', 'angry'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+export const LANGUAGES = ['ja', 'en', 'de', 'fr', 'it', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const MARKETPLACE_CODES = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] as const;
+
+export const ClassifyInput = z.object({
+  subject: z.optional(z.string()),
+  body: z.string(),
+  sender: z.optional(z.enum(['buyer', 'amazon', 'seller'])),
+  marketplace: z.optional(z.string()),
+  order: z.optional(
+    z.object({
+      buyerRequestedCancel: z.optional(z.boolean()),
+      fulfilment: z.optional(z.enum(['FBA', 'MFN'])),
+      status: z.optional(z.string()),
+      shipToCountry: z.optional(z.string()),
+    }),
+  ),
+});
+export type ClassifyInput = z.infer<typeof ClassifyInput>;
+
+/** A span of the input that a rule matched: offsets into `subject` or `body` as given. */
+export interface Evidence {
+  readonly field: 'subject' | 'body' | 'context';
+  readonly start: number;
+  readonly end: number;
+  /** The rule id (lib/classify/rules.ts), e.g. "en.cancel.word". */
+  readonly rule: string;
+  /** What the rule is evidence for. */
+  readonly target: Intent | Flag;
+}
+
+export interface Classification {
+  readonly intent: Intent;
+  readonly confidence: number;
+  readonly language: Language;
+  readonly flags: readonly Flag[];
+  readonly evidence: readonly Evidence[];
+  readonly scores: Readonly<Partial<Record<Intent, number>>>;
+}
