@@ -135,7 +135,7 @@ export function classify(input: ClassifyInput): Classification {
   const subject = (input.subject ?? '').slice(0, 2_000);
   const body = input.body.slice(0, MAX_CLASSIFY_CHARS);
   const normSubject = normalizeText(subject);
-  let normBody = normalizeText(body);
+  const normBody = normalizeText(body);
   const relay = relayBody(normBody);
 
   const subjectHits = scan(normSubject, 'subject', Number.POSITIVE_INFINITY);
@@ -148,9 +148,12 @@ export function classify(input: ClassifyInput): Classification {
 
   const marketplace = input.marketplace?.toUpperCase();
   const marketLanguage = marketplaceLanguage(marketplace);
+  // The buyer's own words tell the language; Amazon's English subject line often does not.
+  const ownWords = relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, 2_000);
+  const bodyIsEnough = (ownWords.match(/[\p{L}]+/gu)?.length ?? 0) >= 3;
   const language = detectLanguage(
-    (subject + '\n' + body.slice(0, 2_000)).toLowerCase(),
-    normSubject + '\n' + (relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, 2_000)),
+    (bodyIsEnough ? body.slice(0, 2_000) : subject + '\n' + body.slice(0, 2_000)).toLowerCase(),
+    bodyIsEnough ? ownWords : normSubject + '\n' + ownWords,
     marketLanguage,
   );
 

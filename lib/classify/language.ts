@@ -11,10 +11,10 @@ const HAN = /[\u4e00-\u9fff]/g;
 /** Short, frequent words (normalised: lower case, accents folded) that tell the languages apart. */
 const WORDS: Readonly<Record<Exclude<Language, 'ja'>, readonly string[]>> = {
   en: ['the', 'and', 'is', 'my', 'you', 'please', 'have', 'not', 'with', 'this', 'order', 'thank', 'thanks', 'hello', 'hi', 'would', 'can', 'for', 'was', 'it', 'i', 'to', 'of', 'received', 'item', 'what', 'when', 'where', 'your'],
-  de: ['und', 'ich', 'ist', 'nicht', 'die', 'der', 'das', 'bitte', 'mit', 'ein', 'eine', 'sie', 'mein', 'meine', 'hallo', 'danke', 'habe', 'wurde', 'bestellung', 'artikel', 'auf', 'zu', 'es', 'wie', 'noch', 'leider', 'grusse', 'vielen', 'fur'],
-  fr: ['je', 'le', 'la', 'les', 'est', 'pas', 'et', 'vous', 'mon', 'ma', 'merci', 'bonjour', 'une', 'un', 'des', 'commande', 'pour', 'avec', 'ai', 'que', 'qui', 'ne', 'du', 'cordialement', 'votre', 'colis', 'mais', 'sur'],
-  it: ['il', 'non', 'che', 'per', 'sono', 'ho', 'mio', 'mia', 'grazie', 'buongiorno', 'salve', 'una', 'un', 'ordine', 'con', 'della', 'del', 'e', 'ma', 'questo', 'articolo', 'cordiali', 'saluti', 'vorrei', 'ancora', 'gli', 'lo'],
-  es: ['el', 'los', 'las', 'que', 'no', 'por', 'es', 'mi', 'gracias', 'hola', 'una', 'un', 'pedido', 'con', 'para', 'del', 'y', 'pero', 'este', 'esta', 'articulo', 'saludos', 'quiero', 'todavia', 'he', 'me', 'lo'],
+  de: ['und', 'ich', 'ist', 'nicht', 'die', 'der', 'das', 'bitte', 'mit', 'ein', 'eine', 'sie', 'mein', 'meine', 'hallo', 'danke', 'habe', 'wurde', 'bestellung', 'artikel', 'auf', 'zu', 'wie', 'noch', 'leider', 'grusse', 'vielen', 'fur', 'sehr', 'alles', 'im', 'grund', 'bestellt', 'wir', 'verstanden', 'guten', 'tag'],
+  fr: ['je', 'le', 'les', 'est', 'pas', 'et', 'vous', 'nous', 'mon', 'merci', 'bonjour', 'des', 'commande', 'pour', 'avec', 'ai', "j'ai", 'qui', 'ne', 'du', 'cordialement', 'votre', 'colis', 'mais', 'sur', 'avez', 'svp', 'bonne', 'nouvelle', 'raison', 'au', 'aux', 'ce', 'cette'],
+  it: ['il', 'non', 'che', 'per', 'sono', 'ho', 'mio', 'mia', 'grazie', 'buongiorno', 'salve', 'ordine', 'della', "dell'", 'questo', 'questa', 'articolo', 'cordiali', 'saluti', 'vorrei', 'ancora', 'gli', 'potete', 'avete', 'stato', 'stata', 'molto', 'buona', 'nuovo', 'di', 'ci', 'tutta', 'tutto', 'anche', 'cosa', 'dove', 'quali', 'motivo', 'serve', 'piu', 'perche', 'mi', 'ma'],
+  es: ['el', 'los', 'las', 'que', 'por', 'es', 'gracias', 'hola', 'pedido', 'para', 'y', 'pero', 'este', 'esta', 'estaba', 'articulo', 'saludos', 'quiero', 'quisiera', 'todavia', 'he', 'me', 'muy', 'ha', 'han', 'sido', 'llego', 'nueva', 'compra', 'se', 'su', 'tu', 'de', 'en'],
 };
 
 const WORD_RE = /[a-z']+/g;
@@ -26,9 +26,9 @@ for (const [language, words] of Object.entries(WORDS) as [Exclude<Language, 'ja'
 /** Letters that belong to one language's spelling (checked on the text before accent folding). */
 const LETTERS: ReadonlyArray<[RegExp, Exclude<Language, 'ja'>]> = [
   [/[äöüß]/, 'de'],
-  [/[ñ¿¡]/, 'es'],
-  [/[çêèœ]|\b(?:c'est|j'ai|n'est|qu'il|d'un|l'adresse)\b/, 'fr'],
-  [/\b(?:perche|piu|puo|gia)\b|[ìò]\b/, 'it'],
+  [/[ñ¿¡]|ción\b|[óú]/, 'es'],
+  [/[çêœ]|\b(?:c'est|j'ai|n'est|qu'il|d'un|l'adresse)\b/, 'fr'],
+  [/(?:^|\s)[èÈ](?:\s|$)|\b(?:perché|più|può|già)|[ìò]\b/, 'it'],
 ];
 
 export function detectLanguage(rawLower: string, normalized: string, fallback?: Language): Language {
