@@ -104,10 +104,13 @@ function quoteStart(hits: readonly Hit[], length: number): number {
 
 /** The buyer's own words inside an Amazon relay e-mail ("----- Begin message -----"). */
 function relayBody(normalized: string): { from: number; to: number } | undefined {
-  const begin = /-{3,}\s*begin message[^\n]*\n?/.exec(normalized);
-  if (!begin) return undefined;
-  const end = /-{3,}\s*end message/.exec(normalized.slice(begin.index));
-  return { from: begin.index + begin[0].length, to: end ? begin.index + end.index : normalized.length };
+  // indexOf, not a regex: a run of dashes must not make this quadratic.
+  const begin = normalized.indexOf('begin message');
+  if (begin < 0 || !/-{3}\s*$/.test(normalized.slice(Math.max(0, begin - 40), begin))) return undefined;
+  const lineEnd = normalized.indexOf('\n', begin);
+  const from = lineEnd < 0 ? normalized.length : lineEnd + 1;
+  const end = normalized.indexOf('end message', from);
+  return { from, to: end < 0 ? normalized.length : Math.max(from, normalized.lastIndexOf('\n', end)) };
 }
 
 const PRIORITY: readonly Intent[] = [
@@ -149,11 +152,11 @@ export function classify(input: ClassifyInput): Classification {
   const marketplace = input.marketplace?.toUpperCase();
   const marketLanguage = marketplaceLanguage(marketplace);
   // The buyer's own words tell the language; Amazon's English subject line often does not.
-  const ownWords = relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, 2_000);
-  const bodyIsEnough = (ownWords.match(/[\p{L}]+/gu)?.length ?? 0) >= 3;
+  const ownWords = relay ? normBody.slice(relay.from, Math.min(relay.to, relay.from + 600)) : normBody.slice(0, 600);
+  const bodyIsEnough = (ownWords.match(/\p{L}+/gu)?.length ?? 0) >= 3;
   const language = detectLanguage(
-    (bodyIsEnough ? body.slice(0, 2_000) : subject + '\n' + body.slice(0, 2_000)).toLowerCase(),
-    bodyIsEnough ? ownWords : normSubject + '\n' + ownWords,
+    (bodyIsEnough ? body.slice(0, 600) : `${subject}\n${body.slice(0, 600)}`).toLowerCase(),
+    bodyIsEnough ? ownWords : `${normSubject}\n${ownWords}`,
     marketLanguage,
   );
 
@@ -163,7 +166,7 @@ export function classify(input: ClassifyInput): Classification {
   for (const hit of hits) {
     const rule = hit.rule;
     const languageFactor = rule.lang === 'any' || rule.lang === language || rule.lang === 'ja' ? 1 : 0.5;
-    const weight = rule.weight * languageFactor * (hit.quoted ? 0.25 : 1) * (hit.field === 'subject' ? 1.5 : 1);
+    const weight = rule.weight * languageFactor * (hit.quoted ? 0.1 : 1) * (hit.field === 'subject' ? 1.5 : 1);
     let byKeyword = votes.get(rule.target);
     if (!byKeyword) votes.set(rule.target, (byKeyword = new Map()));
     const previous = byKeyword.get(hit.keyword);
@@ -195,11 +198,17 @@ export function classify(input: ClassifyInput): Classification {
   }
   if (official) scores['cancel-request'] = 100;
 
-  // A question mark makes a product question a little more likely, nothing else.
-  if (scoreOf('cue.question') > 0 && (scores['product-question'] ?? 0) > 0) scores['product-question'] = round((scores['product-question'] ?? 0) + 0.5);
+  // A question mark makes a product question a little more likely; a question with nothing else
+  // in it is most likely one about the product or the order.
+  if (scoreOf('cue.question') > 0) {
+    const anyIntent = Object.values(scores).some((score) => (score ?? 0) > 0);
+    if ((scores['product-question'] ?? 0) > 0) scores['product-question'] = round((scores['product-question'] ?? 0) + 0.5);
+    else if (!anyIntent) scores['product-question'] = 1;
+  }
 
   // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
   const foreign = foreignCountries(votes, marketplace, input.order?.shipToCountry, language);
+  if (foreign.length > 0 && scoreOf('cue.send') > 0) scores['address-change'] = round((scores['address-change'] ?? 0) + 3);
   const flags = new Set<Flag>();
   if (foreign.length > 0 && (scores['address-change'] ?? 0) > 0) flags.add('foreign-redirect');
   for (const flag of ['mentions-review', 'mentions-claim', 'angry'] as const) if (scoreOf(flag) > 0) flags.add(flag);
@@ -224,7 +233,7 @@ export function classify(input: ClassifyInput): Classification {
       ? 0.2
       : round(Math.min(0.97, (best / (best + second + 1)) * (1 - Math.exp(-best / 2)) + 0.15));
 
-  const evidence = buildEvidence(intent, flags, { subject, body, hitsFor, officialFromOrder, foreign });
+  const evidence = buildEvidence(intent, flags, { subject, body, normSubject, normBody, hitsFor, officialFromOrder, foreign });
   return { intent, confidence, language, flags: [...flags], evidence, scores };
 }
 
@@ -273,14 +282,16 @@ function foreignCountries(
 interface EvidenceSources {
   subject: string;
   body: string;
+  normSubject: string;
+  normBody: string;
   hitsFor: (target: Target) => Hit[];
   officialFromOrder: boolean;
   foreign: Target[];
 }
 
 function buildEvidence(intent: Intent, flags: ReadonlySet<Flag>, sources: EvidenceSources): Evidence[] {
-  const toSubject = offsetMapper(sources.subject);
-  const toBody = offsetMapper(sources.body);
+  const toSubject = offsetMapper(sources.subject, sources.normSubject);
+  const toBody = offsetMapper(sources.body, sources.normBody);
   const evidence: Evidence[] = [];
   const push = (hit: Hit, target: Intent | Flag) => {
     if (evidence.length >= 40) return;

@@ -16,6 +16,10 @@ const FOLD: Readonly<Record<string, string>> = {
 };
 const FOLDABLE = /[àáâãäåæçèéêëìíîïñòóôõöøœùúûüýÿß\u2018\u2019\u201c\u201d\u2013\u2014]/g;
 const NEEDS_NFKC = /[^\t\n\r\x20-\x7e]/;
+/** Characters whose normalised form can merge with a neighbour or change length (half-width kana marks, ß, ligatures…). */
+// Combining marks are listed on purpose: any of them means offsets may shift.
+// eslint-disable-next-line no-misleading-character-class
+const COMPOSING = /[\uff61-\uff9f\u3099-\u309c\u0300-\u036f\u00df\u00e6\u0153\u0130\ufb00-\ufb4f\u2460-\u24ff\u3200-\u33ff]/;
 
 export function normalizeText(text: string): string {
   const nfkc = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
@@ -28,14 +32,21 @@ export function normalizeText(text: string): string {
  * one (rare compositions such as half-width kana with a separate voicing mark), offsets are
  * clamped into the text rather than guessed further.
  */
-export function offsetMapper(original: string): (normalizedOffset: number) => number {
+export function offsetMapper(original: string, normalized?: string): (normalizedOffset: number) => number {
+  // Same length and nothing that composes: offsets are the same in both texts.
+  if (normalized !== undefined && normalized.length === original.length && !COMPOSING.test(original)) {
+    return (offset) => Math.min(Math.max(offset, 0), original.length);
+  }
   let map: number[] | undefined;
   return (offset) => {
     if (!map) {
       map = [];
       let i = 0;
       for (const ch of original) {
-        const width = normalizeText(ch).length;
+        const code = ch.codePointAt(0)!;
+        // ASCII, kana and common kanji keep their length; only the rest needs normalising to know.
+        const width =
+          code < 0x80 || (code >= 0x3041 && code <= 0x30fa) || (code >= 0x4e00 && code <= 0x9fff) ? 1 : normalizeText(ch).length;
         for (let k = 0; k < width; k++) map.push(i);
         i += ch.length;
       }
