@@ -25,21 +25,30 @@ for (const [language, words] of Object.entries(WORDS) as [Exclude<Language, 'ja'
 
 /** Letters that belong to one language's spelling (checked on the text before accent folding). */
 const LETTERS: ReadonlyArray<[RegExp, Exclude<Language, 'ja'>]> = [
-  [/[äöüß]/, 'de'],
-  [/[ñ¿¡]|ción\b|[óú]/, 'es'],
-  [/[çêœ]|\b(?:c'est|j'ai|n'est|qu'il|d'un|l'adresse)\b/, 'fr'],
-  [/(?:^|\s)[èÈ](?:\s|$)|\b(?:perché|più|può|già)|[ìò]\b/, 'it'],
+  [/[äöüß]/i, 'de'],
+  [/[ñ¿¡]|ción\b|[óú]/i, 'es'],
+  [/[çêœ]|\b(?:c'est|j'ai|n'est|qu'il|d'un|l'adresse)\b/i, 'fr'],
+  [/(?:^|\s)è(?:\s|$)|\b(?:perché|più|può|già)|[ìò]\b/i, 'it'],
 ];
 
-export function detectLanguage(rawLower: string, normalized: string, fallback?: Language): Language {
-  const sample = normalized.length > 2_000 ? normalized.slice(0, 2_000) : normalized;
+/** The first characters say enough; reading more only costs time. */
+const SAMPLE = 400;
+
+export function detectLanguage(raw: string, normalized: string, fallback?: Language): Language {
+  const sample = normalized.length > SAMPLE ? normalized.slice(0, SAMPLE) : normalized;
   const kana = sample.match(KANA)?.length ?? 0;
-  const han = sample.match(HAN)?.length ?? 0;
-  const words = sample.match(WORD_RE) ?? [];
-  if (kana >= 2 || (han >= 2 && han >= words.length)) return 'ja';
+  const han = kana >= 2 ? 0 : (sample.match(HAN)?.length ?? 0);
+  if (kana >= 2) return 'ja';
   const scores: Record<Exclude<Language, 'ja'>, number> = { en: 0, de: 0, fr: 0, it: 0, es: 0 };
-  for (const word of words) for (const language of LOOKUP.get(word) ?? []) scores[language] += 1;
-  const rawSample = rawLower.length > 2_000 ? rawLower.slice(0, 2_000) : rawLower;
+  let wordCount = 0;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(sample); m; m = WORD_RE.exec(sample)) {
+    wordCount++;
+    const languages = LOOKUP.get(m[0]);
+    if (languages) for (const language of languages) scores[language] += 1;
+  }
+  if (han >= 2 && han >= wordCount) return 'ja';
+  const rawSample = raw.length > SAMPLE ? raw.slice(0, SAMPLE) : raw;
   for (const [pattern, language] of LETTERS) if (pattern.test(rawSample)) scores[language] += 3;
   let best: Exclude<Language, 'ja'> | undefined;
   let bestScore = 0;
