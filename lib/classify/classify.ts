@@ -163,7 +163,8 @@ export function classify(input: ClassifyInput): Classification {
   const marketLanguage = marketplaceLanguage(marketplace);
   // The buyer's own words tell the language; Amazon's English subject line often does not.
   const ownWords = relay ? normBody.slice(relay.from, Math.min(relay.to, relay.from + 600)) : normBody.slice(0, 600);
-  const bodyIsEnough = (ownWords.match(/\p{L}+/gu)?.length ?? 0) >= 3;
+  // A body of a few words is enough to tell the language; shorter, the subject helps.
+  const bodyIsEnough = ownWords.trim().length >= 15;
   const language = detectLanguage(
     bodyIsEnough ? body.slice(0, 600) : `${subject}\n${body.slice(0, 600)}`,
     bodyIsEnough ? ownWords : `${normSubject}\n${ownWords}`,

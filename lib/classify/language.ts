@@ -32,7 +32,7 @@ const LETTERS: ReadonlyArray<[RegExp, Exclude<Language, 'ja'>]> = [
 ];
 
 /** The first characters say enough; reading more only costs time. */
-const SAMPLE = 400;
+const SAMPLE = 250;
 
 export function detectLanguage(raw: string, normalized: string, fallback?: Language): Language {
   const sample = normalized.length > SAMPLE ? normalized.slice(0, SAMPLE) : normalized;
