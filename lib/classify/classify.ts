@@ -12,6 +12,8 @@
  * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
  */
 import { detectLanguage } from './language';
+import { predict, type NaiveBayesModel } from './model';
+import MODEL from './model.json';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
 import type { Classification, ClassifyInput, Evidence, Flag, Intent, Language } from './types';
@@ -141,6 +143,7 @@ const PRIORITY: readonly Intent[] = [
 ];
 
 const INTENT_TARGETS = new Set<string>(PRIORITY);
+const NOTICE_INTENTS = new Set<Intent>(['delivery-failure', 'listing-removed', 'a-to-z-claim']);
 
 export function classify(input: ClassifyInput): Classification {
   const subject = (input.subject ?? '').slice(0, 2_000);
@@ -243,16 +246,34 @@ export function classify(input: ClassifyInput): Classification {
       intent = candidate;
     } else if (score > second) second = score;
   }
+  // When no rule is sure (no keyword of weight 3 or more), the character n-gram model trained on
+  // the corpus may speak, but never for an official request and, from a buyer, never for Amazon's notices.
+  let decidedByModel = false;
+  if (!official && best < 3 && !NOTICE_INTENTS.has(intent)) {
+    const fromAmazon = input.sender === 'amazon';
+    const guess = predict(MODEL as NaiveBayesModel, `${normSubject}\n${relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, quotedFrom)}`, (candidate) =>
+      candidate !== 'cancel-request' && (fromAmazon || !NOTICE_INTENTS.has(candidate)),
+    );
+    if (guess && guess.probability >= 0.5 && guess.intent !== intent) {
+      intent = guess.intent;
+      decidedByModel = true;
+      best = Math.max(best, 1);
+      scores[intent] = round(Math.max(scores[intent] ?? 0, guess.probability));
+    }
+  }
   if (intent === 'listing-removed' && scoreOf('relisting-mentioned') > 0) flags.add('relisting-mentioned');
   if (intent === 'a-to-z-claim') flags.delete('mentions-claim');
 
   const confidence = official
     ? 0.98
-    : best === 0
+    : decidedByModel
+      ? round(Math.min(0.9, (scores[intent] ?? 0) * 0.8))
+      : best === 0
       ? 0.2
       : round(Math.min(0.97, (best / (best + second + 1)) * (1 - Math.exp(-best / 2)) + 0.15));
 
   const evidence = buildEvidence(intent, flags, { subject, body, normSubject, normBody, hitsFor, officialFromOrder, foreign });
+  if (decidedByModel) evidence.unshift({ field: 'context', start: 0, end: 0, rule: 'model.char-ngrams', target: intent });
   return { intent, confidence, language, flags: [...flags], evidence, scores };
 }
 

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classify } from '@/lib/classify/classify';
+import { ngramBuckets, predict, train, type NaiveBayesModel } from '@/lib/classify/model';
+import { trainFromCorpus } from '@/scripts/train';
+
+describe('the character n-gram model', () => {
+  it('is the model the corpus trains (run `npm run train` after changing corpus/dev)', () => {
+    const committed = JSON.parse(readFileSync('lib/classify/model.json', 'utf8'));
+    expect(JSON.parse(JSON.stringify(trainFromCorpus()))).toEqual(committed);
+  });
+
+  it('learns and predicts on a toy corpus', () => {
+    const model = train(
+      [
+        { text: 'where is my parcel', intent: 'where-is-order' },
+        { text: 'parcel not here yet', intent: 'where-is-order' },
+        { text: 'it is broken and cracked', intent: 'defective' },
+        { text: 'cracked screen, broken', intent: 'defective' },
+      ],
+      ['where-is-order', 'defective'],
+    );
+    expect(predict(model, 'my parcel is late')?.intent).toBe('where-is-order');
+    expect(predict(model, 'the lid is cracked')?.intent).toBe('defective');
+    expect(predict(model, 'the lid is cracked', (i) => i !== 'defective')?.intent).toBe('where-is-order');
+    expect(predict(model, '')).toBeUndefined();
+  });
+
+  it('hashes n-grams into a bounded range, for any text', () => {
+    for (const bucket of ngramBuckets('キャンセル cancel ÄÖÜ 😡')) {
+      expect(bucket).toBeGreaterThanOrEqual(0);
+      expect(bucket).toBeLessThan(1 << 18);
+    }
+  });
+
+  it('never turns a buyer message into an official request or an Amazon notice', () => {
+    const committed = JSON.parse(readFileSync('lib/classify/model.json', 'utf8')) as NaiveBayesModel;
+    expect(committed.classes).toContain('cancel-request');
+    for (const body of ['Order cancellation requested', 'We were unable', 'claim received', 'listing removed?', 'Solicitud de cancelación']) {
+      const r = classify({ body, sender: 'buyer' });
+      expect(['cancel-request', 'delivery-failure', 'listing-removed', 'a-to-z-claim']).not.toContain(r.intent);
+    }
+  });
+
+  it('says when it decided, so the sidebar can tell model from rule', () => {
+    const r = classify({ body: 'Die Ware ist bis heute nicht bei mir eingetroffen' });
+    if (r.evidence.some((e) => e.rule === 'model.char-ngrams')) expect(r.confidence).toBeLessThanOrEqual(0.9);
+    expect(r.intent).not.toBe('cancel-request');
+  });
+});
