@@ -57,8 +57,13 @@ function compile() {
   const keywords = [...byText.keys()].sort((a, b) => b.length - a.length);
   // The alternation finds the longest keyword at each position; the shorter ones it hides there
   // (「キャンセル」 inside 「キャンセル依頼を送」) are its prefixes, listed once here.
+  const known = new Set(keywords);
   const prefixes = new Map<string, string[]>();
-  for (const keyword of keywords) prefixes.set(keyword, keywords.filter((k) => k.length < keyword.length && keyword.startsWith(k)));
+  for (const keyword of keywords) {
+    const shorter: string[] = [];
+    for (let n = keyword.length - 1; n > 0; n--) if (known.has(keyword.slice(0, n))) shorter.push(keyword.slice(0, n));
+    if (shorter.length > 0) prefixes.set(keyword, shorter);
+  }
   // Keywords inside which another keyword may start (「商品が届」 then 「届かない」): after one of
   // these the scan looks again from the next character; after any other, from its end.
   const overlapping = keywordsWithOverlaps(keywords);
@@ -180,6 +185,7 @@ const PRIORITY: readonly Intent[] = [
 ];
 
 const INTENT_TARGETS = new Set<string>(PRIORITY);
+const PRIORITY_INDEX = new Map<Intent, number>(PRIORITY.map((intent, index) => [intent, index]));
 const NOTICE_INTENTS = new Set<Intent>(['delivery-failure', 'listing-removed', 'a-to-z-claim']);
 
 export function classify(input: ClassifyInput): Classification {
@@ -280,13 +286,13 @@ export function classify(input: ClassifyInput): Classification {
   if (foreign.length > 0 && (scores['address-change'] ?? 0) > 0) flags.add('foreign-redirect');
   for (const flag of ['mentions-review', 'mentions-claim', 'angry'] as const) if (scoreOf(flag) > 0) flags.add(flag);
 
+  // The highest score wins; a tie goes to the intent earlier in PRIORITY (the costlier mistake).
   let intent: Intent = 'other';
   let best = 0;
   let second = 0;
-  for (const candidate of PRIORITY) {
-    const score = scores[candidate] ?? 0;
-    if (score > best) {
-      second = best;
+  for (const [candidate, score = 0] of Object.entries(scores) as [Intent, number | undefined][]) {
+    if (score > best || (score === best && score > 0 && PRIORITY_INDEX.get(candidate)! < PRIORITY_INDEX.get(intent)!)) {
+      if (candidate !== intent) second = Math.max(second, best);
       best = score;
       intent = candidate;
     } else if (score > second) second = score;
