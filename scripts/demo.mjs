@@ -58,6 +58,13 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     const popupFile = join(shotsDir, `popup-${lang}.png`);
     await popup.screenshot({ path: popupFile });
     console.log(`${`popup-${lang}`.padEnd(20)} → ${relative(process.cwd(), popupFile)}`);
+    const options = await session.context.newPage();
+    await options.setViewportSize({ width: 800, height: 480 });
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.getByTestId('sidekick-options').waitFor();
+    const optionsFile = join(shotsDir, `options-${lang}.png`);
+    await options.screenshot({ path: optionsFile });
+    console.log(`${`options-${lang}`.padEnd(20)} → ${relative(process.cwd(), optionsFile)}`);
     await session.context.close();
   } else {
     for (const [index, demo] of pages.entries()) {
@@ -69,7 +76,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
 
 if (headless) {
   await server.close();
-  console.log(`\n${server.pages.length + Object.keys(LOCALES).length} screenshots saved in ${relative(process.cwd(), shotsDir)}/`);
+  console.log(`\n${server.pages.length + 2 * Object.keys(LOCALES).length} screenshots saved in ${relative(process.cwd(), shotsDir)}/`);
 } else {
   console.log('Chromium is open (an English and a Japanese window) with Seller Sidekick loaded on the demo pages. Close the windows or press Ctrl+C to stop.');
   let open = sessions.length;
