@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import demo from '@/demo/pages.json';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 import { translatorFor } from '@/lib/i18n';
@@ -6,8 +8,6 @@ export const messages = { en, ja } as const;
 export const tEn = translatorFor(en);
 export const tJa = translatorFor(ja);
 
-import { readFileSync } from 'node:fs';
-import demo from '@/demo/pages.json';
 
 /** A demo page (or `real:<file>` capture) parsed as a document, with the URL it is served at. */
 export function loadFixture(id: string): { doc: Document; url: URL; html: string } {

@@ -150,16 +150,20 @@ export function orderFromJson(json: OrderJson): Omit<OrderRow, 'controls' | 'mis
  */
 export function mergeOrderDetails(dom: OrderDetailsSnapshot, json: OrderJson): OrderDetailsSnapshot {
   if (json.amazonOrderId !== dom.orderId) return dom;
+  return { ...withJson(dom, json), sources: ['dom', 'orders-api'] };
+}
+
+/** One order read from the page, with the JSON's values over it and the missing entries they fill dropped. */
+function withJson<T extends OrderRow>(order: T, json: OrderJson): T {
   const fromJson = orderFromJson(json);
   const filled = new Set(Object.keys(fromJson));
-  const merged: OrderDetailsSnapshot = {
-    ...dom,
+  const itemsFilled = fromJson.items.length > 0;
+  return {
+    ...order,
     ...fromJson,
-    items: fromJson.items.length > 0 ? fromJson.items : dom.items,
-    missing: dom.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(m.field.startsWith('items[') && fromJson.items.length > 0)),
-    sources: ['dom', 'orders-api'],
+    items: itemsFilled ? fromJson.items : order.items,
+    missing: order.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(itemsFilled && m.field.startsWith('items['))),
   };
-  return merged;
 }
 
 export type OrdersApiPayload = { kind: 'order'; order: OrderJson } | { kind: 'search'; orders: OrderJson[] };
@@ -213,14 +217,7 @@ export function mergeOrderRows(list: OrderListSnapshot, jsonByOrder: ReadonlyMap
     const json = jsonByOrder.get(row.orderId);
     if (!json) return row;
     merged = true;
-    const fromJson = orderFromJson(json);
-    const filled = new Set(Object.keys(fromJson));
-    return {
-      ...row,
-      ...fromJson,
-      items: fromJson.items.length > 0 ? fromJson.items : row.items,
-      missing: row.missing.filter((m) => !filled.has(m.field)),
-    };
+    return withJson(row, json);
   });
   return merged ? { ...list, orders, sources: ['dom', 'orders-api'] } : list;
 }

@@ -41,12 +41,6 @@ export function fulfilmentFromText(text: string): 'FBA' | 'MFN' | undefined {
   return undefined;
 }
 
-/** The value after a label in a text: "ASIN: B00OK1O542", 「数量: 1」. */
-export function valueAfterLabel(text: string, labels: readonly string[], value: string): string | undefined {
-  const pattern = new RegExp(`(?:${labels.join('|')})\\s*[:：]\\s*(${value})`, 'iu');
-  return pattern.exec(text)?.[1];
-}
-
 export function toCount(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text.replace(/[,，]/g, ''));
