@@ -12,15 +12,19 @@ import { readPage } from '@/lib/pages/read-page';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 
 const DEBOUNCE_MS = 300;
+/** A page that never stops changing (a ticking clock, a spinner) is still re-read this often. */
+const MAX_WAIT_MS = 2_000;
 const MAX_REMEMBERED_ORDERS = 500;
 
 export function watchPageContent(ctx: ContentScriptContext, onSnapshot: (snapshot: PageSnapshot | undefined) => void): { refresh(): void } {
   const jsonByOrder = new Map<string, OrderJson>();
   let timer: number | undefined;
+  let firstPending: number | undefined;
   let observer: MutationObserver | undefined;
 
   const read = () => {
     timer = undefined;
+    firstPending = undefined;
     const url = new URL(location.href);
     const page = recognisePage(url);
     if (!page || page.type === 'other') {
@@ -44,8 +48,11 @@ export function watchPageContent(ctx: ContentScriptContext, onSnapshot: (snapsho
   };
 
   const schedule = () => {
+    const now = performance.now();
+    firstPending ??= now;
     if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(read, DEBOUNCE_MS);
+    // Debounced, but never postponed past MAX_WAIT_MS since the first change that asked for it.
+    timer = ctx.setTimeout(read, Math.min(DEBOUNCE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now)));
   };
 
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
