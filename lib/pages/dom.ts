@@ -56,6 +56,16 @@ export function queryFallback(root: ReadRoot, selectors: readonly string[], deep
 
 export function queryFirst(root: ReadRoot, selectors: readonly string[], deep = false): Element | undefined {
   for (const selector of selectors) {
+    if (!deep) {
+      // querySelector stops at the first match: much cheaper than collecting them all.
+      try {
+        const hit = root.querySelector(selector);
+        if (hit) return hit;
+      } catch {
+        return undefined;
+      }
+      continue;
+    }
     const hit = queryAll(root, [selector], deep)[0];
     if (hit) return hit;
   }

@@ -1,6 +1,6 @@
 /** Small pieces shared by the page readers: label text, statuses, marketplaces, numbers. */
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
-import { cleanText, queryFirst, type ReadRoot } from './dom';
+import { MAX_TEXT, cleanText, queryFirst, type ReadRoot } from './dom';
 import { SELECTORS } from './selectors';
 import type { Missing, OrderStatus } from './snapshot';
 
@@ -56,12 +56,25 @@ export const ASIN_IN_TEXT = /\b(B0[0-9A-Z]{8})\b/;
  * element keeps neighbouring cells' text out (textContent runs them together without a space).
  */
 export function labelledLine(scope: Element | readonly string[], labels: readonly string[]): string | undefined {
-  const starts = new RegExp(`^(?:${labels.join('|')})\\s*[:：]\\s*`, 'iu');
+  const starts = labelPattern(labels);
   let found: string | undefined;
   for (const text of Array.isArray(scope) ? scope : elementTexts(scope as Element)) {
     if (starts.test(text)) found = text.replace(starts, '');
   }
-  return found;
+  // Lines are raw (see elementTexts): only the value found is cleaned.
+  return found === undefined ? undefined : cleanText(found);
+}
+
+const LABEL_PATTERNS = new Map<string, RegExp>();
+
+function labelPattern(labels: readonly string[]): RegExp {
+  const key = labels.join('|');
+  let pattern = LABEL_PATTERNS.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${key})\\s*[:：]\\s*`, 'iu');
+    LABEL_PATTERNS.set(key, pattern);
+  }
+  return pattern;
 }
 
 const BLOCK = new Set(['DIV', 'LI', 'P', 'TD', 'TH', 'TR', 'TBODY', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -69,7 +82,8 @@ const BLOCK = new Set(['DIV', 'LI', 'P', 'TD', 'TH', 'TR', 'TBODY', 'TABLE', 'UL
 /**
  * The text of every line in a scope, in document order: the text nodes that share their nearest
  * block element make one line (`<div><span>SKU</span>: J4-G38H-6FNI</div>` is "SKU: J4-G38H-6FNI").
- * One walk over the text nodes, so no text is read twice however deep the markup is.
+ * One walk over the text nodes, so no text is read twice however deep the markup is. Lines are
+ * returned raw (only cut to MAX_TEXT); whoever uses one cleans it (labelledLine, cleanText).
  */
 export function elementTexts(scope: Element): string[] {
   const doc = scope.ownerDocument;
@@ -78,8 +92,8 @@ export function elementTexts(scope: Element): string[] {
   let block: Node | null = null;
   let parts: string[] = [];
   const flush = () => {
-    const line = cleanText(parts.join(''));
-    if (line !== '') lines.push(line);
+    const line = parts.join('').slice(0, MAX_TEXT);
+    if (line.trim() !== '') lines.push(line);
     parts = [];
   };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
