@@ -313,12 +313,12 @@ export function classify(input: ClassifyInput): Classification {
   // from a buyer it never names one of Amazon's notices. (Naive Bayes is overconfident on long
   // texts; overriding a rule that did fire made it worse on realistic messages.)
   let decidedByModel = false;
-  if (!official && (best === 0 || intent === 'other')) {
+  if (!official && best === 0) {
     const fromAmazon = input.sender === 'amazon';
     const guess = predict(MODEL as NaiveBayesModel, `${normSubject}\n${relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, quotedFrom)}`, (candidate) =>
       MODEL_MAY_NAME.has(candidate) || (fromAmazon && NOTICE_INTENTS.has(candidate)),
     );
-    if (guess && guess.probability >= 0.5 && guess.intent !== intent && !(intent === 'other' && best >= 2)) {
+    if (guess && guess.probability >= 0.5 && guess.intent !== intent) {
       intent = guess.intent;
       decidedByModel = true;
       best = Math.max(best, 1);
