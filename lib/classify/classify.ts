@@ -126,10 +126,10 @@ interface Hit {
   readonly keyword: string;
 }
 
-function scan(text: string, field: 'subject' | 'body', quoteFrom: number): Hit[] {
+function scan(text: string, field: 'subject' | 'body'): Hit[] {
   const hits: Hit[] = [];
   const { regexes, byText, prefixes, overlapping } = COMPILED;
-  for (const regex of regexes) scanWith(regex, text, field, quoteFrom, hits, byText, prefixes, overlapping);
+  for (const regex of regexes) scanWith(regex, text, field, hits, byText, prefixes, overlapping);
   return hits.sort((a, b) => a.start - b.start);
 }
 
@@ -137,7 +137,6 @@ function scanWith(
   regex: RegExp,
   text: string,
   field: 'subject' | 'body',
-  quoteFrom: number,
   hits: Hit[],
   byText: ReadonlyMap<string, KeywordEntry[]>,
   prefixes: ReadonlyMap<string, string[]>,
@@ -153,7 +152,7 @@ function scanWith(
       for (const entry of byText.get(keyword) ?? []) {
         if (entry.latinStart && start > 0 && LATIN_WORD.test(text[start - 1]!)) continue;
         if (entry.latinEnd && !entry.stem && end < text.length && LATIN_WORD.test(text[end]!)) continue;
-        for (const rule of entry.rules) hits.push({ field, start, end, rule, quoted: start >= quoteFrom, keyword: entry.keyword });
+        for (const rule of entry.rules) hits.push({ field, start, end, rule, quoted: false, keyword: entry.keyword });
       }
     }
     // A keyword in which another may start: look again from the next character.
@@ -164,7 +163,7 @@ function scanWith(
 
 /** The ids of every rule whose keywords occur in a text (for the rule tables' own tests). */
 export function matchedRuleIds(text: string): string[] {
-  return [...new Set(scan(normalizeText(text), 'body', Number.POSITIVE_INFINITY).map((hit) => hit.rule.id))];
+  return [...new Set(scan(normalizeText(text), 'body').map((hit) => hit.rule.id))];
 }
 
 /** Where quoted history begins (after the first marker of it), or the text's length. */
@@ -224,8 +223,8 @@ export function classify(input: ClassifyInput): Classification {
   const normBody = normalizeText(body);
   const relay = relayBody(normBody);
 
-  const subjectHits = scan(normSubject, 'subject', Number.POSITIVE_INFINITY);
-  const scanned = scan(normBody, 'body', Number.POSITIVE_INFINITY);
+  const subjectHits = scan(normSubject, 'subject');
+  const scanned = scan(normBody, 'body');
   const quotedFrom = quoteStart(scanned, normBody.length);
   const bodyHits: Hit[] = [];
   for (const h of scanned) {

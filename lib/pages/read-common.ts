@@ -108,3 +108,8 @@ export function elementTexts(scope: Element): string[] {
   flush();
   return lines;
 }
+
+/** The zone a marketplace states its dates in; UTC when the marketplace is not known. */
+export function zoneOf(marketplace: MarketplaceId | undefined): string {
+  return marketplace ? MARKETPLACES[marketplace].timeZone : 'UTC';
+}

@@ -5,11 +5,10 @@
  */
 import { readDateWindow } from './dates';
 import { blockTextOf, pathTo, queryAll, queryFirst, searchRoots, textOf, type ReadRoot } from './dom';
-import { MissingList, ORDER_ID_IN_TEXT, toCount } from './read-common';
+import { MissingList, ORDER_ID_IN_TEXT, toCount, zoneOf } from './read-common';
 import { marketplaceOf } from './read-orders';
 import { SELECTORS } from './selectors';
 import type { Message, MessageInboxSnapshot, MessageThreadSnapshot, Unrecognized } from './snapshot';
-import { MARKETPLACES } from '../hosts';
 
 function findReplyBox(root: ReadRoot): MessageThreadSnapshot['replyBox'] {
   const roots = searchRoots(root);
@@ -41,7 +40,7 @@ export function readMessageThread(root: ReadRoot, url: URL): MessageThreadSnapsh
   }
   const missing = new MissingList();
   const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
-  const zone = marketplace ? MARKETPLACES[marketplace].timeZone : 'UTC';
+  const zone = zoneOf(marketplace);
   const subject = textOf(subjectElement) || missing.add('subject', 'no thread heading found');
   const orderLink = queryFirst(root, SELECTORS.threadOrderLink.css, true);
   const orderId =

@@ -2,7 +2,7 @@
  * Order details and order list readers (docs/seller-central-pages.md §2–§3). Keyed on
  * data-test-ids and ids; label text only where nothing else is known, and then in English and Japanese.
  */
-import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
+import { sellerCentralHost, type MarketplaceId } from '../hosts';
 import { readDateWindow } from './dates';
 import { pathTo, queryAll, queryFirst, textOf, type ReadRoot } from './dom';
 import {
@@ -15,18 +15,13 @@ import {
   marketplaceFromPage,
   statusFromText,
   toCount,
+  zoneOf,
 } from './read-common';
 import { SELECTORS } from './selectors';
 import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, PageControl, Unrecognized } from './snapshot';
 
-const DEFAULT_ZONE = 'UTC';
-
 export function marketplaceOf(root: ReadRoot, url: URL): MarketplaceId | undefined {
   return sellerCentralHost(url)?.marketplace ?? marketplaceFromPage(root);
-}
-
-function zoneOf(marketplace: MarketplaceId | undefined): string {
-  return marketplace ? MARKETPLACES[marketplace].timeZone : DEFAULT_ZONE;
 }
 
 function readWindow(element: Element | undefined, field: string, zone: string, missing: MissingList) {

@@ -2,9 +2,9 @@
  * The sidebar's "What I read": a snapshot turned into labelled lines in the UI language. Pure:
  * the locale comes in as an argument; dates are shown in the marketplace's time zone.
  */
-import { MARKETPLACES } from '../hosts';
 import type { MessageKey, Translate } from '../i18n';
 import { zoneOffsetMinutes } from './dates';
+import { zoneOf } from './read-common';
 import type { Metric, Missing, OrderStatus, PageSnapshot } from './snapshot';
 
 export interface SummaryLine {
@@ -78,7 +78,7 @@ function formatRate(metric: Metric, locale: string, t: Translate): string {
 
 export function summarise(snapshot: PageSnapshot, locale: string, t: Translate): Summary {
   if (snapshot.kind === 'unrecognized') return { lines: [], missing: [], note: t('readNotRead', [snapshot.reason]) };
-  const zone = snapshot.marketplace ? MARKETPLACES[snapshot.marketplace].timeZone : 'UTC';
+  const zone = zoneOf(snapshot.marketplace);
   const lines: SummaryLine[] = [];
   const add = (label: MessageKey, value: string | undefined) => {
     if (value !== undefined && value !== '') lines.push({ label, value });
