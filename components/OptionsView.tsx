@@ -1,9 +1,110 @@
-/** The options page frame: sidebar preference and the privacy statement. */
-import type { Translate } from '@/lib/i18n';
-import type { SidebarSettings } from '@/lib/settings';
+/** The options page: the seller's shop and reply settings, the sidebar preference, privacy. */
+import * as z from 'zod/mini';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import { REPLY_LANGUAGES, UI_LANGUAGES, UserSettings, type SidebarSettings } from '@/lib/settings';
 import { Logo } from './Logo';
 
-export interface OptionsViewProps {
+const LANGUAGE_LABEL: Readonly<Record<(typeof REPLY_LANGUAGES)[number], MessageKey>> = {
+  auto: 'optionsReplyLanguageAuto',
+  ja: 'languageJa',
+  en: 'languageEn',
+  de: 'languageDe',
+  fr: 'languageFr',
+  it: 'languageIt',
+  es: 'languageEs',
+};
+
+export interface SettingsFormProps {
+  readonly settings: UserSettings | undefined;
+  /** Called with a valid new value only. */
+  readonly onChange: (next: UserSettings) => void;
+  /** What was wrong with the last input, if anything (not saved). */
+  readonly problem?: string | undefined;
+  readonly onProblem: (problem: string | undefined) => void;
+  readonly t: Translate;
+}
+
+export function SettingsForm({ settings, onChange, problem, onProblem, t }: SettingsFormProps) {
+  const change = (patch: Partial<UserSettings>) => {
+    if (!settings) return;
+    const parsed = UserSettings.safeParse({ ...settings, ...patch });
+    if (!parsed.success) {
+      onProblem(z.prettifyError(parsed.error));
+      return;
+    }
+    onProblem(undefined);
+    onChange(parsed.data);
+  };
+  const disabled = settings === undefined;
+  return (
+    <section class="sidekick-section" aria-labelledby="options-settings">
+      <h2 id="options-settings" class="sidekick-section-heading">
+        {t('optionsSettingsHeading')}
+      </h2>
+      <div class="sidekick-form">
+        <label>
+          {t('optionsStoreName')}
+          <input type="text" maxLength={200} value={settings?.storeName ?? ''} disabled={disabled} onChange={(e) => change({ storeName: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('optionsSellerName')}
+          <input type="text" maxLength={200} value={settings?.sellerName ?? ''} disabled={disabled} onChange={(e) => change({ sellerName: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('optionsUiLanguage')}
+          <select
+            value={settings?.uiLanguage ?? 'auto'}
+            disabled={disabled}
+            onChange={(e) => change({ uiLanguage: e.currentTarget.value as UserSettings['uiLanguage'] })}
+          >
+            {UI_LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {t(language === 'auto' ? 'optionsLanguageAuto' : LANGUAGE_LABEL[language])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('optionsReplyLanguage')}
+          <select
+            value={settings?.replyLanguage ?? 'auto'}
+            disabled={disabled}
+            onChange={(e) => change({ replyLanguage: e.currentTarget.value as UserSettings['replyLanguage'] })}
+          >
+            {REPLY_LANGUAGES.map((language) => (
+              <option key={language} value={language}>
+                {t(LANGUAGE_LABEL[language])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('optionsReplyDueHours')}
+          <input
+            type="number"
+            min={1}
+            max={23}
+            step={1}
+            value={settings?.replyDueHours ?? 12}
+            disabled={disabled}
+            aria-describedby="options-reply-due-help"
+            onChange={(e) => change({ replyDueHours: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <p id="options-reply-due-help" class="sidekick-quiet">
+          {t('optionsReplyDueHelp')}
+        </p>
+        {problem !== undefined && (
+          <p class="sidekick-problem" role="alert">
+            {t('optionsInvalid', [problem])}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export interface OptionsViewProps extends Partial<Omit<SettingsFormProps, 't'>> {
   /** Undefined while loading. */
   readonly sidebar: SidebarSettings | undefined;
   readonly onSidebarChange: (next: SidebarSettings) => void;
@@ -12,13 +113,16 @@ export interface OptionsViewProps {
   readonly t: Translate;
 }
 
-export function OptionsView({ sidebar, onSidebarChange, saved, version, t }: OptionsViewProps) {
+export function OptionsView({ sidebar, onSidebarChange, saved, version, t, settings, onChange, problem, onProblem }: OptionsViewProps) {
   return (
     <main class="sidekick-options" data-testid="sidekick-options">
       <header class="sidekick-header">
         <Logo size={28} />
         <h1 class="sidekick-title">{t('optionsHeading')}</h1>
       </header>
+      {onChange && (
+        <SettingsForm settings={settings} onChange={onChange} problem={problem} onProblem={onProblem ?? (() => {})} t={t} />
+      )}
       <section class="sidekick-section" aria-labelledby="options-sidebar">
         <h2 id="options-sidebar" class="sidekick-section-heading">
           {t('optionsSidebarHeading')}

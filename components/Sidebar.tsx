@@ -5,6 +5,8 @@
 import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, type Translate } from '@/lib/i18n';
 import type { RecognisedPage } from '@/lib/pages/page-type';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
+import type { Finding } from '@/lib/guidance/types';
+import { Findings } from './Findings';
 import { Logo } from './Logo';
 import { ReadSection } from './ReadSection';
 
@@ -16,9 +18,35 @@ export interface SidebarProps {
   readonly onToggle: () => void;
   readonly locale: string;
   readonly t: Translate;
+  /** What needs the seller's attention here (not dismissed), most severe first. */
+  readonly findings?: readonly Finding[];
+  readonly dismissed?: readonly Finding[];
+  /** The page's messages are still being classified. */
+  readonly pending?: boolean;
+  /** Epoch ms, for countdowns; the content script ticks it. */
+  readonly now?: number;
+  readonly onDismiss?: (finding: Finding) => void;
+  readonly onRestore?: (finding: Finding) => void;
 }
 
-export function Sidebar({ page, snapshot, collapsed, onToggle, locale, t }: SidebarProps) {
+const NOTHING: readonly Finding[] = [];
+const ignore = () => {};
+
+export function Sidebar({
+  page,
+  snapshot,
+  collapsed,
+  onToggle,
+  locale,
+  t,
+  findings = NOTHING,
+  dismissed = NOTHING,
+  pending = false,
+  now = 0,
+  onDismiss = ignore,
+  onRestore = ignore,
+}: SidebarProps) {
+  const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
     return (
       <button
@@ -27,12 +55,18 @@ export function Sidebar({ page, snapshot, collapsed, onToggle, locale, t }: Side
         data-testid="sidekick-sidebar"
         data-state="collapsed"
         data-page-type={page.type}
+        data-findings={findings.length}
         aria-expanded="false"
         aria-label={t('sidebarExpand')}
         title={t('sidebarExpand')}
         onClick={onToggle}
       >
         <Logo size={20} />
+        {findings.length > 0 && (
+          <span class={critical > 0 ? 'sidekick-tab-count sidekick-critical' : 'sidekick-tab-count'} aria-hidden="true">
+            {findings.length}
+          </span>
+        )}
       </button>
     );
   }
@@ -42,6 +76,7 @@ export function Sidebar({ page, snapshot, collapsed, onToggle, locale, t }: Side
       data-testid="sidekick-sidebar"
       data-state="expanded"
       data-page-type={page.type}
+      data-findings={findings.length}
       aria-label={t('sidebarLabel')}
     >
       <header class="sidekick-header">
@@ -58,6 +93,9 @@ export function Sidebar({ page, snapshot, collapsed, onToggle, locale, t }: Side
           <span aria-hidden="true">»</span>
         </button>
       </header>
+      {snapshot && page.type !== 'other' && (
+        <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} t={t} />
+      )}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">
           {t('sidebarPageHeading')}

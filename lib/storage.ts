@@ -7,7 +7,19 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { DEFAULT_SIDEBAR_SETTINGS, EMPTY_URGENT_SUMMARY, STORAGE_KEYS, SidebarSettings, UrgentSummary } from './settings';
+import {
+  AccountHealthReading,
+  DEFAULT_SIDEBAR_SETTINGS,
+  DEFAULT_USER_SETTINGS,
+  Dismissed,
+  EMPTY_DISMISSED,
+  EMPTY_URGENT_SUMMARY,
+  STORAGE_KEYS,
+  SidebarSettings,
+  UrgentSummary,
+  UserSettings,
+} from './settings';
+import { OrderWatch, WATCH_PREFIX, isExpired, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
 
@@ -89,3 +101,59 @@ export const sidebarSettingsItem = (options?: StoredItemOptions): StoredItem<Sid
 
 export const urgentSummaryItem = (options?: StoredItemOptions): StoredItem<UrgentSummary> =>
   defineStoredItem(STORAGE_KEYS.urgentSummary, UrgentSummary, EMPTY_URGENT_SUMMARY, options);
+
+export const userSettingsItem = (options?: StoredItemOptions): StoredItem<UserSettings> =>
+  defineStoredItem(STORAGE_KEYS.settings, UserSettings, DEFAULT_USER_SETTINGS, options);
+
+export const dismissedItem = (options?: StoredItemOptions): StoredItem<Dismissed> =>
+  defineStoredItem(STORAGE_KEYS.dismissed, Dismissed, EMPTY_DISMISSED, options);
+
+export const accountHealthItem = (options?: StoredItemOptions): StoredItem<AccountHealthReading | null> =>
+  defineStoredItem(STORAGE_KEYS.accountHealth, z.nullable(AccountHealthReading), null, options);
+
+/**
+ * Order watch records, one storage key per order (`watch:<orderId>`) so that two tabs writing
+ * about different orders never overwrite each other. A record that does not validate is backed
+ * up (never dropped silently) and treated as absent.
+ */
+export const watchStore = (options: StoredItemOptions = {}) => {
+  const area = browser.storage.local;
+  const now = options.now ?? Date.now;
+  async function backUp(key: string, raw: unknown, reason: string) {
+    const backupKey = `${BACKUP_PREFIX}${key}:${now()}`;
+    await area.set({ [backupKey]: { key, reason, value: raw } });
+    await area.remove(key);
+    (options.onCorrupt ?? ((k, b, r) => console.warn(`Seller Sidekick: stored "${k}" was unreadable (${r}); kept a copy in "${b}".`)))(key, backupKey, reason);
+  }
+  return {
+    async get(orderId: string): Promise<OrderWatch | undefined> {
+      const key = watchKey(orderId);
+      const stored = await area.get(key);
+      if (stored[key] === undefined) return undefined;
+      const read = migrateWatch(stored[key]);
+      if (read.ok) return read.watch;
+      await backUp(key, stored[key], read.reason);
+      return undefined;
+    },
+    async put(watch: OrderWatch): Promise<void> {
+      const parsed = OrderWatch.safeParse(watch);
+      if (!parsed.success) throw new Error(`Refusing to store an invalid order watch: ${z.prettifyError(parsed.error)}`);
+      await area.set({ [watchKey(watch.orderId)]: parsed.data });
+    },
+    /** Every valid, unexpired record; expired ones are removed, corrupt ones backed up. */
+    async all(at: number = now()): Promise<OrderWatch[]> {
+      const everything = await area.get(null);
+      const watches: OrderWatch[] = [];
+      const expired: string[] = [];
+      for (const [key, raw] of Object.entries(everything)) {
+        if (!key.startsWith(WATCH_PREFIX)) continue;
+        const read = migrateWatch(raw);
+        if (!read.ok) await backUp(key, raw, read.reason);
+        else if (isExpired(read.watch, at)) expired.push(key);
+        else watches.push(read.watch);
+      }
+      if (expired.length > 0) await area.remove(expired);
+      return watches;
+    },
+  };
+};

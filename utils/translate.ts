@@ -1,6 +1,30 @@
-/** The browser's own i18n as a `Translate` for components (entrypoints only; lib/ stays pure). */
+/**
+ * UI text for the extension's pages and content script (entrypoints only; lib/ stays pure).
+ * The browser's own i18n by default; the seller may pick Japanese or English in options, in which
+ * case that language's messages are used instead (the browser's i18n cannot switch language).
+ */
 import { browser } from 'wxt/browser';
-import type { Translate } from '@/lib/i18n';
+import { translatorFor, type Translate } from '@/lib/i18n';
+import type { UserSettings } from '@/lib/settings';
 
 export const translate: Translate = (key, substitutions) =>
   browser.i18n.getMessage(key, substitutions ? [...substitutions] : undefined);
+
+/** The language the UI is shown in, for date and number formatting. */
+export function uiLocale(setting: UserSettings['uiLanguage']): string {
+  return setting === 'auto' ? browser.i18n.getUILanguage() : setting;
+}
+
+/** A translator for the seller's choice, given a way to obtain a language's messages. */
+export async function translatorForSetting(
+  setting: UserSettings['uiLanguage'],
+  load: (language: 'en' | 'ja') => Promise<Record<string, { message: string }>>,
+): Promise<Translate> {
+  if (setting === 'auto') return translate;
+  try {
+    return translatorFor(await load(setting));
+  } catch (error) {
+    console.warn(`Seller Sidekick: could not load the ${setting} UI text; using the browser's language.`, error);
+    return translate;
+  }
+}

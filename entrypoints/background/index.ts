@@ -8,6 +8,7 @@ import { badgeFor } from '@/lib/badge';
 import type { UrgentSummary } from '@/lib/settings';
 import { urgentSummaryItem } from '@/lib/storage';
 import { translate as t } from '@/utils/translate';
+import { handleRequest } from './requests';
 
 /** MV3 has `action`; Firefox MV2 has `browserAction` with the same badge calls. */
 function toolbarAction() {
@@ -25,6 +26,8 @@ export async function showSummary(summary: UrgentSummary): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // Only the extension's own pages and content scripts can reach this listener.
+  browser.runtime.onMessage.addListener((message: unknown) => Promise.resolve(handleRequest(message)));
   const summaryItem = urgentSummaryItem();
   summaryItem.watch((summary) => void showSummary(summary));
   void summaryItem.getValue().then(showSummary);

@@ -2,21 +2,43 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
-import type { SidebarSettings } from '@/lib/settings';
-import { sidebarSettingsItem } from '@/lib/storage';
-import { translate as t } from '@/utils/translate';
+import { translatorFor, type Translate } from '@/lib/i18n';
+import type { SidebarSettings, UserSettings } from '@/lib/settings';
+import { sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
+import en from '@/public/_locales/en/messages.json';
+import ja from '@/public/_locales/ja/messages.json';
+import { translate, uiLocale } from '@/utils/translate';
+
+const OVERRIDE: Readonly<Record<'en' | 'ja', Translate>> = { en: translatorFor(en), ja: translatorFor(ja) };
 
 function Options() {
   const [sidebar, setSidebar] = useState<SidebarSettings | undefined>(undefined);
+  const [settings, setSettings] = useState<UserSettings | undefined>(undefined);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     const item = sidebarSettingsItem();
+    const user = userSettingsItem();
     void item.getValue().then(setSidebar);
-    return item.watch(setSidebar);
+    void user.getValue().then(setSettings);
+    const stops = [item.watch(setSidebar), user.watch(setSettings)];
+    return () => stops.forEach((stop) => stop());
   }, []);
+  const language = settings?.uiLanguage ?? 'auto';
+  const t = language === 'auto' ? translate : OVERRIDE[language];
+  useEffect(() => {
+    document.documentElement.lang = uiLocale(language);
+    document.title = t('optionsHeading');
+  }, [language, t]);
   const onSidebarChange = (next: SidebarSettings) => {
     setSidebar(next);
     void sidebarSettingsItem()
+      .setValue(next)
+      .then(() => setSaved(true));
+  };
+  const onChange = (next: UserSettings) => {
+    setSettings(next);
+    void userSettingsItem()
       .setValue(next)
       .then(() => setSaved(true));
   };
@@ -24,6 +46,10 @@ function Options() {
     <OptionsView
       sidebar={sidebar}
       onSidebarChange={onSidebarChange}
+      settings={settings}
+      onChange={onChange}
+      problem={problem}
+      onProblem={setProblem}
       saved={saved}
       version={browser.runtime.getManifest().version}
       t={t}
@@ -31,7 +57,5 @@ function Options() {
   );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('optionsHeading');
 const app = document.getElementById('app');
 if (app) render(<Options />, app);

@@ -1,21 +1,26 @@
 /**
  * The one content script for every Seller Central host: recognises the page from its URL, follows
- * in-page navigation, and mounts the sidebar in a shadow root. No business rules here: those are in lib/.
+ * in-page navigation, reads the page, turns it into findings and mounts the sidebar in a shadow
+ * root. No business rules here: those are in lib/.
  */
 import './style.css';
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
+import type { Translate } from '@/lib/i18n';
+import { requestUiMessages } from '@/lib/messaging';
 import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
-import { DEFAULT_SIDEBAR_SETTINGS, type SidebarSettings } from '@/lib/settings';
-import { sidebarSettingsItem } from '@/lib/storage';
+import { DEFAULT_SIDEBAR_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
+import { sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
+import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
+import { createCancelGuard } from './cancel-guard';
+import { createGuidance, type GuidanceState } from './guidance';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
-import { browser } from 'wxt/browser';
-import { translate as t } from '@/utils/translate';
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],
@@ -25,10 +30,14 @@ export default defineContentScript({
     let page: RecognisedPage | undefined = recognisePage(new URL(location.href));
     if (!page) return;
     const settingsItem = sidebarSettingsItem();
+    const userItem = userSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;
+    let language: UserSettings['uiLanguage'] = 'auto';
+    let t: Translate = translate;
     let root: HTMLElement | undefined;
     let snapshot: PageSnapshot | undefined;
-    const locale = browser.i18n.getUILanguage();
+    let guidance: GuidanceState = { findings: [], dismissed: [], pending: false, now: Date.now() };
+    let confirming: (() => void) | undefined;
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -36,7 +45,13 @@ export default defineContentScript({
       void settingsItem.setValue(settings);
     };
 
+    const guard = createCancelGuard(ctx, (proceed) => {
+      confirming = proceed;
+      update();
+    });
+
     const update = () => {
+      void guard.update(page ? guidance.findings : [], snapshot, t);
       if (!root) return;
       if (!page) {
         render(null, root);
@@ -44,8 +59,46 @@ export default defineContentScript({
         return;
       }
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
-      render(<Sidebar page={page} snapshot={snapshot} collapsed={settings.collapsed} onToggle={toggle} locale={locale} t={t} />, root);
+      const proceed = confirming;
+      render(
+        <>
+          <Sidebar
+            page={page}
+            snapshot={snapshot}
+            collapsed={settings.collapsed}
+            onToggle={toggle}
+            locale={uiLocale(language)}
+            t={t}
+            findings={guidance.findings}
+            dismissed={guidance.dismissed}
+            pending={guidance.pending}
+            now={guidance.now}
+            onDismiss={(finding) => void advice.dismiss(finding, true)}
+            onRestore={(finding) => void advice.dismiss(finding, false)}
+          />
+          {proceed && (
+            <ConfirmCancelDialog
+              t={t}
+              onBack={() => {
+                confirming = undefined;
+                update();
+              }}
+              onProceed={() => {
+                confirming = undefined;
+                update();
+                proceed();
+              }}
+            />
+          )}
+        </>,
+        root,
+      );
     };
+
+    const advice = createGuidance(ctx, (next) => {
+      guidance = next;
+      update();
+    });
 
     const ui = await createShadowRootUi(ctx, {
       name: 'seller-sidekick',
@@ -67,11 +120,19 @@ export default defineContentScript({
       },
     });
 
-    settings = await settingsItem.getValue();
+    const applyLanguage = async (next: UserSettings['uiLanguage']) => {
+      language = next;
+      t = await translatorForSetting(next, requestUiMessages);
+      update();
+    };
+    const [sidebar, user] = await Promise.all([settingsItem.getValue(), userItem.getValue()]);
+    settings = sidebar;
+    if (user.uiLanguage !== 'auto') await applyLanguage(user.uiLanguage);
     ui.mount();
 
     const reading = watchPageContent(ctx, (next) => {
       snapshot = next;
+      advice.update(next);
       update();
     });
 
@@ -79,13 +140,20 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       page = recognisePage(newUrl);
       snapshot = undefined;
+      confirming = undefined;
+      advice.update(undefined);
       update();
       reading.refresh();
     });
-    const unwatch = settingsItem.watch((next) => {
-      settings = next;
-      update();
-    });
-    ctx.onInvalidated(unwatch);
+    const unwatch = [
+      settingsItem.watch((next) => {
+        settings = next;
+        update();
+      }),
+      userItem.watch((next) => {
+        if (next.uiLanguage !== language) void applyLanguage(next.uiLanguage);
+      }),
+    ];
+    ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
   },
 });

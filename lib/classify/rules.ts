@@ -231,48 +231,7 @@ export const RULES: readonly Rule[] = [
   rule('any.quote', 'cue.quote', 0, ['-----original message', 'original message-----', '----- original message', 'wrote:', '-----ursprungliche nachricht', 'schrieb:', 'message d\'origine', 'a ecrit :', 'a ecrit:', 'messaggio originale', 'ha scritto:', 'mensaje original', 'escribio:', '以下、元のメッセージ', '元のメッセージ', '> '], 'quoted earlier messages', ['On Mon, Jane wrote:']),
 ];
 
-/** Country names (normalised) in the six languages, for foreign-redirect (DOMAIN case 5). */
-export const COUNTRIES: Readonly<Record<string, readonly string[]>> = {
-  ID: ['indonesia', 'indonesien', 'indonesie', 'インドネシア', 'jakarta', 'ジャカルタ', 'bali', 'バリ島'],
-  MY: ['malaysia', 'malaysien', 'malaisie', 'malasia', 'マレーシア'],
-  PH: ['philippines', 'philippinen', 'filipinas', 'filippine', 'フィリピン'],
-  SG: ['singapore', 'singapur', 'singapour', 'シンガポール'],
-  TH: ['thailand', 'thailande', 'tailandia', 'thailandia', 'タイ王国'],
-  VN: ['vietnam', 'viet nam', 'ベトナム'],
-  IN: ['india', 'indien', 'inde', 'インドに'],
-  CN: ['china', 'chine', 'cina', '中国'],
-  HK: ['hong kong', 'hongkong', '香港'],
-  TW: ['taiwan', '台湾'],
-  KR: ['south korea', 'korea', 'coree', 'corea', 'sudkorea', '韓国'],
-  NG: ['nigeria', 'ナイジェリア'],
-  GH: ['ghana', 'ガーナ'],
-  RU: ['russia', 'russland', 'russie', 'rusia', 'ロシア'],
-  UA: ['ukraine', 'ucraina', 'ucrania', 'ウクライナ'],
-  TR: ['turkey', 'turkei', 'turquie', 'turchia', 'turquia', 'トルコ'],
-  AE: ['dubai', 'united arab emirates', 'emirats arabes unis', 'ドバイ'],
-  BR: ['brazil', 'brasilien', 'bresil', 'brasile', 'brasil', 'ブラジル'],
-  MX: ['mexico', 'mexiko', 'mexique', 'messico', 'メキシコ'],
-  CA: ['canada', 'kanada', 'canada', 'カナダ'],
-  US: ['united states', 'usa', 'u.s.a', 'america', 'vereinigte staaten', 'etats-unis', 'stati uniti', 'estados unidos', 'アメリカ', '米国'],
-  GB: ['united kingdom', 'england', 'great britain', 'grossbritannien', 'royaume-uni', 'angleterre', 'regno unito', 'inghilterra', 'reino unido', 'inglaterra', 'イギリス', '英国'],
-  DE: ['germany', 'deutschland', 'allemagne', 'germania', 'alemania', 'ドイツ'],
-  FR: ['france', 'frankreich', 'francia', 'フランス'],
-  IT: ['italy', 'italien', 'italie', 'italia', 'イタリア'],
-  ES: ['spain', 'spanien', 'espagne', 'spagna', 'espana', 'スペイン'],
-  NL: ['netherlands', 'niederlande', 'pays-bas', 'paesi bassi', 'paises bajos', 'holland', 'オランダ'],
-  BE: ['belgium', 'belgien', 'belgique', 'belgio', 'belgica', 'ベルギー'],
-  AT: ['austria', 'osterreich', 'autriche', 'オーストリア'],
-  CH: ['switzerland', 'schweiz', 'suisse', 'svizzera', 'suiza', 'スイス'],
-  PL: ['poland', 'polen', 'pologne', 'polonia', 'ポーランド'],
-  PT: ['portugal', 'portogallo', 'ポルトガル'],
-  AU: ['australia', 'australien', 'australie', 'オーストラリア'],
-  JP: ['japan', 'japon', 'giappone', '日本国'],
-};
-
-/** The country of each marketplace (DESIGN.md marketplaces; UK is GB in ISO). */
-export const MARKETPLACE_COUNTRY: Readonly<Record<string, string>> = {
-  US: 'US', CA: 'CA', MX: 'MX', UK: 'GB', GB: 'GB', DE: 'DE', FR: 'FR', IT: 'IT', ES: 'ES', JP: 'JP',
-};
+export { COUNTRIES, MARKETPLACE_COUNTRY } from '../countries';
 
 /** Where buyers writing in a language usually live, when the marketplace is not given. */
 export const HOME_COUNTRIES: Readonly<Record<Language, readonly string[]>> = {

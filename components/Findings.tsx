@@ -1,0 +1,168 @@
+/**
+ * The findings of a page: most severe first, each with its "why" behind a button, the words that
+ * triggered it highlighted, the suggested replies, and a dismiss button. With nothing to say, a
+ * small quiet status. Renders props and raises callbacks only.
+ */
+import { useState } from 'preact/hooks';
+import { timeLeft } from '@/lib/guidance/time';
+import type { Finding, HighlightedText, Line } from '@/lib/guidance/types';
+import type { Translate } from '@/lib/i18n';
+import { DEADLINE_LABEL, SEVERITY_LABEL, SOURCE_LABEL, TEMPLATE_LABEL } from './labels';
+
+export interface FindingsProps {
+  readonly findings: readonly Finding[];
+  /** Findings the seller dismissed on this page (shown on request, to restore). */
+  readonly dismissed: readonly Finding[];
+  /** True while the page's messages are still being classified. */
+  readonly pending: boolean;
+  readonly now: number;
+  readonly onDismiss: (finding: Finding) => void;
+  readonly onRestore: (finding: Finding) => void;
+  readonly t: Translate;
+}
+
+const text = (t: Translate, line: Line) => t(line.key, line.args);
+
+export function duration(t: Translate, ms: number): string {
+  const left = timeLeft(ms, 0);
+  if (left.days > 0) return t('durationDaysHours', [String(left.days), String(left.hours)]);
+  if (left.hours > 0) return t('durationHoursMinutes', [String(left.hours), String(left.minutes)]);
+  return t('durationMinutes', [String(left.minutes)]);
+}
+
+/** The message excerpt around the matched words, with the words in <mark> (all as text nodes). */
+function Highlight({ highlight }: { readonly highlight: HighlightedText }) {
+  const spans = [...highlight.spans].sort((a, b) => a.start - b.start).filter((s) => s.end > s.start && s.end <= highlight.text.length);
+  if (spans.length === 0) return null;
+  const from = Math.max(0, spans[0]!.start - 60);
+  const to = Math.min(highlight.text.length, spans[spans.length - 1]!.end + 60);
+  const parts: preact.ComponentChildren[] = [];
+  let at = from;
+  if (from > 0) parts.push('…');
+  for (const span of spans) {
+    if (span.start < at) continue; // overlapping spans: the first wins
+    parts.push(highlight.text.slice(at, span.start));
+    parts.push(
+      <mark key={`${span.start}-${span.rule}`} title={span.rule}>
+        {highlight.text.slice(span.start, span.end)}
+      </mark>,
+    );
+    at = span.end;
+  }
+  parts.push(highlight.text.slice(at, to));
+  if (to < highlight.text.length) parts.push('…');
+  return <blockquote class="sidekick-evidence">{parts}</blockquote>;
+}
+
+function Countdown({ finding, now, t }: { readonly finding: Finding; readonly now: number; readonly t: Translate }) {
+  if (!finding.deadline) return null;
+  const ms = Date.parse(finding.deadline.at) - now;
+  const late = ms < 0;
+  return (
+    <p class={late ? 'sidekick-countdown sidekick-late' : 'sidekick-countdown'} data-testid="countdown">
+      {t(DEADLINE_LABEL[finding.deadline.kind])}: {t(late ? 'deadlineLate' : 'deadlineLeft', [duration(t, ms)])}
+    </p>
+  );
+}
+
+export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: Finding; readonly now: number; readonly onDismiss: () => void; readonly t: Translate }) {
+  const [open, setOpen] = useState(finding.severity === 'critical');
+  const whyId = `sidekick-why-${finding.id}-${finding.subject}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const title = text(t, finding.title);
+  return (
+    <article class={`sidekick-finding sidekick-${finding.severity}`} data-finding-id={finding.id} data-severity={finding.severity} aria-label={title}>
+      <div class="sidekick-finding-head">
+        <span class="sidekick-severity">{t(SEVERITY_LABEL[finding.severity])}</span>
+        <button type="button" class="sidekick-dismiss" aria-label={t('findingDismissLabel', [title])} title={t('findingDismissLabel', [title])} onClick={onDismiss}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <h3 class="sidekick-finding-title">{title}</h3>
+      {finding.orderId !== undefined && (
+        <p class="sidekick-finding-order" dir="auto">
+          {t('findingOrder', [finding.orderId])}
+        </p>
+      )}
+      <Countdown finding={finding} now={now} t={t} />
+      <button type="button" class="sidekick-link" aria-expanded={open} aria-controls={whyId} onClick={() => setOpen(!open)}>
+        {t('findingWhyShow')}
+      </button>
+      <div id={whyId} class="sidekick-why" hidden={!open}>
+        {finding.why.map((line, i) => (
+          <p key={i}>{text(t, line)}</p>
+        ))}
+        {finding.evidence.length > 0 && (
+          <>
+            <h4>{t('findingEvidence')}</h4>
+            {finding.evidence.map((highlight, i) => (
+              <Highlight key={i} highlight={highlight} />
+            ))}
+          </>
+        )}
+        <p class="sidekick-source">
+          {t('findingSourceLabel')} {t(SOURCE_LABEL[finding.source])}
+        </p>
+      </div>
+      {finding.steps.length > 0 && (
+        <>
+          <h4>{t('findingSteps')}</h4>
+          <ol class="sidekick-steps">
+            {finding.steps.map((line, i) => (
+              <li key={i}>{text(t, line)}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {finding.templates.length > 0 && (
+        <>
+          <h4>{t('templatesSuggested')}</h4>
+          <ul class="sidekick-templates">
+            {finding.templates.map((id) => (
+              <li key={id} data-template-id={id}>
+                {t(TEMPLATE_LABEL[id])}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}
+
+export function Findings({ findings, dismissed, pending, now, onDismiss, onRestore, t }: FindingsProps) {
+  const [showDismissed, setShowDismissed] = useState(false);
+  return (
+    <section class="sidekick-section sidekick-findings" aria-labelledby="sidekick-findings-heading" aria-live="polite">
+      <h2 id="sidekick-findings-heading" class="sidekick-section-heading">
+        {t('findingsHeading')}
+      </h2>
+      {findings.length === 0 && (
+        <p class="sidekick-quiet" data-testid="findings-status">
+          {pending ? t('findingsChecking') : t('findingsNone')}
+        </p>
+      )}
+      {findings.map((finding) => (
+        <FindingCard key={`${finding.id}:${finding.subject}`} finding={finding} now={now} onDismiss={() => onDismiss(finding)} t={t} />
+      ))}
+      {dismissed.length > 0 && (
+        <div class="sidekick-dismissed">
+          <button type="button" class="sidekick-link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>
+            {t('findingsDismissed', [String(dismissed.length)])}
+          </button>
+          {showDismissed && (
+            <ul>
+              {dismissed.map((finding) => (
+                <li key={`${finding.id}:${finding.subject}`} data-dismissed-id={finding.id}>
+                  {text(t, finding.title)}{' '}
+                  <button type="button" class="sidekick-link" onClick={() => onRestore(finding)}>
+                    {t('findingRestore')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

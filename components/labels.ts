@@ -1,0 +1,51 @@
+/** Message keys for the values guidance hands over: severities, sources, templates, deadlines. */
+import type { Deadline, Severity, SourceId } from '@/lib/guidance/types';
+import type { MessageKey } from '@/lib/i18n';
+import type { TemplateId } from '@/lib/templates/ids';
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, MessageKey>> = {
+  critical: 'severityCritical',
+  warning: 'severityWarning',
+  info: 'severityInfo',
+};
+
+export const SOURCE_LABEL: Readonly<Record<SourceId, MessageKey>> = {
+  'case-1': 'sourceCase1',
+  'case-2': 'sourceCase2',
+  'case-3': 'sourceCase3',
+  'case-4': 'sourceCase4',
+  'case-5': 'sourceCase5',
+  'case-6': 'sourceCase6',
+  'amazon-cancellation-rate': 'sourceAmazonCancellationRate',
+  'amazon-cancellation-requests': 'sourceAmazonCancellationRequests',
+  'amazon-late-shipment': 'sourceAmazonLateShipment',
+  'amazon-response-time': 'sourceAmazonResponseTime',
+  'amazon-a-to-z': 'sourceAmazonAtoZ',
+  'amazon-ship-to-address': 'sourceAmazonShipToAddress',
+};
+
+export const TEMPLATE_LABEL: Readonly<Record<TemplateId, MessageKey>> = {
+  'cancel-how-to-request': 'templateCancelHowToRequest',
+  'cancel-confirmed': 'templateCancelConfirmed',
+  'cancel-shipped-refuse-delivery': 'templateCancelShippedRefuseDelivery',
+  'cancel-request-not-received': 'templateCancelRequestNotReceived',
+  'fba-contact-amazon': 'templateFbaContactAmazon',
+  'tracking-info': 'templateTrackingInfo',
+  'complaint-acknowledge': 'templateComplaintAcknowledge',
+  'replacement-offer': 'templateReplacementOffer',
+  'refund-offer': 'templateRefundOffer',
+  'address-change-refused': 'templateAddressChangeRefused',
+  'address-change-escalation': 'templateAddressChangeEscalation',
+  'bounce-enclosed-letter': 'templateBounceEnclosedLetter',
+  'seller-support-contact-buyer': 'templateSellerSupportContactBuyer',
+  'listing-removed-apology': 'templateListingRemovedApology',
+  'listing-removed-plan-of-action': 'templateListingRemovedPlanOfAction',
+  'invoice-reply': 'templateInvoiceReply',
+  'product-question-ack': 'templateProductQuestionAck',
+};
+
+export const DEADLINE_LABEL: Readonly<Record<Deadline['kind'], MessageKey>> = {
+  'ship-by': 'deadlineShipBy',
+  reply: 'deadlineReply',
+  claim: 'deadlineClaim',
+};

@@ -1,0 +1,195 @@
+/**
+ * Turns each snapshot of the page into findings: asks the background to classify the page's
+ * messages, remembers the order's facts (lib/watch) so another page can warn, and runs the pure
+ * rules of lib/guidance. Scheduling and storage only; every decision is in lib/.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import type { Classification, ClassifyInput } from '@/lib/classify/types';
+import { advise, visibleFindings } from '@/lib/guidance/advise';
+import type { Finding } from '@/lib/guidance/types';
+import { requestClassification } from '@/lib/messaging';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
+import {
+  ACCOUNT_HEALTH_MAX_AGE_MS,
+  DEFAULT_USER_SETTINGS,
+  EMPTY_DISMISSED,
+  dismissedIds,
+  withDismissal,
+  type AccountHealthReading,
+  type Dismissed,
+  type UserSettings,
+} from '@/lib/settings';
+import { accountHealthItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
+import { observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch } from '@/lib/watch';
+
+export interface GuidanceState {
+  readonly findings: readonly Finding[];
+  readonly dismissed: readonly Finding[];
+  readonly pending: boolean;
+  readonly now: number;
+}
+
+const MAX_CACHED = 300;
+/** Countdowns and "unanswered for 12 hours" move with the clock. */
+const TICK_MS = 60_000;
+
+/** A watch record worth writing: something other than the last-seen time changed, or an hour passed. */
+function changed(before: OrderWatch | undefined, after: OrderWatch): boolean {
+  if (!before) return true;
+  const { lastSeen: a, ...restBefore } = before;
+  const { lastSeen: b, ...restAfter } = after;
+  return JSON.stringify(restBefore) !== JSON.stringify(restAfter) || Date.parse(b) - Date.parse(a) > 3_600_000;
+}
+
+export function createGuidance(ctx: ContentScriptContext, onChange: (state: GuidanceState) => void) {
+  const watches = watchStore();
+  const settingsItem = userSettingsItem();
+  const dismissalItem = dismissedItem();
+  const healthItem = accountHealthItem();
+  const cache = new Map<string, Classification>();
+
+  let settings: UserSettings = DEFAULT_USER_SETTINGS;
+  let dismissed: Dismissed = EMPTY_DISMISSED;
+  let health: AccountHealthReading | null = null;
+  let snapshot: PageSnapshot | undefined;
+  let watch: OrderWatch | undefined;
+  let classified: ClassifiedMessage[] | undefined;
+  let pending = false;
+  let generation = 0;
+  let all: Finding[] = [];
+
+  const emit = () => {
+    const now = Date.now();
+    const reading = health && now - Date.parse(health.readAt) <= ACCOUNT_HEALTH_MAX_AGE_MS ? health : undefined;
+    all = snapshot
+      ? advise({
+          snapshot,
+          ...(classified ? { classified } : {}),
+          watch,
+          accountHealth: reading,
+          settings: { replyDueHours: settings.replyDueHours },
+          now,
+        })
+      : [];
+    const hidden = dismissedIds(dismissed);
+    const visible = visibleFindings(all, hidden);
+    onChange({ findings: visible, dismissed: all.filter((f) => !visible.includes(f)), pending, now });
+  };
+
+  async function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
+    const wanted: { index: number; key: string; input: ClassifyInput }[] = [];
+    page.messages.forEach((message, index) => {
+      if (message.sender === 'seller') return;
+      const input: ClassifyInput = { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) };
+      wanted.push({ index, key: JSON.stringify(input), input });
+    });
+    const missing = wanted.filter((w) => !cache.has(w.key));
+    if (missing.length > 0) {
+      const results = await requestClassification(missing.map((m) => m.input));
+      missing.forEach((m, i) => {
+        const result = results[i];
+        if (result) cache.set(m.key, result);
+      });
+      while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+    }
+    return wanted.flatMap(({ index, key }) => {
+      const classification = cache.get(key);
+      return classification ? [{ index, classification }] : [];
+    });
+  }
+
+  async function process(next: PageSnapshot | undefined) {
+    const mine = ++generation;
+    snapshot = next;
+    classified = undefined;
+    const orderId = next && 'orderId' in next ? next.orderId : undefined;
+    watch = orderId ? await watches.get(orderId) : undefined;
+    if (mine !== generation) return;
+    if (next?.kind === 'message-thread' && next.messages.some((m) => m.sender !== 'seller')) {
+      pending = true;
+      emit();
+      try {
+        classified = await classifyMessages(next);
+      } catch (error) {
+        // The background is asleep past reach or the extension was updated: guide on the page alone.
+        console.warn('Seller Sidekick: could not classify the messages on this page.', error);
+        classified = [];
+      }
+      pending = false;
+      if (mine !== generation) return;
+    }
+    const now = Date.now();
+    let remembered: OrderWatch | undefined;
+    if (next?.kind === 'order-details') remembered = observeOrder(watch, next, now);
+    else if (next?.kind === 'message-thread' && next.orderId) remembered = observeThread(watch, { ...next, orderId: next.orderId }, classified ?? [], now);
+    else if (next?.kind === 'notice' && next.orderId) remembered = observeNotice(watch, { ...next, orderId: next.orderId }, now);
+    if (remembered) {
+      if (changed(watch, remembered)) await watches.put(remembered).catch((error: unknown) => console.warn('Seller Sidekick: could not remember the order.', error));
+      watch = remembered;
+    }
+    if (next?.kind === 'account-health' && next.cancellationRate) {
+      const reading: AccountHealthReading = {
+        version: 1,
+        cancellationRate: next.cancellationRate,
+        readAt: new Date(now).toISOString(),
+        ...(next.marketplace ? { marketplace: next.marketplace } : {}),
+      };
+      if (JSON.stringify(health?.cancellationRate) !== JSON.stringify(reading.cancellationRate) || now - Date.parse(health?.readAt ?? '1970-01-01T00:00:00Z') > 3_600_000) {
+        health = reading;
+        await healthItem.setValue(reading);
+      }
+    }
+    if (mine !== generation) return;
+    emit();
+  }
+
+  // Memory written by another tab (a thread read there) reaches this order page at once.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    const orderId = snapshot && 'orderId' in snapshot ? snapshot.orderId : undefined;
+    if (area !== 'local' || !orderId || !(watchKey(orderId) in changes)) return;
+    void watches.get(orderId).then((fresh) => {
+      if (JSON.stringify(fresh) === JSON.stringify(watch)) return;
+      watch = fresh;
+      emit();
+    });
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+
+  const unwatch = [
+    settingsItem.watch((next) => {
+      settings = next;
+      emit();
+    }),
+    dismissalItem.watch((next) => {
+      dismissed = next;
+      emit();
+    }),
+    healthItem.watch((next) => {
+      health = next;
+      emit();
+    }),
+  ];
+  ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
+  ctx.setInterval(emit, TICK_MS);
+
+  const ready = Promise.all([settingsItem.getValue(), dismissalItem.getValue(), healthItem.getValue()]).then(([s, d, h]) => {
+    settings = s;
+    dismissed = d;
+    health = h;
+  });
+
+  return {
+    /** A new snapshot of the page (or undefined on pages we do not read). */
+    update(next: PageSnapshot | undefined) {
+      void ready.then(() => process(next));
+    },
+    async dismiss(finding: Finding, hide: boolean) {
+      dismissed = withDismissal(dismissed, finding.subject, finding.id, hide, new Date().toISOString());
+      emit();
+      await dismissalItem.setValue(dismissed);
+    },
+    current: () => all,
+  };
+}

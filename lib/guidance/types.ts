@@ -1,0 +1,88 @@
+/**
+ * What guidance hands to the sidebar: findings. A finding names a situation that can hurt the
+ * seller, how bad it is, why (in the UI language, as message keys), where that advice comes from,
+ * the replies that fit, and the page control it concerns. Finding ids are fixed: tests, the
+ * sidebar's `data-finding-id` hooks and sellers' own automation rely on them.
+ */
+import type { Evidence } from '../classify/types';
+import type { MessageKey } from '../i18n';
+import type { PageControl } from '../pages/snapshot';
+import type { TemplateId } from '../templates/ids';
+
+export const FINDING_IDS = [
+  'cancel-inquiry-not-request',
+  'cancel-request-pending',
+  'cancel-not-honored',
+  'ship-by-due',
+  'message-bounced',
+  'address-suspicious',
+  'fba-redirect',
+  'complaint-reply-now',
+  'address-change-refuse',
+  'listing-removed',
+  'a-to-z-claim',
+  'reply-due',
+  'cancellation-rate-impact',
+  'reply-suggested',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A line of UI text: a message key and its substitutions ($1…$9). */
+export interface Line {
+  readonly key: MessageKey;
+  readonly args?: readonly string[];
+}
+
+export type SourceId =
+  | 'case-1'
+  | 'case-2'
+  | 'case-3'
+  | 'case-4'
+  | 'case-5'
+  | 'case-6'
+  | 'amazon-cancellation-rate'
+  | 'amazon-cancellation-requests'
+  | 'amazon-late-shipment'
+  | 'amazon-response-time'
+  | 'amazon-a-to-z'
+  | 'amazon-ship-to-address';
+
+/** The words of a message that made the classifier say what it said, for highlighting. */
+export interface HighlightedText {
+  readonly text: string;
+  readonly spans: readonly Pick<Evidence, 'start' | 'end' | 'rule'>[];
+}
+
+export interface Deadline {
+  /** ISO 8601 instant. */
+  readonly at: string;
+  readonly kind: 'ship-by' | 'reply' | 'claim';
+}
+
+export interface Finding {
+  readonly id: FindingId;
+  readonly severity: Severity;
+  readonly title: Line;
+  readonly why: readonly Line[];
+  /** What to do, in order (a checklist where the case gives one). */
+  readonly steps: readonly Line[];
+  readonly source: SourceId;
+  readonly templates: readonly TemplateId[];
+  /** Seller Central's own control this finding is about (a warning is shown next to it). */
+  readonly control?: PageControl['kind'];
+  readonly orderId?: string;
+  readonly deadline?: Deadline;
+  readonly evidence: readonly HighlightedText[];
+  /** Which branch of the rule applied (e.g. "shipped", "pattern-2"), for tests and automation. */
+  readonly variant?: string;
+  /** What a dismissal is remembered for: the order id, or the notice/page it came from. */
+  readonly subject: string;
+}
+
+export interface GuidanceSettings {
+  /** A buyer message unanswered this long gets `reply-due` (Amazon expects a reply within 24 h). */
+  readonly replyDueHours: number;
+}

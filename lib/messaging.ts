@@ -1,0 +1,58 @@
+/**
+ * Typed messages between the content script and the background (with lib/storage, the only impure
+ * part of lib/). Every request and every answer is checked with Zod on arrival: a page cannot
+ * talk to the background (only the extension's own contexts can), but a bug or an old content
+ * script after an update can, and neither may crash the other.
+ *
+ * Buyer messages travel here only to be classified in the background, where the model lives (it
+ * is too large for the content script); nothing is stored or sent anywhere else.
+ */
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, type Classification } from './classify/types';
+
+export const MAX_CLASSIFY_BATCH = 50;
+
+export const SidekickRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
+  /** The UI text of a language the seller chose over the browser's (options: UI language). */
+  z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
+]);
+export type SidekickRequest = z.infer<typeof SidekickRequest>;
+
+const Evidence = z.object({
+  field: z.enum(['subject', 'body', 'context']),
+  start: z.number().check(z.int(), z.minimum(0)),
+  end: z.number().check(z.int(), z.minimum(0)),
+  rule: z.string().check(z.maxLength(100)),
+  target: z.enum([...INTENTS, ...FLAGS]),
+});
+
+export const ClassificationSchema = z.object({
+  intent: z.enum(INTENTS),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  language: z.enum(LANGUAGES),
+  flags: z.array(z.enum(FLAGS)),
+  evidence: z.array(Evidence),
+  scores: z.record(z.enum(INTENTS), z.optional(z.number())),
+});
+
+export const ClassifyResponse = z.object({ classifications: z.array(ClassificationSchema) });
+export const UiMessagesResponse = z.object({
+  messages: z.record(z.string().check(z.maxLength(100)), z.object({ message: z.string().check(z.maxLength(5_000)) })),
+});
+
+/** Asks the background to classify messages. Rejects with a clear error on a malformed answer. */
+export async function requestClassification(items: readonly ClassifyInput[]): Promise<Classification[]> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'classify', items: items.slice(0, MAX_CLASSIFY_BATCH) } satisfies SidekickRequest);
+  const parsed = ClassifyResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable classification: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.classifications as Classification[];
+}
+
+export async function requestUiMessages(language: 'en' | 'ja'): Promise<Record<string, { message: string }>> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'ui-messages', language } satisfies SidekickRequest);
+  const parsed = UiMessagesResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave unreadable UI text: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.messages;
+}

@@ -1,0 +1,144 @@
+/**
+ * OrderWatch: what the extension remembers of an order between pages (DESIGN.md "Memory across
+ * pages"). Seller Central shows a buyer's messages on one page and the Cancel order button on
+ * another, so the order page needs what the thread revealed. Only facts are kept: ids, deadlines,
+ * states, and the intents and flags of messages. Never a buyer's name, address or words.
+ *
+ * Pure: every function takes `now` (epoch ms) and returns a new record.
+ */
+import * as z from 'zod/mini';
+import { FLAGS, INTENTS } from './classify/types';
+import type { Classification } from './classify/types';
+import type { MessageThreadSnapshot, OrderDetailsSnapshot, OrderRow, NoticeSnapshot } from './pages/snapshot';
+import { Fulfilment, Marketplace, NoticeKind, OrderStatus } from './pages/snapshot';
+
+export const WATCH_PREFIX = 'watch:';
+export const WATCH_VERSION = 1;
+/** A record not seen for this long is forgotten (issue: 30 days after last seen). */
+export const WATCH_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const MAX_MESSAGES = 30;
+
+const Instant = z.iso.datetime();
+
+export const WatchedMessage = z.object({
+  /** Which message this is: sender and time (or place in the thread), never its text. */
+  key: z.string().check(z.maxLength(80)),
+  sender: z.enum(['buyer', 'amazon']),
+  at: z.optional(Instant),
+  intent: z.enum(INTENTS),
+  flags: z.array(z.enum(FLAGS)),
+  /** The seller wrote after it. */
+  answered: z.boolean(),
+});
+export type WatchedMessage = z.infer<typeof WatchedMessage>;
+
+export const OrderWatch = z.object({
+  version: z.literal(WATCH_VERSION),
+  orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+  marketplace: z.optional(Marketplace),
+  firstSeen: Instant,
+  lastSeen: Instant,
+  /** The latest moment of the ship-by window. */
+  shipBy: z.optional(Instant),
+  fulfilment: z.optional(Fulfilment),
+  status: z.optional(OrderStatus),
+  buyerRequestedCancel: z.optional(z.boolean()),
+  messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
+  /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
+  notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
+});
+export type OrderWatch = z.infer<typeof OrderWatch>;
+
+export const watchKey = (orderId: string): string => `${WATCH_PREFIX}${orderId}`;
+
+function base(orderId: string, now: number, previous?: OrderWatch): OrderWatch {
+  const at = new Date(now).toISOString();
+  return previous ? { ...previous, lastSeen: at } : { version: WATCH_VERSION, orderId, firstSeen: at, lastSeen: at, messages: [] };
+}
+
+/** What an order page or an order-list row says of the order; the page wins over memory. */
+export function observeOrder(previous: OrderWatch | undefined, order: OrderDetailsSnapshot | OrderRow, now: number): OrderWatch {
+  const next: OrderWatch = { ...base(order.orderId, now, previous) };
+  if (order.marketplace) next.marketplace = order.marketplace;
+  if (order.shipBy) next.shipBy = order.shipBy.latest;
+  if (order.fulfilment) next.fulfilment = order.fulfilment;
+  if (order.status && order.status !== 'unknown') next.status = order.status;
+  if (order.buyerRequestedCancel) next.buyerRequestedCancel = order.buyerRequestedCancel.requested;
+  return next;
+}
+
+export interface ClassifiedMessage {
+  /** Index in the thread snapshot's `messages`. */
+  readonly index: number;
+  readonly classification: Classification;
+}
+
+/** The intents and flags of a thread's messages (not their words), merged by message key. */
+export function observeThread(
+  previous: OrderWatch | undefined,
+  thread: MessageThreadSnapshot & { orderId: string },
+  classified: readonly ClassifiedMessage[],
+  now: number,
+): OrderWatch {
+  const next: OrderWatch = { ...base(thread.orderId, now, previous) };
+  if (thread.marketplace && !next.marketplace) next.marketplace = thread.marketplace;
+  const lastSellerIndex = thread.messages.reduce((last, message, index) => (message.sender === 'seller' ? index : last), -1);
+  const byKey = new Map(next.messages.map((message) => [message.key, message]));
+  for (const { index, classification } of classified) {
+    const message = thread.messages[index];
+    if (!message || message.sender === 'seller') continue;
+    const key = `${message.sender}:${message.time ?? `#${index}`}`;
+    const watched: WatchedMessage = {
+      key,
+      sender: message.sender,
+      intent: classification.intent,
+      flags: [...classification.flags],
+      answered: index < lastSellerIndex,
+    };
+    if (message.time) watched.at = message.time;
+    byKey.delete(key);
+    byKey.set(key, watched);
+  }
+  next.messages = [...byKey.values()].slice(-MAX_MESSAGES);
+  if (classified.some(({ classification }) => classification.intent === 'cancel-request')) next.buyerRequestedCancel = true;
+  return next;
+}
+
+/** An Amazon notice that names an order. */
+export function observeNotice(previous: OrderWatch | undefined, notice: NoticeSnapshot & { orderId: string }, now: number): OrderWatch {
+  const next: OrderWatch = { ...base(notice.orderId, now, previous) };
+  if (notice.noticeKind === 'undeliverable-message' || notice.noticeKind === 'a-to-z-claim') {
+    next.notice = previous?.notice?.kind === notice.noticeKind ? previous.notice : { kind: notice.noticeKind, seen: new Date(now).toISOString() };
+  }
+  if (notice.marketplace && !next.marketplace) next.marketplace = notice.marketplace;
+  return next;
+}
+
+/** The buyer messages nobody has answered yet, oldest first. */
+export function unanswered(watch: OrderWatch): WatchedMessage[] {
+  return watch.messages
+    .filter((message) => message.sender === 'buyer' && !message.answered)
+    .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+}
+
+/**
+ * Forget a record 30 days after it was last seen, or once the order is shipped or cancelled and
+ * nothing about it is pending (no unanswered message, no notice, no open request).
+ */
+export function isExpired(watch: OrderWatch, now: number): boolean {
+  if (now - Date.parse(watch.lastSeen) > WATCH_TTL_MS) return true;
+  const closed = watch.status === 'shipped' || watch.status === 'canceled';
+  // A cancellation request on a shipped or cancelled order is no longer pending.
+  const pending = unanswered(watch).length > 0 || watch.notice !== undefined;
+  return closed && !pending;
+}
+
+/**
+ * Reads a stored value into a current record. Version 1 is the first; the function is the place
+ * where later versions migrate earlier ones (tested with a recorded v1 value).
+ */
+export function migrateWatch(raw: unknown): { ok: true; watch: OrderWatch } | { ok: false; reason: string } {
+  const parsed = OrderWatch.safeParse(raw);
+  if (parsed.success) return { ok: true, watch: parsed.data };
+  return { ok: false, reason: z.prettifyError(parsed.error) };
+}
