@@ -5,6 +5,8 @@
 // Output: the snapshot as JSON on stdout. Exit code 0 when the page was read, 2 when it was not
 // recognised (the reason is in the JSON), 1 for bad arguments.
 import { readFileSync } from 'node:fs';
+// @ts-expect-error: plain ES module shared with the demo server.
+import { fillDemoDates } from './lib/demo-dates.mjs';
 import { parseHTML } from 'linkedom';
 import { sellerCentralHost } from '../lib/hosts';
 import { readOrdersApiJson } from '../lib/pages/orders-api';
@@ -25,7 +27,8 @@ if (!file) usage('No file given.');
 
 let content: string;
 try {
-  content = readFileSync(file, 'utf8');
+  // The demo's pages carry dates relative to now (scripts/lib/demo-dates.mjs): fill them as the demo server does.
+  content = fillDemoDates(readFileSync(file, 'utf8'));
 } catch (error) {
   usage(`Cannot read ${file}: ${(error as Error).message}`);
 }

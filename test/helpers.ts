@@ -3,6 +3,12 @@ import demo from '@/demo/pages.json';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 import { translatorFor } from '@/lib/i18n';
+// @ts-expect-error: plain ES module shared with the demo server.
+import { fillDemoDates as fill } from '../scripts/lib/demo-dates.mjs';
+
+/** The moment the unit tests serve the demo pages at: Sun 22 Nov 2026, 04:00 in Los Angeles. */
+export const DEMO_NOW = new Date('2026-11-22T12:00:00Z');
+export const fillDemoDates = fill as (text: string, now?: Date) => string;
 
 export const messages = { en, ja } as const;
 export const tEn = translatorFor(en);
@@ -17,7 +23,7 @@ export function loadFixture(id: string): { doc: Document; url: URL; html: string
   }
   const page = demo.pages.find((p) => p.id === id);
   if (!page) throw new Error(`no demo page ${id}`);
-  const html = readFileSync(`demo/pages/${page.file}`, 'utf8');
+  const html = fillDemoDates(readFileSync(`demo/pages/${page.file}`, 'utf8'), DEMO_NOW);
   return { doc: parseHtml(html), url: new URL(page.url), html };
 }
 

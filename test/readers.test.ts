@@ -28,8 +28,8 @@ describe('order details', () => {
     expect(order).toMatchObject({
       orderId: '114-3941689-8772232',
       marketplace: 'US',
-      purchaseDate: '2026-11-21T17:14:00.000Z',
-      shipBy: { earliest: '2026-11-22T08:00:00.000Z', latest: '2026-11-24T07:59:59.999Z' },
+      purchaseDate: '2026-11-21T17:00:00.000Z', // demo dates are relative to DEMO_NOW (test/helpers.ts)
+      shipBy: { earliest: '2026-11-21T08:00:00.000Z', latest: '2026-11-23T07:59:59.999Z' },
       fulfilment: 'MFN',
       status: 'unshipped',
       items: [{ asin: 'B00OK1O542', sku: 'J4-G38H-6FNI', quantity: 1, status: 'unshipped' }],
@@ -154,7 +154,7 @@ describe('messages', () => {
       orderId: '503-2207518-4406231',
       replyPending: true,
       replyBox: { kind: 'kat-textarea', path: '#demo-reply-box' },
-      messages: [{ sender: 'buyer', time: '2026-11-21T23:12:00.000Z' }],
+      messages: [{ sender: 'buyer', time: '2026-11-22T10:00:00.000Z' }], // two hours before DEMO_NOW
     });
     expect(thread.messages[0]!.text).toContain('キャンセルしてください。');
     expect(thread.messages[0]!.text).not.toContain('山田 花子 ·');

@@ -391,13 +391,14 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       const notice = facts.notice;
       const classified = facts.messages.find((m) => m.sender === 'amazon' && m.intent === 'listing-removed');
       if (notice?.noticeKind !== 'listing-removed' && !classified) return [];
+      // Case 6 is the removal after a buyer complaint; a restricted-products review is another matter.
+      if (notice?.listingProblem === 'restricted-product') return [];
       const relisting = notice?.relistingMentioned === true || classified?.flags.includes('relisting-mentioned') === true;
       const problem = notice?.listingProblem ?? 'unknown';
       const problemKey: Record<typeof problem, MessageKey> = {
         condition: 'findingListingProblemCondition',
         authenticity: 'findingListingProblemAuthenticity',
         'wrong-item': 'findingListingProblemWrongItem',
-        'restricted-product': 'findingListingProblemRestricted',
         unknown: 'findingListingProblemUnknown',
       };
       const why = [line(problemKey[problem]), line('findingListingRemovedWhy')];
@@ -517,7 +518,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       for (const m of waiting) {
         if (m.intent === 'invoice-request') templates.push('invoice-reply');
         if (m.intent === 'product-question') templates.push('product-question-ack');
-        if (m.intent === 'where-is-order' && order?.fulfilment !== 'FBA') templates.push('tracking-info');
+        if (m.intent === 'where-is-order' && order?.fulfilment === 'MFN') templates.push('tracking-info');
       }
       if (templates.length === 0) return [];
       const intents = new Set(waiting.map((m) => m.intent));

@@ -15,6 +15,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillDemoDates } from './demo-dates.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PAGES_DIR = join(ROOT, 'demo', 'pages');
@@ -134,5 +135,7 @@ function send(res, status, file) {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   });
-  res.end(readFileSync(file));
+  // Pages and their data carry dates relative to now (scripts/lib/demo-dates.mjs).
+  const type = extname(file);
+  res.end(type === '.html' || type === '.json' ? fillDemoDates(readFileSync(file, 'utf8')) : readFileSync(file));
 }

@@ -1,0 +1,87 @@
+// The findings each demo page must show (demo/pages.json `findings`, and `scenarios` of several
+// visits), computed the way the content script does: read, classify, remember, advise. The pages'
+// dates are relative to the moment they are served, so this holds at any clock: checked at the
+// unit tests' fixed moment, around both DST changes, and now.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import demo from '@/demo/pages.json';
+import { classify } from '@/lib/classify/classify';
+import { advise } from '@/lib/guidance/advise';
+import { mergeOrderDetails, parseOrdersApi } from '@/lib/pages/orders-api';
+import { readPage } from '@/lib/pages/read-page';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
+import { observeNotice, observeOrder, observeThread, type ClassifiedMessage, type OrderWatch } from '@/lib/watch';
+import { DEMO_NOW, fillDemoDates, parseHtml } from './helpers';
+
+type DemoPage = (typeof demo.pages)[number];
+const data = demo.data as Record<string, string>;
+
+function snapshotAt(page: DemoPage, now: Date): PageSnapshot {
+  const url = new URL(page.url);
+  let snapshot = readPage(parseHtml(fillDemoDates(readFileSync(`demo/pages/${page.file}`, 'utf8'), now)), url);
+  // The order app's own JSON, as the main-world observer hands it over in the browser.
+  if (snapshot.kind === 'order-details') {
+    const file = data[`${url.hostname}/orders-api/order/${snapshot.orderId}`];
+    if (file) {
+      const payload = parseOrdersApi(`/orders-api/order/${snapshot.orderId}`, JSON.parse(fillDemoDates(readFileSync(`demo/pages/${file}`, 'utf8'), now)));
+      if (payload?.kind === 'order') snapshot = mergeOrderDetails(snapshot, payload.order);
+    }
+  }
+  return snapshot;
+}
+
+function classified(snapshot: PageSnapshot): ClassifiedMessage[] | undefined {
+  if (snapshot.kind !== 'message-thread') return undefined;
+  return snapshot.messages.flatMap((m, index) =>
+    m.sender === 'seller' ? [] : [{ index, classification: classify({ body: m.text, sender: m.sender, subject: snapshot.subject, marketplace: snapshot.marketplace }) }],
+  );
+}
+
+/** Visits pages in order, remembering as the content script does; the findings of the last. */
+function visit(ids: readonly string[], now: Date): string[] {
+  const memory = new Map<string, OrderWatch>();
+  let findings: string[] = [];
+  for (const id of ids) {
+    const page = demo.pages.find((p) => p.id === id)!;
+    const snapshot = snapshotAt(page, now);
+    const messages = classified(snapshot);
+    const orderId = 'orderId' in snapshot ? snapshot.orderId : undefined;
+    const watch = orderId ? memory.get(orderId) : undefined;
+    findings = advise({ snapshot, ...(messages ? { classified: messages } : {}), watch, settings: { replyDueHours: 12 }, now: now.getTime() })
+      .map((f) => f.id)
+      .sort();
+    if (snapshot.kind === 'order-details') memory.set(snapshot.orderId, observeOrder(watch, snapshot, now.getTime()));
+    if (snapshot.kind === 'message-thread' && snapshot.orderId) memory.set(snapshot.orderId, observeThread(watch, { ...snapshot, orderId: snapshot.orderId }, messages ?? [], now.getTime()));
+    if (snapshot.kind === 'notice' && snapshot.orderId) memory.set(snapshot.orderId, observeNotice(watch, { ...snapshot, orderId: snapshot.orderId }, now.getTime()));
+  }
+  return findings;
+}
+
+const MOMENTS: [string, Date][] = [
+  ['the fixed demo moment', DEMO_NOW],
+  ['the night of the US DST change', new Date('2026-03-08T10:30:00Z')],
+  ['the day after the EU DST change', new Date('2026-10-26T09:00:00Z')],
+  ['now', new Date()],
+];
+
+describe.each(MOMENTS)('demo findings at %s', (_name, now) => {
+  it.each(demo.pages.map((p) => [p.id, p] as const))('%s', (_id, page) => {
+    expect(visit([page.id], now)).toEqual([...page.findings].sort());
+  });
+
+  it.each(demo.scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
+    expect(visit(scenario.steps, now)).toEqual([...scenario.findings].sort());
+  });
+});
+
+describe('the demo covers every finding', () => {
+  it('each finding id appears on at least one page or scenario', async () => {
+    const { FINDING_IDS } = await import('@/lib/guidance/types');
+    const shown = new Set([...demo.pages.flatMap((p) => p.findings), ...demo.scenarios.flatMap((s) => s.findings)]);
+    expect(FINDING_IDS.filter((id) => !shown.has(id))).toEqual([]);
+  });
+
+  it('has quiet pages too, where nothing is said', () => {
+    expect(demo.pages.filter((p) => p.findings.length === 0 && p.pageType !== 'other').length).toBeGreaterThanOrEqual(4);
+  });
+});
