@@ -77,6 +77,7 @@ export function Sidebar({
       data-state="expanded"
       data-page-type={page.type}
       data-findings={findings.length}
+      data-pending={pending ? 'true' : 'false'}
       aria-label={t('sidebarLabel')}
     >
       <header class="sidekick-header">

@@ -8,9 +8,12 @@ import {
   PAGE_TYPE_TEXT,
   READ_KIND,
   SIDEBAR,
+  cancelGuardState,
   chromeBuild,
   coveredControls,
+  demoPage,
   demoPages,
+  shownFindings,
   isDemoResource,
   startDemoServer,
   whatIRead,
@@ -129,6 +132,99 @@ describe('Chromium: the sidebar on every demo page', () => {
     await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrders === '3 / 3', '3 orders');
     await en.page.evaluate(() => document.querySelector('#orders-table tbody tr')!.remove());
     await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrders === '2 / 3', 'the re-read after a row disappeared');
+  });
+});
+
+/** Forgets everything the extension stored (order memory, dismissals, settings). */
+async function forget(session: Session) {
+  await session.worker.evaluate(() => chrome.storage.local.clear());
+}
+
+const sorted = (ids: readonly string[]) => [...ids].sort();
+
+/** Waits until the sidebar shows exactly these findings, then checks they stay so (nothing late). */
+async function expectFindings(page: Page, expected: readonly string[], what: string) {
+  const want = JSON.stringify(sorted(expected));
+  await until(() => page.evaluate(shownFindings), (s) => s.ready && !s.pending && JSON.stringify(s.ids) === want, `findings ${want} on ${what}`);
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  expect((await page.evaluate(shownFindings)).ids, `${what}, a moment later`).toEqual(sorted(expected));
+}
+
+async function visit(session: Session, id: string) {
+  await session.page.goto(demoPage(id).url);
+  await until(() => session.page.evaluate(shownFindings), (s) => s.ready && !s.pending, `the sidebar on ${id}`);
+}
+
+describe('Chromium: findings on every demo page, and nowhere else', () => {
+  it.each(demoPages.pages.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
+    const session = demo.lang === 'ja' ? ja : en;
+    await forget(session);
+    await session.page.goto(demo.url);
+    await expectFindings(session.page, demo.findings, demo.id);
+    expect(await session.page.evaluate(coveredControls)).toEqual([]);
+  });
+
+  it.each(demoPages.scenarios.map((s) => [s.id, s] as const))('scenario %s', async (_id, scenario) => {
+    await forget(en);
+    for (const step of scenario.steps.slice(0, -1)) await visit(en, step);
+    await en.page.goto(demoPage(scenario.steps.at(-1)!).url);
+    await expectFindings(en.page, scenario.findings, scenario.id);
+  });
+});
+
+describe('Chromium: the Cancel order guard', () => {
+  it('warns next to Cancel order after a "please cancel" message, and asks before Amazon\'s flow', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    await en.page.goto(demoPage('order-details-en').url);
+    await expectFindings(en.page, ['cancel-inquiry-not-request', 'ship-by-due'], 'the order page after the thread');
+    const placed = await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline !== null, 'the inline warning');
+    expect(placed).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true, dialog: false, amazonFlow: false });
+    expect(await en.page.evaluate(coveredControls)).toEqual([]);
+
+    await en.page.click('#demo-cancel-order');
+    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.dialog, 'our confirm step')).toMatchObject({ amazonFlow: false, opened: 0 });
+    await en.page.locator('seller-sidekick [data-testid="confirm-cancel-back"]').click();
+    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => !s.dialog, 'the dialog to close')).toMatchObject({ amazonFlow: false, opened: 0 });
+
+    await en.page.click('#demo-cancel-order');
+    await until(() => en.page.evaluate(cancelGuardState), (s) => s.dialog, 'our confirm step again');
+    await en.page.locator('seller-sidekick [data-testid="confirm-cancel-proceed"]').click();
+    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.amazonFlow, "Amazon's own cancel flow")).toMatchObject({ dialog: false, opened: 1 });
+  });
+
+  it('leaves the button alone when the buyer made the official request', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-cancel-requested').url);
+    await expectFindings(en.page, ['cancel-request-pending'], 'the requested order');
+    expect((await en.page.evaluate(cancelGuardState)).inline).toBeNull();
+  });
+});
+
+describe('Chromium: dismissing and language', () => {
+  it('dismisses a finding for that order, remembers it, and can bring it back', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('message-thread-en').url);
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread');
+    await en.page.locator('seller-sidekick [data-finding-id="cancel-inquiry-not-request"] button.sidekick-dismiss').click();
+    await expectFindings(en.page, [], 'the thread after dismissing');
+    await en.page.reload();
+    await expectFindings(en.page, [], 'the thread after a reload');
+    await en.page.locator('seller-sidekick button', { hasText: '1 dismissed — show' }).click();
+    await en.page.locator('seller-sidekick button', { hasText: 'Show again' }).click();
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread after restoring');
+  });
+
+  it('speaks Japanese in an English browser when the seller chooses it', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('message-thread-en').url);
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread');
+    await en.worker.evaluate(() =>
+      chrome.storage.local.set({ settings: { version: 1, storeName: '', sellerName: '', uiLanguage: 'ja', replyLanguage: 'auto', replyDueHours: 12 } }),
+    );
+    const title = en.page.locator('seller-sidekick [data-finding-id="cancel-inquiry-not-request"] h3');
+    await until(() => title.textContent(), (text) => text?.startsWith('キャンセルしないでください') ?? false, 'the Japanese title');
+    await forget(en);
   });
 });
 

@@ -9,6 +9,17 @@ export interface DemoPage {
   readonly file: string;
   readonly url: string;
   readonly pageType: string;
+  /** The finding ids the sidebar must show here with nothing visited before. */
+  readonly findings: readonly string[];
+  /** Where the order app's JSON is not observed (Firefox MV2), if that changes the findings. */
+  readonly findingsWithoutOrderData?: readonly string[];
+}
+
+export interface DemoScenario {
+  readonly id: string;
+  readonly about: string;
+  readonly steps: readonly string[];
+  readonly findings: readonly string[];
 }
 
 export interface RecordedRequest {
@@ -25,7 +36,12 @@ export interface DemoServer {
 }
 
 export const startDemoServer = startServer as () => Promise<DemoServer>;
-export const demoPages = (loadDemoPages as () => { pages: DemoPage[]; assets: Record<string, string>; data: Record<string, string> })();
+export const demoPages = (loadDemoPages as () => { pages: DemoPage[]; assets: Record<string, string>; data: Record<string, string>; scenarios: DemoScenario[] })();
+export const demoPage = (id: string): DemoPage => {
+  const page = demoPages.pages.find((p) => p.id === id);
+  if (!page) throw new Error(`no demo page ${id}`);
+  return page;
+};
 export const projectRoot = ROOT as string;
 export const chromeBuild = join(projectRoot, '.output', 'chrome-mv3');
 export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv2');
@@ -106,5 +122,30 @@ export function whatIRead(): { kind: string | null; fields: Record<string, strin
     fields,
     note: section.querySelector('[data-testid="read-note"]')?.textContent ?? '',
     missing: [...section.querySelectorAll('[data-missing-field]')].map((li) => li.getAttribute('data-missing-field')!),
+  };
+}
+
+/** Runs in the page: the finding ids the sidebar shows (sorted), and whether it is still reading. */
+export function shownFindings(): { ids: string[]; pending: boolean; ready: boolean } {
+  const root = document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="sidekick-sidebar"]');
+  if (!root) return { ids: [], pending: true, ready: false };
+  const ids = [...root.querySelectorAll('[data-finding-id]')].map((e) => e.getAttribute('data-finding-id')!).sort();
+  // Ready: the sidebar has read the page (what-i-read present) and is not classifying.
+  const ready = Boolean(root.querySelector('[data-testid="what-i-read"]')) || root.getAttribute('data-page-type') === 'other';
+  return { ids, pending: root.getAttribute('data-pending') === 'true', ready };
+}
+
+/** Runs in the page: the state of the Cancel order guard on the demo order page. */
+export function cancelGuardState(): { inline: string | null; inlineNextToButton: boolean; dialog: boolean; amazonFlow: boolean; opened: number } {
+  const button = document.getElementById('demo-cancel-order');
+  const inlineHost = document.querySelector('seller-sidekick-inline');
+  const note = inlineHost?.shadowRoot?.querySelector('[data-finding-id]');
+  const dialog = document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="confirm-cancel"]') as HTMLDialogElement | null | undefined;
+  return {
+    inline: note?.getAttribute('data-finding-id') ?? null,
+    inlineNextToButton: Boolean(button && inlineHost && button.nextElementSibling === inlineHost),
+    dialog: Boolean(dialog?.open),
+    amazonFlow: document.getElementById('demo-cancel-flow')?.hidden === false,
+    opened: (window as unknown as { demoCancelFlowOpened?: number }).demoCancelFlowOpened ?? 0,
   };
 }

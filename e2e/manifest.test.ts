@@ -60,6 +60,17 @@ describe.each([
     }
   });
 
+  it('ships scripts Chrome accepts: UTF-8 without Unicode noncharacters (Chrome refuses to load them)', () => {
+    for (const file of jsFiles(dir)) {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+      const bad = [...text].filter((c) => {
+        const code = c.codePointAt(0)!;
+        return (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe;
+      });
+      expect(bad.map((c) => c.codePointAt(0)!.toString(16)), file).toEqual([]);
+    }
+  });
+
   it('is named and described in English and Japanese', () => {
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');

@@ -630,6 +630,9 @@ function messageFact(sender: 'buyer' | 'amazon', at: string | undefined, text: s
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
+/** Epoch ms of a finding's deadline; none sorts last. (No U+FFFF sentinel: Chrome refuses such scripts.) */
+const deadlineOf = (finding: Finding): number => (finding.deadline ? Date.parse(finding.deadline.at) : Number.POSITIVE_INFINITY);
+
 /** The findings for a page, most severe first (then the nearest deadline first). */
 export function advise(input: AdviceInput): Finding[] {
   if (input.snapshot.kind === 'unrecognized') return [];
@@ -658,7 +661,7 @@ export function advise(input: AdviceInput): Finding[] {
   return findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (a.deadline?.at ?? '\uffff').localeCompare(b.deadline?.at ?? '\uffff'),
+      deadlineOf(a) - deadlineOf(b),
   );
 }
 

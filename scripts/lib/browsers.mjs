@@ -57,9 +57,14 @@ export async function launchChromium({ extensionDir, proxyPort, headless = true,
   return { context, worker, extensionId, userDataDir };
 }
 
+/** The extension's moz-extension:// host in the test profile, fixed so tests can open its pages. */
+export const FIREFOX_EXTENSION_UUID = '6d3f2a1e-5b7c-4e9a-8f10-2c4d6e8a0b13';
+const FIREFOX_EXTENSION_ID = 'seller-sidekick@seller-sidekick.app';
+
 /** Prefs that keep Firefox from reaching out on its own, and route page traffic through the proxy. */
 function firefoxPrefs(proxyPort, locale) {
   return {
+    'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',
     'network.proxy.http_port': proxyPort,

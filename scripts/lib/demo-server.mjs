@@ -23,7 +23,7 @@ const PAGES_DIR = join(ROOT, 'demo', 'pages');
 /** The demo pages and assets, from demo/pages.json. */
 export function loadDemoPages() {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'demo', 'pages.json'), 'utf8'));
-  return { pages: manifest.pages, assets: manifest.assets, data: manifest.data ?? {} };
+  return { pages: manifest.pages, assets: manifest.assets, data: manifest.data ?? {}, scenarios: manifest.scenarios ?? [] };
 }
 
 const CONTENT_TYPES = {
