@@ -66,8 +66,8 @@ function Countdown({ finding, now, t }: { readonly finding: Finding; readonly no
 }
 
 export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: Finding; readonly now: number; readonly onDismiss: () => void; readonly t: Translate }) {
-  const [open, setOpen] = useState(finding.severity === 'critical');
-  const whyId = `sidekick-why-${finding.id}-${finding.subject}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  const [open, setOpen] = useState(false);
+  const whyId = `sidekick-source-${finding.id}-${finding.subject}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const title = text(t, finding.title);
   return (
     <article class={`sidekick-finding sidekick-${finding.severity}`} data-finding-id={finding.id} data-severity={finding.severity} aria-label={title}>
@@ -84,25 +84,19 @@ export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: 
         </p>
       )}
       <Countdown finding={finding} now={now} t={t} />
-      <button type="button" class="sidekick-link" aria-expanded={open} aria-controls={whyId} onClick={() => setOpen(!open)}>
-        {t('findingWhyShow')}
-      </button>
-      <div id={whyId} class="sidekick-why" hidden={!open}>
-        {finding.why.map((line, i) => (
-          <p key={i}>{text(t, line)}</p>
-        ))}
-        {finding.evidence.length > 0 && (
-          <>
-            <h4>{t('findingEvidence')}</h4>
-            {finding.evidence.map((highlight, i) => (
-              <Highlight key={i} highlight={highlight} />
-            ))}
-          </>
-        )}
-        <p class="sidekick-source">
-          {t('findingSourceLabel')} {t(SOURCE_LABEL[finding.source])}
+      {finding.why.map((line, i) => (
+        <p key={i} class="sidekick-why">
+          {text(t, line)}
         </p>
-      </div>
+      ))}
+      {finding.evidence.length > 0 && (
+        <div class="sidekick-evidence-block">
+          <h4>{t('findingEvidence')}</h4>
+          {finding.evidence.map((highlight, i) => (
+            <Highlight key={i} highlight={highlight} />
+          ))}
+        </div>
+      )}
       {finding.steps.length > 0 && (
         <>
           <h4>{t('findingSteps')}</h4>
@@ -125,6 +119,12 @@ export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: 
           </ul>
         </>
       )}
+      <button type="button" class="sidekick-link sidekick-source-toggle" aria-expanded={open} aria-controls={whyId} onClick={() => setOpen(!open)}>
+        {t('findingWhyShow')}
+      </button>
+      <p id={whyId} class="sidekick-source" hidden={!open}>
+        {t('findingSourceLabel')} {t(SOURCE_LABEL[finding.source])}
+      </p>
     </article>
   );
 }

@@ -143,7 +143,7 @@ export function cancelGuardState(): { inline: string | null; inlineNextToButton:
   const dialog = document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="confirm-cancel"]') as HTMLDialogElement | null | undefined;
   return {
     inline: note?.getAttribute('data-finding-id') ?? null,
-    inlineNextToButton: Boolean(button && inlineHost && button.nextElementSibling === inlineHost),
+    inlineNextToButton: Boolean(button && inlineHost && (button.nextElementSibling === inlineHost || button.parentElement?.nextElementSibling === inlineHost)),
     dialog: Boolean(dialog?.open),
     amazonFlow: document.getElementById('demo-cancel-flow')?.hidden === false,
     opened: (window as unknown as { demoCancelFlowOpened?: number }).demoCancelFlowOpened ?? 0,

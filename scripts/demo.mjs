@@ -38,20 +38,43 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
   if (headless) {
     mkdirSync(shotsDir, { recursive: true });
     const page = session.context.pages()[0] ?? (await session.context.newPage());
+    const shoot = async (name, note) => {
+      const file = join(shotsDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${name.padEnd(34)} ${note}\n${''.padEnd(34)} → ${relative(process.cwd(), file)}`);
+    };
+    // Waits until the sidebar has read the page and classified its messages.
+    const settled = async () => {
+      await page.locator('seller-sidekick [data-testid="sidekick-sidebar"]').waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => {
+        const root = globalThis.document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="sidekick-sidebar"]');
+        return root && root.getAttribute('data-pending') === 'false' && (root.querySelector('[data-testid="what-i-read"]') || root.getAttribute('data-page-type') === 'other');
+      }, undefined, { timeout: 15_000 });
+      await page.waitForTimeout(400); // let the order app's own data arrive and be merged
+    };
     for (const demo of pages) {
       await page.goto(demo.url);
-      await page.locator('seller-sidekick [data-testid="sidekick-sidebar"]').waitFor({ timeout: 15_000 });
-      // Open "What I read" for the screenshot, where the page is one the extension reads.
-      const read = page.locator('seller-sidekick [data-testid="what-i-read"] summary');
-      if (demo.pageType !== 'other') {
-        await read.waitFor({ timeout: 15_000 });
-        await read.click();
-        await page.waitForTimeout(400); // let the order app's own data arrive and be merged
-      }
-      const file = join(shotsDir, `${demo.id}.png`);
-      await page.screenshot({ path: file });
-      console.log(`${demo.id.padEnd(20)} ${demo.url}\n${''.padEnd(20)} → ${relative(process.cwd(), file)}`);
+      await settled();
+      await shoot(demo.id, demo.url);
     }
+    // The Cancel order guard: a "please cancel" message first, then the order page, then a click.
+    await page.goto(server.pages.find((p) => p.id === 'message-thread-en').url);
+    await settled();
+    await page.goto(server.pages.find((p) => p.id === 'order-details-en').url);
+    await settled();
+    await page.locator('seller-sidekick-inline [data-testid="inline-cancel-warning"]').waitFor({ timeout: 15_000 });
+    await shoot(`cancel-guard-${lang}`, 'warning next to Cancel order after a "please cancel" message');
+    await page.click('#demo-cancel-order');
+    await page.locator('seller-sidekick [data-testid="confirm-cancel"]').waitFor({ timeout: 15_000 });
+    await shoot(`cancel-confirm-${lang}`, 'our confirm step before Amazon\'s cancel flow');
+    await page.locator('seller-sidekick [data-testid="confirm-cancel-back"]').click();
+    // Dark mode.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = pages.find((p) => p.id === (lang === 'ja' ? 'order-details-ja-address' : 'message-thread-de-counterfeit'));
+    await page.goto(dark.url);
+    await settled();
+    await shoot(`dark-${dark.id}`, 'dark mode');
+    await page.emulateMedia({ colorScheme: 'light' });
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 360, height: 240 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
@@ -76,7 +99,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
 
 if (headless) {
   await server.close();
-  console.log(`\n${server.pages.length + 2 * Object.keys(LOCALES).length} screenshots saved in ${relative(process.cwd(), shotsDir)}/`);
+  console.log(`\nScreenshots saved in ${relative(process.cwd(), shotsDir)}/`);
 } else {
   console.log('Chromium is open (an English and a Japanese window) with Seller Sidekick loaded on the demo pages. Close the windows or press Ctrl+C to stop.');
   let open = sessions.length;

@@ -59,14 +59,15 @@ describe('Findings', () => {
 
   it('expands "why" to the source and the highlighted words, shown as text', () => {
     renderFindings([shipBy]);
-    const why = screen.getByRole('button', { name: 'Why?' });
+    expect(screen.getByText(/Amazon judges lateness by the date you confirm/)).toBeTruthy();
+    const why = screen.getByRole('button', { name: 'Where does this advice come from?' });
     expect(why.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(why);
     expect(why.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText(/Source:/).textContent).toContain("Sellers' experience, case 3");
   });
 
-  it('opens critical findings with the evidence marked, HTML kept as text', () => {
+  it('shows the evidence marked, HTML kept as text', () => {
     renderFindings([cancelInquiry]);
     const mark = screen.getByText('cancel', { selector: 'mark' });
     expect(mark.getAttribute('title')).toBe('en.cancel.word');

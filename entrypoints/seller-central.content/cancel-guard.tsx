@@ -79,10 +79,15 @@ export function createCancelGuard(ctx: ContentScriptContext, askToConfirm: (proc
       }
       removeInline();
       const mine = mounting;
+      // In a row of buttons (flex or grid), a warning among them would stretch them: it goes right
+      // under the row instead. Otherwise right after the button.
+      const row = control.parentElement;
+      const display = row ? getComputedStyle(row).display : '';
+      const anchor = row && /flex|grid/.test(display) && row !== document.body ? row : control;
       const ui = await createShadowRootUi(ctx, {
         name: 'seller-sidekick-inline',
         position: 'inline',
-        anchor: control,
+        anchor,
         append: 'after',
         mode: 'open',
         onMount(container) {
