@@ -7,21 +7,29 @@
 //   advise for 500 rows under 50 ms. Baseline: one pass collecting every row's textContent, the
 //   least any reader of those rows must do.
 // read-order-list-500 (linkedom, Node): the same in `npm run read-page`'s DOM, for that command's speed.
+// advise-order-list-500 (Node): the guidance rules over that list's snapshot (ship-by in the
+//   marketplace's zone for every row). Baseline: one JSON.stringify of the snapshot.
+// content script size: the production build's, gzipped, against DESIGN.md's 60 KB.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
 import { classify } from '../lib/classify/classify';
+import { advise } from '../lib/guidance/advise';
 import { readPage } from '../lib/pages/read-page';
 import { loadSplit } from './eval';
 import { bigOrderList } from '../test/fixtures/big-order-list';
 // @ts-expect-error: plain ES module shared with the demo and the end-to-end tests.
 import { CHROMIUM_PATHS, findExecutable } from './lib/browsers.mjs';
+// @ts-expect-error: plain ES module shared with the demo server.
+import { fillDemoDates } from './lib/demo-dates.mjs';
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 21);
 const URL_OF_LIST = 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1';
-const html = bigOrderList(readFileSync('demo/pages/en/order-list.html', 'utf8'), 500);
+const NOW = new Date('2026-11-22T12:00:00Z');
+const html = bigOrderList((fillDemoDates as (t: string, now: Date) => string)(readFileSync('demo/pages/en/order-list.html', 'utf8'), NOW), 500);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -139,4 +147,30 @@ for (const [name, r] of results) {
   if (r.orders !== 500) throw new Error(`${name}: read ${r.orders} orders, expected 500`);
   console.log(`${name.padEnd(38)} ${String(r.orders).padStart(6)} ${r.read.toFixed(1).padStart(10)} ${r.baseline.toFixed(2).padStart(12)} ${(r.read / r.baseline).toFixed(1).padStart(7)}`);
 }
+
+{
+  const { document } = parseHTML(html);
+  const snapshot = readPage(document, new URL(URL_OF_LIST));
+  if (snapshot.kind !== 'order-list' || snapshot.orders.length !== 500) throw new Error('advise bench: the list did not read as 500 orders');
+  const baseline = time(() => void JSON.stringify(snapshot), REPEAT);
+  let found = 0;
+  const full = time(() => {
+    found = advise({ snapshot, settings: { replyDueHours: 12 }, now: NOW.getTime() }).length;
+  }, REPEAT);
+  console.log(`${'advise-order-list-500 (Node)'.padEnd(38)} ${'500'.padStart(6)} ${full.toFixed(2).padStart(10)} ${baseline.toFixed(2).padStart(12)} ${(full / baseline).toFixed(1).padStart(7)}  (${found} findings)`);
+}
+
+for (const [name, file] of [
+  ['content script (Chrome, gzipped)', '.output/chrome-mv3/content-scripts/seller-central.js'],
+  ['background (Chrome, gzipped)', '.output/chrome-mv3/background.js'],
+] as const) {
+  try {
+    const raw = readFileSync(file);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    console.log(`${name.padEnd(38)} ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gz${name.startsWith('content') ? ` (budget 60 KB: ${((gz / 1024 / 60) * 100).toFixed(0)} %)` : ''}`);
+  } catch {
+    console.log(`${name.padEnd(38)} not built (run \`npm run build\` first)`);
+  }
+}
+
 console.log(`\nMedians of ${REPEAT} runs in Chromium (fewer in Node). Budget (DESIGN.md): read + classify + advise for 500 rows under 50 ms.`);
