@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// Manifest kept to what the product needs: storage, and host access to Seller Central only
+// Manifest kept to what the product needs: storage, alarms (urgency deadlines), and host access to Seller Central only
 // (declared by the content script's matches). test/manifest and e2e/manifest.test.ts hold it there.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

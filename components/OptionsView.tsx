@@ -1,4 +1,5 @@
 /** The options page: the seller's shop and reply settings, the sidebar preference, privacy. */
+import { useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { REPLY_LANGUAGES, UI_LANGUAGES, UserSettings, type SidebarSettings } from '@/lib/settings';
@@ -105,6 +106,9 @@ export function SettingsForm({ settings, onChange, problem, onProblem, t }: Sett
 }
 
 export interface OptionsViewProps extends Partial<Omit<SettingsFormProps, 't'>> {
+  /** Clears every order record (after the seller confirms); resolves with how many items went. */
+  readonly onClearData?: () => Promise<number>;
+  readonly confirm?: (question: string) => boolean;
   /** Undefined while loading. */
   readonly sidebar: SidebarSettings | undefined;
   readonly onSidebarChange: (next: SidebarSettings) => void;
@@ -113,7 +117,8 @@ export interface OptionsViewProps extends Partial<Omit<SettingsFormProps, 't'>> 
   readonly t: Translate;
 }
 
-export function OptionsView({ sidebar, onSidebarChange, saved, version, t, settings, onChange, problem, onProblem }: OptionsViewProps) {
+export function OptionsView({ sidebar, onSidebarChange, saved, version, t, settings, onChange, problem, onProblem, onClearData, confirm }: OptionsViewProps) {
+  const [cleared, setCleared] = useState<number | undefined>(undefined);
   return (
     <main class="sidekick-options" data-testid="sidekick-options">
       <header class="sidekick-header">
@@ -140,6 +145,27 @@ export function OptionsView({ sidebar, onSidebarChange, saved, version, t, setti
           {saved ? t('optionsSaved') : ''}
         </p>
       </section>
+      {onClearData && (
+        <section class="sidekick-section" aria-labelledby="options-data">
+          <h2 id="options-data" class="sidekick-section-heading">
+            {t('optionsDataHeading')}
+          </h2>
+          <p>{t('optionsDataText')}</p>
+          <button
+            type="button"
+            class="sidekick-danger"
+            onClick={() => {
+              if (!(confirm ?? globalThis.confirm)(t('optionsClearConfirm'))) return;
+              void onClearData().then(setCleared);
+            }}
+          >
+            {t('optionsClearData')}
+          </button>
+          <p class="sidekick-status" role="status" data-testid="cleared">
+            {cleared !== undefined ? t('optionsCleared', [String(cleared)]) : ''}
+          </p>
+        </section>
+      )}
       <section class="sidekick-section" aria-labelledby="options-privacy">
         <h2 id="options-privacy" class="sidekick-section-heading">
           {t('optionsPrivacyHeading')}

@@ -260,33 +260,51 @@ describe('Chromium: sidebar behaviour', () => {
   });
 });
 
-describe('Chromium: toolbar badge', () => {
-  it('shows the stored count of urgent orders: none, amber, red and 99+', async () => {
-    expect((await badge(en.worker)).text).toBe('');
-    await en.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 3, overdue: false } }));
-    const amber = await until(() => badge(en.worker), (b) => b.text === '3', 'badge "3"');
-    expect(amber.color).toEqual([178, 106, 0, 255]);
-    expect(amber.title).toBe('Seller Sidekick: 3 orders need action');
-
-    await en.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 120, overdue: true } }));
-    const red = await until(() => badge(en.worker), (b) => b.text === '99+', 'badge "99+"');
-    expect(red.color).toEqual([198, 40, 40, 255]);
-
-    await en.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 0, overdue: false } }));
+describe('Chromium: urgent orders on the badge and in the popup', () => {
+  it('counts the orders of the list and the thread that need action, red when one is overdue', async () => {
+    await forget(en);
     await until(() => badge(en.worker), (b) => b.text === '', 'no badge');
+    // The order list: one order due today, one overdue, one due tomorrow (dates relative to now).
+    await visit(en, 'order-list-en');
+    const afterList = await until(() => badge(en.worker), (b) => b.text === '2', 'badge "2"');
+    expect(afterList.color).toEqual([198, 40, 40, 255]);
+    expect(afterList.title).toBe('Seller Sidekick: 2 orders need action, some overdue');
+    // A thread with a complaint: a high-risk message waiting for a reply.
+    await visit(en, 'message-thread-de-counterfeit');
+    await until(() => badge(en.worker), (b) => b.text === '3', 'badge "3"');
+
+    const popup = await en.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 560 });
+    await popup.goto(`chrome-extension://${en.extensionId}/popup.html`);
+    await popup.getByTestId('urgent-count').waitFor();
+    expect(await popup.getByTestId('urgent-count').textContent()).toBe('Orders needing action now: 3');
+    const ids = await popup.locator('li[data-order-id]').evaluateAll((items) => items.map((li) => [li.getAttribute('data-order-id'), li.getAttribute('data-overdue')]));
+    expect(ids[0]).toEqual(['113-0218844-6650219', 'true']); // overdue first
+    expect(ids.map(([id]) => id).sort()).toEqual(['112-5567012-3390641', '113-0218844-6650219', '302-5518830-2297164']);
+    expect(await popup.locator('li[data-order-id="302-5518830-2297164"] [data-reason="reply"]').textContent()).toBe('Buyer message waiting: a complaint about the item');
+    expect(await popup.locator('li[data-order-id="302-5518830-2297164"] a').getAttribute('href')).toBe('https://sellercentral.amazon.de/orders-v3/order/302-5518830-2297164');
+
+    // Done takes it off the list and the badge.
+    await popup.getByRole('button', { name: 'Mark order 302-5518830-2297164 as done' }).click();
+    await until(() => badge(en.worker), (b) => b.text === '2', 'badge back to "2"');
+    await popup.locator('li[data-order-id="302-5518830-2297164"]').waitFor({ state: 'detached' });
+    await popup.close();
+    await forget(en);
+    await until(() => badge(en.worker), (b) => b.text === '', 'no badge after forgetting');
   });
 
-  it('writes its tooltip in Japanese for a Japanese browser', async () => {
-    await ja.worker.evaluate(() => chrome.storage.local.set({ urgentSummary: { version: 1, count: 2, overdue: false } }));
-    const shown = await until(() => badge(ja.worker), (b) => b.text === '2', 'badge "2"');
-    expect(shown.title).toBe('Seller Sidekick：対応が必要な注文 2件');
-  });
-
-  it('shows the count in the popup', async () => {
+  it('writes the popup in Japanese for a Japanese browser', async () => {
+    await forget(ja);
+    await visit(ja, 'order-list-ja');
+    await until(() => badge(ja.worker), (b) => b.text === '1', 'badge "1"');
+    expect((await badge(ja.worker)).title).toBe('Seller Sidekick：対応が必要な注文 1件');
     const popup = await ja.context.newPage();
     await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
-    expect(await popup.getByTestId('urgent-count').textContent()).toBe('今すぐ対応が必要な注文：2件');
+    await popup.getByTestId('urgent-count').waitFor();
+    expect(await popup.getByTestId('urgent-count').textContent()).toBe('今すぐ対応が必要な注文：1件');
+    expect(await popup.locator('[data-reason="ship-by"]').textContent()).toBe('本日が出荷期限');
     await popup.close();
+    await forget(ja);
   });
 });
 

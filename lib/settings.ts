@@ -95,4 +95,5 @@ export const STORAGE_KEYS = {
   settings: 'settings',
   dismissed: 'dismissed',
   accountHealth: 'accountHealth',
+  handled: 'handled',
 } as const;

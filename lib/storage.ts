@@ -19,6 +19,7 @@ import {
   UrgentSummary,
   UserSettings,
 } from './settings';
+import { EMPTY_HANDLED, Handled } from './urgency';
 import { OrderWatch, WATCH_PREFIX, isExpired, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
@@ -111,6 +112,25 @@ export const dismissedItem = (options?: StoredItemOptions): StoredItem<Dismissed
 export const accountHealthItem = (options?: StoredItemOptions): StoredItem<AccountHealthReading | null> =>
   defineStoredItem(STORAGE_KEYS.accountHealth, z.nullable(AccountHealthReading), null, options);
 
+export const handledItem = (options?: StoredItemOptions): StoredItem<Handled> =>
+  defineStoredItem(STORAGE_KEYS.handled, Handled, EMPTY_HANDLED, options);
+
+/** Keys of what the extension knows about orders (not the seller's preferences). */
+export const ORDER_DATA_KEYS: readonly string[] = [STORAGE_KEYS.urgentSummary, STORAGE_KEYS.dismissed, STORAGE_KEYS.accountHealth, STORAGE_KEYS.handled];
+
+/**
+ * Options' "clear all data": every order record, dismissal, reading and backup. The seller's
+ * own preferences (sidebar, shop name, languages, threshold) stay.
+ */
+export async function clearOrderData(): Promise<number> {
+  const area = browser.storage.local;
+  const keys = Object.keys(await area.get(null)).filter(
+    (key) => key.startsWith(WATCH_PREFIX) || key.startsWith(BACKUP_PREFIX) || ORDER_DATA_KEYS.includes(key),
+  );
+  if (keys.length > 0) await area.remove(keys);
+  return keys.length;
+}
+
 /**
  * Order watch records, one storage key per order (`watch:<orderId>`) so that two tabs writing
  * about different orders never overwrite each other. A record that does not validate is backed
@@ -136,9 +156,29 @@ export const watchStore = (options: StoredItemOptions = {}) => {
       return undefined;
     },
     async put(watch: OrderWatch): Promise<void> {
-      const parsed = OrderWatch.safeParse(watch);
-      if (!parsed.success) throw new Error(`Refusing to store an invalid order watch: ${z.prettifyError(parsed.error)}`);
-      await area.set({ [watchKey(watch.orderId)]: parsed.data });
+      await this.putMany([watch]);
+    },
+    /** Several records in one write (an order list's rows). */
+    async putMany(list: readonly OrderWatch[]): Promise<void> {
+      const items: Record<string, OrderWatch> = {};
+      for (const watch of list) {
+        const parsed = OrderWatch.safeParse(watch);
+        if (!parsed.success) throw new Error(`Refusing to store an invalid order watch: ${z.prettifyError(parsed.error)}`);
+        items[watchKey(watch.orderId)] = parsed.data;
+      }
+      if (list.length > 0) await area.set(items);
+    },
+    /** Records of these orders, valid ones only (corrupt ones are backed up). */
+    async getMany(orderIds: readonly string[]): Promise<Map<string, OrderWatch>> {
+      const keys = orderIds.map(watchKey);
+      const stored = keys.length > 0 ? await area.get(keys) : {};
+      const found = new Map<string, OrderWatch>();
+      for (const [key, raw] of Object.entries(stored)) {
+        const read = migrateWatch(raw);
+        if (read.ok) found.set(read.watch.orderId, read.watch);
+        else await backUp(key, raw, read.reason);
+      }
+      return found;
     },
     /** Every valid, unexpired record; expired ones are removed, corrupt ones backed up. */
     async all(at: number = now()): Promise<OrderWatch[]> {

@@ -122,11 +122,20 @@ export function unanswered(watch: OrderWatch): WatchedMessage[] {
 }
 
 /**
+ * A shipped or cancelled order with nothing pending is still kept this long after it was last
+ * seen: buyers of shipped (and every FBA) order write "where is it?", and the thread page needs
+ * to know what the order page said.
+ */
+export const CLOSED_TTL_MS = 3 * 24 * 60 * 60 * 1000;
+
+/**
  * Forget a record 30 days after it was last seen, or once the order is shipped or cancelled and
- * nothing about it is pending (no unanswered message, no notice, no open request).
+ * nothing about it is pending (no unanswered message, no notice) for three days.
  */
 export function isExpired(watch: OrderWatch, now: number): boolean {
-  if (now - Date.parse(watch.lastSeen) > WATCH_TTL_MS) return true;
+  const age = now - Date.parse(watch.lastSeen);
+  if (age > WATCH_TTL_MS) return true;
+  if (age <= CLOSED_TTL_MS) return false;
   const closed = watch.status === 'shipped' || watch.status === 'canceled';
   // A cancellation request on a shipped or cancelled order is no longer pending.
   const pending = unanswered(watch).length > 0 || watch.notice !== undefined;

@@ -76,7 +76,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     await shoot(`dark-${dark.id}`, 'dark mode');
     await page.emulateMedia({ colorScheme: 'light' });
     const popup = await session.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 240 });
+    await popup.setViewportSize({ width: 360, height: 640 });
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const popupFile = join(shotsDir, `popup-${lang}.png`);
     await popup.screenshot({ path: popupFile });

@@ -8,7 +8,7 @@ import { ClassifyResponse, UiMessagesResponse } from '@/lib/messaging';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { Dismissed, EMPTY_DISMISSED, MAX_DISMISSED_SUBJECTS, dismissedIds, withDismissal } from '@/lib/settings';
 import { BACKUP_PREFIX, watchStore } from '@/lib/storage';
-import { WATCH_TTL_MS, isExpired, migrateWatch, observeNotice, observeOrder, observeThread, unanswered, type OrderWatch } from '@/lib/watch';
+import { CLOSED_TTL_MS, WATCH_TTL_MS, isExpired, migrateWatch, observeNotice, observeOrder, observeThread, unanswered, type OrderWatch } from '@/lib/watch';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const ORDER = '114-3941689-8772232';
@@ -108,8 +108,9 @@ describe('observing orders and threads', () => {
     expect(isExpired(watch, NOW + WATCH_TTL_MS - 1)).toBe(false);
     expect(isExpired(watch, NOW + WATCH_TTL_MS + 1)).toBe(true);
     const shipped = { ...watch, status: 'shipped' as const };
-    expect(isExpired(shipped, NOW)).toBe(true);
-    expect(isExpired({ ...shipped, messages: RECORDED_V1.messages as OrderWatch['messages'] }, NOW)).toBe(false);
+    expect(isExpired(shipped, NOW)).toBe(false); // kept a while: its buyer may still write
+    expect(isExpired(shipped, NOW + CLOSED_TTL_MS + 1)).toBe(true);
+    expect(isExpired({ ...shipped, messages: RECORDED_V1.messages as OrderWatch['messages'] }, NOW + CLOSED_TTL_MS + 1)).toBe(false);
   });
 
   it('reads a recorded version-1 value, and refuses others with a reason', () => {

@@ -1,14 +1,21 @@
 /**
- * Background: mirrors the urgent-order summary from storage onto the toolbar badge.
- * Listeners are registered synchronously so the MV3 service worker wakes up for them.
+ * Background: answers the content script (classification, UI text), works out which orders need
+ * action from the order memory (lib/urgency) whenever it changes and on alarms, and shows the
+ * result on the toolbar badge. Listeners are registered synchronously so the MV3 service worker
+ * wakes up for them.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeFor } from '@/lib/badge';
-import type { UrgentSummary } from '@/lib/settings';
-import { urgentSummaryItem } from '@/lib/storage';
+import { DEFAULT_USER_SETTINGS, STORAGE_KEYS, type UrgentSummary } from '@/lib/settings';
+import { handledItem, urgentSummaryItem, userSettingsItem, watchStore } from '@/lib/storage';
+import { nextCheck, pruneHandled, urgentOrders } from '@/lib/urgency';
+import { WATCH_PREFIX } from '@/lib/watch';
 import { translate as t } from '@/utils/translate';
 import { handleRequest } from './requests';
+
+export const RECOMPUTE_ALARM = 'recompute-urgency';
+const DEBOUNCE_MS = 250;
 
 /** MV3 has `action`; Firefox MV2 has `browserAction` with the same badge calls. */
 function toolbarAction() {
@@ -25,10 +32,44 @@ export async function showSummary(summary: UrgentSummary): Promise<void> {
   ]);
 }
 
+/** Works out the urgent orders now, stores the summary (the badge follows it) and sets the next alarm. */
+export async function recompute(now: number = Date.now()): Promise<UrgentSummary> {
+  const handled = handledItem();
+  const [watches, done, settings] = await Promise.all([watchStore().all(now), handled.getValue(), userSettingsItem().getValue().catch(() => DEFAULT_USER_SETTINGS)]);
+  const orders = urgentOrders(watches, done, settings, now);
+  const summary: UrgentSummary = { version: 1, count: orders.length, overdue: orders.some((o) => o.overdue) };
+  const item = urgentSummaryItem();
+  const before = await item.getValue();
+  if (before.count !== summary.count || before.overdue !== summary.overdue) await item.setValue(summary);
+  const pruned = pruneHandled(done, watches);
+  if (Object.keys(pruned.orders).length !== Object.keys(done.orders).length) await handled.setValue(pruned);
+  await browser.alarms.create(RECOMPUTE_ALARM, { when: nextCheck(watches, done, settings, now) });
+  return summary;
+}
+
 export default defineBackground(() => {
   // Only the extension's own pages and content scripts can reach this listener.
   browser.runtime.onMessage.addListener((message: unknown) => Promise.resolve(handleRequest(message)));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void recompute().catch((error: unknown) => console.warn('Seller Sidekick: could not work out the urgent orders.', error));
+    }, DEBOUNCE_MS);
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes);
+    if (keys.some((key) => key.startsWith(WATCH_PREFIX) || key === STORAGE_KEYS.handled || key === STORAGE_KEYS.settings)) soon();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RECOMPUTE_ALARM) soon();
+  });
+
   const summaryItem = urgentSummaryItem();
   summaryItem.watch((summary) => void showSummary(summary));
   void summaryItem.getValue().then(showSummary);
+  soon();
 });

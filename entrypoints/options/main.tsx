@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { translatorFor, type Translate } from '@/lib/i18n';
 import type { SidebarSettings, UserSettings } from '@/lib/settings';
-import { sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
+import { clearOrderData, sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 import { translate, uiLocale } from '@/utils/translate';
@@ -50,6 +50,7 @@ function Options() {
       onChange={onChange}
       problem={problem}
       onProblem={setProblem}
+      onClearData={clearOrderData}
       saved={saved}
       version={browser.runtime.getManifest().version}
       t={t}

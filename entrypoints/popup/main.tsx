@@ -2,21 +2,57 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
-import type { UrgentSummary } from '@/lib/settings';
-import { urgentSummaryItem } from '@/lib/storage';
-import { translate as t } from '@/utils/translate';
+import { translatorFor, type Translate } from '@/lib/i18n';
+import { DEFAULT_USER_SETTINGS, STORAGE_KEYS, type UserSettings } from '@/lib/settings';
+import { handledItem, userSettingsItem, watchStore } from '@/lib/storage';
+import { markDone, snooze, urgentOrders, type UrgentOrder } from '@/lib/urgency';
+import { WATCH_PREFIX } from '@/lib/watch';
+import en from '@/public/_locales/en/messages.json';
+import ja from '@/public/_locales/ja/messages.json';
+import { translate, uiLocale } from '@/utils/translate';
+
+const OVERRIDE: Readonly<Record<'en' | 'ja', Translate>> = { en: translatorFor(en), ja: translatorFor(ja) };
 
 function Popup() {
-  const [summary, setSummary] = useState<UrgentSummary | undefined>(undefined);
+  const [orders, setOrders] = useState<UrgentOrder[] | undefined>(undefined);
+  const [settings, setSettings] = useState<UserSettings>(DEFAULT_USER_SETTINGS);
+  const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    const item = urgentSummaryItem();
-    void item.getValue().then(setSummary);
-    return item.watch(setSummary);
+    const load = async () => {
+      const at = Date.now();
+      const [watches, handled, user] = await Promise.all([watchStore().all(at), handledItem().getValue(), userSettingsItem().getValue()]);
+      setSettings(user);
+      setNow(at);
+      setOrders(urgentOrders(watches, handled, user, at));
+    };
+    void load();
+    const onChange = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(WATCH_PREFIX) || k === STORAGE_KEYS.handled || k === STORAGE_KEYS.settings)) void load();
+    };
+    browser.storage.onChanged.addListener(onChange);
+    const tick = setInterval(() => void load(), 60_000);
+    return () => {
+      browser.storage.onChanged.removeListener(onChange);
+      clearInterval(tick);
+    };
   }, []);
-  return <PopupView summary={summary} onOpenOptions={() => void browser.runtime.openOptionsPage()} t={t} />;
+  const t = settings.uiLanguage === 'auto' ? translate : OVERRIDE[settings.uiLanguage];
+  useEffect(() => {
+    document.documentElement.lang = uiLocale(settings.uiLanguage);
+    document.title = t('extName');
+  }, [settings.uiLanguage, t]);
+  const item = handledItem();
+  return (
+    <PopupView
+      orders={orders}
+      now={now}
+      onDone={(order) => void item.getValue().then((h) => item.setValue(markDone(h, order, Date.now())))}
+      onSnooze={(order) => void item.getValue().then((h) => item.setValue(snooze(h, order.orderId, Date.now())))}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      t={t}
+    />
+  );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('extName');
 const app = document.getElementById('app');
 if (app) render(<Popup />, app);

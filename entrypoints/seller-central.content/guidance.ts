@@ -104,10 +104,11 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     snapshot = next;
     classified = undefined;
     const orderId = next && 'orderId' in next ? next.orderId : undefined;
+    // Pending until this snapshot is advised and remembered (tests and automation wait on it).
+    pending = next !== undefined;
     watch = orderId ? await watches.get(orderId) : undefined;
     if (mine !== generation) return;
     if (next?.kind === 'message-thread' && next.messages.some((m) => m.sender !== 'seller')) {
-      pending = true;
       emit();
       try {
         classified = await classifyMessages(next);
@@ -116,7 +117,6 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
         console.warn('Seller Sidekick: could not classify the messages on this page.', error);
         classified = [];
       }
-      pending = false;
       if (mine !== generation) return;
     }
     const now = Date.now();
@@ -124,6 +124,13 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     if (next?.kind === 'order-details') remembered = observeOrder(watch, next, now);
     else if (next?.kind === 'message-thread' && next.orderId) remembered = observeThread(watch, { ...next, orderId: next.orderId }, classified ?? [], now);
     else if (next?.kind === 'notice' && next.orderId) remembered = observeNotice(watch, { ...next, orderId: next.orderId }, now);
+    if (next?.kind === 'order-list' && next.orders.length > 0) {
+      // Every row, for the badge: the facts only (ids, deadlines, states), written in one go.
+      const known = await watches.getMany(next.orders.map((row) => row.orderId));
+      const rows = next.orders.map((row) => observeOrder(known.get(row.orderId), { ...row, marketplace: row.marketplace ?? next.marketplace }, now));
+      const fresh = rows.filter((row) => changed(known.get(row.orderId), row));
+      await watches.putMany(fresh).catch((error: unknown) => console.warn('Seller Sidekick: could not remember the orders.', error));
+    }
     if (remembered) {
       if (changed(watch, remembered)) await watches.put(remembered).catch((error: unknown) => console.warn('Seller Sidekick: could not remember the order.', error));
       watch = remembered;
@@ -141,6 +148,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       }
     }
     if (mine !== generation) return;
+    pending = false;
     emit();
   }
 

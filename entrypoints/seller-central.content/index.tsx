@@ -132,6 +132,7 @@ export default defineContentScript({
 
     const reading = watchPageContent(ctx, (next) => {
       snapshot = next;
+      guidance = { ...guidance, pending: next !== undefined };
       advice.update(next);
       update();
     });
