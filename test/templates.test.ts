@@ -129,6 +129,11 @@ describe('the reply guard', () => {
   });
 });
 
+/** Test fixtures as parsed nodes (the project allows no HTML from strings, tests included). */
+function setBody(doc: Document, html: string) {
+  doc.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+}
+
 describe('inserting into a reply box', () => {
   function frameworkListener(target: EventTarget) {
     const seen: string[] = [];
@@ -138,7 +143,7 @@ describe('inserting into a reply box', () => {
   }
 
   it('a textarea: at the cursor, through the native setter, with input and change events', () => {
-    document.body.innerHTML = '<form id="f"><textarea id="box"></textarea></form>';
+    setBody(document, '<form id="f"><textarea id="box"></textarea></form>');
     const box = document.getElementById('box') as HTMLTextAreaElement;
     box.value = 'Hello  world';
     box.setSelectionRange(6, 6);
@@ -156,7 +161,7 @@ describe('inserting into a reply box', () => {
   });
 
   it('replaces the selection', () => {
-    document.body.innerHTML = '<textarea id="box"></textarea>';
+    setBody(document, '<textarea id="box"></textarea>');
     const box = document.getElementById('box') as HTMLTextAreaElement;
     box.value = 'one two three';
     box.setSelectionRange(4, 7);
@@ -165,7 +170,7 @@ describe('inserting into a reply box', () => {
   });
 
   it('a kat-textarea: into the textarea of its shadow root, events reaching the page', () => {
-    document.body.innerHTML = '<kat-textarea id="reply"></kat-textarea>';
+    setBody(document, '<kat-textarea id="reply"></kat-textarea>');
     const host = document.getElementById('reply')!;
     const inner = document.createElement('textarea');
     host.attachShadow({ mode: 'open' }).append(inner);
@@ -177,7 +182,7 @@ describe('inserting into a reply box', () => {
   });
 
   it('a contenteditable: plain text (HTML stays text), lines as <br>', () => {
-    document.body.innerHTML = '<div id="ed" contenteditable="true">Hi </div>';
+    setBody(document, '<div id="ed" contenteditable="true">Hi </div>');
     const editor = document.getElementById('ed')!;
     const seen = frameworkListener(editor);
     expect(insertText(editor, '<b>x</b>\nline 2')).toEqual({ ok: true, into: 'contenteditable' });
@@ -188,20 +193,23 @@ describe('inserting into a reply box', () => {
   });
 
   it('refuses what is not a text box, or is read-only', () => {
-    document.body.innerHTML = '<div id="d"></div><textarea id="ro" readonly></textarea><input id="cb" type="checkbox">';
+    setBody(document, '<div id="d"></div><textarea id="ro" readonly></textarea><input id="cb" type="checkbox">');
     expect(insertText(document.getElementById('d')!, 'x')).toEqual({ ok: false, reason: 'not a text box' });
     expect(insertText(document.getElementById('ro')!, 'x')).toEqual({ ok: false, reason: 'the reply box is read-only' });
     expect(insertText(document.getElementById('cb')!, 'x')).toEqual({ ok: false, reason: 'not a text box' });
   });
 
-  it('finds the box by its path, also in a same-origin frame, and survives a bad path', () => {
-    document.body.innerHTML = '<textarea id="top"></textarea><iframe id="fr"></iframe>';
-    const frame = document.getElementById('fr') as HTMLIFrameElement;
-    const inner = frame.contentDocument;
-    if (inner) {
-      inner.body.innerHTML = '<textarea id="in-frame"></textarea>';
-      expect(findInDocument(document, '#in-frame')?.id).toBe('in-frame');
-    }
+  it('finds the box by its path, also in a same-origin frame, skipping frames of other origins', () => {
+    setBody(document, '<textarea id="top"></textarea><iframe id="other"></iframe><iframe id="same"></iframe>');
+    // happy-dom loads no frames: give each the document a browser would (or the error it throws).
+    Object.defineProperty(document.getElementById('other'), 'contentDocument', {
+      get() {
+        throw new DOMException('Blocked a frame with origin', 'SecurityError');
+      },
+    });
+    const frameDoc = new DOMParser().parseFromString('<textarea id="in-frame"></textarea>', 'text/html');
+    Object.defineProperty(document.getElementById('same'), 'contentDocument', { value: frameDoc });
+    expect(findInDocument(document, '#in-frame')).toBe(frameDoc.getElementById('in-frame'));
     expect(findInDocument(document, '#top')?.id).toBe('top');
     expect(findInDocument(document, '##bad((')).toBeUndefined();
     expect(findInDocument(document, '#nowhere')).toBeUndefined();
