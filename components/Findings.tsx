@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { timeLeft } from '@/lib/guidance/time';
 import type { Finding, HighlightedText, Line } from '@/lib/guidance/types';
 import type { Translate } from '@/lib/i18n';
+import type { TemplateId } from '@/lib/templates/ids';
 import { DEADLINE_LABEL, SEVERITY_LABEL, SOURCE_LABEL, TEMPLATE_LABEL } from './labels';
 
 export interface FindingsProps {
@@ -18,8 +19,12 @@ export interface FindingsProps {
   readonly now: number;
   readonly onDismiss: (finding: Finding) => void;
   readonly onRestore: (finding: Finding) => void;
+  /** A suggested reply was chosen. */
+  readonly onTemplate?: (id: TemplateId) => void;
   readonly t: Translate;
 }
+
+const ignoreTemplate = () => {};
 
 const text = (t: Translate, line: Line) => t(line.key, line.args);
 
@@ -65,7 +70,19 @@ function Countdown({ finding, now, t }: { readonly finding: Finding; readonly no
   );
 }
 
-export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: Finding; readonly now: number; readonly onDismiss: () => void; readonly t: Translate }) {
+export function FindingCard({
+  finding,
+  now,
+  onDismiss,
+  onTemplate,
+  t,
+}: {
+  readonly finding: Finding;
+  readonly now: number;
+  readonly onDismiss: () => void;
+  readonly onTemplate: (id: TemplateId) => void;
+  readonly t: Translate;
+}) {
   const [open, setOpen] = useState(false);
   const whyId = `sidekick-source-${finding.id}-${finding.subject}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const title = text(t, finding.title);
@@ -112,8 +129,10 @@ export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: 
           <h4>{t('templatesSuggested')}</h4>
           <ul class="sidekick-templates">
             {finding.templates.map((id) => (
-              <li key={id} data-template-id={id}>
-                {t(TEMPLATE_LABEL[id])}
+              <li key={id}>
+                <button type="button" class="sidekick-template" data-template-id={id} onClick={() => onTemplate(id)}>
+                  {t(TEMPLATE_LABEL[id])}
+                </button>
               </li>
             ))}
           </ul>
@@ -129,7 +148,7 @@ export function FindingCard({ finding, now, onDismiss, t }: { readonly finding: 
   );
 }
 
-export function Findings({ findings, dismissed, pending, now, onDismiss, onRestore, t }: FindingsProps) {
+export function Findings({ findings, dismissed, pending, now, onDismiss, onRestore, onTemplate = ignoreTemplate, t }: FindingsProps) {
   const [showDismissed, setShowDismissed] = useState(false);
   return (
     <section class="sidekick-section sidekick-findings" aria-labelledby="sidekick-findings-heading" aria-live="polite">
@@ -142,8 +161,13 @@ export function Findings({ findings, dismissed, pending, now, onDismiss, onResto
         </p>
       )}
       {findings.map((finding) => (
-        <FindingCard key={`${finding.id}:${finding.subject}`} finding={finding} now={now} onDismiss={() => onDismiss(finding)} t={t} />
+        <FindingCard key={`${finding.id}:${finding.subject}`} finding={finding} now={now} onDismiss={() => onDismiss(finding)} onTemplate={onTemplate} t={t} />
       ))}
+      {findings.some((f) => f.templates.length > 0) && (
+        <p class="sidekick-quiet sidekick-shortcut">
+          <kbd>{t('templatesShortcut')}</kbd>
+        </p>
+      )}
       {dismissed.length > 0 && (
         <div class="sidekick-dismissed">
           <button type="button" class="sidekick-link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>

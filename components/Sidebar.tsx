@@ -6,7 +6,9 @@ import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, type Translate } from '@/lib/i18n';
 import type { RecognisedPage } from '@/lib/pages/page-type';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Finding } from '@/lib/guidance/types';
+import type { TemplateId } from '@/lib/templates/ids';
 import { Findings } from './Findings';
+import { ReplyComposer, type ReplyComposerProps } from './ReplyComposer';
 import { Logo } from './Logo';
 import { ReadSection } from './ReadSection';
 
@@ -27,6 +29,9 @@ export interface SidebarProps {
   readonly now?: number;
   readonly onDismiss?: (finding: Finding) => void;
   readonly onRestore?: (finding: Finding) => void;
+  readonly onTemplate?: (id: TemplateId) => void;
+  /** The reply being prepared, if the seller chose one. */
+  readonly composer?: ReplyComposerProps | undefined;
 }
 
 const NOTHING: readonly Finding[] = [];
@@ -45,6 +50,8 @@ export function Sidebar({
   now = 0,
   onDismiss = ignore,
   onRestore = ignore,
+  onTemplate = ignore,
+  composer,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -94,8 +101,9 @@ export function Sidebar({
           <span aria-hidden="true">»</span>
         </button>
       </header>
+      {composer && <ReplyComposer {...composer} />}
       {snapshot && page.type !== 'other' && (
-        <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} t={t} />
+        <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">

@@ -201,6 +201,32 @@ describe('Chromium: the Cancel order guard', () => {
   });
 });
 
+describe('Chromium: one-click replies', () => {
+  it('puts the suggested reply, in the buyer\'s language, into the kat-textarea so the page sees it', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('message-thread-en').url);
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread');
+    await en.page.locator('seller-sidekick button[data-template-id="cancel-how-to-request"]').click();
+    const composer = en.page.locator('seller-sidekick [data-testid="reply-composer"]');
+    await composer.waitFor();
+    expect(await composer.getAttribute('data-language')).toBe('en');
+    await en.page.locator('seller-sidekick [data-testid="insert-reply"]').click();
+    await en.page.locator('seller-sidekick [data-testid="composer-status"]').waitFor();
+    const state = await en.page.evaluate(() => (window as unknown as { demoReplyState: { text: string; inputEvents: number } }).demoReplyState);
+    expect(state.inputEvents).toBeGreaterThanOrEqual(1);
+    expect(state.text).toContain('Please go to Your Orders on Amazon');
+    expect(state.text).toContain('order 114-3941689-8772232');
+    expect(state.text).not.toMatch(/\{[A-Za-z]+\}/);
+    const boxValue = await en.page.evaluate(() => document.querySelector('kat-textarea')!.shadowRoot!.querySelector('textarea')!.value);
+    expect(boxValue).toBe(state.text);
+  });
+
+  it('switches the reply to Japanese with one click', async () => {
+    await en.page.locator('seller-sidekick [data-testid="reply-composer"] button[lang="ja"]').click();
+    await until(() => en.page.locator('seller-sidekick [data-testid="reply-preview"]').textContent(), (text) => text?.includes('注文履歴') ?? false, 'the Japanese reply');
+  });
+});
+
 describe('Chromium: dismissing and language', () => {
   it('dismisses a finding for that order, remembers it, and can bring it back', async () => {
     await forget(en);

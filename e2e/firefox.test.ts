@@ -161,6 +161,23 @@ describe('Firefox: findings on every demo page, and nowhere else', () => {
   });
 });
 
+describe('Firefox: one-click replies', () => {
+  it('puts the suggested reply into the kat-textarea so the page sees it', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    const button = await page.waitForSelector('seller-sidekick >>> button[data-template-id="cancel-how-to-request"]');
+    await button!.click();
+    const insert = await page.waitForSelector('seller-sidekick >>> [data-testid="insert-reply"]');
+    await insert!.click();
+    await page.waitForSelector('seller-sidekick >>> [data-testid="composer-status"]');
+    const state = await page.evaluate(() => (window as unknown as { demoReplyState: { text: string; inputEvents: number } }).demoReplyState);
+    expect(state.inputEvents).toBeGreaterThanOrEqual(1);
+    expect(state.text).toContain('Please go to Your Orders on Amazon');
+    expect(state.text).not.toMatch(/\{[A-Za-z]+\}/);
+  });
+});
+
 describe('Firefox: network', () => {
   it('the extension made no request: only the demo pages and their own assets were fetched', () => {
     const seen = requests.filter((url) => !url.startsWith('moz-extension://'));

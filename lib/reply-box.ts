@@ -78,10 +78,8 @@ export function insertText(element: Element, text: string): InsertResult {
     const caret = start + text.length;
     target.setSelectionRange?.(caret, caret);
     fire(target, 'input', text);
+    // A kat-textarea re-emits from its host by itself; nothing is dispatched on its behalf.
     target.dispatchEvent(new (target.ownerDocument.defaultView?.Event ?? Event)('change', { bubbles: true }));
-    // kat-textarea re-emits from its host; tell the host too, for listeners that sit there.
-    const host = target.getRootNode() instanceof (target.ownerDocument.defaultView?.ShadowRoot ?? ShadowRoot) ? (target.getRootNode() as ShadowRoot).host : undefined;
-    if (host && host !== element) host.dispatchEvent(new (target.ownerDocument.defaultView?.Event ?? Event)('change', { bubbles: true, composed: true }));
     return { ok: true, into: 'textarea' };
   }
   // contenteditable: insert as plain text at the selection (or at the end), line breaks as <br>.

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import type { Classification, ClassifyInput } from '@/lib/classify/types';
+import type { Classification, ClassifyInput, Language } from '@/lib/classify/types';
 import { advise, visibleFindings } from '@/lib/guidance/advise';
 import type { Finding } from '@/lib/guidance/types';
 import { requestClassification } from '@/lib/messaging';
@@ -24,6 +24,10 @@ import { accountHealthItem, dismissedItem, userSettingsItem, watchStore } from '
 import { observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch } from '@/lib/watch';
 
 export interface GuidanceState {
+  /** The seller's settings (names for replies, reply language). */
+  readonly settings: UserSettings;
+  /** The language of the buyer's latest message on this page, for the reply. */
+  readonly messageLanguage?: Language | undefined;
   readonly findings: readonly Finding[];
   readonly dismissed: readonly Finding[];
   readonly pending: boolean;
@@ -74,7 +78,15 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       : [];
     const hidden = dismissedIds(dismissed);
     const visible = visibleFindings(all, hidden);
-    onChange({ findings: visible, dismissed: all.filter((f) => !visible.includes(f)), pending, now });
+    const buyer = snapshot?.kind === 'message-thread' ? classified?.filter((c) => snapshot?.kind === 'message-thread' && snapshot.messages[c.index]?.sender === 'buyer') : undefined;
+    onChange({
+      settings,
+      messageLanguage: buyer?.at(-1)?.classification.language,
+      findings: visible,
+      dismissed: all.filter((f) => !visible.includes(f)),
+      pending,
+      now,
+    });
   };
 
   async function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {

@@ -14,11 +14,14 @@ import type { Translate } from '@/lib/i18n';
 import { requestUiMessages } from '@/lib/messaging';
 import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
-import { DEFAULT_SIDEBAR_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
+import type { Language } from '@/lib/classify/types';
+import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
+import type { TemplateId } from '@/lib/templates/ids';
 import { sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { createCancelGuard } from './cancel-guard';
 import { createGuidance, type GuidanceState } from './guidance';
+import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
 
@@ -36,7 +39,8 @@ export default defineContentScript({
     let t: Translate = translate;
     let root: HTMLElement | undefined;
     let snapshot: PageSnapshot | undefined;
-    let guidance: GuidanceState = { findings: [], dismissed: [], pending: false, now: Date.now() };
+    let guidance: GuidanceState = { settings: DEFAULT_USER_SETTINGS, findings: [], dismissed: [], pending: false, now: Date.now() };
+    let composing: { templateId: TemplateId; language?: Language; status?: string } | undefined;
     let confirming: (() => void) | undefined;
 
     const toggle = () => {
@@ -60,6 +64,31 @@ export default defineContentScript({
       }
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
       const proceed = confirming;
+      const chosen = composing;
+      const composition = chosen ? compose(chosen.templateId, chosen.language, snapshot, guidance.settings, guidance.messageLanguage) : undefined;
+      const composer =
+        chosen && composition
+          ? {
+              ...composition,
+              status: chosen.status,
+              t,
+              onLanguage: (language: Language) => {
+                composing = { templateId: chosen.templateId, language };
+                update();
+              },
+              onClose: () => {
+                composing = undefined;
+                update();
+              },
+              onInsert: () => {
+                void deliver(composition.filled.text, snapshot).then(({ key, detail }) => {
+                  if (composing?.templateId !== chosen.templateId) return;
+                  composing = { ...composing, status: t(key, detail ? [detail] : []) };
+                  update();
+                });
+              },
+            }
+          : undefined;
       render(
         <>
           <Sidebar
@@ -75,6 +104,11 @@ export default defineContentScript({
             now={guidance.now}
             onDismiss={(finding) => void advice.dismiss(finding, true)}
             onRestore={(finding) => void advice.dismiss(finding, false)}
+            onTemplate={(templateId) => {
+              composing = { templateId };
+              update();
+            }}
+            composer={composer}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -142,9 +176,17 @@ export default defineContentScript({
       page = recognisePage(newUrl);
       snapshot = undefined;
       confirming = undefined;
+      composing = undefined;
       advice.update(undefined);
       update();
       reading.refresh();
+    });
+    // Alt+Shift+R: to the suggested replies (the sidebar opens if folded).
+    ctx.addEventListener(window, 'keydown', (event: KeyboardEvent) => {
+      if (!event.altKey || !event.shiftKey || event.code !== 'KeyR' || !root) return;
+      event.preventDefault();
+      if (settings.collapsed) toggle();
+      requestAnimationFrame(() => (root?.querySelector('button[data-template-id]') as HTMLElement | null)?.focus());
     });
     const unwatch = [
       settingsItem.watch((next) => {

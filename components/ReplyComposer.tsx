@@ -1,0 +1,102 @@
+/**
+ * The chosen reply, filled for this page, before it goes anywhere: the language (one click to
+ * switch), the text with the blanks the page could not fill marked, Amazon's messaging-rule
+ * problems with the rule each breaks, and one button that puts it into Seller Central's reply box
+ * (or copies it where there is none). Renders props and raises callbacks only.
+ */
+import type { Language } from '@/lib/classify/types';
+import { LANGUAGES } from '@/lib/classify/types';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { Filled } from '@/lib/templates/fill';
+import type { GuardProblem, GuardRule } from '@/lib/templates/guard';
+import type { TemplateId } from '@/lib/templates/ids';
+import { TEMPLATE_LABEL } from './labels';
+
+const GUARD_LABEL: Readonly<Record<GuardRule, MessageKey>> = {
+  'external-link': 'guardExternalLink',
+  'email-address': 'guardEmailAddress',
+  'phone-number': 'guardPhoneNumber',
+  emoji: 'guardEmoji',
+  'review-request': 'guardReviewRequest',
+  'off-amazon-contact': 'guardOffAmazonContact',
+  'missing-order-id': 'guardMissingOrderId',
+};
+
+export const LANGUAGE_NAME: Readonly<Record<Language, MessageKey>> = {
+  ja: 'languageJa',
+  en: 'languageEn',
+  de: 'languageDe',
+  fr: 'languageFr',
+  it: 'languageIt',
+  es: 'languageEs',
+};
+
+export interface ReplyComposerProps {
+  readonly templateId: TemplateId;
+  readonly language: Language;
+  readonly filled: Filled;
+  readonly problems: readonly GuardProblem[];
+  /** Whether the page has a reply box to insert into (else the reply is copied). */
+  readonly hasReplyBox: boolean;
+  /** What happened on the last insert/copy, already in the UI language. */
+  readonly status?: string | undefined;
+  readonly onLanguage: (language: Language) => void;
+  readonly onInsert: () => void;
+  readonly onClose: () => void;
+  readonly t: Translate;
+}
+
+export function ReplyComposer({ templateId, language, filled, problems, hasReplyBox, status, onLanguage, onInsert, onClose, t }: ReplyComposerProps) {
+  return (
+    <section class="sidekick-section sidekick-composer" data-testid="reply-composer" data-template-id={templateId} data-language={language} aria-labelledby="sidekick-composer-heading">
+      <h2 id="sidekick-composer-heading" class="sidekick-section-heading">
+        {t('composerHeading', [t(TEMPLATE_LABEL[templateId])])}
+      </h2>
+      <div class="sidekick-languages" role="group" aria-label={t('composerLanguage')}>
+        {LANGUAGES.map((code) => (
+          <button key={code} type="button" class="sidekick-chip" aria-pressed={code === language} lang={code} onClick={() => onLanguage(code)}>
+            {t(LANGUAGE_NAME[code])}
+          </button>
+        ))}
+      </div>
+      <div class="sidekick-reply-preview" lang={language} data-testid="reply-preview">
+        {filled.parts.map((part, i) =>
+          'blank' in part ? (
+            <mark key={i} class="sidekick-blank" data-blank={part.blank}>
+              {part.text}
+            </mark>
+          ) : (
+            <span key={i}>{part.text}</span>
+          ),
+        )}
+      </div>
+      {filled.missing.length > 0 && <p class="sidekick-quiet">{t('composerBlanks', [String(filled.missing.length)])}</p>}
+      {problems.length > 0 && (
+        <div class="sidekick-guard" role="alert">
+          <h3>{t('composerGuardHeading')}</h3>
+          <ul>
+            {problems.map((problem) => (
+              <li key={`${problem.rule}-${problem.start}`} data-guard-rule={problem.rule}>
+                {t(GUARD_LABEL[problem.rule])}
+                {problem.text && <q>{problem.text}</q>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="sidekick-dialog-actions">
+        <button type="button" class="sidekick-secondary" onClick={onClose}>
+          {t('composerClose')}
+        </button>
+        <button type="button" class="sidekick-primary" data-testid="insert-reply" onClick={onInsert}>
+          {t(hasReplyBox ? 'composerInsert' : 'composerCopy')}
+        </button>
+      </div>
+      {status && (
+        <p class="sidekick-quiet" role="status" data-testid="composer-status">
+          {status}
+        </p>
+      )}
+    </section>
+  );
+}

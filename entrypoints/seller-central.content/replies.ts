@@ -1,0 +1,85 @@
+/**
+ * The reply the seller chose in the sidebar: filled from what this page shows and the seller's
+ * settings, in the buyer's language unless the seller switches it, checked against Amazon's
+ * messaging rules, and put into the page's reply box (or copied where there is none). Decisions
+ * are in lib/templates and lib/reply-box; this file gathers the values and does the DOM work.
+ */
+import type { Language } from '@/lib/classify/types';
+import type { MessageKey } from '@/lib/i18n';
+import type { PageSnapshot } from '@/lib/pages/snapshot';
+import { findInDocument, insertText } from '@/lib/reply-box';
+import type { UserSettings } from '@/lib/settings';
+import { builtInTemplate } from '@/lib/templates/catalogue';
+import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
+import { checkReply, type GuardProblem } from '@/lib/templates/guard';
+import type { TemplateId } from '@/lib/templates/ids';
+
+/** What the page and the settings can say for a reply's variables. */
+export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSettings, language: Language): Values {
+  const values: Values = { storeName: settings.storeName, sellerName: settings.sellerName };
+  if (!snapshot) return values;
+  if (snapshot.kind === 'order-details') {
+    const item = snapshot.items[0];
+    Object.assign(values, {
+      orderId: snapshot.orderId,
+      buyerName: snapshot.buyer?.name,
+      productTitle: item?.title,
+      asin: item?.asin,
+      trackingNumber: snapshot.tracking?.id,
+      carrier: snapshot.tracking?.carrier,
+      shipBy: snapshot.shipBy ? formatShipBy(snapshot.shipBy.latest, language, snapshot.marketplace) : undefined,
+    });
+  } else if (snapshot.kind === 'message-thread') {
+    values.orderId = snapshot.orderId;
+  } else if (snapshot.kind === 'notice') {
+    values.asin = snapshot.asin;
+    values.orderId = snapshot.orderId;
+  }
+  return values;
+}
+
+export interface Composition {
+  readonly templateId: TemplateId;
+  readonly language: Language;
+  readonly filled: Filled;
+  readonly problems: readonly GuardProblem[];
+  readonly hasReplyBox: boolean;
+}
+
+export function compose(
+  templateId: TemplateId,
+  chosen: Language | undefined,
+  snapshot: PageSnapshot | undefined,
+  settings: UserSettings,
+  messageLanguage: Language | undefined,
+): Composition | undefined {
+  const template = builtInTemplate(templateId);
+  if (!template) return undefined;
+  const marketplace = snapshot && 'marketplace' in snapshot ? snapshot.marketplace : undefined;
+  const language = chosen ?? replyLanguage({ messageLanguage, marketplace, setting: settings.replyLanguage, audience: template.audience });
+  const filled = fill(template.body[language], valuesFor(snapshot, settings, language), language);
+  return {
+    templateId,
+    language,
+    filled,
+    problems: checkReply(filled.text),
+    hasReplyBox: snapshot?.kind === 'message-thread' && snapshot.replyBox !== undefined,
+  };
+}
+
+/** Inserts into the page's reply box, else copies; says what happened as a message key. */
+export async function deliver(text: string, snapshot: PageSnapshot | undefined): Promise<{ key: MessageKey; detail?: string }> {
+  const path = snapshot?.kind === 'message-thread' ? snapshot.replyBox?.path : undefined;
+  const box = path ? findInDocument(document, path) : undefined;
+  if (box) {
+    const result = insertText(box, text);
+    if (result.ok) return { key: 'composerInserted' };
+    return { key: 'composerFailed', detail: result.reason };
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return { key: 'composerCopied' };
+  } catch (error) {
+    return { key: 'composerFailed', detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,84 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReplyComposer } from '@/components/ReplyComposer';
+import { compose } from '@/entrypoints/seller-central.content/replies';
+import { readPage } from '@/lib/pages/read-page';
+import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
+import { fill } from '@/lib/templates/fill';
+import { checkReply } from '@/lib/templates/guard';
+import { loadFixture, tEn, tJa } from './helpers';
+
+afterEach(cleanup);
+
+const settings = { ...DEFAULT_USER_SETTINGS, storeName: 'Kumo Craft Store', sellerName: 'Aiko' };
+
+describe('composing a reply from the page', () => {
+  it('on the English thread: English, the order id filled, the buyer name left as a marked blank', () => {
+    const { doc, url } = loadFixture('message-thread-en');
+    const snapshot = readPage(doc, url);
+    const c = compose('cancel-how-to-request', undefined, snapshot, settings, 'en')!;
+    expect(c.language).toBe('en');
+    expect(c.hasReplyBox).toBe(true);
+    expect(c.filled.text).toContain('order 114-3941689-8772232');
+    expect(c.filled.text).toContain('Aiko\nKumo Craft Store');
+    expect(c.filled.missing).toEqual(['buyerName']);
+    expect(c.problems).toEqual([]);
+  });
+
+  it('follows the buyer\'s language, and the seller can switch it', () => {
+    const { doc, url } = loadFixture('message-thread-de-counterfeit');
+    const snapshot = readPage(doc, url);
+    expect(compose('complaint-acknowledge', undefined, snapshot, settings, 'de')!.language).toBe('de');
+    expect(compose('complaint-acknowledge', undefined, snapshot, settings, undefined)!.language).toBe('de'); // the marketplace
+    expect(compose('complaint-acknowledge', 'ja', snapshot, settings, 'de')!.filled.text).toContain('仕入先に確認しております');
+  });
+
+  it('on an order page: tracking, carrier, product and ship-by filled; no reply box to insert into', () => {
+    const { doc, url } = loadFixture('order-details-ja');
+    const c = compose('tracking-info', undefined, readPage(doc, url), settings, undefined)!;
+    expect(c.language).toBe('ja');
+    expect(c.filled.text).toContain('追跡番号は 4401-2233-5566');
+    expect(c.hasReplyBox).toBe(false);
+  });
+});
+
+describe('ReplyComposer', () => {
+  const filled = fill('Dear {buyerName}, order {orderId}. 😊', { orderId: '114-3941689-8772232' }, 'en');
+
+  it('shows the text with the blanks marked, the rule problems, and one button to insert', () => {
+    const onInsert = vi.fn();
+    const onLanguage = vi.fn();
+    render(
+      <ReplyComposer
+        templateId="cancel-how-to-request"
+        language="en"
+        filled={filled}
+        problems={checkReply(filled.text)}
+        hasReplyBox={true}
+        onLanguage={onLanguage}
+        onInsert={onInsert}
+        onClose={() => {}}
+        t={tEn}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Reply: How to request a cancellation' })).toBeTruthy();
+    expect(screen.getByTestId('reply-preview').textContent).toBe('Dear [buyer name], order 114-3941689-8772232. 😊');
+    expect(screen.getByText('[buyer name]', { selector: 'mark' }).getAttribute('data-blank')).toBe('buyerName');
+    expect(screen.getByText('1 blanks to fill in yourself (marked).')).toBeTruthy();
+    expect(within(screen.getByRole('alert')).getByText('Emoji are not allowed')).toBeTruthy();
+    const group = screen.getByRole('group', { name: 'Reply language' });
+    expect(within(group).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(within(group).getByRole('button', { name: 'German' }));
+    expect(onLanguage).toHaveBeenCalledWith('de');
+    fireEvent.click(screen.getByRole('button', { name: 'Insert into the reply box' }));
+    expect(onInsert).toHaveBeenCalledOnce();
+  });
+
+  it('offers to copy where there is no reply box, in Japanese', () => {
+    render(
+      <ReplyComposer templateId="tracking-info" language="ja" filled={filled} problems={[]} hasReplyBox={false} status="コピーしました" onLanguage={() => {}} onInsert={() => {}} onClose={() => {}} t={tJa} />,
+    );
+    expect(screen.getByRole('button', { name: '返信をコピー' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('コピーしました');
+  });
+});
