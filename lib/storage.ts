@@ -20,6 +20,7 @@ import {
   UserSettings,
 } from './settings';
 import { EMPTY_HANDLED, Handled } from './urgency';
+import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, toSyncItems } from './templates/user-templates';
 import { OrderWatch, WATCH_PREFIX, isExpired, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
@@ -194,6 +195,55 @@ export const watchStore = (options: StoredItemOptions = {}) => {
       }
       if (expired.length > 0) await area.remove(expired);
       return watches;
+    },
+  };
+};
+
+/**
+ * The seller's templates: a local copy in `storage.local` (always written first) and the same in
+ * `storage.sync`, split into items within its quotas, so they follow the seller to other browsers.
+ * A corrupt or unreadable sync value never replaces the local copy: it is backed up and reported.
+ * When sync cannot take the collection (quota), the local copy still holds it.
+ */
+export const templateStore = (options: StoredItemOptions = {}) => {
+  const local = defineStoredItem('templates', TemplateCollection, EMPTY_COLLECTION, options);
+  const now = options.now ?? Date.now;
+  return {
+    local,
+    async load(): Promise<{ collection: TemplateCollection; syncProblem?: string }> {
+      const mine = await local.getValue();
+      let items: Record<string, unknown>;
+      try {
+        items = await browser.storage.sync.get(null);
+      } catch (error) {
+        return { collection: mine, syncProblem: error instanceof Error ? error.message : String(error) };
+      }
+      const read = fromSyncItems(items);
+      if (read.ok === 'absent') return { collection: mine };
+      if (read.ok === false) {
+        const backupKey = `${BACKUP_PREFIX}sync-templates:${now()}`;
+        const raw = Object.fromEntries(Object.entries(items).filter(([key]) => key.startsWith(SYNC_PREFIX)));
+        await browser.storage.local.set({ [backupKey]: { key: 'sync templates', reason: read.reason, value: raw } });
+        return { collection: mine, syncProblem: read.reason };
+      }
+      const chosen = newer(mine, read.collection);
+      if (chosen !== mine) await local.setValue(chosen);
+      return { collection: chosen };
+    },
+    async save(collection: TemplateCollection): Promise<{ synced: boolean; reason?: string }> {
+      const stamped: TemplateCollection = { ...collection, savedAt: new Date(now()).toISOString() };
+      await local.setValue(stamped);
+      const split = toSyncItems(stamped);
+      if (!split.ok) return { synced: false, reason: split.reason };
+      try {
+        const before = Object.keys(await browser.storage.sync.get(null)).filter((key) => key.startsWith(SYNC_PREFIX));
+        await browser.storage.sync.set(split.items);
+        const stale = before.filter((key) => !(key in split.items));
+        if (stale.length > 0) await browser.storage.sync.remove(stale);
+        return { synced: true };
+      } catch (error) {
+        return { synced: false, reason: error instanceof Error ? error.message : String(error) };
+      }
     },
   };
 };
