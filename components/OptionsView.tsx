@@ -1,4 +1,5 @@
 /** The options page: the seller's shop and reply settings, the sidebar preference, privacy. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import type { MessageKey, Translate } from '@/lib/i18n';
@@ -109,6 +110,8 @@ export interface OptionsViewProps extends Partial<Omit<SettingsFormProps, 't'>> 
   /** Clears every order record (after the seller confirms); resolves with how many items went. */
   readonly onClearData?: () => Promise<number>;
   readonly confirm?: (question: string) => boolean;
+  /** The template editor, shown after the settings. */
+  readonly children?: ComponentChildren;
   /** Undefined while loading. */
   readonly sidebar: SidebarSettings | undefined;
   readonly onSidebarChange: (next: SidebarSettings) => void;
@@ -117,7 +120,7 @@ export interface OptionsViewProps extends Partial<Omit<SettingsFormProps, 't'>> 
   readonly t: Translate;
 }
 
-export function OptionsView({ sidebar, onSidebarChange, saved, version, t, settings, onChange, problem, onProblem, onClearData, confirm }: OptionsViewProps) {
+export function OptionsView({ sidebar, onSidebarChange, saved, version, t, settings, onChange, problem, onProblem, onClearData, confirm, children }: OptionsViewProps) {
   const [cleared, setCleared] = useState<number | undefined>(undefined);
   return (
     <main class="sidekick-options" data-testid="sidekick-options">
@@ -128,6 +131,7 @@ export function OptionsView({ sidebar, onSidebarChange, saved, version, t, setti
       {onChange && (
         <SettingsForm settings={settings} onChange={onChange} problem={problem} onProblem={onProblem ?? (() => {})} t={t} />
       )}
+      {children}
       <section class="sidekick-section" aria-labelledby="options-sidebar">
         <h2 id="options-sidebar" class="sidekick-section-heading">
           {t('optionsSidebarHeading')}

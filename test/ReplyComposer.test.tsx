@@ -4,6 +4,7 @@ import { ReplyComposer } from '@/components/ReplyComposer';
 import { compose } from '@/entrypoints/seller-central.content/replies';
 import { readPage } from '@/lib/pages/read-page';
 import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
+import { EMPTY_COLLECTION } from '@/lib/templates/user-templates';
 import { fill } from '@/lib/templates/fill';
 import { checkReply } from '@/lib/templates/guard';
 import { loadFixture, tEn, tJa } from './helpers';
@@ -16,7 +17,7 @@ describe('composing a reply from the page', () => {
   it('on the English thread: English, the order id filled, the buyer name left as a marked blank', () => {
     const { doc, url } = loadFixture('message-thread-en');
     const snapshot = readPage(doc, url);
-    const c = compose('cancel-how-to-request', undefined, snapshot, settings, 'en')!;
+    const c = compose('cancel-how-to-request', undefined, snapshot, settings, 'en', EMPTY_COLLECTION)!;
     expect(c.language).toBe('en');
     expect(c.hasReplyBox).toBe(true);
     expect(c.filled.text).toContain('order 114-3941689-8772232');
@@ -28,17 +29,26 @@ describe('composing a reply from the page', () => {
   it('follows the buyer\'s language, and the seller can switch it', () => {
     const { doc, url } = loadFixture('message-thread-de-counterfeit');
     const snapshot = readPage(doc, url);
-    expect(compose('complaint-acknowledge', undefined, snapshot, settings, 'de')!.language).toBe('de');
-    expect(compose('complaint-acknowledge', undefined, snapshot, settings, undefined)!.language).toBe('de'); // the marketplace
-    expect(compose('complaint-acknowledge', 'ja', snapshot, settings, 'de')!.filled.text).toContain('仕入先に確認しております');
+    expect(compose('complaint-acknowledge', undefined, snapshot, settings, 'de', EMPTY_COLLECTION)!.language).toBe('de');
+    expect(compose('complaint-acknowledge', undefined, snapshot, settings, undefined, EMPTY_COLLECTION)!.language).toBe('de'); // the marketplace
+    expect(compose('complaint-acknowledge', 'ja', snapshot, settings, 'de', EMPTY_COLLECTION)!.filled.text).toContain('仕入先に確認しております');
   });
 
   it('on an order page: tracking, carrier, product and ship-by filled; no reply box to insert into', () => {
     const { doc, url } = loadFixture('order-details-ja');
-    const c = compose('tracking-info', undefined, readPage(doc, url), settings, undefined)!;
+    const c = compose('tracking-info', undefined, readPage(doc, url), settings, undefined, EMPTY_COLLECTION)!;
     expect(c.language).toBe('ja');
     expect(c.filled.text).toContain('追跡番号は 4401-2233-5566');
     expect(c.hasReplyBox).toBe(false);
+  });
+
+  it('uses the seller\'s edit of a built-in template', () => {
+    const { doc, url } = loadFixture('message-thread-en');
+    const collection = {
+      version: 1 as const,
+      templates: [{ id: 'edit-cancel-how-to-request', name: 'x', replaces: 'cancel-how-to-request' as const, audience: 'buyer' as const, body: { en: 'Hi! Order {orderId}: please use Your Orders.' }, updatedAt: '2026-11-22T00:00:00.000Z' }],
+    };
+    expect(compose('cancel-how-to-request', undefined, readPage(doc, url), settings, 'en', collection)!.filled.text).toBe('Hi! Order 114-3941689-8772232: please use Your Orders.');
   });
 });
 

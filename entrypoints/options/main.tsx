@@ -4,7 +4,9 @@ import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { translatorFor, type Translate } from '@/lib/i18n';
 import type { SidebarSettings, UserSettings } from '@/lib/settings';
-import { clearOrderData, sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
+import { TemplateEditor } from '@/components/TemplateEditor';
+import { clearOrderData, sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/storage';
+import { EMPTY_COLLECTION, exportCollection, type TemplateCollection } from '@/lib/templates/user-templates';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 import { translate, uiLocale } from '@/utils/translate';
@@ -16,6 +18,12 @@ function Options() {
   const [settings, setSettings] = useState<UserSettings | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
+  const [templates, setTemplates] = useState<TemplateCollection | undefined>(undefined);
+  useEffect(() => {
+    void templateStore()
+      .load()
+      .then(({ collection }) => setTemplates(collection));
+  }, []);
   useEffect(() => {
     const item = sidebarSettingsItem();
     const user = userSettingsItem();
@@ -54,7 +62,29 @@ function Options() {
       saved={saved}
       version={browser.runtime.getManifest().version}
       t={t}
-    />
+    >
+      {templates && (
+        <TemplateEditor
+          collection={templates}
+          values={{ storeName: settings?.storeName ?? '', sellerName: settings?.sellerName ?? '' }}
+          now={() => new Date().toISOString()}
+          t={t}
+          onSave={async (next) => {
+            const result = await templateStore().save(next);
+            setTemplates((await templateStore().local.getValue()) ?? next);
+            return result.synced ? t('editorSaved') : t('editorSavedLocalOnly', [result.reason ?? '']);
+          }}
+          onExport={() => {
+            const url = URL.createObjectURL(new Blob([exportCollection(templates ?? EMPTY_COLLECTION)], { type: 'application/json' }));
+            const link = document.createElement('a');
+            link.href = url;
+            link.download = 'seller-sidekick-templates.json';
+            link.click();
+            setTimeout(() => URL.revokeObjectURL(url), 10_000);
+          }}
+        />
+      )}
+    </OptionsView>
   );
 }
 

@@ -17,7 +17,8 @@ import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
 import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
 import type { TemplateId } from '@/lib/templates/ids';
-import { sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
+import { sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/storage';
+import { EMPTY_COLLECTION, type TemplateCollection } from '@/lib/templates/user-templates';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { createCancelGuard } from './cancel-guard';
 import { createGuidance, type GuidanceState } from './guidance';
@@ -41,6 +42,8 @@ export default defineContentScript({
     let snapshot: PageSnapshot | undefined;
     let guidance: GuidanceState = { settings: DEFAULT_USER_SETTINGS, findings: [], dismissed: [], pending: false, now: Date.now() };
     let composing: { templateId: TemplateId; language?: Language; status?: string } | undefined;
+    let templates: TemplateCollection = EMPTY_COLLECTION;
+    const templatesItem = templateStore().local;
     let confirming: (() => void) | undefined;
 
     const toggle = () => {
@@ -65,7 +68,7 @@ export default defineContentScript({
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
       const proceed = confirming;
       const chosen = composing;
-      const composition = chosen ? compose(chosen.templateId, chosen.language, snapshot, guidance.settings, guidance.messageLanguage) : undefined;
+      const composition = chosen ? compose(chosen.templateId, chosen.language, snapshot, guidance.settings, guidance.messageLanguage, templates) : undefined;
       const composer =
         chosen && composition
           ? {
@@ -159,8 +162,9 @@ export default defineContentScript({
       t = await translatorForSetting(next, requestUiMessages);
       update();
     };
-    const [sidebar, user] = await Promise.all([settingsItem.getValue(), userItem.getValue()]);
+    const [sidebar, user, mine] = await Promise.all([settingsItem.getValue(), userItem.getValue(), templatesItem.getValue()]);
     settings = sidebar;
+    templates = mine;
     if (user.uiLanguage !== 'auto') await applyLanguage(user.uiLanguage);
     ui.mount();
 
@@ -191,6 +195,10 @@ export default defineContentScript({
     const unwatch = [
       settingsItem.watch((next) => {
         settings = next;
+        update();
+      }),
+      templatesItem.watch((next) => {
+        templates = next;
         update();
       }),
       userItem.watch((next) => {

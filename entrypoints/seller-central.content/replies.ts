@@ -9,7 +9,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { findInDocument, insertText } from '@/lib/reply-box';
 import type { UserSettings } from '@/lib/settings';
-import { builtInTemplate } from '@/lib/templates/catalogue';
+import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
 import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
 import { checkReply, type GuardProblem } from '@/lib/templates/guard';
 import type { TemplateId } from '@/lib/templates/ids';
@@ -52,8 +52,10 @@ export function compose(
   snapshot: PageSnapshot | undefined,
   settings: UserSettings,
   messageLanguage: Language | undefined,
+  collection: TemplateCollection,
 ): Composition | undefined {
-  const template = builtInTemplate(templateId);
+  // The seller's edit of a template wins over the built-in text (options → reply templates).
+  const template = effectiveTemplate(templateId, collection);
   if (!template) return undefined;
   const marketplace = snapshot && 'marketplace' in snapshot ? snapshot.marketplace : undefined;
   const language = chosen ?? replyLanguage({ messageLanguage, marketplace, setting: settings.replyLanguage, audience: template.audience });
