@@ -68,6 +68,13 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     await page.locator('seller-sidekick [data-testid="confirm-cancel"]').waitFor({ timeout: 15_000 });
     await shoot(`cancel-confirm-${lang}`, 'our confirm step before Amazon\'s cancel flow');
     await page.locator('seller-sidekick [data-testid="confirm-cancel-back"]').click();
+    // A suggested reply, filled and ready to insert.
+    await page.goto(server.pages.find((p) => p.id === 'message-thread-en').url);
+    await settled();
+    await page.locator('seller-sidekick button[data-template-id="cancel-how-to-request"]').click();
+    await page.locator('seller-sidekick [data-testid="insert-reply"]').click();
+    await page.locator('seller-sidekick [data-testid="composer-status"]').waitFor({ timeout: 15_000 });
+    await shoot(`reply-inserted-${lang}`, 'the suggested reply inserted into the reply box');
     // Dark mode.
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = pages.find((p) => p.id === (lang === 'ja' ? 'order-details-ja-address' : 'message-thread-de-counterfeit'));
@@ -82,7 +89,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     await popup.screenshot({ path: popupFile });
     console.log(`${`popup-${lang}`.padEnd(20)} → ${relative(process.cwd(), popupFile)}`);
     const options = await session.context.newPage();
-    await options.setViewportSize({ width: 800, height: 480 });
+    await options.setViewportSize({ width: 1000, height: 1400 });
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     await options.getByTestId('sidekick-options').waitFor();
     const optionsFile = join(shotsDir, `options-${lang}.png`);
