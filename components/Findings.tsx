@@ -163,11 +163,6 @@ export function Findings({ findings, dismissed, pending, now, onDismiss, onResto
       {findings.map((finding) => (
         <FindingCard key={`${finding.id}:${finding.subject}`} finding={finding} now={now} onDismiss={() => onDismiss(finding)} onTemplate={onTemplate} t={t} />
       ))}
-      {findings.some((f) => f.templates.length > 0) && (
-        <p class="sidekick-quiet sidekick-shortcut">
-          <kbd>{t('templatesShortcut')}</kbd>
-        </p>
-      )}
       {dismissed.length > 0 && (
         <div class="sidekick-dismissed">
           <button type="button" class="sidekick-link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>

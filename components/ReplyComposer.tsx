@@ -9,8 +9,6 @@ import { LANGUAGES } from '@/lib/classify/types';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { Filled } from '@/lib/templates/fill';
 import type { GuardProblem, GuardRule } from '@/lib/templates/guard';
-import type { TemplateId } from '@/lib/templates/ids';
-import { TEMPLATE_LABEL } from './labels';
 
 const GUARD_LABEL: Readonly<Record<GuardRule, MessageKey>> = {
   'external-link': 'guardExternalLink',
@@ -32,7 +30,10 @@ export const LANGUAGE_NAME: Readonly<Record<Language, MessageKey>> = {
 };
 
 export interface ReplyComposerProps {
-  readonly templateId: TemplateId;
+  /** A built-in template id, or the id of one of the seller's own. */
+  readonly templateId: string;
+  /** The template's name, in the UI language. */
+  readonly title: string;
   readonly language: Language;
   readonly filled: Filled;
   readonly problems: readonly GuardProblem[];
@@ -46,11 +47,11 @@ export interface ReplyComposerProps {
   readonly t: Translate;
 }
 
-export function ReplyComposer({ templateId, language, filled, problems, hasReplyBox, status, onLanguage, onInsert, onClose, t }: ReplyComposerProps) {
+export function ReplyComposer({ templateId, title, language, filled, problems, hasReplyBox, status, onLanguage, onInsert, onClose, t }: ReplyComposerProps) {
   return (
     <section class="sidekick-section sidekick-composer" data-testid="reply-composer" data-template-id={templateId} data-language={language} aria-labelledby="sidekick-composer-heading">
       <h2 id="sidekick-composer-heading" class="sidekick-section-heading">
-        {t('composerHeading', [t(TEMPLATE_LABEL[templateId])])}
+        {t('composerHeading', [title])}
       </h2>
       <div class="sidekick-languages" role="group" aria-label={t('composerLanguage')}>
         {LANGUAGES.map((code) => (
@@ -97,6 +98,61 @@ export function ReplyComposer({ templateId, language, filled, problems, hasReply
           {status}
         </p>
       )}
+    </section>
+  );
+}
+
+/** Problems in what the seller is typing in Seller Central's reply box (checked as they type). */
+export function TypingGuard({ problems, t }: { readonly problems: readonly GuardProblem[]; readonly t: Translate }) {
+  if (problems.length === 0) return null;
+  return (
+    <section class="sidekick-section" data-testid="typing-guard">
+      <div class="sidekick-guard" role="alert">
+        <h3>{t('guardTypingHeading')}</h3>
+        <ul>
+          {problems.map((problem) => (
+            <li key={`${problem.rule}-${problem.start}`} data-guard-rule={problem.rule}>
+              {t(GUARD_LABEL[problem.rule])}
+              {problem.text && <q>{problem.text}</q>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+export interface PickerOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** Every reply, built-in and the seller's own, to choose one that no finding suggested. */
+export function ReplyPicker({ options, onPick, t }: { readonly options: readonly PickerOption[]; readonly onPick: (value: string) => void; readonly t: Translate }) {
+  return (
+    <section class="sidekick-section sidekick-picker">
+      <label class="sidekick-picker-label">
+        {t('pickerLabel')}
+        <select
+          data-testid="reply-picker"
+          value=""
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (value) onPick(value);
+            event.currentTarget.value = '';
+          }}
+        >
+          <option value="">{t('pickerPlaceholder')}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="sidekick-quiet">
+        <kbd>{t('templatesShortcut')}</kbd>
+      </p>
     </section>
   );
 }

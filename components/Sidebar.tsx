@@ -8,7 +8,8 @@ import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Finding } from '@/lib/guidance/types';
 import type { TemplateId } from '@/lib/templates/ids';
 import { Findings } from './Findings';
-import { ReplyComposer, type ReplyComposerProps } from './ReplyComposer';
+import { ReplyComposer, ReplyPicker, TypingGuard, type PickerOption, type ReplyComposerProps } from './ReplyComposer';
+import type { GuardProblem } from '@/lib/templates/guard';
 import { Logo } from './Logo';
 import { ReadSection } from './ReadSection';
 
@@ -32,7 +33,15 @@ export interface SidebarProps {
   readonly onTemplate?: (id: TemplateId) => void;
   /** The reply being prepared, if the seller chose one. */
   readonly composer?: ReplyComposerProps | undefined;
+  /** Every reply the seller can pick (thread pages); none hides the picker. */
+  readonly pickerOptions?: readonly PickerOption[];
+  readonly onPick?: (value: string) => void;
+  /** Problems in what the seller is typing in the page's reply box. */
+  readonly typingProblems?: readonly GuardProblem[];
 }
+
+const NO_OPTIONS: readonly PickerOption[] = [];
+const NO_PROBLEMS: readonly GuardProblem[] = [];
 
 const NOTHING: readonly Finding[] = [];
 const ignore = () => {};
@@ -52,6 +61,9 @@ export function Sidebar({
   onRestore = ignore,
   onTemplate = ignore,
   composer,
+  pickerOptions = NO_OPTIONS,
+  onPick = ignore,
+  typingProblems = NO_PROBLEMS,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -101,10 +113,12 @@ export function Sidebar({
           <span aria-hidden="true">»</span>
         </button>
       </header>
+      <TypingGuard problems={typingProblems} t={t} />
       {composer && <ReplyComposer {...composer} />}
       {snapshot && page.type !== 'other' && (
         <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}
+      {pickerOptions.length > 0 && <ReplyPicker options={pickerOptions} onPick={onPick} t={t} />}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">
           {t('sidebarPageHeading')}

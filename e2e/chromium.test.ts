@@ -221,6 +221,23 @@ describe('Chromium: one-click replies', () => {
     expect(boxValue).toBe(state.text);
   });
 
+  it('checks what the seller types in the reply box against Amazon\'s rules', async () => {
+    await en.page.locator('kat-textarea textarea').fill('Please call me at 03-1234-5678');
+    const guard = en.page.locator('seller-sidekick [data-testid="typing-guard"] [data-guard-rule]');
+    await guard.first().waitFor();
+    expect(await guard.evaluateAll((items) => items.map((li) => li.getAttribute('data-guard-rule')))).toEqual(['off-amazon-contact', 'phone-number']);
+    await en.page.locator('kat-textarea textarea').fill('Thank you for your message.');
+    await guard.first().waitFor({ state: 'detached' });
+  });
+
+  it('offers every reply in a picker (Alt+Shift+R)', async () => {
+    await en.page.keyboard.press('Alt+Shift+R');
+    const picker = en.page.locator('seller-sidekick [data-testid="reply-picker"]');
+    await until(() => picker.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el), (focused) => focused, 'the picker to have focus');
+    await picker.selectOption('invoice-reply');
+    await until(() => en.page.locator('seller-sidekick [data-testid="reply-composer"]').getAttribute('data-template-id'), (id) => id === 'invoice-reply', 'the invoice reply');
+  });
+
   it('switches the reply to Japanese with one click', async () => {
     await en.page.locator('seller-sidekick [data-testid="reply-composer"] button[lang="ja"]').click();
     await until(() => en.page.locator('seller-sidekick [data-testid="reply-preview"]').textContent(), (text) => text?.includes('注文履歴') ?? false, 'the Japanese reply');

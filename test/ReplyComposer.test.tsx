@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReplyComposer } from '@/components/ReplyComposer';
+import { ReplyComposer, ReplyPicker, TypingGuard } from '@/components/ReplyComposer';
 import { compose } from '@/entrypoints/seller-central.content/replies';
 import { readPage } from '@/lib/pages/read-page';
 import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
@@ -61,6 +61,7 @@ describe('ReplyComposer', () => {
     render(
       <ReplyComposer
         templateId="cancel-how-to-request"
+        title="How to request a cancellation"
         language="en"
         filled={filled}
         problems={checkReply(filled.text)}
@@ -86,9 +87,38 @@ describe('ReplyComposer', () => {
 
   it('offers to copy where there is no reply box, in Japanese', () => {
     render(
-      <ReplyComposer templateId="tracking-info" language="ja" filled={filled} problems={[]} hasReplyBox={false} status="コピーしました" onLanguage={() => {}} onInsert={() => {}} onClose={() => {}} t={tJa} />,
+      <ReplyComposer templateId="tracking-info" title="追跡番号のお知らせ" language="ja" filled={filled} problems={[]} hasReplyBox={false} status="コピーしました" onLanguage={() => {}} onInsert={() => {}} onClose={() => {}} t={tJa} />,
     );
     expect(screen.getByRole('button', { name: '返信をコピー' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('コピーしました');
+  });
+});
+
+describe('the picker and the typing guard', () => {
+  it('offers every reply and opens the one chosen', () => {
+    const onPick = vi.fn();
+    render(<ReplyPicker options={[{ value: 'tracking-info', label: 'Tracking information' }, { value: 'mine-1', label: 'Thanks' }]} onPick={onPick} t={tEn} />);
+    const picker = screen.getByRole('combobox', { name: 'All replies' });
+    fireEvent.change(picker, { target: { value: 'mine-1' } });
+    expect(onPick).toHaveBeenCalledWith('mine-1');
+    expect(screen.getByText('Alt+Shift+R: choose a reply')).toBeTruthy();
+  });
+
+  it('lists what the seller typed against the rules, and nothing when it is fine', () => {
+    const { container } = render(<TypingGuard problems={checkReply('Call me: 03-1234-5678 😊')} t={tJa} />);
+    expect([...container.querySelectorAll('[data-guard-rule]')].map((li) => li.getAttribute('data-guard-rule'))).toEqual(['off-amazon-contact', 'phone-number', 'emoji']);
+    expect(screen.getByRole('alert').textContent).toContain('電話番号の記載は禁止されています');
+    cleanup();
+    const quiet = render(<TypingGuard problems={[]} t={tEn} />);
+    expect(quiet.container.textContent).toBe('');
+  });
+
+  it('composes one of the seller\'s own templates by its id', () => {
+    const { doc, url } = loadFixture('message-thread-en');
+    const collection = { version: 1 as const, templates: [{ id: 'mine-1', name: 'Thanks', audience: 'buyer' as const, body: { en: 'Thanks for order {orderId}!' }, updatedAt: '2026-11-22T00:00:00.000Z' }] };
+    const c = compose('mine-1', undefined, readPage(doc, url), settings, 'en', collection)!;
+    expect(c.ownName).toBe('Thanks');
+    expect(c.filled.text).toBe('Thanks for order 114-3941689-8772232!');
+    expect(compose('nope', undefined, readPage(doc, url), settings, 'en', collection)).toBeUndefined();
   });
 });

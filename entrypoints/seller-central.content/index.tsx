@@ -16,7 +16,9 @@ import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
 import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
-import type { TemplateId } from '@/lib/templates/ids';
+import { TEMPLATE_LABEL } from '@/components/labels';
+import { checkReply, type GuardProblem } from '@/lib/templates/guard';
+import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/storage';
 import { EMPTY_COLLECTION, type TemplateCollection } from '@/lib/templates/user-templates';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
@@ -41,7 +43,8 @@ export default defineContentScript({
     let root: HTMLElement | undefined;
     let snapshot: PageSnapshot | undefined;
     let guidance: GuidanceState = { settings: DEFAULT_USER_SETTINGS, findings: [], dismissed: [], pending: false, now: Date.now() };
-    let composing: { templateId: TemplateId; language?: Language; status?: string } | undefined;
+    let composing: { templateId: string; language?: Language; status?: string } | undefined;
+    let typingProblems: GuardProblem[] = [];
     let templates: TemplateCollection = EMPTY_COLLECTION;
     const templatesItem = templateStore().local;
     let confirming: (() => void) | undefined;
@@ -73,6 +76,7 @@ export default defineContentScript({
         chosen && composition
           ? {
               ...composition,
+              title: composition.ownName ?? t(TEMPLATE_LABEL[composition.templateId as TemplateId]),
               status: chosen.status,
               t,
               onLanguage: (language: Language) => {
@@ -112,6 +116,19 @@ export default defineContentScript({
               update();
             }}
             composer={composer}
+            pickerOptions={
+              snapshot?.kind === 'message-thread'
+                ? [
+                    ...TEMPLATE_IDS.map((id) => ({ value: id, label: t(TEMPLATE_LABEL[id]) })),
+                    ...templates.templates.filter((u) => !u.replaces).map((u) => ({ value: u.id, label: u.name })),
+                  ]
+                : []
+            }
+            onPick={(templateId) => {
+              composing = { templateId };
+              update();
+            }}
+            typingProblems={typingProblems}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -181,6 +198,7 @@ export default defineContentScript({
       snapshot = undefined;
       confirming = undefined;
       composing = undefined;
+      typingProblems = [];
       advice.update(undefined);
       update();
       reading.refresh();
@@ -190,7 +208,26 @@ export default defineContentScript({
       if (!event.altKey || !event.shiftKey || event.code !== 'KeyR' || !root) return;
       event.preventDefault();
       if (settings.collapsed) toggle();
-      requestAnimationFrame(() => (root?.querySelector('button[data-template-id]') as HTMLElement | null)?.focus());
+      requestAnimationFrame(() => {
+        const target = root?.querySelector('[data-testid="reply-picker"]') ?? root?.querySelector('button[data-template-id]');
+        (target as HTMLElement | null | undefined)?.focus();
+      });
+    });
+    // The reply guard while the seller types in Seller Central's reply box (debounced).
+    let typingTimer: number | undefined;
+    ctx.addEventListener(document, 'input', (event: Event) => {
+      if (snapshot?.kind !== 'message-thread' || !snapshot.replyBox) return;
+      const box = event.composedPath()[0];
+      if (!(box instanceof HTMLTextAreaElement || (box instanceof HTMLElement && box.isContentEditable))) return;
+      if (root?.contains(box)) return;
+      if (typingTimer !== undefined) clearTimeout(typingTimer);
+      typingTimer = ctx.setTimeout(() => {
+        const text = box instanceof HTMLTextAreaElement ? box.value : (box.textContent ?? '');
+        const next = checkReply(text);
+        if (JSON.stringify(next) === JSON.stringify(typingProblems)) return;
+        typingProblems = next;
+        update();
+      }, 400);
     });
     const unwatch = [
       settingsItem.watch((next) => {

@@ -9,10 +9,11 @@ import type { MessageKey } from '@/lib/i18n';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { findInDocument, insertText } from '@/lib/reply-box';
 import type { UserSettings } from '@/lib/settings';
+import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
+import type { BuiltInTemplate } from '@/lib/templates/catalogue';
 import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
 import { checkReply, type GuardProblem } from '@/lib/templates/guard';
-import type { TemplateId } from '@/lib/templates/ids';
 
 /** What the page and the settings can say for a reply's variables. */
 export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSettings, language: Language): Values {
@@ -39,15 +40,29 @@ export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSett
 }
 
 export interface Composition {
-  readonly templateId: TemplateId;
+  readonly templateId: string;
+  /** The seller's own template's name; undefined for a built-in one (named by the UI). */
+  readonly ownName?: string;
   readonly language: Language;
   readonly filled: Filled;
   readonly problems: readonly GuardProblem[];
   readonly hasReplyBox: boolean;
 }
 
+const isBuiltIn = (id: string): id is TemplateId => (TEMPLATE_IDS as readonly string[]).includes(id);
+
+/** A built-in template (with the seller's edits), or one of the seller's own. */
+function resolve(id: string, collection: TemplateCollection): { template: Pick<BuiltInTemplate, 'audience'> & { body: Partial<Record<Language, string>> }; ownName?: string } | undefined {
+  if (isBuiltIn(id)) {
+    const template = effectiveTemplate(id, collection);
+    return template ? { template } : undefined;
+  }
+  const own = collection.templates.find((u) => u.id === id && !u.replaces);
+  return own ? { template: own, ownName: own.name } : undefined;
+}
+
 export function compose(
-  templateId: TemplateId,
+  templateId: string,
   chosen: Language | undefined,
   snapshot: PageSnapshot | undefined,
   settings: UserSettings,
@@ -55,13 +70,15 @@ export function compose(
   collection: TemplateCollection,
 ): Composition | undefined {
   // The seller's edit of a template wins over the built-in text (options → reply templates).
-  const template = effectiveTemplate(templateId, collection);
-  if (!template) return undefined;
+  const resolved = resolve(templateId, collection);
+  if (!resolved) return undefined;
+  const { template, ownName } = resolved;
   const marketplace = snapshot && 'marketplace' in snapshot ? snapshot.marketplace : undefined;
   const language = chosen ?? replyLanguage({ messageLanguage, marketplace, setting: settings.replyLanguage, audience: template.audience });
-  const filled = fill(template.body[language], valuesFor(snapshot, settings, language), language);
+  const filled = fill(template.body[language] ?? '', valuesFor(snapshot, settings, language), language);
   return {
     templateId,
+    ...(ownName !== undefined ? { ownName } : {}),
     language,
     filled,
     problems: checkReply(filled.text),
