@@ -244,6 +244,29 @@ describe('Chromium: one-click replies', () => {
   });
 });
 
+describe('Chromium: the suggested reply on every demo thread, in the buyer\'s language', () => {
+  const threads = demoPages.pages.filter((p) => p.pageType === 'message-thread' && p.findings.length > 0);
+  it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
+    const session = demo.lang === 'ja' ? ja : en;
+    await forget(session);
+    await session.page.goto(demo.url);
+    await expectFindings(session.page, demo.findings, demo.id);
+    const button = session.page.locator('seller-sidekick button[data-template-id]').first();
+    await button.click();
+    const composer = session.page.locator('seller-sidekick [data-testid="reply-composer"]');
+    await composer.waitFor();
+    // The demo pages declare the buyer's language on <html lang>.
+    const buyerLanguage = await session.page.evaluate(() => document.documentElement.lang.slice(0, 2));
+    expect(await composer.getAttribute('data-language')).toBe(buyerLanguage);
+    await session.page.locator('seller-sidekick [data-testid="insert-reply"]').click();
+    await session.page.locator('seller-sidekick [data-testid="composer-status"]').waitFor();
+    const state = await session.page.evaluate(() => (window as unknown as { demoReplyState: { text: string; inputEvents: number } }).demoReplyState);
+    expect(state.inputEvents).toBeGreaterThanOrEqual(1);
+    expect(state.text.length).toBeGreaterThan(40);
+    expect(state.text).not.toMatch(/\{[A-Za-z]+\}/);
+  });
+});
+
 describe('Chromium: dismissing and language', () => {
   it('dismisses a finding for that order, remembers it, and can bring it back', async () => {
     await forget(en);

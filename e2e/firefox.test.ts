@@ -178,6 +178,26 @@ describe('Firefox: one-click replies', () => {
   });
 });
 
+describe('Firefox: the suggested reply on every demo thread, in the buyer\'s language', () => {
+  const threads = demoPages.pages.filter((p) => p.pageType === 'message-thread' && p.findings.length > 0);
+  it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
+    await forget();
+    await page.goto(demo.url);
+    await expectFindings(demo.findingsWithoutOrderData ?? demo.findings, demo.id);
+    const button = await page.waitForSelector('seller-sidekick >>> button[data-template-id]');
+    await button!.click();
+    const composer = await page.waitForSelector('seller-sidekick >>> [data-testid="reply-composer"]');
+    const buyerLanguage = await page.evaluate(() => document.documentElement.lang.slice(0, 2));
+    expect(await composer!.evaluate((el) => el.getAttribute('data-language'))).toBe(buyerLanguage);
+    const insert = await page.waitForSelector('seller-sidekick >>> [data-testid="insert-reply"]');
+    await insert!.click();
+    await page.waitForSelector('seller-sidekick >>> [data-testid="composer-status"]');
+    const state = await page.evaluate(() => (window as unknown as { demoReplyState: { text: string; inputEvents: number } }).demoReplyState);
+    expect(state.inputEvents).toBeGreaterThanOrEqual(1);
+    expect(state.text).not.toMatch(/\{[A-Za-z]+\}/);
+  });
+});
+
 describe('Firefox: network', () => {
   it('the extension made no request: only the demo pages and their own assets were fetched', () => {
     const seen = requests.filter((url) => !url.startsWith('moz-extension://'));
