@@ -24,6 +24,7 @@ let server: DemoServer;
 let browser: Browser;
 let page: Page;
 let extensionId: string;
+const consoleLines: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
@@ -33,6 +34,7 @@ beforeAll(async () => {
   // A desktop window, as sellers use Seller Central (and as in the Chromium tests).
   await page.setViewport({ width: 1440, height: 900 });
   page.on('request', (request: HTTPRequest) => requests.push(request.url()));
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
 });
 
 afterAll(async () => {
@@ -184,9 +186,13 @@ describe('Firefox: the suggested reply on every demo thread, in the buyer\'s lan
     await forget();
     await page.goto(demo.url);
     await expectFindings(demo.findingsWithoutOrderData ?? demo.findings, demo.id);
-    const button = await page.waitForSelector('seller-sidekick >>> button[data-template-id]');
-    await button!.click();
-    const composer = await page.waitForSelector('seller-sidekick >>> [data-testid="reply-composer"]');
+    await page.waitForSelector('seller-sidekick >>> button[data-template-id]');
+    // Query and click in one step: a handle kept across a re-render of the sidebar may be stale.
+    await page.click('seller-sidekick >>> button[data-template-id]');
+    const composer = await page.waitForSelector('seller-sidekick >>> [data-testid="reply-composer"]', { timeout: 8_000 }).catch(async (error: unknown) => {
+      const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
+      throw new Error(`no composer after the click; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`, { cause: error });
+    });
     const buyerLanguage = await page.evaluate(() => document.documentElement.lang.slice(0, 2));
     expect(await composer!.evaluate((el) => el.getAttribute('data-language'))).toBe(buyerLanguage);
     const insert = await page.waitForSelector('seller-sidekick >>> [data-testid="insert-reply"]');

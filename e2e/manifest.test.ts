@@ -1,6 +1,7 @@
 // Reads the production builds and fails if they ask for more than the product needs.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SELLER_CENTRAL_MATCHES } from '../lib/hosts';
 import { chromeBuild, firefoxBuild } from './helpers';
@@ -69,6 +70,11 @@ describe.each([
       });
       expect(bad.map((c) => c.codePointAt(0)!.toString(16)), file).toEqual([]);
     }
+  });
+
+  it('keeps the content script under its 60 KB gzipped budget (DESIGN.md)', () => {
+    const script = join(dir, 'content-scripts', 'seller-central.js');
+    expect(gzipSync(readFileSync(script), { level: 9 }).length).toBeLessThan(60 * 1024);
   });
 
   it('is named and described in English and Japanese', () => {

@@ -17,6 +17,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
   /** The UI text of a language the seller chose over the browser's (options: UI language). */
   z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
+  /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
+  z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -55,4 +57,23 @@ export async function requestUiMessages(language: 'en' | 'ja'): Promise<Record<s
   const parsed = UiMessagesResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave unreadable UI text: ${z.prettifyError(parsed.error)}`);
   return parsed.data.messages;
+}
+
+export const TemplateResponse = z.object({
+  template: z.nullable(
+    z.object({
+      audience: z.enum(['buyer', 'amazon']),
+      body: z.partialRecord(z.enum(LANGUAGES), z.string().check(z.maxLength(5_000))),
+      ownName: z.optional(z.string().check(z.maxLength(100))),
+    }),
+  ),
+});
+export type ResolvedTemplate = NonNullable<z.infer<typeof TemplateResponse>['template']>;
+
+/** A template by id (built-in with the seller's edits, or the seller's own); null if unknown. */
+export async function requestTemplate(id: string): Promise<ResolvedTemplate | null> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'template', id } satisfies SidekickRequest);
+  const parsed = TemplateResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable template: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.template;
 }

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReplyComposer, ReplyPicker, TypingGuard } from '@/components/ReplyComposer';
-import { compose } from '@/entrypoints/seller-central.content/replies';
+import { resolveTemplate } from '@/entrypoints/background/requests';
+import { compose as composeWith } from '@/entrypoints/seller-central.content/replies';
 import { readPage } from '@/lib/pages/read-page';
 import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
 import { EMPTY_COLLECTION } from '@/lib/templates/user-templates';
@@ -12,6 +13,19 @@ import { loadFixture, tEn, tJa } from './helpers';
 afterEach(cleanup);
 
 const settings = { ...DEFAULT_USER_SETTINGS, storeName: 'Kumo Craft Store', sellerName: 'Aiko' };
+
+/** As the content script does: the template from the background's resolver, then filled here. */
+function compose(
+  id: string,
+  chosen: Parameters<typeof composeWith>[2],
+  snapshot: Parameters<typeof composeWith>[3],
+  userSettings: typeof settings,
+  messageLanguage: Parameters<typeof composeWith>[5],
+  collection: Parameters<typeof resolveTemplate>[1],
+) {
+  const template = resolveTemplate(id, collection);
+  return template ? composeWith(id, template, chosen, snapshot, userSettings, messageLanguage) : undefined;
+}
 
 describe('composing a reply from the page', () => {
   it('on the English thread: English, the order id filled, the buyer name left as a marked blank', () => {

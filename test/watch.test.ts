@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/entrypoints/background/requests';
 import { classify } from '@/lib/classify/classify';
-import { ClassifyResponse, UiMessagesResponse } from '@/lib/messaging';
+import { ClassifyResponse, TemplateResponse, UiMessagesResponse } from '@/lib/messaging';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { Dismissed, EMPTY_DISMISSED, MAX_DISMISSED_SUBJECTS, dismissedIds, withDismissal } from '@/lib/settings';
 import { BACKUP_PREFIX, watchStore } from '@/lib/storage';
@@ -198,6 +198,17 @@ describe('background requests', () => {
   ])('answers %s with an error, never a throw', (_name, request) => {
     const answer = handleRequest(request) as { error?: string };
     expect(answer.error).toMatch(/^Not a request Seller Sidekick understands/);
+  });
+
+  it('gives a template with the seller\'s edits from storage, or null for an unknown id', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({
+      templates: { version: 1, templates: [{ id: 'edit-tracking-info', name: 'x', replaces: 'tracking-info', audience: 'buyer', body: { en: 'Parcel {trackingNumber}' }, updatedAt: '2026-11-22T00:00:00.000Z' }] },
+    });
+    const parsed = TemplateResponse.parse(await handleRequest({ type: 'template', id: 'tracking-info' }));
+    expect(parsed.template?.body.en).toBe('Parcel {trackingNumber}');
+    expect(parsed.template?.body.ja).toContain('追跡番号');
+    expect(TemplateResponse.parse(await handleRequest({ type: 'template', id: '<script>' })).template).toBeNull();
   });
 
   it('classifies hostile text without trouble', () => {

@@ -4,11 +4,24 @@
  */
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
-import { SidekickRequest } from '@/lib/messaging';
+import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
+import { templateStore } from '@/lib/storage';
+import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
+import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 
 const UI_MESSAGES = { en, ja } as const;
+
+/** A built-in template with the seller's edits, or one of the seller's own; null if unknown. */
+export function resolveTemplate(id: string, collection: TemplateCollection): ResolvedTemplate | null {
+  if ((TEMPLATE_IDS as readonly string[]).includes(id)) {
+    const template = effectiveTemplate(id as TemplateId, collection);
+    return template ? { audience: template.audience, body: { ...template.body } } : null;
+  }
+  const own = collection.templates.find((u) => u.id === id && !u.replaces);
+  return own ? { audience: own.audience, body: own.body, ownName: own.name } : null;
+}
 
 /** The answer to a request, or an `{ error }` that says what was wrong with it. Never throws. */
 export function handleRequest(raw: unknown): unknown {
@@ -17,6 +30,12 @@ export function handleRequest(raw: unknown): unknown {
   switch (request.data.type) {
     case 'classify':
       return { classifications: request.data.items.map((item) => classify(item)) };
+    case 'template': {
+      const id = request.data.id;
+      return templateStore()
+        .local.getValue()
+        .then((collection) => ({ template: resolveTemplate(id, collection) }));
+    }
     case 'ui-messages': {
       const messages = Object.fromEntries(Object.entries(UI_MESSAGES[request.data.language]).map(([key, entry]) => [key, { message: entry.message }]));
       return { messages };

@@ -11,7 +11,7 @@ import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
-import { requestUiMessages } from '@/lib/messaging';
+import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
 import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
@@ -43,7 +43,7 @@ export default defineContentScript({
     let root: HTMLElement | undefined;
     let snapshot: PageSnapshot | undefined;
     let guidance: GuidanceState = { settings: DEFAULT_USER_SETTINGS, findings: [], dismissed: [], pending: false, now: Date.now() };
-    let composing: { templateId: string; language?: Language; status?: string } | undefined;
+    let composing: { templateId: string; template?: ResolvedTemplate | null; language?: Language; status?: string } | undefined;
     let typingProblems: GuardProblem[] = [];
     let templates: TemplateCollection = EMPTY_COLLECTION;
     const templatesItem = templateStore().local;
@@ -60,6 +60,32 @@ export default defineContentScript({
       update();
     });
 
+    /** Opens a reply: its texts come from the background (the catalogue and the seller's edits live there). */
+    const openTemplate = (templateId: string) => {
+      composing = { templateId };
+      update();
+      // The background may be starting up (MV3 service worker, a just-updated extension): try a few times.
+      const load = async (): Promise<ResolvedTemplate | null> => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await requestTemplate(templateId);
+          } catch (error) {
+            if (attempt >= 3) {
+              console.warn('Seller Sidekick: could not load the reply template.', error);
+              return null;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+          }
+        }
+      };
+      void load()
+        .then((template) => {
+          if (composing?.templateId !== templateId) return;
+          composing = { ...composing, template };
+          update();
+        });
+    };
+
     const update = () => {
       void guard.update(page ? guidance.findings : [], snapshot, t);
       if (!root) return;
@@ -71,7 +97,7 @@ export default defineContentScript({
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
       const proceed = confirming;
       const chosen = composing;
-      const composition = chosen ? compose(chosen.templateId, chosen.language, snapshot, guidance.settings, guidance.messageLanguage, templates) : undefined;
+      const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, snapshot, guidance.settings, guidance.messageLanguage) : undefined;
       const composer =
         chosen && composition
           ? {
@@ -80,7 +106,7 @@ export default defineContentScript({
               status: chosen.status,
               t,
               onLanguage: (language: Language) => {
-                composing = { templateId: chosen.templateId, language };
+                composing = { ...chosen, language, status: undefined };
                 update();
               },
               onClose: () => {
@@ -111,10 +137,7 @@ export default defineContentScript({
             now={guidance.now}
             onDismiss={(finding) => void advice.dismiss(finding, true)}
             onRestore={(finding) => void advice.dismiss(finding, false)}
-            onTemplate={(templateId) => {
-              composing = { templateId };
-              update();
-            }}
+            onTemplate={openTemplate}
             composer={composer}
             pickerOptions={
               snapshot?.kind === 'message-thread'
@@ -124,10 +147,7 @@ export default defineContentScript({
                   ]
                 : []
             }
-            onPick={(templateId) => {
-              composing = { templateId };
-              update();
-            }}
+            onPick={openTemplate}
             typingProblems={typingProblems}
           />
           {proceed && (
@@ -236,7 +256,8 @@ export default defineContentScript({
       }),
       templatesItem.watch((next) => {
         templates = next;
-        update();
+        if (composing) openTemplate(composing.templateId); // the seller edited templates meanwhile
+        else update();
       }),
       userItem.watch((next) => {
         if (next.uiLanguage !== language) void applyLanguage(next.uiLanguage);

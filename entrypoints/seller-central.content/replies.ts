@@ -9,9 +9,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { findInDocument, insertText } from '@/lib/reply-box';
 import type { UserSettings } from '@/lib/settings';
-import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
-import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
-import type { BuiltInTemplate } from '@/lib/templates/catalogue';
+import type { ResolvedTemplate } from '@/lib/messaging';
 import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
 import { checkReply, type GuardProblem } from '@/lib/templates/guard';
 
@@ -49,30 +47,16 @@ export interface Composition {
   readonly hasReplyBox: boolean;
 }
 
-const isBuiltIn = (id: string): id is TemplateId => (TEMPLATE_IDS as readonly string[]).includes(id);
-
-/** A built-in template (with the seller's edits), or one of the seller's own. */
-function resolve(id: string, collection: TemplateCollection): { template: Pick<BuiltInTemplate, 'audience'> & { body: Partial<Record<Language, string>> }; ownName?: string } | undefined {
-  if (isBuiltIn(id)) {
-    const template = effectiveTemplate(id, collection);
-    return template ? { template } : undefined;
-  }
-  const own = collection.templates.find((u) => u.id === id && !u.replaces);
-  return own ? { template: own, ownName: own.name } : undefined;
-}
-
+/** The chosen template (from the background, with the seller's edits), filled for this page. */
 export function compose(
   templateId: string,
+  template: ResolvedTemplate,
   chosen: Language | undefined,
   snapshot: PageSnapshot | undefined,
   settings: UserSettings,
   messageLanguage: Language | undefined,
-  collection: TemplateCollection,
-): Composition | undefined {
-  // The seller's edit of a template wins over the built-in text (options → reply templates).
-  const resolved = resolve(templateId, collection);
-  if (!resolved) return undefined;
-  const { template, ownName } = resolved;
+): Composition {
+  const ownName = template.ownName;
   const marketplace = snapshot && 'marketplace' in snapshot ? snapshot.marketplace : undefined;
   const language = chosen ?? replyLanguage({ messageLanguage, marketplace, setting: settings.replyLanguage, audience: template.audience });
   const filled = fill(template.body[language] ?? '', valuesFor(snapshot, settings, language), language);
