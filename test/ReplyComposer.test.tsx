@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReplyComposer, ReplyPicker, TypingGuard } from '@/components/ReplyComposer';
 import { resolveTemplate } from '@/entrypoints/background/requests';
-import { compose as composeWith } from '@/entrypoints/seller-central.content/replies';
+import { buyerNameFromSubject, compose as composeWith } from '@/entrypoints/seller-central.content/replies';
 import { readPage } from '@/lib/pages/read-page';
 import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
 import { EMPTY_COLLECTION } from '@/lib/templates/user-templates';
@@ -28,7 +28,15 @@ function compose(
 }
 
 describe('composing a reply from the page', () => {
-  it('on the English thread: English, the order id filled, the buyer name left as a marked blank', () => {
+  it('reads the buyer\'s name from Amazon\'s subject line, and nothing from other subjects', () => {
+    expect(buyerNameFromSubject('Inquiry from Amazon customer Jane')).toBe('Jane');
+    expect(buyerNameFromSubject('Order cancellation request from Amazon customer Tom Baker (Order: 114-6230981-5520617)')).toBe('Tom Baker');
+    expect(buyerNameFromSubject('山田 花子様からのお問い合わせです')).toBe('山田 花子');
+    expect(buyerNameFromSubject('Thank you!')).toBeUndefined();
+    expect(buyerNameFromSubject('<img src=x>'.repeat(1000))).toBeUndefined();
+  });
+
+  it('on the English thread: English, the order id and the buyer\'s name filled', () => {
     const { doc, url } = loadFixture('message-thread-en');
     const snapshot = readPage(doc, url);
     const c = compose('cancel-how-to-request', undefined, snapshot, settings, 'en', EMPTY_COLLECTION)!;
@@ -36,7 +44,8 @@ describe('composing a reply from the page', () => {
     expect(c.hasReplyBox).toBe(true);
     expect(c.filled.text).toContain('order 114-3941689-8772232');
     expect(c.filled.text).toContain('Aiko\nKumo Craft Store');
-    expect(c.filled.missing).toEqual(['buyerName']);
+    expect(c.filled.text).toContain('Dear Jane,');
+    expect(c.filled.missing).toEqual([]);
     expect(c.problems).toEqual([]);
   });
 

@@ -13,6 +13,18 @@ import type { ResolvedTemplate } from '@/lib/messaging';
 import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
 import { checkReply, type GuardProblem } from '@/lib/templates/guard';
 
+/**
+ * The buyer's name as Amazon's subject line gives it ("Inquiry from Amazon customer Jane",
+ * 「山田 花子様からのお問い合わせです」). Used for the reply on this page only; never stored.
+ */
+export function buyerNameFromSubject(subject: string | undefined): string | undefined {
+  if (!subject) return undefined;
+  const en = /(?:inquiry|message|question|request) from (?:amazon )?customer ([^()]{1,60}?)\s*(?:\(|$)/iu.exec(subject);
+  if (en) return en[1]!.trim();
+  const ja = /^(.{1,30}?)\s*様からのお問い合わせです/u.exec(subject.trim());
+  return ja ? ja[1]!.trim() : undefined;
+}
+
 /** What the page and the settings can say for a reply's variables. */
 export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSettings, language: Language): Values {
   const values: Values = { storeName: settings.storeName, sellerName: settings.sellerName };
@@ -30,6 +42,7 @@ export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSett
     });
   } else if (snapshot.kind === 'message-thread') {
     values.orderId = snapshot.orderId;
+    values.buyerName = buyerNameFromSubject(snapshot.subject);
   } else if (snapshot.kind === 'notice') {
     values.asin = snapshot.asin;
     values.orderId = snapshot.orderId;
