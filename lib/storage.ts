@@ -42,6 +42,19 @@ export interface StoredItemOptions {
 
 type Schema<T> = z.ZodMiniType<T>;
 
+const warnCorrupt = (key: string, backupKey: string, reason: string) =>
+  console.warn(`Seller Sidekick: stored "${key}" was unreadable (${reason}); kept a copy in "${backupKey}".`);
+
+/**
+ * Copies an unreadable value, with the reason, to `backup:<key>:<time>` in storage.local and
+ * tells `onCorrupt`. The caller decides what replaces the original (a default, or nothing).
+ */
+async function backUpValue(key: string, raw: unknown, reason: string, options: StoredItemOptions): Promise<void> {
+  const backupKey = `${BACKUP_PREFIX}${key}:${(options.now ?? Date.now)()}`;
+  await browser.storage.local.set({ [backupKey]: { key, reason, value: raw } });
+  (options.onCorrupt ?? warnCorrupt)(key, backupKey, reason);
+}
+
 export function defineStoredItem<T>(
   key: string,
   schema: Schema<T>,
@@ -49,17 +62,10 @@ export function defineStoredItem<T>(
   options: StoredItemOptions = {},
 ): StoredItem<T> {
   const area = browser.storage.local;
-  const now = options.now ?? Date.now;
-  const onCorrupt =
-    options.onCorrupt ??
-    ((k: string, backupKey: string, reason: string) =>
-      console.warn(`Seller Sidekick: stored "${k}" was unreadable (${reason}); kept a copy in "${backupKey}".`));
 
   async function backUp(raw: unknown, reason: string): Promise<void> {
-    const backupKey = `${BACKUP_PREFIX}${key}:${now()}`;
-    await area.set({ [backupKey]: { key, reason, value: raw } });
+    await backUpValue(key, raw, reason, options);
     await area.set({ [key]: fallback });
-    onCorrupt(key, backupKey, reason);
   }
 
   return {
@@ -141,10 +147,8 @@ export const watchStore = (options: StoredItemOptions = {}) => {
   const area = browser.storage.local;
   const now = options.now ?? Date.now;
   async function backUp(key: string, raw: unknown, reason: string) {
-    const backupKey = `${BACKUP_PREFIX}${key}:${now()}`;
-    await area.set({ [backupKey]: { key, reason, value: raw } });
+    await backUpValue(key, raw, reason, options);
     await area.remove(key);
-    (options.onCorrupt ?? ((k, b, r) => console.warn(`Seller Sidekick: stored "${k}" was unreadable (${r}); kept a copy in "${b}".`)))(key, backupKey, reason);
   }
   return {
     async get(orderId: string): Promise<OrderWatch | undefined> {
@@ -221,9 +225,8 @@ export const templateStore = (options: StoredItemOptions = {}) => {
       const read = fromSyncItems(items);
       if (read.ok === 'absent') return { collection: mine };
       if (read.ok === false) {
-        const backupKey = `${BACKUP_PREFIX}sync-templates:${now()}`;
         const raw = Object.fromEntries(Object.entries(items).filter(([key]) => key.startsWith(SYNC_PREFIX)));
-        await browser.storage.local.set({ [backupKey]: { key: 'sync templates', reason: read.reason, value: raw } });
+        await backUpValue('sync-templates', raw, read.reason, options);
         return { collection: mine, syncProblem: read.reason };
       }
       const chosen = newer(mine, read.collection);
