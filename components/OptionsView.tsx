@@ -4,17 +4,10 @@ import { useState } from 'preact/hooks';
 import * as z from 'zod/mini';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { REPLY_LANGUAGES, UI_LANGUAGES, UserSettings, type SidebarSettings } from '@/lib/settings';
+import { LANGUAGE_NAME } from './labels';
 import { Logo } from './Logo';
 
-const LANGUAGE_LABEL: Readonly<Record<(typeof REPLY_LANGUAGES)[number], MessageKey>> = {
-  auto: 'optionsReplyLanguageAuto',
-  ja: 'languageJa',
-  en: 'languageEn',
-  de: 'languageDe',
-  fr: 'languageFr',
-  it: 'languageIt',
-  es: 'languageEs',
-};
+const LANGUAGE_LABEL: Readonly<Record<(typeof REPLY_LANGUAGES)[number], MessageKey>> = { auto: 'optionsReplyLanguageAuto', ...LANGUAGE_NAME };
 
 export interface SettingsFormProps {
   readonly settings: UserSettings | undefined;

@@ -20,14 +20,24 @@ const GUARD_LABEL: Readonly<Record<GuardRule, MessageKey>> = {
   'missing-order-id': 'guardMissingOrderId',
 };
 
-export const LANGUAGE_NAME: Readonly<Record<Language, MessageKey>> = {
-  ja: 'languageJa',
-  en: 'languageEn',
-  de: 'languageDe',
-  fr: 'languageFr',
-  it: 'languageIt',
-  es: 'languageEs',
-};
+import { LANGUAGE_NAME } from './labels';
+
+/** Messaging-rule problems, each with the rule it breaks and the words that broke it. */
+function GuardList({ heading, problems, t }: { readonly heading: string; readonly problems: readonly GuardProblem[]; readonly t: Translate }) {
+  return (
+    <div class="sidekick-guard" role="alert">
+      <h3>{heading}</h3>
+      <ul>
+        {problems.map((problem) => (
+          <li key={`${problem.rule}-${problem.start}`} data-guard-rule={problem.rule}>
+            {t(GUARD_LABEL[problem.rule])}
+            {problem.text && <q>{problem.text}</q>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export interface ReplyComposerProps {
   /** A built-in template id, or the id of one of the seller's own. */
@@ -72,19 +82,7 @@ export function ReplyComposer({ templateId, title, language, filled, problems, h
         )}
       </div>
       {filled.missing.length > 0 && <p class="sidekick-quiet">{t('composerBlanks', [String(filled.missing.length)])}</p>}
-      {problems.length > 0 && (
-        <div class="sidekick-guard" role="alert">
-          <h3>{t('composerGuardHeading')}</h3>
-          <ul>
-            {problems.map((problem) => (
-              <li key={`${problem.rule}-${problem.start}`} data-guard-rule={problem.rule}>
-                {t(GUARD_LABEL[problem.rule])}
-                {problem.text && <q>{problem.text}</q>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {problems.length > 0 && <GuardList heading={t('composerGuardHeading')} problems={problems} t={t} />}
       <div class="sidekick-dialog-actions">
         <button type="button" class="sidekick-secondary" onClick={onClose}>
           {t('composerClose')}
@@ -107,17 +105,7 @@ export function TypingGuard({ problems, t }: { readonly problems: readonly Guard
   if (problems.length === 0) return null;
   return (
     <section class="sidekick-section" data-testid="typing-guard">
-      <div class="sidekick-guard" role="alert">
-        <h3>{t('guardTypingHeading')}</h3>
-        <ul>
-          {problems.map((problem) => (
-            <li key={`${problem.rule}-${problem.start}`} data-guard-rule={problem.rule}>
-              {t(GUARD_LABEL[problem.rule])}
-              {problem.text && <q>{problem.text}</q>}
-            </li>
-          ))}
-        </ul>
-      </div>
+      <GuardList heading={t('guardTypingHeading')} problems={problems} t={t} />
     </section>
   );
 }

@@ -11,8 +11,7 @@ import { fill, variablesOf, type Values } from '@/lib/templates/fill';
 import { checkReply } from '@/lib/templates/guard';
 import type { TemplateId } from '@/lib/templates/ids';
 import { combine, parseImport, type TemplateCollection, type UserTemplate } from '@/lib/templates/user-templates';
-import { TEMPLATE_LABEL } from './labels';
-import { LANGUAGE_NAME } from './ReplyComposer';
+import { LANGUAGE_NAME, TEMPLATE_LABEL } from './labels';
 
 export const SAMPLE_VALUES: Values = {
   buyerName: 'Jane Miller',

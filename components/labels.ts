@@ -1,4 +1,5 @@
 /** Message keys for the values guidance hands over: severities, sources, templates, deadlines. */
+import type { Language } from '@/lib/classify/types';
 import type { Deadline, Severity, SourceId } from '@/lib/guidance/types';
 import type { MessageKey } from '@/lib/i18n';
 import type { TemplateId } from '@/lib/templates/ids';
@@ -48,4 +49,13 @@ export const DEADLINE_LABEL: Readonly<Record<Deadline['kind'], MessageKey>> = {
   'ship-by': 'deadlineShipBy',
   reply: 'deadlineReply',
   claim: 'deadlineClaim',
+};
+
+export const LANGUAGE_NAME: Readonly<Record<Language, MessageKey>> = {
+  ja: 'languageJa',
+  en: 'languageEn',
+  de: 'languageDe',
+  fr: 'languageFr',
+  it: 'languageIt',
+  es: 'languageEs',
 };

@@ -1,6 +1,7 @@
 // The template catalogue, variable filling, the reply language, the reply guard and insertion
 // into each kind of reply box (with a framework-like listener that must see the input).
 import { describe, expect, it, vi } from 'vitest';
+import { SAMPLE_VALUES } from '@/components/TemplateEditor';
 import { LANGUAGES } from '@/lib/classify/types';
 import { FINDING_RULES } from '@/lib/guidance/advise';
 import { editableOf, findInDocument, insertText } from '@/lib/reply-box';
@@ -9,17 +10,8 @@ import { fill, formatShipBy, replyLanguage, variablesOf } from '@/lib/templates/
 import { checkReply } from '@/lib/templates/guard';
 import { TEMPLATE_IDS, TEMPLATE_SOURCES } from '@/lib/templates/ids';
 
-const ALL_VALUES = {
-  buyerName: 'Jane Miller',
-  orderId: '114-3941689-8772232',
-  productTitle: 'Tsubaki zori sandals',
-  asin: 'B00OK1O542',
-  storeName: 'Kumo Craft Store',
-  sellerName: 'Aiko',
-  trackingNumber: '1Z999AA10123456784',
-  carrier: 'UPS',
-  shipBy: 'November 23, 2026',
-};
+// The editor's sample values: every variable filled.
+const ALL_VALUES = SAMPLE_VALUES;
 
 describe('the catalogue', () => {
   const suggested = new Set(Object.values(FINDING_RULES).flatMap((rule) => rule.templates));

@@ -2,16 +2,13 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
-import { translatorFor, type Translate } from '@/lib/i18n';
+import { BUNDLED_TRANSLATORS } from '@/utils/page-translators';
 import type { SidebarSettings, UserSettings } from '@/lib/settings';
 import { TemplateEditor } from '@/components/TemplateEditor';
 import { clearOrderData, sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/storage';
 import { EMPTY_COLLECTION, exportCollection, type TemplateCollection } from '@/lib/templates/user-templates';
-import en from '@/public/_locales/en/messages.json';
-import ja from '@/public/_locales/ja/messages.json';
 import { translate, uiLocale } from '@/utils/translate';
 
-const OVERRIDE: Readonly<Record<'en' | 'ja', Translate>> = { en: translatorFor(en), ja: translatorFor(ja) };
 
 function Options() {
   const [sidebar, setSidebar] = useState<SidebarSettings | undefined>(undefined);
@@ -33,7 +30,7 @@ function Options() {
     return () => stops.forEach((stop) => stop());
   }, []);
   const language = settings?.uiLanguage ?? 'auto';
-  const t = language === 'auto' ? translate : OVERRIDE[language];
+  const t = language === 'auto' ? translate : BUNDLED_TRANSLATORS[language];
   useEffect(() => {
     document.documentElement.lang = uiLocale(language);
     document.title = t('optionsHeading');

@@ -2,16 +2,13 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView } from '@/components/PopupView';
-import { translatorFor, type Translate } from '@/lib/i18n';
+import { BUNDLED_TRANSLATORS } from '@/utils/page-translators';
 import { DEFAULT_USER_SETTINGS, STORAGE_KEYS, type UserSettings } from '@/lib/settings';
 import { handledItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { markDone, snooze, urgentOrders, type UrgentOrder } from '@/lib/urgency';
 import { WATCH_PREFIX } from '@/lib/watch';
-import en from '@/public/_locales/en/messages.json';
-import ja from '@/public/_locales/ja/messages.json';
 import { translate, uiLocale } from '@/utils/translate';
 
-const OVERRIDE: Readonly<Record<'en' | 'ja', Translate>> = { en: translatorFor(en), ja: translatorFor(ja) };
 
 function Popup() {
   const [orders, setOrders] = useState<UrgentOrder[] | undefined>(undefined);
@@ -36,7 +33,7 @@ function Popup() {
       clearInterval(tick);
     };
   }, []);
-  const t = settings.uiLanguage === 'auto' ? translate : OVERRIDE[settings.uiLanguage];
+  const t = settings.uiLanguage === 'auto' ? translate : BUNDLED_TRANSLATORS[settings.uiLanguage];
   useEffect(() => {
     document.documentElement.lang = uiLocale(settings.uiLanguage);
     document.title = t('extName');
