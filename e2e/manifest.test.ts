@@ -77,6 +77,12 @@ describe.each([
     expect(gzipSync(readFileSync(script), { level: 9 }).length).toBeLessThan(60 * 1024);
   });
 
+  it('keeps every script of the bundle under 200 KB gzipped (the classifier and its model included)', () => {
+    const scripts = (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.js'));
+    expect(scripts).toContain('background.js');
+    for (const file of scripts) expect(gzipSync(readFileSync(join(dir, file)), { level: 9 }).length, file).toBeLessThan(200 * 1024);
+  });
+
   it('is named and described in English and Japanese', () => {
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.default_locale).toBe('en');

@@ -170,6 +170,35 @@ describe('bad input never throws and stays linear', () => {
   });
 });
 
+describe('scores and language', () => {
+  it('scores every intent, and the intent named scores highest unless the model decided', () => {
+    for (const example of all) {
+      const r = classify(example);
+      expect(Object.keys(r.scores).sort()).toEqual([...INTENTS].sort());
+      const top = Math.max(...Object.values(r.scores));
+      if (!r.evidence.some((e) => e.rule === 'model.char-ngrams') && top > 0) expect(r.scores[r.intent], example.id).toBe(top);
+    }
+  });
+
+  it.each([
+    ['en', 'Hi there, the parcel came today but the lid is cracked. What should I do?'],
+    ['de', 'Guten Tag, das Paket kam heute an, aber der Deckel hat einen Riss. Was soll ich tun?'],
+    ['fr', "Bonjour, le colis est arrivé aujourd'hui mais le couvercle est fendu. Que dois-je faire ?"],
+    ['it', 'Buongiorno, il pacco è arrivato oggi ma il coperchio è crepato. Cosa devo fare?'],
+    ['es', 'Hola, el paquete llegó hoy pero la tapa está rota. ¿Qué debo hacer?'],
+    ['ja', '本日荷物が届きましたが、蓋が割れていました。どうすればよいですか。'],
+    ['ja', '返品希望'],
+  ] as const)('tells %s from its common words and letters: %s', (language, body) => {
+    expect(classify({ body }).language).toBe(language);
+  });
+
+  it('falls back to the marketplace language when the words do not tell', () => {
+    expect(classify({ body: 'OK', marketplace: 'DE' }).language).toBe('de');
+    expect(classify({ body: '12345', marketplace: 'JP' }).language).toBe('ja');
+    expect(classify({ body: '' }).language).toBe('en');
+  });
+});
+
 describe('corpus', () => {
   it('is well-formed and sourced', () => {
     for (const example of all) {

@@ -3,15 +3,17 @@
  * flags, evidence, scores } (DESIGN.md contract). Explainable: every point of every score comes
  * from a rule in rules.ts, and the evidence lists the spans that fired.
  *
- * How: the text is normalised once and scanned once with a single alternation of every keyword
- * (longest first), which keeps the cost within a small multiple of one normalise-and-lowercase
- * pass. Matches become weighted votes; a few combinations decide what words alone cannot:
+ * How: each field is read once by a keyword automaton (matcher.ts) that folds the text as it goes
+ * (NFKC, case, accents) and also counts the languages' function words, so no normalised copy
+ * is made and the hits point into the text as given. Matches become weighted votes, kept in
+ * typed arrays allocated once; a few combinations decide what words alone cannot:
  * - cancel-request needs an official signal (Amazon's subject, an Amazon sender, or the order's
  *   buyer-requested-cancel flag); a buyer's own words about cancelling are cancel-inquiry
  *   (DOMAIN case 1), or cancel-not-honored when they say they asked and it shipped (case 2);
  * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
  */
-import { detectLanguage } from './language';
+import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
+import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
 import { predict, type NaiveBayesModel } from './model';
 import MODEL from './model.json';
 import { normalizeText, offsetMapper } from './normalize';
@@ -20,167 +22,214 @@ import type { Classification, ClassifyInput, Evidence, Flag, Intent, Language } 
 
 /** The most text read from one message: longer input is cut here (the cut is linear too). */
 export const MAX_CLASSIFY_CHARS = 50_000;
-const LATIN_WORD = /[a-z0-9]/;
-/** Two kana in a row: Japanese whatever keywords matched. */
-const JAPANESE_SCRIPT = /[\u3040-\u30ff]{2}/;
+/** Function words count towards the language only in the first characters of a message. */
+const LANGUAGE_WINDOW = 600;
+/** Most hits recorded per message (a message of nothing but keywords stays linear and bounded). */
+const MAX_HITS = 4_096;
+const LANGUAGE_INDEX: Readonly<Record<string, number>> = { ja: 0, en: 1, de: 2, fr: 3, it: 4, es: 5, any: 6 };
 
-interface KeywordEntry {
-  readonly keyword: string;
-  readonly stem: boolean;
-  readonly latinStart: boolean;
-  readonly latinEnd: boolean;
-  readonly rules: Rule[];
-}
+/** What a keyword of the automaton stands for. */
+const RULE_KEYWORD = 0;
+const LANGUAGE_WORD = 1;
+const RELAY_BEGIN = 2;
+const RELAY_END = 3;
 
+/**
+ * The rule tables compiled once: every keyword (rules, country names, function words, the
+ * markers of an Amazon relay e-mail) into one automaton, and for each keyword the rules it votes
+ * for, as flat arrays indexed by small integers.
+ */
 function compile() {
-  const entries = new Map<string, KeywordEntry>();
-  const add = (raw: string, rule: Rule) => {
-    const stem = raw.endsWith('*');
-    const keyword = normalizeText(stem ? raw.slice(0, -1) : raw);
-    if (keyword === '') return;
-    const key = `${keyword}${stem ? '*' : ''}`;
-    let entry = entries.get(key);
-    if (!entry) {
-      entry = { keyword, stem, latinStart: LATIN_WORD.test(keyword[0]!), latinEnd: LATIN_WORD.test(keyword.at(-1)!), rules: [] };
-      entries.set(key, entry);
-    }
-    entry.rules.push(rule);
-  };
-  for (const rule of RULES) for (const keyword of rule.keywords) add(keyword, rule);
+  const rules: Rule[] = [...RULES];
   for (const [code, names] of Object.entries(COUNTRIES)) {
-    const countryRule: Rule = { id: `any.country.${code}`, lang: 'any', target: `country.${code}`, weight: 1, keywords: names, reason: `names ${code}`, examples: [] };
-    for (const name of names) add(name, countryRule);
+    rules.push({ id: `any.country.${code}`, lang: 'any', target: `country.${code}`, weight: 1, keywords: names, reason: `names ${code}`, examples: [] });
   }
-  // One keyword can be both a stem and a word (e.g. "cancel*" and "cancel"): the regex needs it once.
-  const byText = new Map<string, KeywordEntry[]>();
-  for (const entry of entries.values()) byText.set(entry.keyword, [...(byText.get(entry.keyword) ?? []), entry]);
-  const keywords = [...byText.keys()].sort((a, b) => b.length - a.length);
-  // The alternation finds the longest keyword at each position; the shorter ones it hides there
-  // (「キャンセル」 inside 「キャンセル依頼を送」) are its prefixes, listed once here.
-  const known = new Set(keywords);
-  const prefixes = new Map<string, string[]>();
-  for (const keyword of keywords) {
-    const shorter: string[] = [];
-    for (let n = keyword.length - 1; n > 0; n--) if (known.has(keyword.slice(0, n))) shorter.push(keyword.slice(0, n));
-    if (shorter.length > 0) prefixes.set(keyword, shorter);
-  }
-  // Keywords inside which another keyword may start (「商品が届」 then 「届かない」): after one of
-  // these the scan looks again from the next character; after any other, from its end.
-  const overlapping = keywordsWithOverlaps(keywords);
-  // Plain alternations, longest first (a trie-shaped regex was measured slower in V8). Two of
-  // them, split by the keyword's first character: V8 compiles a regex to native code only below
-  // a size limit, and one alternation of all ~1,700 keywords crossed it and ran about 10× slower
-  // (measured: 176 µs against 13 + 6 µs per 500-character message).
-  const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ascii = keywords.filter((k) => k.charCodeAt(0) < 0x80);
-  const other = keywords.filter((k) => k.charCodeAt(0) >= 0x80);
-  const regexes = [ascii, other].filter((list) => list.length > 0).map((list) => new RegExp(list.map(escape).join('|'), 'g'));
-  return { regexes, byText, prefixes, overlapping };
-}
-
-/** Keywords one of whose proper suffixes begins a keyword, or contains one. Linear in their total length squared per keyword. */
-function keywordsWithOverlaps(keywords: readonly string[]): Set<string> {
-  interface Node {
-    end: boolean;
-    next: Map<string, Node>;
-  }
-  const root: Node = { end: false, next: new Map() };
-  for (const keyword of keywords) {
-    let node = root;
-    for (const ch of keyword) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
-      node = child;
+  const targets: Target[] = [];
+  const targetIndex = new Map<Target, number>();
+  const targetOf = (target: Target) => {
+    let index = targetIndex.get(target);
+    if (index === undefined) {
+      index = targets.length;
+      targets.push(target);
+      targetIndex.set(target, index);
     }
-    node.end = true;
-  }
-  const overlapping = new Set<string>();
-  for (const keyword of keywords) {
-    search: for (let i = 1; i < keyword.length; i++) {
-      let node: Node | undefined = root;
-      for (let k = i; k < keyword.length; k++) {
-        node = node.next.get(keyword[k]!);
-        if (!node) continue search;
-        if (node.end) break;
-      }
-      overlapping.add(keyword);
-      break;
+    return index;
+  };
+  for (const intent of PRIORITY) targetOf(intent);
+
+  const keywords: Keyword[] = [];
+  const kind: number[] = [];
+  const language: number[] = [];
+  const rulesOf: number[][] = [];
+  const textId: number[] = [];
+  const textIds = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const addKeyword = (keyword: Keyword, keywordKind: number, lang: number) => {
+    keywords.push(keyword);
+    kind.push(keywordKind);
+    language.push(lang);
+    rulesOf.push([]);
+    let id = textIds.get(keyword.text);
+    if (id === undefined) textIds.set(keyword.text, (id = textIds.size));
+    textId.push(id);
+    return keywords.length - 1;
+  };
+  rules.forEach((rule, r) => {
+    targetOf(rule.target);
+    for (const raw of rule.keywords) {
+      const stem = raw.endsWith('*');
+      const text = normalizeText(stem ? raw.slice(0, -1) : raw).replace(/\s+/g, ' ').trim();
+      if (text === '') continue;
+      const key = `${text}${stem ? '*' : ''}`;
+      let k = byKey.get(key);
+      if (k === undefined) byKey.set(key, (k = addKeyword({ text, stem }, RULE_KEYWORD, -1)));
+      if (!rulesOf[k]!.includes(r)) rulesOf[k]!.push(r);
     }
-  }
-  return overlapping;
-}
+  });
+  LATIN_LANGUAGES.forEach((lang, l) => {
+    for (const word of new Set(LANGUAGE_WORDS[lang])) addKeyword({ text: word, stem: false, maxStart: LANGUAGE_WINDOW, counter: l }, LANGUAGE_WORD, l);
+  });
+  addKeyword({ text: 'begin message', stem: false }, RELAY_BEGIN, -1);
+  addKeyword({ text: 'end message', stem: false }, RELAY_END, -1);
 
-const COMPILED = compile();
-
-interface Vote {
-  weight: number;
-  hit: Hit;
-}
-
-interface Hit {
-  readonly field: 'subject' | 'body';
-  readonly start: number;
-  readonly end: number;
-  readonly rule: Rule;
-  readonly quoted: boolean;
-  readonly keyword: string;
-}
-
-function scan(text: string, field: 'subject' | 'body'): Hit[] {
-  const hits: Hit[] = [];
-  const { regexes, byText, prefixes, overlapping } = COMPILED;
-  for (const regex of regexes) scanWith(regex, text, field, hits, byText, prefixes, overlapping);
-  return hits.sort((a, b) => a.start - b.start);
-}
-
-function scanWith(
-  regex: RegExp,
-  text: string,
-  field: 'subject' | 'body',
-  hits: Hit[],
-  byText: ReadonlyMap<string, KeywordEntry[]>,
-  prefixes: ReadonlyMap<string, string[]>,
-  overlapping: ReadonlySet<string>,
-): void {
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    const start = m.index;
-    const shorter = prefixes.get(m[0]);
-    for (let k = -1; k < (shorter?.length ?? 0); k++) {
-      const keyword = k < 0 ? m[0] : shorter![k]!;
-      const end = start + keyword.length;
-      for (const entry of byText.get(keyword) ?? []) {
-        if (entry.latinStart && start > 0 && LATIN_WORD.test(text[start - 1]!)) continue;
-        if (entry.latinEnd && !entry.stem && end < text.length && LATIN_WORD.test(text[end]!)) continue;
-        for (const rule of entry.rules) hits.push({ field, start, end, rule, quoted: false, keyword: entry.keyword });
-      }
+  // A vote slot per (keyword text, target): each distinct keyword counts once per target.
+  const slotIndex = new Map<string, number>();
+  const ruleStart = new Int32Array(keywords.length + 1);
+  const ruleList: number[] = [];
+  const slotList: number[] = [];
+  for (let k = 0; k < keywords.length; k++) {
+    for (const r of rulesOf[k]!) {
+      const slotKey = `${textId[k]}:${targetIndex.get(rules[r]!.target)}`;
+      let slot = slotIndex.get(slotKey);
+      if (slot === undefined) slotIndex.set(slotKey, (slot = slotIndex.size));
+      ruleList.push(r);
+      slotList.push(slot);
     }
-    // A keyword in which another may start: look again from the next character.
-    regex.lastIndex = overlapping.has(m[0]) ? start + 1 : start + m[0].length;
-    if (hits.length > 2_000) break;
+    ruleStart[k + 1] = ruleList.length;
+  }
+  const letters = LATIN_LANGUAGES.map((lang, l) => [LANGUAGE_LETTERS[lang], 1 << l] as const).filter(([chars]) => chars !== '');
+  const indexOf = (target: Target) => targetIndex.get(target) ?? -1;
+  return {
+    matcher: compileMatcher(keywords, letters, LANGUAGE_WINDOW),
+    rules,
+    targets,
+    targetIndex: targetIndex as ReadonlyMap<Target, number>,
+    kind: Int8Array.from(kind),
+    language: Int8Array.from(language),
+    ruleStart,
+    ruleList: Int32Array.from(ruleList),
+    slotList: Int32Array.from(slotList),
+    slots: slotIndex.size,
+    ruleTarget: Int32Array.from(rules, (rule) => targetIndex.get(rule.target)!),
+    ruleWeight: Float64Array.from(rules, (rule) => rule.weight),
+    ruleLanguage: Int8Array.from(rules, (rule) => LANGUAGE_INDEX[rule.lang]!),
+    /** Country targets come last, from here on. */
+    countryFrom: targets.findIndex((target) => target.startsWith('country.')),
+    T: {
+      officialCancel: indexOf('cue.official-cancel'),
+      amazonCancelBody: indexOf('cue.amazon-cancel-body'),
+      quote: indexOf('cue.quote'),
+      cancel: indexOf('cue.cancel'),
+      alreadyAsked: indexOf('cue.already-asked'),
+      shipped: indexOf('cue.shipped'),
+      question: indexOf('cue.question'),
+      send: indexOf('cue.send'),
+      relisting: indexOf('relisting-mentioned'),
+      mentionsReview: indexOf('mentions-review'),
+      mentionsClaim: indexOf('mentions-claim'),
+      angry: indexOf('angry'),
+    },
+  };
+}
+
+type Compiled = ReturnType<typeof compile>;
+let COMPILED: Compiled | undefined;
+const compiled = (): Compiled => (COMPILED ??= compile());
+
+/**
+ * Per-call working memory, allocated once: classify() is not re-entrant (it never awaits) and
+ * every array is reset through a stamp rather than cleared.
+ */
+interface Scratch {
+  readonly hits: HitBuffer;
+  readonly extra: HitBuffer;
+  /** Per hit: 0 subject, 1 body; 2 dropped (outside the relayed message). */
+  readonly field: Uint8Array;
+  readonly slotStamp: Uint32Array;
+  readonly slotWeight: Float64Array;
+  readonly slotHit: Int32Array;
+  readonly slotRule: Int32Array;
+  readonly touched: Int32Array;
+  readonly targetStamp: Uint32Array;
+  readonly targetSum: Float64Array;
+  readonly targetMax: Float64Array;
+  readonly intentScore: Float64Array;
+  readonly subjectCounts: ScriptCounts;
+  readonly bodyCounts: ScriptCounts;
+  readonly relayCounts: ScriptCounts;
+  stamp: number;
+}
+let SCRATCH: Scratch | undefined;
+function scratch(c: Compiled): Scratch {
+  return (SCRATCH ??= {
+    hits: hitBuffer(MAX_HITS),
+    extra: hitBuffer(MAX_HITS),
+    field: new Uint8Array(MAX_HITS),
+    slotStamp: new Uint32Array(c.slots),
+    slotWeight: new Float64Array(c.slots),
+    slotHit: new Int32Array(c.slots),
+    slotRule: new Int32Array(c.slots),
+    touched: new Int32Array(c.slots),
+    targetStamp: new Uint32Array(c.targets.length),
+    targetSum: new Float64Array(c.targets.length),
+    targetMax: new Float64Array(c.targets.length),
+    intentScore: new Float64Array(PRIORITY.length),
+    subjectCounts: scriptCounts(),
+    bodyCounts: scriptCounts(),
+    relayCounts: scriptCounts(),
+    stamp: 0,
+  });
+}
+
+function scriptCounts(): ScriptCounts {
+  return { kana: 0, han: 0, letters: 0, counters: new Int32Array(LATIN_LANGUAGES.length) };
+}
+
+function resetCounts(counts: ScriptCounts): ScriptCounts {
+  counts.kana = 0;
+  counts.han = 0;
+  counts.letters = 0;
+  counts.counters.fill(0);
+  return counts;
+}
+
+/**
+ * Scans one field into `out`: on the text as given when it can be folded character by character,
+ * else on its normalised form with offsets mapped back. Hits are in the order their keywords end.
+ */
+function scanField(c: Compiled, text: string, out: HitBuffer, counts: ScriptCounts): void {
+  if (c.matcher.scan(text, out, counts, false)) return;
+  const from = out.count;
+  const normalized = normalizeText(text);
+  c.matcher.scan(normalized, out, counts, true);
+  const map = offsetMapper(text, normalized);
+  for (let h = from; h < out.count; h++) {
+    out.start[h] = map(out.start[h]!);
+    out.end[h] = map(out.end[h]!);
   }
 }
 
 /** The ids of every rule whose keywords occur in a text (for the rule tables' own tests). */
 export function matchedRuleIds(text: string): string[] {
-  return [...new Set(scan(normalizeText(text), 'body').map((hit) => hit.rule.id))];
-}
-
-/** Where quoted history begins (after the first marker of it), or the text's length. */
-function quoteStart(hits: readonly Hit[], length: number): number {
-  const marker = hits.find((h) => h.rule.target === 'cue.quote' && h.start > 0);
-  return marker ? marker.start : length;
-}
-
-/** The buyer's own words inside an Amazon relay e-mail ("----- Begin message -----"). */
-function relayBody(normalized: string): { from: number; to: number } | undefined {
-  // indexOf, not a regex: a run of dashes must not make this quadratic.
-  const begin = normalized.indexOf('begin message');
-  if (begin < 0 || !/-{3}\s*$/.test(normalized.slice(Math.max(0, begin - 40), begin))) return undefined;
-  const lineEnd = normalized.indexOf('\n', begin);
-  const from = lineEnd < 0 ? normalized.length : lineEnd + 1;
-  const end = normalized.indexOf('end message', from);
-  return { from, to: end < 0 ? normalized.length : Math.max(from, normalized.lastIndexOf('\n', end)) };
+  const c = compiled();
+  const out = hitBuffer(MAX_HITS);
+  scanField(c, text, out, scriptCounts());
+  const ids = new Set<string>();
+  for (let h = 0; h < out.count; h++) {
+    const k = out.keyword[h]!;
+    for (let j = c.ruleStart[k]!; j < c.ruleStart[k + 1]!; j++) ids.add(c.rules[c.ruleList[j]!]!.id);
+  }
+  return [...ids];
 }
 
 const PRIORITY: readonly Intent[] = [
@@ -202,9 +251,17 @@ const PRIORITY: readonly Intent[] = [
   'other',
 ];
 
-const INTENT_TARGETS = new Set<string>(PRIORITY);
-const PRIORITY_INDEX = new Map<Intent, number>(PRIORITY.map((intent, index) => [intent, index]));
 const NOTICE_INTENTS = new Set<Intent>(['delivery-failure', 'listing-removed', 'a-to-z-claim']);
+const PRIORITY_INDEX = new Map<Intent, number>(PRIORITY.map((intent, index) => [intent, index]));
+/** PRIORITY indices of the intents the code sets by name. */
+const I = {
+  cancelRequest: PRIORITY.indexOf('cancel-request'),
+  cancelInquiry: PRIORITY.indexOf('cancel-inquiry'),
+  cancelNotHonored: PRIORITY.indexOf('cancel-not-honored'),
+  addressChange: PRIORITY.indexOf('address-change'),
+  productQuestion: PRIORITY.indexOf('product-question'),
+  other: PRIORITY.indexOf('other'),
+};
 const MODEL_MAY_NAME = new Set<Intent>([
   'where-is-order',
   'return-refund',
@@ -215,115 +272,199 @@ const MODEL_MAY_NAME = new Set<Intent>([
   'product-question',
   'other',
 ]);
+const modelMayName = (intent: Intent) => MODEL_MAY_NAME.has(intent);
+const modelMayNameFromAmazon = (intent: Intent) => MODEL_MAY_NAME.has(intent) || NOTICE_INTENTS.has(intent);
 
 export function classify(input: ClassifyInput): Classification {
+  const c = compiled();
+  const w = scratch(c);
+  const { T } = c;
   const subject = (input.subject ?? '').slice(0, 2_000);
   const body = input.body.slice(0, MAX_CLASSIFY_CHARS);
-  const normSubject = normalizeText(subject);
-  const normBody = normalizeText(body);
-  const relay = relayBody(normBody);
 
-  const subjectHits = scan(normSubject, 'subject');
-  const scanned = scan(normBody, 'body');
-  const quotedFrom = quoteStart(scanned, normBody.length);
-  const bodyHits: Hit[] = [];
-  for (const h of scanned) {
-    if (relay && (h.start < relay.from || h.end > relay.to)) continue;
-    bodyHits.push(h.start >= quotedFrom ? { ...h, quoted: true } : h);
-  }
-  const hits = subjectHits.length > 0 ? [...subjectHits, ...bodyHits] : bodyHits;
+  // One scan per field: subject hits first, then the body's.
+  const hits = w.hits;
+  hits.count = 0;
+  const subjectCounts = resetCounts(w.subjectCounts);
+  const bodyCounts = resetCounts(w.bodyCounts);
+  if (subject !== '') scanField(c, subject, hits, subjectCounts);
+  const bodyFrom = hits.count;
+  scanField(c, body, hits, bodyCounts);
+  const total = hits.count;
 
-  const marketplace = input.marketplace?.toUpperCase();
-  const marketLanguage = marketplaceLanguage(marketplace);
-  // The buyer's own words tell the language; Amazon's English subject line often does not.
-  const ownWords = relay ? normBody.slice(relay.from, Math.min(relay.to, relay.from + 600)) : normBody.slice(0, 600);
-  // A body of a few words is enough to tell the language; shorter, the subject helps.
-  const bodyIsEnough = ownWords.trim().length >= 15;
-  const language =
-    (JAPANESE_SCRIPT.test(ownWords) ? 'ja' : languageFromHits(bodyIsEnough ? bodyHits : hits)) ??
-    detectLanguage(
-      bodyIsEnough ? body.slice(0, 600) : `${subject}\n${body.slice(0, 600)}`,
-      bodyIsEnough ? ownWords : `${normSubject}\n${ownWords}`,
-      marketLanguage,
-    );
-
-  // Votes per target: each distinct keyword counts once (the strongest rule for it); keywords
-  // from another language's table count half, quoted history a tenth.
-  const votes = new Map<Target, Vote[]>();
-  for (const hit of hits) {
-    const rule = hit.rule;
-    const languageFactor = rule.lang === 'any' || rule.lang === language || rule.lang === 'ja' ? 1 : 0.5;
-    const weight = rule.weight * languageFactor * (hit.quoted ? 0.1 : 1) * (hit.field === 'subject' ? 1.5 : 1);
-    let list = votes.get(rule.target);
-    if (!list) votes.set(rule.target, (list = []));
-    const same = list.find((v) => v.hit.keyword === hit.keyword);
-    if (!same) list.push({ weight, hit });
-    else if (same.weight < weight) {
-      same.weight = weight;
-      same.hit = hit;
-    }
-  }
-  const scoreCache = new Map<Target, number>();
-  const scoreOf = (target: Target) => {
-    let score = scoreCache.get(target);
-    if (score === undefined) {
-      // The strongest vote in full, every other at half: max + (sum − max) / 2.
-      let sum = 0;
-      let max = 0;
-      for (const vote of votes.get(target) ?? []) {
-        sum += vote.weight;
-        if (vote.weight > max) max = vote.weight;
+  // Quoted history (after the first marker of it) and an Amazon relay e-mail (only the buyer's
+  // words between "begin message" and "end message" count).
+  let quotedFrom = body.length;
+  let relayFrom = -1;
+  let relayTo = body.length;
+  for (let h = bodyFrom; h < total; h++) {
+    const k = hits.keyword[h]!;
+    const kind = c.kind[k]!;
+    if (kind === RULE_KEYWORD) {
+      if (hits.start[h]! > 0 && hits.start[h]! < quotedFrom && keywordVotesFor(c, k, T.quote)) quotedFrom = hits.start[h]!;
+    } else if (kind === RELAY_BEGIN && relayFrom < 0) {
+      const begin = hits.start[h]!;
+      // A marker line of dashes right before it (40 characters, so this cannot go quadratic).
+      if (/-{3}\s*$/.test(body.slice(Math.max(0, begin - 40), begin))) {
+        const lineEnd = body.indexOf('\n', begin);
+        relayFrom = lineEnd < 0 ? body.length : lineEnd + 1;
       }
-      score = max + (sum - max) / 2;
-      scoreCache.set(target, score);
+    } else if (kind === RELAY_END && relayFrom >= 0 && hits.start[h]! >= relayFrom && relayTo === body.length) {
+      relayTo = Math.max(relayFrom, body.lastIndexOf('\n', hits.start[h]!));
     }
-    return score;
-  };
-  const hitsFor = (target: Target) => (votes.get(target) ?? []).map((v) => v.hit);
+  }
+  const relay = relayFrom >= 0;
+  for (let h = 0; h < total; h++) {
+    w.field[h] = h < bodyFrom ? 0 : relay && (hits.start[h]! < relayFrom || hits.end[h]! > relayTo) ? 2 : 1;
+  }
 
-  const scores: Partial<Record<Intent, number>> = {};
-  for (const target of votes.keys()) if (INTENT_TARGETS.has(target)) scores[target as Intent] = round(scoreOf(target));
+  // Language: the buyer's own words tell it; Amazon's English subject line often does not. A
+  // body of a few words is enough; shorter, the subject helps.
+  const marketplace = input.marketplace?.toUpperCase();
+  const ownFrom = relay ? relayFrom : 0;
+  const ownTo = Math.min(relay ? relayTo : body.length, ownFrom + LANGUAGE_WINDOW);
+  const bodyIsEnough = trimmedLength(body, ownFrom, ownTo) >= 15;
+  const words = [0, 0, 0, 0, 0];
+  const keywordsByLanguage = [0, 0, 0, 0, 0];
+  let japaneseKeywords = 0;
+  let { kana, han, letters } = bodyCounts;
+  let counted = bodyCounts.counters;
+  if (relay) {
+    // The relayed words start past the first characters: count them on their own.
+    const counts = resetCounts(w.relayCounts);
+    w.extra.count = 0;
+    scanField(c, body.slice(ownFrom, ownTo), w.extra, counts);
+    ({ kana, han, letters } = counts);
+    counted = counts.counters;
+  }
+  for (let l = 0; l < words.length; l++) words[l] = counted[l]! + (bodyIsEnough ? 0 : subjectCounts.counters[l]!);
+  if (!bodyIsEnough) {
+    kana += subjectCounts.kana;
+    han += subjectCounts.han;
+    letters |= subjectCounts.letters;
+  }
+  for (let h = bodyIsEnough ? bodyFrom : 0; h < total; h++) {
+    const k = hits.keyword[h]!;
+    if (c.kind[k] === RULE_KEYWORD && w.field[h] !== 2 && (h < bodyFrom || hits.start[h]! < quotedFrom)) {
+      const j = c.ruleStart[k]!;
+      if (j === c.ruleStart[k + 1]) continue;
+      const lang = c.ruleLanguage[c.ruleList[j]!]!;
+      if (lang === 0) japaneseKeywords++;
+      else if (lang < 6) keywordsByLanguage[lang - 1]! += 1;
+    }
+  }
+  const language = decideLanguage({ kana, han, words, keywords: keywordsByLanguage, japaneseKeywords, letters }, marketplaceLanguage(marketplace));
+  const languageIndex = LANGUAGE_INDEX[language]!;
+
+  // Votes: each distinct keyword counts once per target (its strongest rule); keywords from
+  // another language's table count half, quoted history a tenth, the subject one and a half.
+  const stamp = (w.stamp = (w.stamp + 1) >>> 0 || 1);
+  let touchedCount = 0;
+  let officialInSubject = false;
+  let officialAtStart = false;
+  let officialAnywhere = false;
+  let anyCountry = false;
+  for (let h = 0; h < total; h++) {
+    const k = hits.keyword[h]!;
+    if (c.kind[k] !== RULE_KEYWORD || w.field[h] === 2) continue;
+    const inSubject = h < bodyFrom;
+    const quoted = !inSubject && hits.start[h]! >= quotedFrom;
+    for (let j = c.ruleStart[k]!; j < c.ruleStart[k + 1]!; j++) {
+      const r = c.ruleList[j]!;
+      const target = c.ruleTarget[r]!;
+      if (target === T.officialCancel) {
+        officialAnywhere = true;
+        if (inSubject) officialInSubject = true;
+        else if (subject === '' && hits.start[h]! < 40) officialAtStart = true;
+      }
+      const lang = c.ruleLanguage[r]!;
+      const weight = c.ruleWeight[r]! * (lang === 6 || lang === 0 || lang === languageIndex ? 1 : 0.5) * (quoted ? 0.1 : 1) * (inSubject ? 1.5 : 1);
+      if (target >= c.countryFrom) anyCountry = true;
+      const slot = c.slotList[j]!;
+      if (w.slotStamp[slot] !== stamp) {
+        w.slotStamp[slot] = stamp;
+        w.slotWeight[slot] = weight;
+        w.slotHit[slot] = h;
+        w.slotRule[slot] = r;
+        w.touched[touchedCount++] = slot;
+      } else if (w.slotWeight[slot]! < weight) {
+        w.slotWeight[slot] = weight;
+        w.slotHit[slot] = h;
+        w.slotRule[slot] = r;
+      }
+    }
+  }
+  // Per target: the strongest vote in full, every other at half: max + (sum − max) / 2.
+  for (let s = 0; s < touchedCount; s++) {
+    const slot = w.touched[s]!;
+    const target = c.ruleTarget[w.slotRule[slot]!]!;
+    const weight = w.slotWeight[slot]!;
+    if (w.targetStamp[target] !== stamp) {
+      w.targetStamp[target] = stamp;
+      w.targetSum[target] = weight;
+      w.targetMax[target] = weight;
+    } else {
+      w.targetSum[target]! += weight;
+      if (weight > w.targetMax[target]!) w.targetMax[target] = weight;
+    }
+  }
+  const scoreOf = (target: number) => targetScore(w, target, stamp);
+
+  // Intent scores, indexed as PRIORITY (the scores object of the result is built at the end).
+  const score = w.intentScore;
+  for (let i = 0; i < PRIORITY.length; i++) score[i] = w.targetStamp[i] === stamp ? round(scoreOf(i)) : 0;
 
   // Cancellation: official request, "asked and it shipped anyway", or an ordinary inquiry.
-  const cancel = scoreOf('cue.cancel');
-  const alreadyAsked = scoreOf('cue.already-asked');
-  const shipped = scoreOf('cue.shipped');
-  const officialInSubject = subjectHits.some((h) => h.rule.target === 'cue.official-cancel');
-  const officialAtStart = !subject && bodyHits.some((h) => h.rule.target === 'cue.official-cancel' && h.start < 40);
-  const officialFromAmazon = input.sender === 'amazon' && (hits.some((h) => h.rule.target === 'cue.official-cancel') || scoreOf('cue.amazon-cancel-body') > 0);
+  const cancel = scoreOf(T.cancel);
+  const alreadyAsked = scoreOf(T.alreadyAsked);
+  const shipped = scoreOf(T.shipped);
+  const officialFromAmazon = input.sender === 'amazon' && (officialAnywhere || scoreOf(T.amazonCancelBody) > 0);
   const officialFromOrder = input.order?.buyerRequestedCancel === true;
   const official = officialInSubject || officialAtStart || officialFromAmazon || officialFromOrder;
   if (cancel > 0 || alreadyAsked > 0) {
-    if (alreadyAsked > 0 && shipped > 0 && !official) scores['cancel-not-honored'] = round(cancel + alreadyAsked + shipped);
-    else scores['cancel-inquiry'] = round(cancel + alreadyAsked * 0.5);
+    if (alreadyAsked > 0 && shipped > 0 && !official) score[I.cancelNotHonored] = round(cancel + alreadyAsked + shipped);
+    else score[I.cancelInquiry] = round(cancel + alreadyAsked * 0.5);
   }
-  if (official) scores['cancel-request'] = 100;
+  if (official) score[I.cancelRequest] = 100;
 
   // A question mark makes a product question a little more likely; a question with nothing else
   // in it is most likely one about the product or the order.
-  if (scoreOf('cue.question') > 0) {
-    const anyIntent = Object.values(scores).some((score) => (score ?? 0) > 0);
-    if ((scores['product-question'] ?? 0) > 0) scores['product-question'] = round((scores['product-question'] ?? 0) + 0.5);
-    else if (!anyIntent) scores['product-question'] = 1;
+  if (scoreOf(T.question) > 0) {
+    let anyIntent = false;
+    for (let i = 0; i < PRIORITY.length; i++) if (score[i]! > 0) anyIntent = true;
+    if (score[I.productQuestion]! > 0) score[I.productQuestion] = round(score[I.productQuestion]! + 0.5);
+    else if (!anyIntent) score[I.productQuestion] = 1;
   }
 
   // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
-  const foreign = foreignCountries(votes, marketplace, input.order?.shipToCountry, language);
-  if (foreign.length > 0 && scoreOf('cue.send') > 0) scores['address-change'] = round((scores['address-change'] ?? 0) + 3);
-  const flags = new Set<Flag>();
-  if (foreign.length > 0 && (scores['address-change'] ?? 0) > 0) flags.add('foreign-redirect');
-  for (const flag of ['mentions-review', 'mentions-claim', 'angry'] as const) if (scoreOf(flag) > 0) flags.add(flag);
+  let foreign: number[] | undefined;
+  for (let index = anyCountry ? c.countryFrom : c.targets.length; index < c.targets.length; index++) {
+    if (w.targetStamp[index] !== stamp) continue;
+    const target = c.targets[index]!;
+    const home = marketplace && MARKETPLACE_COUNTRY[marketplace]
+      ? [MARKETPLACE_COUNTRY[marketplace]!]
+      : input.order?.shipToCountry
+        ? [input.order.shipToCountry.toUpperCase()]
+        : HOME_COUNTRIES[language];
+    if (!home.includes(target.slice('country.'.length))) (foreign ??= []).push(index);
+  }
+  if (foreign && scoreOf(T.send) > 0) score[I.addressChange] = round(score[I.addressChange]! + 3);
+  const flags: Flag[] = [];
+  if (foreign && score[I.addressChange]! > 0) flags.push('foreign-redirect');
+  if (scoreOf(T.mentionsReview) > 0) flags.push('mentions-review');
+  if (scoreOf(T.mentionsClaim) > 0) flags.push('mentions-claim');
+  if (scoreOf(T.angry) > 0) flags.push('angry');
 
   // The highest score wins; a tie goes to the intent earlier in PRIORITY (the costlier mistake).
-  let intent: Intent = 'other';
+  let winner = I.other;
   let best = 0;
   let second = 0;
-  for (const [candidate, score = 0] of Object.entries(scores) as [Intent, number | undefined][]) {
-    if (score > best || (score === best && score > 0 && PRIORITY_INDEX.get(candidate)! < PRIORITY_INDEX.get(intent)!)) {
-      if (candidate !== intent) second = Math.max(second, best);
-      best = score;
-      intent = candidate;
-    } else if (score > second) second = score;
+  for (let i = 0; i < PRIORITY.length; i++) {
+    if (score[i]! > best) {
+      second = best;
+      best = score[i]!;
+      winner = i;
+    } else if (score[i]! > second) second = score[i]!;
   }
   // When no rule found any intent, the character n-gram model trained on the corpus may name one:
   // only among the complaint, delivery and question intents. Cancellations, address changes and
@@ -333,55 +474,112 @@ export function classify(input: ClassifyInput): Classification {
   let decidedByModel = false;
   if (!official && best === 0) {
     const fromAmazon = input.sender === 'amazon';
-    const guess = predict(MODEL as NaiveBayesModel, `${normSubject}\n${relay ? normBody.slice(relay.from, relay.to) : normBody.slice(0, quotedFrom)}`, (candidate) =>
-      MODEL_MAY_NAME.has(candidate) || (fromAmazon && NOTICE_INTENTS.has(candidate)),
-    );
-    if (guess && guess.probability >= 0.5 && guess.intent !== intent) {
-      intent = guess.intent;
+    const own = relay ? body.slice(relayFrom, relayTo) : body.slice(0, quotedFrom);
+    const text = `${normalizeText(subject.slice(0, MAX_MODEL_INPUT))}\n${normalizeText(own.slice(0, MAX_MODEL_INPUT))}`;
+    const guess = predict(MODEL as NaiveBayesModel, text, fromAmazon ? modelMayNameFromAmazon : modelMayName);
+    if (guess && guess.probability >= 0.5 && guess.intent !== PRIORITY[winner]) {
+      winner = PRIORITY_INDEX.get(guess.intent)!;
       decidedByModel = true;
       best = Math.max(best, 1);
-      scores[intent] = round(Math.max(scores[intent] ?? 0, guess.probability));
+      score[winner] = round(Math.max(score[winner]!, guess.probability));
     }
   }
-  if (intent === 'listing-removed' && scoreOf('relisting-mentioned') > 0) flags.add('relisting-mentioned');
-  if (intent === 'a-to-z-claim') flags.delete('mentions-claim');
+  const intent = PRIORITY[winner]!;
+  if (intent === 'listing-removed' && scoreOf(T.relisting) > 0) flags.push('relisting-mentioned');
+  if (intent === 'a-to-z-claim' && flags.includes('mentions-claim')) flags.splice(flags.indexOf('mentions-claim'), 1);
 
   const confidence = official
     ? 0.98
     : decidedByModel
-      ? round(Math.min(0.9, (scores[intent] ?? 0) * 0.8))
+      ? round(Math.min(0.9, score[winner]! * 0.8))
       : best === 0
-      ? 0.2
-      : round(Math.min(0.97, (best / (best + second + 1)) * (1 - Math.exp(-best / 2)) + 0.15));
+        ? 0.2
+        : round(Math.min(0.97, (best / (best + second + 1)) * (1 - Math.exp(-best / 2)) + 0.15));
 
-  const evidence = buildEvidence(intent, flags, { subject, body, normSubject, normBody, hitsFor, officialFromOrder, foreign });
+  const scores = scoreRecord(score);
+
+  // Evidence: the winning vote of each keyword behind the intent and each flag.
+  const evidence: Evidence[] = [];
+  if (official && officialFromOrder) evidence.push({ field: 'context', start: 0, end: 0, rule: 'context.order.buyer-requested-cancel', target: intent });
+  const cite = (target: number, as: Intent | Flag) => {
+    if (target < 0 || w.targetStamp[target] !== stamp) return;
+    for (let s = 0; s < touchedCount && evidence.length < 40; s++) {
+      const slot = w.touched[s]!;
+      const r = w.slotRule[slot]!;
+      if (c.ruleTarget[r] !== target) continue;
+      const h = w.slotHit[slot]!;
+      evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: as });
+    }
+  };
+  cite(targetIndexOf(c, intent), intent);
+  for (const cue of INTENT_CUES[intent] ?? []) cite(targetIndexOf(c, cue), intent);
+  for (const flag of flags) {
+    if (flag === 'foreign-redirect') {
+      cite(targetIndexOf(c, 'address-change'), flag);
+      for (const index of foreign ?? []) cite(index, flag);
+    } else cite(targetIndexOf(c, flag), flag);
+  }
+  evidence.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field < b.field ? -1 : 1));
   if (decidedByModel) evidence.unshift({ field: 'context', start: 0, end: 0, rule: 'model.char-ngrams', target: intent });
-  return { intent, confidence, language, flags: [...flags], evidence, scores };
+  return { intent, confidence, language, flags, evidence, scores };
 }
 
-/**
- * The language most of the matched keywords belong to, when they clearly agree (at least three
- * from one table and twice as many as from any other); otherwise undefined and the word-based
- * detector decides. Saves a second pass over the text for most messages.
- */
-function languageFromHits(hits: readonly Hit[]): Language | undefined {
-  const counts: Partial<Record<Language, number>> = {};
-  for (const hit of hits) {
-    const lang = hit.rule.lang;
-    if (lang === 'any' || hit.quoted) continue;
-    counts[lang] = (counts[lang] ?? 0) + 1;
-  }
-  let best: Language | undefined;
-  let first = 0;
-  let second = 0;
-  for (const [lang, count] of Object.entries(counts) as [Language, number][]) {
-    if (count > first) {
-      second = first;
-      first = count;
-      best = lang;
-    } else if (count > second) second = count;
-  }
-  return best && first >= 3 && first >= 2 * second ? best : undefined;
+/** Cues whose words are evidence for an intent decided by combining them. */
+const INTENT_CUES: Partial<Record<Intent, readonly Target[]>> = {
+  'cancel-request': ['cue.official-cancel', 'cue.amazon-cancel-body'],
+  'cancel-inquiry': ['cue.cancel', 'cue.already-asked'],
+  'cancel-not-honored': ['cue.cancel', 'cue.already-asked', 'cue.shipped'],
+};
+/** The model reads this much of the subject and of the message (it uses the first 1,000 characters). */
+const MAX_MODEL_INPUT = 1_100;
+
+/** Every intent's score, in one shape for every result (PRIORITY order). */
+function scoreRecord(s: Float64Array): Record<Intent, number> {
+  return {
+    'cancel-request': s[0]!,
+    'delivery-failure': s[1]!,
+    'listing-removed': s[2]!,
+    'a-to-z-claim': s[3]!,
+    'cancel-not-honored': s[4]!,
+    counterfeit: s[5]!,
+    defective: s[6]!,
+    'wrong-item': s[7]!,
+    'condition-mismatch': s[8]!,
+    'address-change': s[9]!,
+    'cancel-inquiry': s[10]!,
+    'return-refund': s[11]!,
+    'where-is-order': s[12]!,
+    'invoice-request': s[13]!,
+    'product-question': s[14]!,
+    other: s[15]!,
+  };
+}
+
+/** A target's score in this call: the strongest vote in full, every other at half. */
+function targetScore(w: Scratch, target: number, stamp: number): number {
+  return target >= 0 && w.targetStamp[target] === stamp ? w.targetMax[target]! + (w.targetSum[target]! - w.targetMax[target]!) / 2 : 0;
+}
+
+function targetIndexOf(c: Compiled, target: Target): number {
+  return c.targetIndex.get(target) ?? -1;
+}
+
+function keywordVotesFor(c: Compiled, keyword: number, target: number): boolean {
+  for (let j = c.ruleStart[keyword]!; j < c.ruleStart[keyword + 1]!; j++) if (c.ruleTarget[c.ruleList[j]!] === target) return true;
+  return false;
+}
+
+/** Length of text[from, to) without the white space at either end, without copying it. */
+function trimmedLength(text: string, from: number, to: number): number {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return b - a;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a);
 }
 
 function round(n: number): number {
@@ -410,54 +608,3 @@ function marketplaceLanguage(marketplace: string | undefined): Language | undefi
       return undefined;
   }
 }
-
-function foreignCountries(
-  votes: ReadonlyMap<Target, unknown>,
-  marketplace: string | undefined,
-  shipToCountry: string | undefined,
-  language: Language,
-): Target[] {
-  const mentioned = [...votes.keys()].filter((t): t is `country.${string}` => t.startsWith('country.'));
-  const home = marketplace && MARKETPLACE_COUNTRY[marketplace]
-    ? [MARKETPLACE_COUNTRY[marketplace]!]
-    : shipToCountry
-      ? [shipToCountry.toUpperCase()]
-      : HOME_COUNTRIES[language];
-  return mentioned.filter((t) => !home.includes(t.slice('country.'.length)));
-}
-
-interface EvidenceSources {
-  subject: string;
-  body: string;
-  normSubject: string;
-  normBody: string;
-  hitsFor: (target: Target) => Hit[];
-  officialFromOrder: boolean;
-  foreign: Target[];
-}
-
-function buildEvidence(intent: Intent, flags: ReadonlySet<Flag>, sources: EvidenceSources): Evidence[] {
-  const toSubject = offsetMapper(sources.subject, sources.normSubject);
-  const toBody = offsetMapper(sources.body, sources.normBody);
-  const evidence: Evidence[] = [];
-  const push = (hit: Hit, target: Intent | Flag) => {
-    if (evidence.length >= 40) return;
-    const map = hit.field === 'subject' ? toSubject : toBody;
-    evidence.push({ field: hit.field, start: map(hit.start), end: map(hit.end), rule: hit.rule.id, target });
-  };
-  const intentCues: Record<string, Target[]> = {
-    'cancel-request': ['cue.official-cancel', 'cue.amazon-cancel-body'],
-    'cancel-inquiry': ['cue.cancel', 'cue.already-asked'],
-    'cancel-not-honored': ['cue.cancel', 'cue.already-asked', 'cue.shipped'],
-  };
-  if (intent === 'cancel-request' && sources.officialFromOrder) {
-    evidence.push({ field: 'context', start: 0, end: 0, rule: 'context.order.buyer-requested-cancel', target: intent });
-  }
-  for (const target of [intent, ...(intentCues[intent] ?? [])]) for (const hit of sources.hitsFor(target)) push(hit, intent);
-  for (const flag of flags) {
-    const targets: Target[] = flag === 'foreign-redirect' ? ['address-change', ...sources.foreign] : [flag];
-    for (const target of targets) for (const hit of sources.hitsFor(target)) push(hit, flag);
-  }
-  return evidence.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field < b.field ? -1 : 1));
-}
-

@@ -21,16 +21,20 @@ export interface NaiveBayesModel {
   readonly totals: readonly number[];
   /** Distinct buckets seen in training. */
   readonly vocabulary: number;
-  /** bucket → [classIndex, count, classIndex, count, …] */
-  readonly counts: Readonly<Record<string, readonly number[]>>;
+  /** The buckets seen in training, ascending, each as the difference from the one before (compact JSON). */
+  readonly buckets: readonly number[];
+  /** Per bucket in that order: n, then n pairs of classIndex, count. */
+  readonly entries: readonly number[];
 }
 
-/** FNV-1a hashes of the text's character n-grams, spaces collapsed, framed by spaces. */
-export function ngramBuckets(normalized: string): number[] {
+/** The text the model reads: the first MAX_MODEL_CHARS characters, spaces collapsed, framed by spaces. */
+function modelText(normalized: string): string {
   const core = normalized.slice(0, MAX_MODEL_CHARS).replace(/\s+/g, ' ').trim();
-  if (core === '') return [];
-  const text = ` ${core} `;
-  const buckets: number[] = [];
+  return core === '' ? '' : ` ${core} `;
+}
+
+/** Calls `visit` with the FNV-1a hash bucket of each character n-gram of the model's text. */
+function forEachBucket(text: string, visit: (bucket: number) => void): void {
   for (const n of NGRAM_SIZES) {
     for (let i = 0; i + n <= text.length; i++) {
       let h = 0x811c9dc5 ^ n;
@@ -38,9 +42,15 @@ export function ngramBuckets(normalized: string): number[] {
         h ^= text.charCodeAt(k);
         h = Math.imul(h, 0x01000193);
       }
-      buckets.push((h >>> 0) % BUCKETS);
+      visit((h >>> 0) % BUCKETS);
     }
   }
+}
+
+/** FNV-1a hashes of the text's character n-grams, spaces collapsed, framed by spaces. */
+export function ngramBuckets(normalized: string): number[] {
+  const buckets: number[] = [];
+  forEachBucket(modelText(normalized), (bucket) => buckets.push(bucket));
   return buckets;
 }
 
@@ -49,18 +59,56 @@ export interface ModelPrediction {
   readonly probability: number;
 }
 
+/** The model's counts laid out for reading: bucket → (offset, length) into flat class / log-count arrays. */
+interface ModelTables {
+  readonly slot: Int32Array;
+  readonly classOf: Uint8Array;
+  readonly logCount: Float64Array;
+  readonly denominators: Float64Array;
+}
+const TABLES = new WeakMap<NaiveBayesModel, ModelTables>();
+function tablesOf(model: NaiveBayesModel): ModelTables {
+  let tables = TABLES.get(model);
+  if (tables) return tables;
+  const slot = new Int32Array(BUCKETS).fill(-1);
+  const size = (model.entries.length - model.buckets.length) / 2;
+  const classOf = new Uint8Array(size);
+  const logCount = new Float64Array(size);
+  let offset = 0;
+  let bucket = 0;
+  let e = 0;
+  for (const delta of model.buckets) {
+    bucket += delta;
+    const n = model.entries[e++]!;
+    if (bucket < BUCKETS && n <= 31) slot[bucket] = (offset << 5) | n;
+    for (let k = 0; k < n; k++, e += 2) {
+      classOf[offset] = model.entries[e]!;
+      logCount[offset] = Math.log(model.entries[e + 1]! + 1);
+      offset++;
+    }
+  }
+  const denominators = Float64Array.from(model.totals, (total) => Math.log(total + model.vocabulary));
+  tables = { slot, classOf, logCount, denominators };
+  TABLES.set(model, tables);
+  return tables;
+}
+
 /** The most probable class and its posterior probability, or undefined for empty text. */
 export function predict(model: NaiveBayesModel, normalized: string, allowed?: (intent: Intent) => boolean): ModelPrediction | undefined {
-  const buckets = ngramBuckets(normalized);
-  if (buckets.length === 0) return undefined;
-  const logp = model.priors.map((prior) => prior);
-  const denominators = model.totals.map((total) => Math.log(total + model.vocabulary));
-  for (const bucket of buckets) {
-    const entry = model.counts[bucket];
-    if (!entry) continue; // unseen everywhere: the same for every class
-    for (let c = 0; c < logp.length; c++) logp[c]! += -denominators[c]!;
-    for (let k = 0; k < entry.length; k += 2) logp[entry[k]!]! += Math.log(entry[k + 1]! + 1);
-  }
+  const text = modelText(normalized);
+  if (text === '') return undefined;
+  const { slot, classOf, logCount, denominators } = tablesOf(model);
+  const logp = Float64Array.from(model.priors);
+  // Buckets unseen in training are the same for every class; each seen one costs every class its
+  // denominator (added once at the end) and gives its classes their counts.
+  let known = 0;
+  forEachBucket(text, (bucket) => {
+    const packed = slot[bucket]!;
+    if (packed < 0) return;
+    known++;
+    for (let k = packed >>> 5, end = k + (packed & 31); k < end; k++) logp[classOf[k]!]! += logCount[k]!;
+  });
+  for (let c = 0; c < logp.length; c++) logp[c]! -= known * denominators[c]!;
   let best = -1;
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < logp.length; c++) {
@@ -94,17 +142,22 @@ export function train(examples: readonly { text: string; intent: Intent }[], cla
     }
   }
   const docTotal = docs.reduce((a, b) => a + b, 0);
-  const counts: Record<string, number[]> = {};
+  const buckets: number[] = [];
+  const entries: number[] = [];
+  let previous = 0;
   for (const bucket of [...perBucket.keys()].sort((a, b) => a - b)) {
-    const flat: number[] = [];
-    for (const [c, n] of [...perBucket.get(bucket)!].sort((a, b) => a[0] - b[0])) flat.push(c, n);
-    counts[bucket] = flat;
+    buckets.push(bucket - previous);
+    previous = bucket;
+    const byClass = [...perBucket.get(bucket)!].sort((a, b) => a[0] - b[0]);
+    entries.push(byClass.length);
+    for (const [c, n] of byClass) entries.push(c, n);
   }
   return {
     classes,
     priors: docs.map((d) => Math.log((d + 1) / (docTotal + classes.length))),
     totals,
     vocabulary: perBucket.size,
-    counts,
+    buckets,
+    entries,
   };
 }

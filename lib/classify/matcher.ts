@@ -1,0 +1,293 @@
+/**
+ * Finds every keyword of the rule tables in a text in one pass, folding the text as it reads it.
+ *
+ * An Aho–Corasick automaton compiled to transition tables: each character of the message is
+ * looked up once in a folding table (NFKC, width, case and the European accents, exactly as
+ * normalize.ts folds a single character) and moves the automaton by one table read. So the
+ * classifier never builds a normalised copy of the message: the hits come back with offsets into
+ * the text as given, which is also what the sidebar highlights.
+ *
+ * Characters that combine with their neighbours under NFKC (combining accents, kana voicing marks,
+ * half-width voicing marks, a few astral blocks) or fold into several characters (ß, œ, ligatures)
+ * cannot be folded one at a time into one symbol: when the scan meets one it stops and says so, and
+ * the caller scans normalizeText(text) instead (`exact`), with its offsets mapped back. Runs of
+ * white space count as one space, so "where  is\nmy" is "where is my". The folding table is filled
+ * as characters are first seen (one normalizeText call per distinct character), so compiling costs
+ * nothing for the 65,536 code units a message will never use.
+ *
+ * Latin keywords match whole words unless they are stems ("cancel*"); others match anywhere.
+ * Linear in the text: one table read per character, and per character at most the keywords that
+ * end there (bounded by the tables, not by the text).
+ */
+import { normalizeText } from './normalize';
+
+export interface Keyword {
+  /** Normalised text (normalizeText), white space single. */
+  readonly text: string;
+  /** A stem matches any ending. */
+  readonly stem: boolean;
+  /** Hits starting at or after this offset are not recorded (for words only worth counting near the start). */
+  readonly maxStart?: number;
+  /** Instead of a hit, add one to this counter (ScriptCounts.counters): for words only counted. */
+  readonly counter?: number;
+}
+
+/** Where the hits of one scan go: parallel arrays, `count` used, reset by the caller. */
+export interface HitBuffer {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly keyword: Int32Array;
+  count: number;
+}
+
+export function hitBuffer(capacity: number): HitBuffer {
+  return { start: new Int32Array(capacity), end: new Int32Array(capacity), keyword: new Int32Array(capacity), count: 0 };
+}
+
+/** What the scan saw of the scripts, in the first `scriptLimit` characters. */
+export interface ScriptCounts {
+  kana: number;
+  han: number;
+  /** Bits of the marked letters (see compileMatcher's `letters`) seen anywhere. */
+  letters: number;
+  /** Occurrences of the counted keywords (Keyword.counter); zeroed when a scan is refused. */
+  readonly counters: Int32Array;
+}
+
+const SEPARATOR = 0;
+/** Not yet looked up. */
+const UNKNOWN = 0xfffe;
+/** Needs whole-text normalisation. */
+const FALLBACK = 0xffff;
+const RING = 256;
+const RING_MASK = RING - 1;
+const LATIN_WORD = /^[a-z0-9]$/;
+/** Marks that compose with the character before them under NFKC. */
+const COMPOSING_MARK = /^[\u0300-\u036f\u3099-\u309c\uff9e\uff9f]$/;
+/** High surrogates of astral blocks that NFKC folds into letters or kanji (mathematical letters, enclosed letters, compatibility ideographs). */
+const FOLDING_ASTRAL = new Set([0xd835, 0xd83c, 0xd87e]);
+const HINT_KANA = 1;
+const HINT_HAN = 2;
+
+export interface Matcher {
+  readonly keywords: readonly Keyword[];
+  /** Keyword length in folded characters. */
+  readonly lengths: Int32Array;
+  /**
+   * Scans `text`; appends hits to `out` (until it is full) and returns true, or returns false
+   * (having appended nothing) when the text needs whole-text normalisation first.
+   * With `exact`, the text is taken as already normalised and never refused.
+   */
+  scan(text: string, out: HitBuffer, counts: ScriptCounts | undefined, exact: boolean): boolean;
+}
+
+/**
+ * @param letters characters (as written, before folding) whose presence sets a bit in
+ *   ScriptCounts.letters, e.g. [['äöüß', 1]]: the languages' own letters, which folding erases.
+ * @param scriptLimit how many characters from the start count towards ScriptCounts.
+ */
+export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyArray<readonly [string, number]> = [], scriptLimit = 600): Matcher {
+  // ── Alphabet: every character of every keyword, plus the Latin word characters (needed for
+  // whole-word checks even where no keyword uses them). ASCII symbols first, then the rest.
+  const asciiChars = new Set<string>(' abcdefghijklmnopqrstuvwxyz0123456789');
+  const otherChars = new Set<string>();
+  for (const k of keywords) {
+    if (k.text.length === 0 || k.text.length >= RING - 1) throw new Error(`keyword length out of range: ${JSON.stringify(k.text)}`);
+    for (const ch of k.text) (ch.charCodeAt(0) < 0x80 ? asciiChars : otherChars).add(ch);
+  }
+  const symbolOf = new Map<string, number>();
+  let next = 1;
+  for (const ch of [...asciiChars].sort()) symbolOf.set(ch, next++);
+  const asciiWidth = next; // columns of the ASCII block, separator included
+  for (const ch of [...otherChars].sort()) {
+    if (ch.length !== 1) throw new Error(`keyword character outside the BMP: ${ch}`);
+    symbolOf.set(ch, next++);
+  }
+  const otherWidth = next - asciiWidth;
+  if (next >= UNKNOWN) throw new Error('alphabet too large');
+  const SPACE = symbolOf.get(' ')!;
+  const isWord = new Uint8Array(next);
+  for (const [ch, sym] of symbolOf) if (LATIN_WORD.test(ch)) isWord[sym] = 1;
+
+  // ── Folding table: code unit → symbol (or FALLBACK), and script hints; filled on first sight.
+  const fold = new Uint16Array(0x10000).fill(UNKNOWN);
+  const hints = new Uint8Array(0x10000);
+  const symbolsOf = (text: string) => Uint16Array.from(text, (ch) => (/\s/.test(ch) ? SPACE : (symbolOf.get(ch) ?? SEPARATOR)));
+  const markBits = new Map<number, number>();
+  for (const [chars, bit] of letters) for (const ch of chars) markBits.set(ch.charCodeAt(0), (markBits.get(ch.charCodeAt(0)) ?? 0) | bit);
+  const learn = (c: number): number => {
+    let sym: number;
+    if (c >= 0xd800 && c <= 0xdfff) sym = FOLDING_ASTRAL.has(c) ? FALLBACK : SEPARATOR;
+    else {
+      const ch = String.fromCharCode(c);
+      const folded = normalizeText(ch);
+      if (COMPOSING_MARK.test(ch) || folded.length !== 1) sym = folded.length === 0 ? SEPARATOR : FALLBACK;
+      else sym = /\s/.test(folded) ? SPACE : (symbolOf.get(folded) ?? SEPARATOR);
+    }
+    fold[c] = sym;
+    hints[c] = (c >= 0x3040 && c <= 0x30ff ? HINT_KANA : c >= 0x4e00 && c <= 0x9fff ? HINT_HAN : 0) | ((markBits.get(c) ?? 0) << 2);
+    return sym;
+  };
+  for (let c = 0; c < 0x80; c++) learn(c);
+
+  // ── Trie, failure links (breadth first), outputs.
+  const children: Map<number, number>[] = [new Map()];
+  const ownOutputs: number[][] = [[]];
+  const lengths = new Int32Array(keywords.length);
+  keywords.forEach((k, id) => {
+    let node = 0;
+    const syms = symbolsOf(k.text);
+    lengths[id] = syms.length;
+    for (const sym of syms) {
+      let child = children[node]!.get(sym);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        ownOutputs.push([]);
+        children[node]!.set(sym, child);
+      }
+      node = child;
+    }
+    ownOutputs[node]!.push(id);
+  });
+  const nodes = children.length;
+  if (nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
+  const failure = new Int32Array(nodes);
+  const order: number[] = [0];
+  for (let q = 0; q < order.length; q++) {
+    const node = order[q]!;
+    for (const [sym, child] of children[node]!) {
+      if (node !== 0) {
+        let f = failure[node]!;
+        while (f !== 0 && !children[f]!.has(sym)) f = failure[f]!;
+        const target = children[f]!.get(sym);
+        failure[child] = target !== undefined && target !== child ? target : 0;
+      }
+      order.push(child);
+    }
+  }
+  const outputs: number[][] = new Array(nodes);
+  for (const node of order) {
+    const inherited = node === 0 ? [] : outputs[failure[node]!]!;
+    outputs[node] = ownOutputs[node]!.length === 0 ? inherited : [...ownOutputs[node]!, ...inherited];
+  }
+  const outStart = new Int32Array(nodes + 1);
+  for (let n = 0; n < nodes; n++) outStart[n + 1] = outStart[n]! + outputs[n]!.length;
+  const outList = new Int32Array(outStart[nodes]!);
+  for (let n = 0; n < nodes; n++) outList.set(outputs[n]!, outStart[n]!);
+
+  // ── Transition tables, filled breadth first: a state moves as its failure state does, except
+  // on its own children. The ASCII block in full (state × symbol), so Latin text moves with one
+  // table read per character; the rest by row, a state owning a row only when it has a child
+  // outside ASCII (otherwise it shares its failure state's row).
+  const aTable = new Uint16Array(nodes * asciiWidth);
+  const oRow = new Int32Array(nodes);
+  const owners = order.filter((n) => n === 0 || [...children[n]!.keys()].some((sym) => sym >= asciiWidth));
+  const oTable = new Uint16Array(owners.length * otherWidth);
+  let used = 0;
+  for (const node of order) {
+    const kids = children[node]!;
+    let ownsOther = node === 0;
+    if (node !== 0) {
+      const f = failure[node]!;
+      aTable.copyWithin(node * asciiWidth, f * asciiWidth, (f + 1) * asciiWidth);
+      for (const sym of kids.keys()) if (sym >= asciiWidth) ownsOther = true;
+    }
+    if (ownsOther) {
+      oRow[node] = used;
+      if (node !== 0) oTable.copyWithin(used, oRow[failure[node]!]!, oRow[failure[node]!]! + otherWidth);
+      used += otherWidth;
+    } else oRow[node] = oRow[failure[node]!]!;
+    for (const [sym, child] of kids) {
+      if (sym < asciiWidth) aTable[node * asciiWidth + sym] = child;
+      else oTable[oRow[node]! + sym - asciiWidth] = child;
+    }
+    aTable[node * asciiWidth] = 0; // the separator always resets
+  }
+
+  const latinStart = Uint8Array.from(keywords, (k) => (LATIN_WORD.test(k.text[0]!) ? 1 : 0));
+  const checkEnd = Uint8Array.from(keywords, (k) => (!k.stem && LATIN_WORD.test(k.text.at(-1)!) ? 1 : 0));
+  const maxStart = Int32Array.from(keywords, (k) => Math.min(k.maxStart ?? 0x7fffffff, 0x7fffffff));
+  const counterOf = Int32Array.from(keywords, (k) => k.counter ?? -1);
+  const noCounters = new Int32Array(Math.max(0, ...counterOf) + 1);
+  const hasOutput = Uint8Array.from({ length: nodes }, (_, n) => (outStart[n + 1]! > outStart[n]! ? 1 : 0));
+  const posRing = new Int32Array(RING);
+  /** Is the character at `pos` (folded) a Latin letter or digit? Positions outside the text are not. */
+  const wordAt = (text: string, pos: number): boolean => {
+    if (pos < 0 || pos >= text.length) return false;
+    const c = text.charCodeAt(pos);
+    let sym = fold[c]!;
+    if (sym === UNKNOWN) sym = learn(c);
+    return sym < UNKNOWN && isWord[sym] === 1;
+  };
+
+  function scan(text: string, out: HitBuffer, counts: ScriptCounts | undefined, exact: boolean): boolean {
+    const first = out.count;
+    const capacity = out.keyword.length;
+    let state = 0;
+    let fed = 0; // symbols fed so far
+    let space = false;
+    let kana = 0;
+    let han = 0;
+    let marks = 0;
+    const counters = counts?.counters ?? noCounters;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let sym = fold[c]!;
+      if (c >= 0x80) {
+        if (sym >= UNKNOWN) {
+          if (sym === UNKNOWN) sym = learn(c);
+          if (sym === FALLBACK) {
+            if (!exact) {
+              out.count = first;
+              counters.fill(0);
+              return false;
+            }
+            sym = SEPARATOR;
+          }
+        }
+        const hint = hints[c]!;
+        if (hint !== 0) {
+          if (i < scriptLimit) {
+            if (hint === HINT_KANA) kana++;
+            else if (hint === HINT_HAN) han++;
+          }
+          marks |= hint >> 2;
+        }
+      }
+      if (sym === SPACE) {
+        if (space) continue;
+        space = true;
+      } else space = false;
+      state = sym < asciiWidth ? aTable[state * asciiWidth + sym]! : oTable[oRow[state]! + sym - asciiWidth]!;
+      posRing[fed & RING_MASK] = i;
+      fed++;
+      if (hasOutput[state] === 0) continue;
+      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
+        const id = outList[k]!;
+        const startPos = posRing[(fed - lengths[id]!) & RING_MASK]!;
+        if (startPos >= maxStart[id]!) continue;
+        if (latinStart[id] === 1 && wordAt(text, startPos - 1)) continue;
+        if (checkEnd[id] === 1 && wordAt(text, i + 1)) continue;
+        if (counterOf[id]! >= 0) {
+          counters[counterOf[id]!]! += 1;
+          continue;
+        }
+        if (out.count >= capacity) break;
+        out.start[out.count] = startPos;
+        out.end[out.count] = i + 1;
+        out.keyword[out.count] = id;
+        out.count++;
+      }
+    }
+    if (counts) {
+      counts.kana += kana;
+      counts.han += han;
+      counts.letters |= marks;
+    }
+    return true;
+  }
+
+  return { keywords, lengths, scan };
+}
