@@ -114,24 +114,42 @@ function inLinkedom(): { read: number; baseline: number; orders: number } {
 // and look it up in a table) against the same floor: the native pass is what JavaScript code
 // cannot match, so that line shows how much of the ratio any per-character scan pays.
 const FOLD_PROBE = new Uint16Array(0x10000);
+/** Medians of several runs taken in turns, so a slow moment of this shared machine hits all of them alike. */
+function timeInTurns(runs: readonly (() => void)[], repeat: number): number[] {
+  for (const run of runs) for (let i = 0; i < 2; i++) run();
+  const samples = runs.map((): number[] => []);
+  for (let i = 0; i < repeat; i++) {
+    runs.forEach((run, k) => {
+      const start = performance.now();
+      run();
+      samples[k]!.push(performance.now() - start);
+    });
+  }
+  return samples.map(median);
+}
+
 function classifyBench(name: string, messages: { subject?: string; body: string }[]) {
-  const rounds = Math.max(5, Math.round(REPEAT / 2));
-  const floor = time(() => {
-    let n = 0;
-    for (const m of messages) n += ((m.subject ?? '') + m.body).normalize('NFKC').toLowerCase().length;
-    if (n === 0) throw new Error('empty');
-  }, rounds);
-  const loop = time(() => {
-    let n = 0;
-    for (const m of messages) {
-      const text = (m.subject ?? '') + m.body;
-      for (let i = 0; i < text.length; i++) n += FOLD_PROBE[text.charCodeAt(i)]! + 1;
-    }
-    if (n === 0) throw new Error('empty');
-  }, rounds);
-  const full = time(() => {
-    for (const m of messages) classify(m);
-  }, rounds);
+  const [floor, loop, full] = timeInTurns(
+    [
+      () => {
+        let n = 0;
+        for (const m of messages) n += ((m.subject ?? '') + m.body).normalize('NFKC').toLowerCase().length;
+        if (n === 0) throw new Error('empty');
+      },
+      () => {
+        let n = 0;
+        for (const m of messages) {
+          const text = (m.subject ?? '') + m.body;
+          for (let i = 0; i < text.length; i++) n += FOLD_PROBE[text.charCodeAt(i)]! + 1;
+        }
+        if (n === 0) throw new Error('empty');
+      },
+      () => {
+        for (const m of messages) classify(m);
+      },
+    ],
+    REPEAT * 2,
+  ) as [number, number, number];
   const perSecond = messages.length / (full / 1000);
   console.log(
     `${name.padEnd(38)} ${String(messages.length).padStart(6)} ${full.toFixed(1).padStart(10)} ${floor.toFixed(2).padStart(12)} ${(full / floor).toFixed(1).padStart(7)}  ${Math.round(perSecond).toLocaleString('en-US')} msg/s (a bare JS character loop: ${(loop / floor).toFixed(1)}× the floor)`,
