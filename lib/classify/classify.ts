@@ -134,6 +134,9 @@ function compile() {
       shipped: indexOf('cue.shipped'),
       question: indexOf('cue.question'),
       send: indexOf('cue.send'),
+      when: indexOf('cue.when'),
+      delivery: indexOf('cue.delivery'),
+      place: indexOf('cue.place'),
       relisting: indexOf('relisting-mentioned'),
       mentionsReview: indexOf('mentions-review'),
       mentionsClaim: indexOf('mentions-claim'),
@@ -259,6 +262,7 @@ const I = {
   cancelInquiry: PRIORITY.indexOf('cancel-inquiry'),
   cancelNotHonored: PRIORITY.indexOf('cancel-not-honored'),
   addressChange: PRIORITY.indexOf('address-change'),
+  whereIsOrder: PRIORITY.indexOf('where-is-order'),
   productQuestion: PRIORITY.indexOf('product-question'),
   other: PRIORITY.indexOf('other'),
 };
@@ -372,6 +376,8 @@ export function classify(input: ClassifyInput): Classification {
     for (let j = c.ruleStart[k]!; j < c.ruleStart[k + 1]!; j++) {
       const r = c.ruleList[j]!;
       const target = c.ruleTarget[r]!;
+      // "It has not arrived" is not "it arrived": a shipped word right after a negation is no event.
+      if (target === T.shipped && negatedBefore(inSubject ? subject : body, hits.start[h]!)) continue;
       if (target === T.officialCancel) {
         officialAnywhere = true;
         if (inSubject) officialInSubject = true;
@@ -435,6 +441,10 @@ export function classify(input: ClassifyInput): Classification {
     if (score[I.productQuestion]! > 0) score[I.productQuestion] = round(score[I.productQuestion]! + 0.5);
     else if (!anyIntent) score[I.productQuestion] = 1;
   }
+
+  // "When will it be delivered?" is a where-is-order question; "send it to my parents" an address change.
+  if (scoreOf(T.when) > 0 && scoreOf(T.delivery) > 0) score[I.whereIsOrder] = round(score[I.whereIsOrder]! + 3);
+  if (scoreOf(T.place) > 0 && scoreOf(T.send) > 0) score[I.addressChange] = round(score[I.addressChange]! + 3);
 
   // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
   let foreign: number[] | undefined;
@@ -567,6 +577,12 @@ function targetIndexOf(c: Compiled, target: Target): number {
 function keywordVotesFor(c: Compiled, keyword: number, target: number): boolean {
   for (let j = c.ruleStart[keyword]!; j < c.ruleStart[keyword + 1]!; j++) if (c.ruleTarget[c.ruleList[j]!] === target) return true;
   return false;
+}
+
+/** A negation in the two words before `start` ("not yet", "noch nicht", "n'est pas", "no me ha"). Reads at most 32 characters. */
+const NEGATION_BEFORE = /(?:(?:^|[^\p{L}])(?:not|never|nicht|nie|kein|keine|pas|jamais|non|no|nunca|mai)|n['\u2019]t)\s+(?:[\p{L}'\u2019]+\s+){0,2}$/iu;
+function negatedBefore(text: string, start: number): boolean {
+  return NEGATION_BEFORE.test(text.slice(Math.max(0, start - 32), start));
 }
 
 /** Length of text[from, to) without the white space at either end, without copying it. */
