@@ -48,3 +48,15 @@ describe('the character n-gram model', () => {
     expect(r.intent).not.toBe('cancel-request');
   });
 });
+
+describe('cross-validation on dev (npm run cv)', () => {
+  it('trains each fold apart and scores the shipped policy as the rules and model do', async () => {
+    const { crossValidate } = await import('@/scripts/cv');
+    const { MODEL_POLICY } = await import('@/lib/classify/classify');
+    const [shipped, modelAlways] = crossValidate([MODEL_POLICY, { weakAt: 100, minProbability: 0 }]);
+    expect(shipped!.accuracy).toBeGreaterThan(0.9);
+    expect(shipped!.accuracy).toBeLessThanOrEqual(1);
+    // Letting the model overrule every question or thanks the rules found is worse: the policy matters.
+    expect(modelAlways!.accuracy).toBeLessThan(shipped!.accuracy);
+  });
+});
