@@ -112,7 +112,12 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
   // ── Folding table: code unit → symbol (or FALLBACK), and script hints; filled on first sight.
   const fold = new Uint16Array(0x10000).fill(UNKNOWN);
   const hints = new Uint8Array(0x10000);
-  const symbolsOf = (text: string) => Uint16Array.from(text, (ch) => (/\s/.test(ch) ? SPACE : (symbolOf.get(ch) ?? SEPARATOR)));
+  /** A keyword's symbols (keywords are normalised: their only white space is a single space). */
+  const symbolsOf = (text: string) => {
+    const syms = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) syms[i] = text[i] === ' ' ? SPACE : (symbolOf.get(text[i]!) ?? SEPARATOR);
+    return syms;
+  };
   const markBits = new Map<number, number>();
   for (const [chars, bit] of letters) for (const ch of chars) markBits.set(ch.charCodeAt(0), (markBits.get(ch.charCodeAt(0)) ?? 0) | bit);
   const learn = (c: number): number => {
@@ -130,51 +135,72 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
   };
   for (let c = 0; c < 0x80; c++) learn(c);
 
-  // ── Trie, failure links (breadth first), outputs.
-  const children: Map<number, number>[] = [new Map()];
-  const ownOutputs: number[][] = [[]];
+  // ── Trie, failure links (breadth first), outputs. Flat arrays and one edge map, not an object
+  // per state: compiling runs whenever the background wakes up, so it should not feed the GC.
+  let capacity = 1;
+  for (const k of keywords) capacity += k.text.length;
+  const edge = new Map<number, number>(); // state × 65536 + symbol → child
+  const symbolIn = new Uint16Array(capacity); // the symbol leading into a state
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const ownsOther = new Uint8Array(capacity); // has a child outside the ASCII block
+  const ownOutputs = new Map<number, number[]>();
   const lengths = new Int32Array(keywords.length);
+  let nodes = 1;
+  ownsOther[0] = 1;
   keywords.forEach((k, id) => {
     let node = 0;
     const syms = symbolsOf(k.text);
     lengths[id] = syms.length;
     for (const sym of syms) {
-      let child = children[node]!.get(sym);
+      let child = edge.get(node * 0x10000 + sym);
       if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        ownOutputs.push([]);
-        children[node]!.set(sym, child);
+        child = nodes++;
+        edge.set(node * 0x10000 + sym, child);
+        symbolIn[child] = sym;
+        nextSibling[child] = firstChild[node]!;
+        firstChild[node] = child;
+        if (sym >= asciiWidth) ownsOther[node] = 1;
       }
       node = child;
     }
-    ownOutputs[node]!.push(id);
+    const own = ownOutputs.get(node);
+    if (own) own.push(id);
+    else ownOutputs.set(node, [id]);
   });
-  const nodes = children.length;
   if (nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
   const failure = new Int32Array(nodes);
-  const order: number[] = [0];
-  for (let q = 0; q < order.length; q++) {
+  const order = new Int32Array(nodes);
+  let queued = 1;
+  for (let q = 0; q < queued; q++) {
     const node = order[q]!;
-    for (const [sym, child] of children[node]!) {
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
       if (node !== 0) {
+        const sym = symbolIn[child]!;
         let f = failure[node]!;
-        while (f !== 0 && !children[f]!.has(sym)) f = failure[f]!;
-        const target = children[f]!.get(sym);
+        while (f !== 0 && !edge.has(f * 0x10000 + sym)) f = failure[f]!;
+        const target = edge.get(f * 0x10000 + sym);
         failure[child] = target !== undefined && target !== child ? target : 0;
       }
-      order.push(child);
+      order[queued++] = child;
     }
   }
-  const outputs: number[][] = new Array(nodes);
-  for (const node of order) {
-    const inherited = node === 0 ? [] : outputs[failure[node]!]!;
-    outputs[node] = ownOutputs[node]!.length === 0 ? inherited : [...ownOutputs[node]!, ...inherited];
+  // A state's outputs: its own keywords, then its failure state's (breadth first, so those are known).
+  const outCount = new Int32Array(nodes);
+  for (let q = 1; q < nodes; q++) {
+    const node = order[q]!;
+    outCount[node] = (ownOutputs.get(node)?.length ?? 0) + outCount[failure[node]!]!;
   }
   const outStart = new Int32Array(nodes + 1);
-  for (let n = 0; n < nodes; n++) outStart[n + 1] = outStart[n]! + outputs[n]!.length;
+  for (let n = 0; n < nodes; n++) outStart[n + 1] = outStart[n]! + outCount[n]!;
   const outList = new Int32Array(outStart[nodes]!);
-  for (let n = 0; n < nodes; n++) outList.set(outputs[n]!, outStart[n]!);
+  for (let q = 1; q < nodes; q++) {
+    const node = order[q]!;
+    const own = ownOutputs.get(node) ?? [];
+    outList.set(own, outStart[node]!);
+    const f = failure[node]!;
+    outList.copyWithin(outStart[node]! + own.length, outStart[f]!, outStart[f + 1]!);
+  }
 
   // ── Transition tables, filled breadth first: a state moves as its failure state does, except
   // on its own children. The ASCII block in full (state × symbol), so Latin text moves with one
@@ -182,23 +208,23 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
   // outside ASCII (otherwise it shares its failure state's row).
   const aTable = new Uint16Array(nodes * asciiWidth);
   const oRow = new Int32Array(nodes);
-  const owners = order.filter((n) => n === 0 || [...children[n]!.keys()].some((sym) => sym >= asciiWidth));
-  const oTable = new Uint16Array(owners.length * otherWidth);
+  let owners = 0;
+  for (let n = 0; n < nodes; n++) owners += ownsOther[n]!;
+  const oTable = new Uint16Array(owners * otherWidth);
   let used = 0;
-  for (const node of order) {
-    const kids = children[node]!;
-    let ownsOther = node === 0;
+  for (let q = 0; q < nodes; q++) {
+    const node = order[q]!;
     if (node !== 0) {
       const f = failure[node]!;
       aTable.copyWithin(node * asciiWidth, f * asciiWidth, (f + 1) * asciiWidth);
-      for (const sym of kids.keys()) if (sym >= asciiWidth) ownsOther = true;
     }
-    if (ownsOther) {
+    if (ownsOther[node] === 1) {
       oRow[node] = used;
       if (node !== 0) oTable.copyWithin(used, oRow[failure[node]!]!, oRow[failure[node]!]! + otherWidth);
       used += otherWidth;
     } else oRow[node] = oRow[failure[node]!]!;
-    for (const [sym, child] of kids) {
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+      const sym = symbolIn[child]!;
       if (sym < asciiWidth) aTable[node * asciiWidth + sym] = child;
       else oTable[oRow[node]! + sym - asciiWidth] = child;
     }
