@@ -37,7 +37,16 @@ export function duration(t: Translate, ms: number): string {
 
 /** The message excerpt around the matched words, with the words in <mark> (all as text nodes). */
 function Highlight({ highlight }: { readonly highlight: HighlightedText }) {
-  const spans = [...highlight.spans].sort((a, b) => a.start - b.start).filter((s) => s.end > s.start && s.end <= highlight.text.length);
+  const sorted = [...highlight.spans].sort((a, b) => a.start - b.start).filter((s) => s.end > s.start && s.end <= highlight.text.length);
+  // Overlapping spans ("キャンセル" inside "キャンセルのリクエストを送") become one mark over both.
+  const spans: { start: number; end: number; rules: string[] }[] = [];
+  for (const span of sorted) {
+    const last = spans.at(-1);
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      if (!last.rules.includes(span.rule)) last.rules.push(span.rule);
+    } else spans.push({ start: span.start, end: span.end, rules: [span.rule] });
+  }
   if (spans.length === 0) return null;
   const from = Math.max(0, spans[0]!.start - 60);
   const to = Math.min(highlight.text.length, spans[spans.length - 1]!.end + 60);
@@ -45,10 +54,9 @@ function Highlight({ highlight }: { readonly highlight: HighlightedText }) {
   let at = from;
   if (from > 0) parts.push('…');
   for (const span of spans) {
-    if (span.start < at) continue; // overlapping spans: the first wins
     parts.push(highlight.text.slice(at, span.start));
     parts.push(
-      <mark key={`${span.start}-${span.rule}`} title={span.rule}>
+      <mark key={`${span.start}-${span.end}`} title={span.rules.join(', ')}>
         {highlight.text.slice(span.start, span.end)}
       </mark>,
     );

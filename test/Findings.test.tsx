@@ -76,6 +76,29 @@ describe('Findings', () => {
     expect(quote.querySelector('b')).toBeNull();
   });
 
+  it('marks overlapping evidence once, over the whole of both spans', () => {
+    const text = '昨日キャンセルのリクエストを送ったのに、発送されました';
+    renderFindings([
+      {
+        ...cancelInquiry,
+        evidence: [
+          {
+            text,
+            spans: [
+              { start: 2, end: 7, rule: 'ja.cancel.word' },
+              { start: 2, end: 15, rule: 'ja.already-asked' },
+              { start: 20, end: 24, rule: 'ja.shipped' },
+            ],
+          },
+        ],
+      },
+    ]);
+    const marks = [...document.querySelectorAll('mark')];
+    expect(marks.map((m) => m.textContent)).toEqual(['キャンセルのリクエストを送', '発送され']);
+    expect(marks[0]!.getAttribute('title')).toBe('ja.cancel.word, ja.already-asked');
+    expect(marks[0]!.closest('blockquote')!.textContent).toBe(text);
+  });
+
   it('counts down to the deadline, and counts up once late', () => {
     renderFindings([shipBy]);
     expect(screen.getByTestId('countdown').textContent).toBe('Ship by: 5 h 20 min left');
