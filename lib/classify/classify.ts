@@ -108,9 +108,15 @@ function compile() {
     ruleStart[k + 1] = ruleList.length;
   }
   const letters = LATIN_LANGUAGES.map((lang, l) => [LANGUAGE_LETTERS[lang], 1 << l] as const).filter(([chars]) => chars !== '');
+  const quoteTarget = targetIndex.get('cue.quote');
+  /** Keywords that mark the start of quoted history. */
+  const quoteMarker = Uint8Array.from(keywords, (_, k) =>
+    rulesOf[k]!.some((r) => targetIndex.get(rules[r]!.target) === quoteTarget) ? 1 : 0,
+  );
   const indexOf = (target: Target) => targetIndex.get(target) ?? -1;
   return {
     matcher: compileMatcher(keywords, letters, LANGUAGE_WINDOW),
+    quoteMarker,
     rules,
     targets,
     targetIndex: targetIndex as ReadonlyMap<Target, number>,
@@ -202,7 +208,7 @@ function resetCounts(counts: ScriptCounts): ScriptCounts {
   counts.kana = 0;
   counts.han = 0;
   counts.letters = 0;
-  counts.counters.fill(0);
+  for (let l = 0; l < counts.counters.length; l++) counts.counters[l] = 0;
   return counts;
 }
 
@@ -323,7 +329,7 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
     const k = hits.keyword[h]!;
     const kind = c.kind[k]!;
     if (kind === RULE_KEYWORD) {
-      if (hits.start[h]! > 0 && hits.start[h]! < quotedFrom && keywordVotesFor(c, k, T.quote)) quotedFrom = hits.start[h]!;
+      if (hits.start[h]! > 0 && hits.start[h]! < quotedFrom && c.quoteMarker[k] === 1) quotedFrom = hits.start[h]!;
     } else if (kind === RELAY_BEGIN && relayFrom < 0) {
       const begin = hits.start[h]!;
       // A marker line of dashes right before it (40 characters, so this cannot go quadratic).
@@ -549,7 +555,7 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
       for (const index of foreign ?? []) cite(index, flag);
     } else cite(targetIndexOf(c, flag), flag);
   }
-  evidence.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field < b.field ? -1 : 1));
+  sortEvidence(evidence);
   if (decidedByModel) evidence.unshift({ field: 'context', start: 0, end: 0, rule: 'model.char-ngrams', target: intent });
   return { intent, confidence, language, flags, evidence, scores };
 }
@@ -585,6 +591,23 @@ function scoreRecord(s: Float64Array): Record<Intent, number> {
   };
 }
 
+/** In place, by field then start (a few items: insertion sort, no comparator to allocate). */
+function sortEvidence(evidence: Evidence[]): void {
+  for (let i = 1; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    let j = i - 1;
+    while (j >= 0 && evidenceAfter(evidence[j]!, item)) {
+      evidence[j + 1] = evidence[j]!;
+      j--;
+    }
+    evidence[j + 1] = item;
+  }
+}
+
+function evidenceAfter(a: Evidence, b: Evidence): boolean {
+  return a.field === b.field ? a.start > b.start : a.field > b.field;
+}
+
 /** A target's score in this call: the strongest vote in full, every other at half. */
 function targetScore(w: Scratch, target: number, stamp: number): number {
   return target >= 0 && w.targetStamp[target] === stamp ? w.targetMax[target]! + (w.targetSum[target]! - w.targetMax[target]!) / 2 : 0;
@@ -594,10 +617,6 @@ function targetIndexOf(c: Compiled, target: Target): number {
   return c.targetIndex.get(target) ?? -1;
 }
 
-function keywordVotesFor(c: Compiled, keyword: number, target: number): boolean {
-  for (let j = c.ruleStart[keyword]!; j < c.ruleStart[keyword + 1]!; j++) if (c.ruleTarget[c.ruleList[j]!] === target) return true;
-  return false;
-}
 
 /** A negation in the two words before `start` ("not yet", "noch nicht", "n'est pas", "no me ha"). Reads at most 32 characters. */
 const NEGATION_BEFORE = /(?:(?:^|[^\p{L}])(?:not|never|nicht|nie|kein|keine|pas|jamais|non|no|nunca|mai)|n['\u2019]t)\s+(?:[\p{L}'\u2019]+\s+){0,2}$/iu;
