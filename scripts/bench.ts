@@ -156,7 +156,7 @@ function classifyBench(name: string, messages: { subject?: string; body: string 
   );
 }
 
-const corpus = [...loadSplit('dev'), ...loadSplit('heldout')];
+const corpus = [...loadSplit('dev'), ...loadSplit('validation'), ...loadSplit('heldout')];
 const mix: { body: string }[] = [];
 for (let i = 0; i < corpus.length; i++) {
   let body = '';

@@ -1,7 +1,8 @@
-// `npm run eval`: the classifier against the labelled corpus (corpus/dev/*.jsonl, corpus/heldout/*.jsonl).
+// `npm run eval`: the classifier against the labelled corpus (corpus/dev, corpus/validation, corpus/heldout).
 // Prints, for each split: per-intent precision and recall, per-language accuracy, flag precision
 // and recall, and the confusions (expected → got, with ids). The held-out split is never used to
-// write or tune rules; it is the honest figure. `--split dev|heldout` limits the report.
+// write or tune rules; it is the honest figure. The validation split may decide settings (it has
+// been looked at); the held-out split only measures. `--split dev|validation|heldout` limits the report.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
@@ -17,7 +18,10 @@ export const CorpusExample = z.extend(ClassifyInput, {
 });
 type CorpusExample = z.infer<typeof CorpusExample>;
 
-export function loadSplit(split: 'dev' | 'heldout'): CorpusExample[] {
+export type Split = 'dev' | 'validation' | 'heldout';
+export const SPLITS: readonly Split[] = ['dev', 'validation', 'heldout'];
+
+export function loadSplit(split: Split): CorpusExample[] {
   const dir = join('corpus', split);
   const examples: CorpusExample[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
@@ -35,7 +39,7 @@ export function loadSplit(split: 'dev' | 'heldout'): CorpusExample[] {
 
 const pct = (n: number, d: number) => (d === 0 ? '   –  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 
-function report(split: 'dev' | 'heldout'): { correct: number; total: number } {
+function report(split: Split): { correct: number; total: number } {
   const examples = loadSplit(split);
   const rows = examples.map((example) => ({ example, result: classify(example) }));
   const correct = rows.filter((r) => r.result.intent === r.example.intent).length;
@@ -82,5 +86,5 @@ function report(split: 'dev' | 'heldout'): { correct: number; total: number } {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const only = process.argv.includes('--split') ? process.argv[process.argv.indexOf('--split') + 1] : undefined;
-  for (const split of ['dev', 'heldout'] as const) if (!only || only === split) report(split);
+  for (const split of SPLITS) if (!only || only === split) report(split);
 }

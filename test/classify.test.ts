@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '@/lib/classify/classify';
 import { FLAGS, INTENTS, LANGUAGES } from '@/lib/classify/types';
-import { loadSplit } from '@/scripts/eval';
+import { loadSplit, SPLITS, type Split } from '@/scripts/eval';
 
 type Example = ReturnType<typeof loadSplit>[number];
-const corpus = (split: 'dev' | 'heldout'): Example[] => loadSplit(split);
+const corpus = (split: Split): Example[] => loadSplit(split);
 
-const all = [...corpus('dev'), ...corpus('heldout')];
+const all = SPLITS.flatMap(corpus);
 
 describe('the seed examples (docs/domain.md)', () => {
   const seeds = all.filter((e) => e.source.startsWith('seed-'));
@@ -205,7 +205,7 @@ describe('corpus', () => {
       expect(INTENTS).toContain(example.intent);
       expect(LANGUAGES).toContain(example.lang);
       expect(example.source).not.toBe('');
-      expect(example.id).toMatch(new RegExp(`^${example.lang}-(dev|heldout)-`));
+      expect(example.id).toMatch(new RegExp(`^${example.lang}-(dev|validation|heldout)-`));
     }
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
   });
@@ -213,6 +213,8 @@ describe('corpus', () => {
   it('keeps its measured accuracy (a regression guard, not a target)', () => {
     const accuracy = (examples: Example[]) => examples.filter((e) => classify(e).intent === e.intent).length / examples.length;
     expect(accuracy(corpus('dev'))).toBeGreaterThanOrEqual(0.94);
-    expect(accuracy(corpus('heldout'))).toBeGreaterThanOrEqual(0.72); // measured 75.6 % on batch b7
+    expect(accuracy(corpus('validation'))).toBeGreaterThanOrEqual(0.72); // measured 75.6 % on batch b7
+    // The held-out batch is only measured at the end of a piece of work; here, a floor far below it.
+    expect(accuracy(corpus('heldout'))).toBeGreaterThanOrEqual(0.5);
   });
 });
