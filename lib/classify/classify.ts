@@ -288,14 +288,17 @@ const modelMayNameFromAmazon = (intent: Intent) => MODEL_MAY_NAME.has(intent) ||
 /**
  * When the n-gram model is asked: the rules' best score is at most `weakAt` (0: no rule named
  * anything) and the winner is only one of the weak intents (a question, thanks), and the model's
- * probability is at least `minProbability`. Chosen by cross-validation on corpus/dev
- * (`npm run cv`), never on the held-out split.
+ * probability is at least `minProbability`. Chosen on the validation split (batch b7: 75.6 % with
+ * the model only where no rule fired, 79.8 % when it may also overrule a bare question or a single
+ * thanks word, at any probability from 0.5 to 0.9), never on the held-out split. Cross-validation
+ * on dev (`npm run cv`) prefers 0, as the rules were written on dev's own messages; new messages
+ * resemble the validation batch more.
  */
 export interface ModelPolicy {
   readonly weakAt: number;
   readonly minProbability: number;
 }
-export const MODEL_POLICY: ModelPolicy = { weakAt: 0, minProbability: 0.5 };
+export const MODEL_POLICY: ModelPolicy = { weakAt: 1, minProbability: 0.7 };
 
 /** For evaluation only: another model or policy than the shipped ones (cross-validation). */
 export interface ClassifyOptions {
