@@ -1,6 +1,6 @@
 /** "What I read": what the page readers found on this page, and what they could not read and why. */
 import type { MessageKey, Translate } from '@/lib/i18n';
-import type { PageSnapshot } from '@/lib/pages/snapshot';
+import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
 import { summarise } from '@/lib/pages/summary';
 
 export interface ReadSectionProps {
@@ -30,6 +30,13 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   validTrackingRate: 'fieldValidTrackingRate',
 };
 
+/** What kind of gap, in the UI language (the readers' detail is in English). */
+const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
+  'not-found': 'readMissingNotFound',
+  unreadable: 'readMissingUnreadable',
+  elsewhere: 'readMissingElsewhere',
+};
+
 export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
   const summary = summarise(snapshot, locale, t);
   return (
@@ -56,7 +63,13 @@ export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
               const key = FIELD_LABEL[m.field];
               return (
                 <li key={m.field} data-missing-field={m.field}>
-                  <span>{key ? t(key) : m.field}</span> <small lang="en">{m.reason}</small>
+                  <span>{key ? t(key) : m.field}</span>{' '}
+                  {/* English: the reader's own detail. Other languages: the kind of gap, the detail on hover. */}
+                  {locale.toLowerCase().startsWith('en') ? (
+                    <small lang="en">{m.reason}</small>
+                  ) : (
+                    <small title={m.reason}>{t(WHY_LABEL[m.why ?? 'not-found'])}</small>
+                  )}
                 </li>
               );
             })}

@@ -32,6 +32,15 @@ describe('What I read', () => {
     expect(document.querySelector('[data-field="fieldCancelBanner"]')?.textContent).toBe('なし');
   });
 
+  it('says in Japanese why a field was not read, the reader\'s English detail kept on hover', () => {
+    render(<ReadSection snapshot={snapshotOf('order-details-ja')} locale="ja" t={tJa} />);
+    const cancel = document.querySelector('[data-missing-field="buyerRequestedCancel"] small')!;
+    expect(cancel.textContent).toBe('このページには表示されません（ページが読み込む別の情報から読み取ります）');
+    expect(cancel.getAttribute('title')).toContain('orders API');
+    expect(cancel.getAttribute('lang')).toBeNull();
+    for (const small of document.querySelectorAll('[data-missing-field] small')) expect(small.textContent).toMatch(/[\u3040-\u30ff]/);
+  });
+
   it('formats a rate with its counts', () => {
     const summary = summarise(snapshotOf('account-health-ja'), 'ja', tJa);
     expect(summary.lines.find((l) => l.label === 'fieldCancellationRate')?.value).toBe('1.06%（189件中2件）');

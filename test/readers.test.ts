@@ -93,7 +93,7 @@ describe('order details', () => {
     doc.querySelector('[data-test-id="order-summary-shipby-value"]')!.textContent = 'soon';
     const order = expectKind(readPage(doc, url), 'order-details');
     expect(order.shipBy).toBeUndefined();
-    expect(order.missing).toContainEqual({ field: 'shipBy', reason: expect.stringContaining('unreadable date') });
+    expect(order.missing).toContainEqual({ field: 'shipBy', reason: expect.stringContaining('unreadable date'), why: 'unreadable' });
   });
 });
 

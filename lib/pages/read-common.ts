@@ -2,13 +2,13 @@
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import { MAX_TEXT, cleanText, queryFirst, type ReadRoot } from './dom';
 import { SELECTORS } from './selectors';
-import type { Missing, OrderStatus } from './snapshot';
+import type { Missing, MissingWhy, OrderStatus } from './snapshot';
 
-/** Collects what a reader could not read, with why. */
+/** Collects what a reader could not read, with why (a detail in English, and its kind for the UI). */
 export class MissingList {
   readonly items: Missing[] = [];
-  add(field: string, reason: string): undefined {
-    this.items.push({ field, reason: reason.slice(0, 300) });
+  add(field: string, reason: string, why: MissingWhy = 'not-found'): undefined {
+    this.items.push({ field, reason: reason.slice(0, 300), why });
     return undefined;
   }
 }

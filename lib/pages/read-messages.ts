@@ -59,7 +59,7 @@ export function readMessageThread(root: ReadRoot, url: URL): MessageThreadSnapsh
     const metaText = textOf(meta);
     const body = blockTextOf(bubble).slice(blockTextOf(meta).length).trim();
     const when = metaText ? readDateWindow(metaText.split('·').pop() ?? '', zone) : undefined;
-    if (!when?.ok) missing.add(`messages[${index}].time`, when ? when.reason : 'no time shown');
+    if (!when?.ok) missing.add(`messages[${index}].time`, when ? when.reason : 'no time shown', when ? 'unreadable' : 'not-found');
     messages.push({ sender, ...(when?.ok ? { time: when.window.earliest } : {}), text: body });
   });
   if (!replyBox) missing.add('replyBox', 'no reply box (textarea, kat-textarea or contenteditable) found');

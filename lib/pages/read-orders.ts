@@ -28,7 +28,7 @@ function readWindow(element: Element | undefined, field: string, zone: string, m
   if (!element) return missing.add(field, 'not on the page');
   const text = textOf(element);
   const reading = readDateWindow(text, zone);
-  return reading.ok ? reading.window : missing.add(field, `unreadable date: ${reading.reason}`);
+  return reading.ok ? reading.window : missing.add(field, `unreadable date: ${reading.reason}`, 'unreadable');
 }
 
 /** The overall status from item statuses: any unshipped item keeps the order unshipped. */
@@ -154,7 +154,7 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
   const fulfilmentText = textOf(queryFirst(root, SELECTORS.fulfilmentChannel.css));
   const fulfilment =
     fulfilmentFromText(fulfilmentText) ??
-    missing.add('fulfilment', fulfilmentText ? `unknown channel "${fulfilmentText.slice(0, 40)}"` : 'not on the page');
+    missing.add('fulfilment', fulfilmentText ? `unknown channel "${fulfilmentText.slice(0, 40)}"` : 'not on the page', fulfilmentText ? 'unreadable' : 'not-found');
   const items = readItems(root, missing);
   if (items.length === 0) missing.add('items', 'no item rows (item-status-cell) on the page');
   const status = orderStatusFrom(items.map((i) => i.status)) ?? missing.add('status', 'no item status on the page');
@@ -164,7 +164,7 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
     ? [...addressElement.querySelectorAll('span')].map((span) => textOf(span).slice(0, 500)).filter((line) => line !== '').slice(0, 12)
     : [];
   const buyerName = textOf(queryFirst(root, SELECTORS.buyerName.css)) || addressLines[0];
-  missing.add('buyerRequestedCancel', 'not shown in a known place on the page; read from the orders API when the page loads it');
+  missing.add('buyerRequestedCancel', 'not shown in a known place on the page; read from the orders API when the page loads it', 'elsewhere');
 
   return {
     kind: 'order-details',
@@ -199,11 +199,11 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
   const dateCell = cells[1];
   const purchaseText = dateCell ? [...dateCell.children].slice(1).map((c) => textOf(c)).join(' ') : '';
   const purchase = purchaseText ? readDateWindow(purchaseText, zone) : undefined;
-  if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell');
+  if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell', purchase ? 'unreadable' : 'not-found');
 
   const shipByText = labelledLine(lines, SHIP_BY_LABELS);
   const shipBy = shipByText ? readDateWindow(shipByText, zone) : undefined;
-  if (!shipBy?.ok) missing.add('shipBy', shipBy ? shipBy.reason : 'no "Ship by date" in the row');
+  if (!shipBy?.ok) missing.add('shipBy', shipBy ? shipBy.reason : 'no "Ship by date" in the row', shipBy ? 'unreadable' : 'not-found');
   const deliverByText = labelledLine(lines, DELIVER_BY_LABELS);
   const deliverBy = deliverByText ? readDateWindow(deliverByText, zone) : undefined;
 

@@ -15,7 +15,10 @@ const Instant = z.iso.datetime();
 const Count = z.number().check(z.int(), z.minimum(0));
 
 export const InstantWindow = z.object({ earliest: Instant, latest: Instant });
-export const Missing = z.object({ field: Short, reason: Short });
+/** Why a field was not read: absent, present but unreadable, or never on this page (another source has it). */
+export const MISSING_WHY = ['not-found', 'unreadable', 'elsewhere'] as const;
+export type MissingWhy = (typeof MISSING_WHY)[number];
+export const Missing = z.object({ field: Short, reason: Short, why: z.optional(z.enum(MISSING_WHY)) });
 export type Missing = z.infer<typeof Missing>;
 export const Source = z.enum(['dom', 'orders-api']);
 export type Source = z.infer<typeof Source>;
