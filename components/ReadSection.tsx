@@ -39,6 +39,8 @@ const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
 
 export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
   const summary = summarise(snapshot, locale, t);
+  // The readers explain in English: shown as is in English, on hover in the other languages.
+  const english = locale.toLowerCase().startsWith('en');
   return (
     <details class="sidekick-read" data-testid="what-i-read" data-read-kind={snapshot.kind}>
       <summary class="sidekick-read-summary">{t('readHeading')}</summary>
@@ -52,9 +54,18 @@ export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
           ))}
         </dl>
       )}
-      <p class="sidekick-quiet" data-testid="read-note">
-        {summary.note}
-      </p>
+      {summary.detail !== undefined && !english ? (
+        <p class="sidekick-quiet" data-testid="read-note">
+          {t('readNotReadShort')}{' '}
+          <small>
+            {t('readDetailEnglish')} <span lang="en">{summary.detail}</span>
+          </small>
+        </p>
+      ) : (
+        <p class="sidekick-quiet" data-testid="read-note">
+          {summary.note}
+        </p>
+      )}
       {summary.missing.length > 0 && (
         <>
           <h3 class="sidekick-section-heading">{t('readMissingHeading')}</h3>
@@ -65,7 +76,7 @@ export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
                 <li key={m.field} data-missing-field={m.field}>
                   <span>{key ? t(key) : m.field}</span>{' '}
                   {/* English: the reader's own detail. Other languages: the kind of gap, the detail on hover. */}
-                  {locale.toLowerCase().startsWith('en') ? (
+                  {english ? (
                     <small lang="en">{m.reason}</small>
                   ) : (
                     <small title={m.reason}>{t(WHY_LABEL[m.why ?? 'not-found'])}</small>

@@ -51,6 +51,13 @@ describe('What I read', () => {
     expect(screen.getByTestId('read-note').textContent).toBe('Could not read this page: no orders table on this page');
   });
 
+  it('says in Japanese that a page could not be read, the reader\'s reason marked as English', () => {
+    render(<ReadSection snapshot={{ kind: 'unrecognized', reason: 'no orders table on this page' }} locale="ja" t={tJa} />);
+    const note = screen.getByTestId('read-note');
+    expect(note.textContent).toBe('このページを読み取れませんでした。 詳細（英語）： no orders table on this page');
+    expect(note.querySelector('[lang="en"]')?.textContent).toBe('no orders table on this page');
+  });
+
   it('shows page text as text', () => {
     const snapshot: PageSnapshot = {
       kind: 'message-thread',

@@ -17,6 +17,8 @@ export interface Summary {
   readonly missing: readonly Missing[];
   /** Which sources the values came from, as a sentence; or why nothing was read. */
   readonly note: string;
+  /** When nothing was read: the reader's own reason, in English (for the UI to show or put on hover). */
+  readonly detail?: string;
 }
 
 const STATUS_LABEL: Readonly<Record<OrderStatus, MessageKey>> = {
@@ -77,7 +79,7 @@ function formatRate(metric: Metric, locale: string, t: Translate): string {
 }
 
 export function summarise(snapshot: PageSnapshot, locale: string, t: Translate): Summary {
-  if (snapshot.kind === 'unrecognized') return { lines: [], missing: [], note: t('readNotRead', [snapshot.reason]) };
+  if (snapshot.kind === 'unrecognized') return { lines: [], missing: [], note: t('readNotRead', [snapshot.reason]), detail: snapshot.reason };
   const zone = zoneOf(snapshot.marketplace);
   const lines: SummaryLine[] = [];
   const add = (label: MessageKey, value: string | undefined) => {
