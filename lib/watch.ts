@@ -2,7 +2,9 @@
  * OrderWatch: what the extension remembers of an order between pages (DESIGN.md "Memory across
  * pages"). Seller Central shows a buyer's messages on one page and the Cancel order button on
  * another, so the order page needs what the thread revealed. Only facts are kept: ids, deadlines,
- * states, and the intents and flags of messages. Never a buyer's name, address or words.
+ * states, the intents and flags of messages, and what a reply on the thread page needs from the
+ * order page (the first item's title and ASIN, the tracking number and carrier). Never a buyer's
+ * name, address or words.
  *
  * Pure: every function takes `now` (epoch ms) and returns a new record.
  */
@@ -17,6 +19,8 @@ export const WATCH_VERSION = 1;
 /** A record not seen for this long is forgotten (issue: 30 days after last seen). */
 export const WATCH_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_MESSAGES = 30;
+/** A product title is kept to this many characters (enough for a reply; titles run long). */
+const MAX_TITLE = 200;
 
 const Instant = z.iso.datetime();
 
@@ -46,6 +50,9 @@ export const OrderWatch = z.object({
   messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
   /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
   notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
+  /** For replies written on the thread page: what the order page showed of the product and parcel. */
+  product: z.optional(z.object({ title: z.optional(z.string().check(z.maxLength(MAX_TITLE))), asin: z.optional(z.string().check(z.regex(/^[A-Z0-9]{10}$/))) })),
+  tracking: z.optional(z.object({ id: z.string().check(z.maxLength(60)), carrier: z.optional(z.string().check(z.maxLength(60))) })),
 });
 export type OrderWatch = z.infer<typeof OrderWatch>;
 
@@ -64,6 +71,16 @@ export function observeOrder(previous: OrderWatch | undefined, order: OrderDetai
   if (order.fulfilment) next.fulfilment = order.fulfilment;
   if (order.status && order.status !== 'unknown') next.status = order.status;
   if (order.buyerRequestedCancel) next.buyerRequestedCancel = order.buyerRequestedCancel.requested;
+  const item = order.items[0];
+  if (item?.title || item?.asin) {
+    next.product = {
+      ...(item.title ? { title: item.title.slice(0, MAX_TITLE) } : {}),
+      ...(item.asin ? { asin: item.asin } : {}),
+    };
+  }
+  if (order.tracking && order.tracking.id.length <= 60) {
+    next.tracking = { id: order.tracking.id, ...(order.tracking.carrier ? { carrier: order.tracking.carrier.slice(0, 60) } : {}) };
+  }
   return next;
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
 import { EMPTY_COLLECTION } from '@/lib/templates/user-templates';
 import { fill } from '@/lib/templates/fill';
 import { checkReply } from '@/lib/templates/guard';
+import { observeOrder } from '@/lib/watch';
 import { loadFixture, tEn, tJa } from './helpers';
 
 afterEach(cleanup);
@@ -22,9 +23,10 @@ function compose(
   userSettings: typeof settings,
   messageLanguage: Parameters<typeof composeWith>[5],
   collection: Parameters<typeof resolveTemplate>[1],
+  memory?: Parameters<typeof composeWith>[6],
 ) {
   const template = resolveTemplate(id, collection);
-  return template ? composeWith(id, template, chosen, snapshot, userSettings, messageLanguage) : undefined;
+  return template ? composeWith(id, template, chosen, snapshot, userSettings, messageLanguage, memory) : undefined;
 }
 
 describe('composing a reply from the page', () => {
@@ -63,6 +65,24 @@ describe('composing a reply from the page', () => {
     expect(c.language).toBe('ja');
     expect(c.filled.text).toContain('追跡番号は 4401-2233-5566');
     expect(c.hasReplyBox).toBe(false);
+  });
+
+  it('on a thread page: the product, parcel and ship-by the order page showed, from memory, for that order only', () => {
+    const order = readPage(loadFixture('order-details-ja').doc, loadFixture('order-details-ja').url);
+    if (order.kind !== 'order-details') throw new Error('fixture');
+    const thread = readPage(loadFixture('message-thread-ja').doc, loadFixture('message-thread-ja').url);
+    if (thread.kind !== 'message-thread' || !thread.orderId) throw new Error('fixture');
+    const memory = observeOrder(undefined, { ...order, orderId: thread.orderId }, Date.parse('2026-11-22T00:00:00Z'));
+    expect(memory.product?.title).toBe(order.items[0]!.title);
+    const withMemory = compose('tracking-info', undefined, thread, settings, 'ja', EMPTY_COLLECTION, memory)!;
+    expect(withMemory.filled.text).toContain('追跡番号は 4401-2233-5566');
+    expect(withMemory.filled.missing).not.toContain('trackingNumber');
+    const complaint = compose('complaint-acknowledge', undefined, thread, settings, 'ja', EMPTY_COLLECTION, memory)!;
+    expect(complaint.filled.text).toContain(`「${order.items[0]!.title}」`);
+    expect(complaint.filled.missing).not.toContain('productTitle');
+    // Another order's memory is not used.
+    const other = compose('tracking-info', undefined, thread, settings, 'ja', EMPTY_COLLECTION, { ...memory, orderId: '111-1111111-1111111' })!;
+    expect(other.filled.missing).toContain('trackingNumber');
   });
 
   it('uses the seller\'s edit of a built-in template', () => {

@@ -8,7 +8,7 @@ import { ClassifyResponse, TemplateResponse, UiMessagesResponse } from '@/lib/me
 import type { MessageThreadSnapshot, OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { Dismissed, EMPTY_DISMISSED, MAX_DISMISSED_SUBJECTS, dismissedIds, withDismissal } from '@/lib/settings';
 import { BACKUP_PREFIX, watchStore } from '@/lib/storage';
-import { CLOSED_TTL_MS, WATCH_TTL_MS, isExpired, migrateWatch, observeNotice, observeOrder, observeThread, unanswered, type OrderWatch } from '@/lib/watch';
+import { CLOSED_TTL_MS, OrderWatch, WATCH_TTL_MS, isExpired, migrateWatch, observeNotice, observeOrder, observeThread, unanswered } from '@/lib/watch';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const ORDER = '114-3941689-8772232';
@@ -70,6 +70,28 @@ describe('observing orders and threads', () => {
       messages: [],
     });
     expect(JSON.stringify(watch)).not.toMatch(/Jane|Main St|Seattle/);
+  });
+
+  it('keeps what a reply on the thread page needs: the product and the parcel, bounded', () => {
+    const watch = observeOrder(
+      undefined,
+      {
+        ...details,
+        items: [{ title: `<b>Sandals</b> ${'x'.repeat(500)}`, asin: 'B00OK1O542' }, { title: 'second item' }],
+        tracking: { id: '4401-2233-5566', carrier: 'Yamato' },
+      },
+      NOW,
+    );
+    expect(watch.product?.asin).toBe('B00OK1O542');
+    expect(watch.product?.title).toHaveLength(200);
+    expect(watch.product?.title?.startsWith('<b>Sandals</b>')).toBe(true); // kept as text, shown as text
+    expect(watch.tracking).toEqual({ id: '4401-2233-5566', carrier: 'Yamato' });
+    expect(OrderWatch.safeParse(watch).success).toBe(true);
+    // A tracking "number" too long to be one is not kept; the record stays valid.
+    const odd = observeOrder(undefined, { ...details, tracking: { id: 'y'.repeat(500) } }, NOW);
+    expect(odd.tracking).toBeUndefined();
+    expect(OrderWatch.safeParse(odd).success).toBe(true);
+    expect(JSON.stringify(odd)).not.toMatch(/Jane|Main St|Seattle/);
   });
 
   it('keeps the intents of a thread, not its words, and knows what was answered', () => {

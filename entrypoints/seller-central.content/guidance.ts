@@ -28,6 +28,8 @@ export interface GuidanceState {
   readonly settings: UserSettings;
   /** The language of the buyer's latest message on this page, for the reply. */
   readonly messageLanguage?: Language | undefined;
+  /** What is remembered of this page's order (for replies: the product and parcel seen on the order page). */
+  readonly watch?: OrderWatch | undefined;
   readonly findings: readonly Finding[];
   readonly dismissed: readonly Finding[];
   readonly pending: boolean;
@@ -82,6 +84,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     onChange({
       settings,
       messageLanguage: buyer?.at(-1)?.classification.language,
+      watch,
       findings: visible,
       dismissed: all.filter((f) => !visible.includes(f)),
       pending,

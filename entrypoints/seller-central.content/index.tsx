@@ -97,7 +97,7 @@ export default defineContentScript({
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
       const proceed = confirming;
       const chosen = composing;
-      const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, snapshot, guidance.settings, guidance.messageLanguage) : undefined;
+      const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, snapshot, guidance.settings, guidance.messageLanguage, guidance.watch) : undefined;
       const composer =
         chosen && composition
           ? {

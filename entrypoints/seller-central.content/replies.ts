@@ -9,6 +9,7 @@ import type { MessageKey } from '@/lib/i18n';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { findInDocument, insertText } from '@/lib/reply-box';
 import type { UserSettings } from '@/lib/settings';
+import type { OrderWatch } from '@/lib/watch';
 import type { ResolvedTemplate } from '@/lib/messaging';
 import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
 import { checkReply, type GuardProblem } from '@/lib/templates/guard';
@@ -25,8 +26,11 @@ export function buyerNameFromSubject(subject: string | undefined): string | unde
   return ja ? ja[1]!.trim() : undefined;
 }
 
-/** What the page and the settings can say for a reply's variables. */
-export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSettings, language: Language): Values {
+/**
+ * What the page and the settings can say for a reply's variables; on a thread page, what the order
+ * page showed of the same order (product, parcel, ship-by) comes from memory.
+ */
+export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSettings, language: Language, memory?: OrderWatch): Values {
   const values: Values = { storeName: settings.storeName, sellerName: settings.sellerName };
   if (!snapshot) return values;
   if (snapshot.kind === 'order-details') {
@@ -43,6 +47,15 @@ export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSett
   } else if (snapshot.kind === 'message-thread') {
     values.orderId = snapshot.orderId;
     values.buyerName = buyerNameFromSubject(snapshot.subject);
+    if (memory && memory.orderId === snapshot.orderId) {
+      Object.assign(values, {
+        productTitle: memory.product?.title,
+        asin: memory.product?.asin,
+        trackingNumber: memory.tracking?.id,
+        carrier: memory.tracking?.carrier,
+        shipBy: memory.shipBy ? formatShipBy(memory.shipBy, language, snapshot.marketplace ?? memory.marketplace) : undefined,
+      });
+    }
   } else if (snapshot.kind === 'notice') {
     values.asin = snapshot.asin;
     values.orderId = snapshot.orderId;
@@ -68,11 +81,12 @@ export function compose(
   snapshot: PageSnapshot | undefined,
   settings: UserSettings,
   messageLanguage: Language | undefined,
+  memory?: OrderWatch,
 ): Composition {
   const ownName = template.ownName;
   const marketplace = snapshot && 'marketplace' in snapshot ? snapshot.marketplace : undefined;
   const language = chosen ?? replyLanguage({ messageLanguage, marketplace, setting: settings.replyLanguage, audience: template.audience });
-  const filled = fill(template.body[language] ?? '', valuesFor(snapshot, settings, language), language);
+  const filled = fill(template.body[language] ?? '', valuesFor(snapshot, settings, language, memory), language);
   return {
     templateId,
     ...(ownName !== undefined ? { ownName } : {}),
