@@ -244,6 +244,22 @@ describe('Chromium: one-click replies', () => {
   });
 });
 
+describe('Chromium: replies on the thread page know the order page', () => {
+  it('names the product seen on the order page in a reply written on its thread', async () => {
+    await forget(en);
+    await visit(en, 'order-details-en');
+    await visit(en, 'message-thread-en');
+    await en.page.keyboard.press('Alt+Shift+R');
+    await en.page.locator('seller-sidekick [data-testid="reply-picker"]').selectOption('complaint-acknowledge');
+    const preview = await until(
+      () => en.page.locator('seller-sidekick [data-testid="reply-preview"]').textContent(),
+      (text) => text?.includes('114-3941689-8772232') ?? false,
+      'the complaint reply',
+    );
+    expect(preview).toContain('"Tsubaki embroidered zori sandals, black, women\'s M"');
+  });
+});
+
 describe('Chromium: the suggested reply on every demo thread, in the buyer\'s language', () => {
   const threads = demoPages.pages.filter((p) => p.pageType === 'message-thread' && p.findings.length > 0);
   it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
