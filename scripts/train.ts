@@ -15,5 +15,5 @@ export function trainFromCorpus() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const model = trainFromCorpus();
   writeFileSync('lib/classify/model.json', `${JSON.stringify(model)}\n`);
-  console.log(`lib/classify/model.json: ${model.classes.length} classes, ${model.vocabulary} n-gram buckets`);
+  console.log(`lib/classify/model.json: ${model.classes.length} classes, ${model.buckets.length} n-gram buckets kept of ${model.vocabulary} seen`);
 }

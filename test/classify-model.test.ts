@@ -60,3 +60,40 @@ describe('cross-validation on dev (npm run cv)', () => {
     expect(modelAlways!.accuracy).toBeLessThan(shipped!.accuracy);
   });
 });
+
+describe('the packed model tables', () => {
+  it('predict exactly as the unrounded counts would, on every corpus message', async () => {
+    const { ngramBuckets: buckets } = await import('@/lib/classify/model');
+    const { normalizeText } = await import('@/lib/classify/normalize');
+    const { loadSplit, SPLITS } = await import('@/scripts/eval');
+    const model = JSON.parse(readFileSync('lib/classify/model.json', 'utf8')) as NaiveBayesModel;
+    // The reference: log counts straight from the file, no packing.
+    const counts = new Map<number, [number, number][]>();
+    let bucket = 0;
+    let e = 0;
+    for (const delta of model.buckets) {
+      bucket += delta;
+      const n = model.entries[e++]!;
+      const list: [number, number][] = [];
+      for (let k = 0; k < n; k++, e += 2) list.push([model.entries[e]!, model.entries[e + 1]!]);
+      counts.set(bucket, list);
+    }
+    const exact = (text: string) => {
+      const logp = [...model.priors];
+      for (const b of buckets(text)) {
+        const list = counts.get(b);
+        if (!list) continue;
+        for (let c = 0; c < logp.length; c++) logp[c]! -= Math.log(model.totals[c]! + model.vocabulary);
+        for (const [c, n] of list) logp[c]! += Math.log(n + 1);
+      }
+      return model.classes[logp.indexOf(Math.max(...logp))];
+    };
+    let compared = 0;
+    for (const example of SPLITS.flatMap(loadSplit)) {
+      const text = normalizeText(`${example.subject ?? ''}\n${example.body}`);
+      expect(predict(model, text)?.intent, example.id).toBe(exact(text));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1_900);
+  });
+});
