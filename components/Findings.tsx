@@ -36,7 +36,18 @@ export function duration(t: Translate, ms: number): string {
 }
 
 /** The message excerpt around the matched words, with the words in <mark> (all as text nodes). */
-function Highlight({ highlight }: { readonly highlight: HighlightedText }) {
+function Highlight({ highlight, t }: { readonly highlight: HighlightedText; readonly t: Translate }) {
+  if (highlight.wholeMessage && highlight.spans.length === 0) {
+    const excerpt = highlight.text.length > 200 ? `${highlight.text.slice(0, 200)}…` : highlight.text;
+    return (
+      <>
+        <blockquote class="sidekick-evidence" data-whole-message="true">
+          {excerpt}
+        </blockquote>
+        <p class="sidekick-quiet">{t('findingWholeMessage')}</p>
+      </>
+    );
+  }
   const sorted = [...highlight.spans].sort((a, b) => a.start - b.start).filter((s) => s.end > s.start && s.end <= highlight.text.length);
   // Overlapping spans ("キャンセル" inside "キャンセルのリクエストを送") become one mark over both.
   const spans: { start: number; end: number; rules: string[] }[] = [];
@@ -118,7 +129,7 @@ export function FindingCard({
         <div class="sidekick-evidence-block">
           <h4>{t('findingEvidence')}</h4>
           {finding.evidence.map((highlight, i) => (
-            <Highlight key={i} highlight={highlight} />
+            <Highlight key={i} highlight={highlight} t={t} />
           ))}
         </div>
       )}

@@ -99,6 +99,14 @@ describe('Findings', () => {
     expect(marks[0]!.closest('blockquote')!.textContent).toBe(text);
   });
 
+  it('says when no single phrase decided, quoting the message as text', () => {
+    renderFindings([{ ...cancelInquiry, evidence: [{ text: '<b>Der Akku</b> hält keine Ladung.', spans: [], wholeMessage: true }] }]);
+    const quote = document.querySelector('blockquote[data-whole-message]')!;
+    expect(quote.textContent).toBe('<b>Der Akku</b> hält keine Ladung.');
+    expect(quote.querySelector('b, mark')).toBeNull();
+    expect(screen.getByText(/recognised from the message as a whole/)).toBeTruthy();
+  });
+
   it('counts down to the deadline, and counts up once late', () => {
     renderFindings([shipBy]);
     expect(screen.getByTestId('countdown').textContent).toBe('Ship by: 5 h 20 min left');

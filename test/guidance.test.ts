@@ -550,3 +550,21 @@ describe('memory feeds guidance', () => {
     expect(ids(advise({ snapshot: order(), watch, settings: SETTINGS, now: NOW }))).toEqual(['cancel-inquiry-not-request']);
   });
 });
+
+describe('evidence when no phrase decided', () => {
+  it('quotes the whole message, marked as such, when the n-gram model named the intent', () => {
+    const body = 'Der Akku hält keine Ladung.';
+    const c = classify({ body, sender: 'buyer', marketplace: 'US' });
+    expect(c.evidence.map((e) => e.rule)).toContain('model.char-ngrams'); // the premise of this test
+    const findings = adviseThread(thread([{ sender: 'buyer', text: body }]));
+    const complaint = findings.find((f) => f.evidence.length > 0)!;
+    expect(complaint.evidence[0]).toEqual({ text: body, spans: [], wholeMessage: true });
+  });
+
+  it('marks the words when a rule decided, and never claims the whole message', () => {
+    const findings = adviseThread(thread([{ sender: 'buyer', text: 'This is a fake, not genuine!' }]));
+    const complaint = findings.find((f) => f.evidence.length > 0)!;
+    expect(complaint.evidence[0]!.spans.length).toBeGreaterThan(0);
+    expect(complaint.evidence[0]!.wholeMessage).toBeUndefined();
+  });
+});

@@ -625,7 +625,10 @@ function gather(input: AdviceInput): Facts {
 function messageFact(sender: 'buyer' | 'amazon', at: string | undefined, text: string, answered: boolean, c: Classification): MessageFact {
   const spans = c.evidence.filter((e) => e.field === 'body' && e.target === c.intent).map(({ start, end, rule }) => ({ start, end, rule }));
   const fact: MessageFact = { sender, at, intent: c.intent, flags: c.flags, answered, text };
-  return spans.length > 0 ? { ...fact, highlight: { text, spans } } : fact;
+  if (spans.length > 0) return { ...fact, highlight: { text, spans } };
+  // Named by the n-gram model, not by a rule: there is no phrase to mark, and the seller should know.
+  if (c.evidence.some((e) => e.rule === 'model.char-ngrams')) return { ...fact, highlight: { text, spans: [], wholeMessage: true } };
+  return fact;
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;

@@ -54,6 +54,8 @@ export type SourceId =
 export interface HighlightedText {
   readonly text: string;
   readonly spans: readonly Pick<Evidence, 'start' | 'end' | 'rule'>[];
+  /** No single phrase decided: the character n-gram model read the message as a whole (less certain). */
+  readonly wholeMessage?: boolean;
 }
 
 export interface Deadline {
