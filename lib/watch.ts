@@ -21,6 +21,8 @@ export const WATCH_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_MESSAGES = 30;
 /** A product title is kept to this many characters (enough for a reply; titles run long). */
 const MAX_TITLE = 200;
+/** Longer than any carrier's tracking number or name: a longer "tracking number" is not kept. */
+const MAX_TRACKING = 60;
 
 const Instant = z.iso.datetime();
 
@@ -52,7 +54,7 @@ export const OrderWatch = z.object({
   notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
   /** For replies written on the thread page: what the order page showed of the product and parcel. */
   product: z.optional(z.object({ title: z.optional(z.string().check(z.maxLength(MAX_TITLE))), asin: z.optional(z.string().check(z.regex(/^[A-Z0-9]{10}$/))) })),
-  tracking: z.optional(z.object({ id: z.string().check(z.maxLength(60)), carrier: z.optional(z.string().check(z.maxLength(60))) })),
+  tracking: z.optional(z.object({ id: z.string().check(z.maxLength(MAX_TRACKING)), carrier: z.optional(z.string().check(z.maxLength(MAX_TRACKING))) })),
 });
 export type OrderWatch = z.infer<typeof OrderWatch>;
 
@@ -78,8 +80,8 @@ export function observeOrder(previous: OrderWatch | undefined, order: OrderDetai
       ...(item.asin ? { asin: item.asin } : {}),
     };
   }
-  if (order.tracking && order.tracking.id.length <= 60) {
-    next.tracking = { id: order.tracking.id, ...(order.tracking.carrier ? { carrier: order.tracking.carrier.slice(0, 60) } : {}) };
+  if (order.tracking && order.tracking.id.length <= MAX_TRACKING) {
+    next.tracking = { id: order.tracking.id, ...(order.tracking.carrier ? { carrier: order.tracking.carrier.slice(0, MAX_TRACKING) } : {}) };
   }
   return next;
 }

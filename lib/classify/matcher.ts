@@ -70,9 +70,6 @@ const HINT_KANA = 1;
 const HINT_HAN = 2;
 
 export interface Matcher {
-  readonly keywords: readonly Keyword[];
-  /** Keyword length in folded characters. */
-  readonly lengths: Int32Array;
   /**
    * Scans `text`; appends hits to `out` (until it is full) and returns true, or returns false
    * (having appended nothing) when the text needs whole-text normalisation first.
@@ -315,5 +312,5 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
     return true;
   }
 
-  return { keywords, lengths, scan };
+  return { scan };
 }
