@@ -1,0 +1,401 @@
+/**
+ * A page's skeleton: what a seller can send when Seller Sidekick misreads a page, without sending
+ * the page. It keeps the element tree (tags, ids, classes, data-test-ids, open shadow roots,
+ * same-origin frames) and replaces every text by its shape, so the readers can be run on it again
+ * (`npm run read-page -- skeleton.json`) and the selectors checked, while no name, address,
+ * message or order number leaves the seller's computer. Pure: the caller hands in the document.
+ *
+ * The rules (README "When it misreads a page"):
+ * - Text (text nodes, and every attribute not listed below) becomes its shape, character by
+ *   character: Latin letters x / X by case, digits 9, kana あ, kanji 漢, letters of other scripts
+ *   one letter standing for their script (ж Cyrillic, λ Greek, 한 Hangul, ع Arabic, א Hebrew,
+ *   ก Thai, क Devanagari, ℓ any other), combining marks U+0301; punctuation, whitespace,
+ *   currency and maths signs are kept; any other character (emoji and other symbols, invisible
+ *   format characters, private use) becomes □. One character for one character (code point).
+ * - Structural hooks (HOOK_ATTRIBUTES: id, class, data-test-id, role, type…), tag and attribute
+ *   names keep their structure but not what could name someone. They are cut into runs of letters
+ *   and digits, and single other characters:
+ *     - a run with any letter outside A–Z (accents, kana, kanji…) is shaped as text;
+ *     - a run of ASCII letters is kept whole if it has one or two letters ("a", "fi", "ID");
+ *       otherwise it is cut at its camelCase humps and each word is kept only if it is in the
+ *       structural vocabulary (VOCABULARY: the readers' own hooks, HTML tag and attribute names,
+ *       common layout words), else shaped ("buyer-tanaka" becomes "buyer-xxxxxx");
+ *     - a lone digit is kept ("a-span-6"), a run of two or more digits is shaped (order ids);
+ *     - a run mixing letters and digits is shaped whole ("A1VC38T7YXB528", "6f1c2a9e"), unless it
+ *       is one letter or a vocabulary word of three letters or more followed by one digit ("h2",
+ *       "v3", "span6");
+ *     - ASCII punctuation and spaces are kept, any other character is shaped as text.
+ * - URLs (href, src, action…) keep their scheme and an Amazon host; the rest follows the hook rule.
+ * - data-marketplace_selection keeps the value only when it is one of Amazon's public marketplace
+ *   ids (which the readers need); anything else is shaped by the hook rule.
+ * - Comments, the content of <script>, <style>, <noscript> and <template>, and closed shadow
+ *   roots are left out; so is whatever `skip` names (Seller Sidekick's own sidebar).
+ */
+import * as z from 'zod/mini';
+import { MARKETPLACES, SELLER_CENTRAL_HOSTS } from '../hosts';
+import { MAX_TEXT } from './dom';
+import { SELECTORS } from './selectors';
+
+export const SKELETON_FORMAT = 'seller-sidekick-page-skeleton';
+/** A page with more nodes than this is cut (the skeleton says how many were left out). */
+export const MAX_SKELETON_NODES = 200_000;
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+const LATIN = /\p{Script=Latin}/u;
+const UPPER = /\p{Lu}/u;
+const NUMBER = /\p{N}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}\u30fc\uff70\u309b\u309c]/u;
+/** The kana voicing marks, combining (U+3099, U+309A): kana, not accents. */
+const isVoicingMark = (ch: string) => ch === '\u3099' || ch === '\u309a';
+const HAN = /\p{Script=Han}/u;
+const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
+const KEPT = /[\p{P}\p{Z}\p{Sc}\p{Sm}\s]/u;
+const SCRIPT_CLASS: ReadonlyArray<[RegExp, string]> = [
+  [/\p{Script=Cyrillic}/u, 'ж'],
+  [/\p{Script=Greek}/u, 'λ'],
+  [/\p{Script=Hangul}/u, '한'],
+  [/\p{Script=Arabic}/u, 'ع'],
+  [/\p{Script=Hebrew}/u, 'א'],
+  [/\p{Script=Thai}/u, 'ก'],
+  [/\p{Script=Devanagari}/u, 'क'],
+];
+const ASCII_TEXT = /^[\x20-\x7e\t\n\r]*$/;
+
+function shapeChar(ch: string): string {
+  if (ch.length === 1 && ch < '\x80') {
+    if (ch >= 'a' && ch <= 'z') return 'x';
+    if (ch >= 'A' && ch <= 'Z') return 'X';
+    if (ch >= '0' && ch <= '9') return '9';
+    return (ch >= ' ' && ch <= '~') || ch === '\t' || ch === '\n' || ch === '\r' ? ch : '□';
+  }
+  if (LATIN.test(ch)) return UPPER.test(ch) ? 'X' : 'x';
+  if (NUMBER.test(ch)) return '9';
+  if (KANA.test(ch) || isVoicingMark(ch)) return 'あ';
+  if (HAN.test(ch)) return '漢';
+  if (LETTER.test(ch)) return SCRIPT_CLASS.find(([script]) => script.test(ch))?.[1] ?? 'ℓ';
+  if (MARK.test(ch)) return '\u0301';
+  if (KEPT.test(ch)) return ch;
+  return '□';
+}
+
+/** The shape of a text: one character of its class for each character (see the rules above). */
+export function shapeText(text: string): string {
+  if (ASCII_TEXT.test(text)) return text.replace(/[a-z]/g, 'x').replace(/[A-Z]/g, 'X').replace(/[0-9]/g, '9');
+  let shaped = '';
+  for (const ch of text) shaped += shapeChar(ch);
+  return shaped;
+}
+
+/**
+ * Words kept in hooks (ids, classes, data-test-ids, tag and attribute names, URLs): the readers'
+ * own hooks (every word of lib/pages/selectors.ts, and the classes the readers test by name),
+ * HTML tag and attribute names, and words of page layout and of Seller Central's addresses.
+ * A word outside it is shaped; a buyer whose name is one of these words ("Page") keeps it in a
+ * class or id (never in a text).
+ */
+const READER_WORDS = ['bubble', 'buyer', 'seller', 'amazon', 'meta', 'hidden', 'table', 'cell', 'size', 'large', 'small', 'secondary'];
+const HTML_TAGS =
+  'html head body title meta link base style script noscript template slot main header footer nav section article aside div span p a b i u s em strong small big sub sup mark code pre kbd samp var abbr cite dfn q time data bdi bdo br wbr hr ul ol li dl dt dd table caption thead tbody tfoot tr th td col colgroup form fieldset legend label input button select option optgroup textarea output progress meter datalist img picture source video audio track map area iframe frame frameset object embed canvas svg math figure figcaption details summary dialog menu blockquote address h1 h2 h3 h4 h5 h6 center font strike tt g path rect circle ellipse line polyline polygon use defs symbol clip mask image text tspan foreign object linear radial gradient stop view';
+const ATTRIBUTE_WORDS =
+  'class style title alt value label placeholder content srcset sizes xmlns xlink viewbox view box fill stroke width height transform points accept accesskey autofocus autoplay crossorigin download enctype form headers integrity loading max min maxlength minlength pattern scope span start step wrap async defer nonce referrerpolicy sandbox allow frameborder scrolling datetime open novalidate tabindex translate draggable hidden inert is itemprop itemscope itemtype property http equiv charset lang dir media sizes usemap colspan rowspan onclick onload onerror onchange oninput onsubmit onmouseover onkeydown onfocus onblur';
+const LAYOUT_WORDS =
+  'kat sc myo aok aui js css ui ux box row rows column columns col cols grid flex inline block container wrapper wrap inner outer content contents body header footer title subtitle heading label labels value values text caption icon icons image img logo btn button buttons link links nav navbar menu menus tab tabs tabbar panel pane pages page modal dialog popover tooltip popup dropdown toggle switcher switch select selected selection option options input field fields form group list item items entry entries card cards tile section sections article area zone region left right top bottom center middle start end first last next prev previous primary secondary tertiary normal default base mini medium large small tiny huge color colour dark light bold italic strong muted quiet hidden visible show hide active inactive disabled enabled open closed expanded collapsed checked loading loaded spinner error warning info success alert alerts notice notices banner message messages msg thread threads inbox case cases subject reply replies response needed status state main home detail details summary overview actions order orders ordered buyer buyers seller sellers customer customers contact shipping shipment shipments ship shipped ship by deliver delivery deliverby shipby date dates time purchase price total subtotal quantity qty sku asin product products name address channel fulfillment fulfilment tracking carrier label confirm cancel cancellation cancelled canceled refund refunds return returns request requests payment tax fee fees amount currency marketplace partner dropdown account health performance dashboard notification notifications rate rates late defect valid view metric metrics filter filters search results result sort pagination paging count number id ids key keyvalue pair odd even span spacing margin padding border rounded shadow full half width height fixed sticky absolute relative true false none auto yes no on off ref href src https http www sellercentral europe japan com net org co jp uk de fr it es ca mx br au in nl se pl sg ae sa tr eg be cn media images ssl static assets gp perf experience mfn fba afn all unshipped pending canceled contact inbox messaging orders v3 html php aspx json png jpg gif svg webp ico assets api data test testid cy qa component action slot part role type lang dir rel target method variant placeholder aria live polite assertive presentation region application listbox combobox textbox checkbox radio radiogroup tablist tabpanel menuitem treeitem navigation complementary banner contentinfo search button link img heading list listitem submit reset file hidden email tel url password number radio range color week month note feedback help';
+
+/** The words of a letter run, cut at its camelCase humps: "orderID" is "order", "ID"; "XMLHttp" is "XML", "Http". */
+const WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
+
+function splitWords(run: string): string[] {
+  return run.match(WORD) ?? [];
+}
+
+export const VOCABULARY: ReadonlySet<string> = (() => {
+  const words = new Set<string>([...READER_WORDS, ...HTML_TAGS.split(' '), ...ATTRIBUTE_WORDS.split(' '), ...LAYOUT_WORDS.split(' ')]);
+  for (const spec of Object.values(SELECTORS)) {
+    for (const css of spec.css) for (const word of css.match(/[A-Za-z]+/g) ?? []) for (const part of splitWords(word)) words.add(part.toLowerCase());
+  }
+  return words;
+})();
+
+
+function shapeHookRun(run: string): string {
+  if (/[^A-Za-z0-9]/.test(run)) return shapeText(run); // letters of other scripts, accents: no hook words there
+  if (/^[0-9]+$/.test(run)) return run.length === 1 ? run : '9'.repeat(run.length);
+  const numbered = /^([a-z]+)[0-9]$/.exec(run);
+  if (numbered) return numbered[1]!.length === 1 || (numbered[1]!.length >= 3 && VOCABULARY.has(numbered[1]!)) ? run : shapeText(run);
+  if (/[0-9]/.test(run)) return shapeText(run);
+  if (run.length <= 2) return run;
+  return run.replace(WORD, (word) => (VOCABULARY.has(word.toLowerCase()) ? word : shapeText(word)));
+}
+
+/** A structural hook (id, class, data-test-id, tag or attribute name) by the hook rule (see above). */
+export function shapeHook(value: string): string {
+  return value.replace(/[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]/gu, (run) => {
+    if (/^[\p{L}\p{N}\p{M}]/u.test(run)) return shapeHookRun(run);
+    return run.length === 1 && run >= ' ' && run <= '~' ? run : shapeText(run);
+  });
+}
+
+const AMAZON_HOST = /^(?:[a-z0-9-]+\.)*(?:amazon\.(?:com|ca|com\.mx|co\.uk|de|fr|it|es|co\.jp|com\.br|com\.au|in|nl|se|pl|sg|ae|sa|com\.tr|eg|com\.be|cn)|media-amazon\.com|ssl-images-amazon\.com|images-amazon\.com)$/;
+const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:', 'javascript:', 'data:', 'blob:', 'about:']);
+
+/** A URL: its scheme and an Amazon host kept, everything else by the hook rule. */
+export function shapeUrl(href: string): string {
+  const parts = /^([A-Za-z][A-Za-z0-9+.-]*:)?(\/\/[^/?#]*)?([\s\S]*)$/.exec(href)!;
+  const [, scheme = '', authority = '', rest = ''] = parts;
+  const host = authority.slice(2).toLowerCase();
+  const keptHost = authority !== '' && /^[a-z0-9.-]+$/.test(host) && (AMAZON_HOST.test(host) || SELLER_CENTRAL_HOSTS.some((h) => h.hostname === host));
+  return (SCHEMES.has(scheme.toLowerCase()) ? scheme : shapeHook(scheme)) + (keptHost ? authority : shapeHook(authority)) + shapeHook(rest);
+}
+
+/** Attributes whose values are structural hooks (the hook rule); every other attribute is text. */
+export const HOOK_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'id', 'class', 'data-test-id', 'data-testid', 'data-test', 'data-cy', 'data-qa', 'data-component', 'name', 'for', 'role', 'slot',
+  'part', 'type', 'lang', 'dir', 'rel', 'target', 'method', 'variant', 'size', 'state', 'autocomplete', 'inputmode', 'hidden',
+  'disabled', 'checked', 'selected', 'readonly', 'required', 'multiple', 'contenteditable', 'spellcheck', 'draggable', 'tabindex',
+  'colspan', 'rowspan', 'width', 'height', 'charset', 'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-checked',
+  'aria-disabled', 'aria-live', 'aria-haspopup', 'aria-current', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-level',
+]);
+/** Attributes that hold a URL (the URL rule). */
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data-href', 'data-url']);
+const MARKETPLACE_IDS: ReadonlySet<string> = new Set(Object.values(MARKETPLACES).map((m) => m.amazonId));
+
+function shapeAttribute(name: string, value: string): string {
+  if (name === 'data-marketplace_selection' && MARKETPLACE_IDS.has(value)) return value;
+  if (HOOK_ATTRIBUTES.has(name) || name === 'data-marketplace_selection') return shapeHook(value);
+  if (URL_ATTRIBUTES.has(name)) return shapeUrl(value);
+  return shapeText(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The skeleton: its nodes in document order, each naming its parent by index.
+
+const Parent = z.number().check(z.int(), z.minimum(-1));
+const Name = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s"'<>/=\p{Cc}]+$/u));
+const Shaped = z.string().check(z.maxLength(MAX_TEXT));
+
+const ElementNode = z.strictObject({
+  parent: Parent,
+  tag: Name,
+  ns: z.optional(z.enum(['svg', 'math'])),
+  attrs: z.optional(z.array(z.tuple([Name, Shaped])).check(z.maxLength(500))),
+});
+const TextNode = z.strictObject({ parent: Parent, text: Shaped });
+/** An element's open shadow root, or a frame's document: the nodes under it name it as parent. */
+const RootNode = z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) });
+
+export const SkeletonNode = z.union([ElementNode, TextNode, RootNode]);
+export type SkeletonNode = z.infer<typeof SkeletonNode>;
+
+export const Skeleton = z.strictObject({
+  format: z.literal(SKELETON_FORMAT),
+  version: z.literal(1),
+  /** The page's address, shaped by the URL rule (the readers recognise the page from it). */
+  url: z.string().check(z.maxLength(4_000)),
+  nodes: z.array(SkeletonNode).check(z.maxLength(MAX_SKELETON_NODES)),
+  /** Nodes left out because the page had more than MAX_SKELETON_NODES; texts cut at MAX_TEXT. */
+  cut: z.optional(z.strictObject({ nodes: z.number().check(z.int(), z.minimum(0)), texts: z.number().check(z.int(), z.minimum(0)) })),
+});
+export type Skeleton = z.infer<typeof Skeleton>;
+
+export interface SkeletonOptions {
+  /** The page's address (shaped into the skeleton). */
+  readonly url: string;
+  /** Elements to leave out with everything under them (Seller Sidekick's own UI). */
+  readonly skip?: (element: Element) => boolean;
+  readonly maxNodes?: number;
+}
+
+/** A tag or attribute name as the skeleton can hold it (a parser lets through `<a=b>` or `a"b=`). */
+function shapeName(name: string): string {
+  return shapeHook(name).replace(/[\s"'<>/=\p{Cc}]/gu, '_').slice(0, 200) || '_';
+}
+
+const NO_CONTENT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'script', 'style', 'noscript', 'template']);
+const NAMESPACES: Readonly<Record<string, 'svg' | 'math'>> = {
+  'http://www.w3.org/2000/svg': 'svg',
+  'http://www.w3.org/1998/Math/MathML': 'math',
+};
+
+/**
+ * The skeleton of a document (from its root element) or of one element, with open shadow roots
+ * and same-origin frames. One walk with an explicit stack: any depth, any size up to maxNodes.
+ */
+export function buildSkeleton(root: Document | Element, options: SkeletonOptions): Skeleton {
+  const maxNodes = options.maxNodes ?? MAX_SKELETON_NODES;
+  const nodes: SkeletonNode[] = [];
+  let leftOut = 0;
+  let cutTexts = 0;
+  const start = 'documentElement' in root ? root.documentElement : root;
+  // Pending nodes, last first: a DOM node with the index of its skeleton parent, or a root to open.
+  type Pending = { node: Node; parent: number } | { shadow: ShadowRoot; parent: number } | { frame: Document; parent: number };
+  const stack: Pending[] = start ? [{ node: start, parent: -1 }] : [];
+  const pushChildren = (parent: ParentNode, index: number) => {
+    const children = parent.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: index });
+  };
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (nodes.length >= maxNodes) {
+      leftOut++;
+      continue;
+    }
+    if ('shadow' in next || 'frame' in next) {
+      const index = nodes.push({ parent: next.parent, root: 'shadow' in next ? 'shadow' : 'frame' }) - 1;
+      if ('shadow' in next) pushChildren(next.shadow, index);
+      else if (next.frame.documentElement) stack.push({ node: next.frame.documentElement, parent: index });
+      continue;
+    }
+    const { node, parent } = next;
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      const text = node.nodeValue ?? '';
+      if (text.length > MAX_TEXT) cutTexts++;
+      nodes.push({ parent, text: shapeText(text.slice(0, MAX_TEXT)) });
+      continue;
+    }
+    if (node.nodeType !== 1 /* ELEMENT_NODE */) continue;
+    const element = node as Element;
+    if (options.skip?.(element)) continue;
+    const attrs: [string, string][] = [];
+    for (const attribute of Array.from(element.attributes).slice(0, 500)) {
+      attrs.push([shapeName(attribute.name), shapeAttribute(attribute.name.toLowerCase(), attribute.value.slice(0, MAX_TEXT))]);
+    }
+    const ns = NAMESPACES[element.namespaceURI ?? ''];
+    const index = nodes.push({ parent, tag: shapeName(element.localName), ...(ns ? { ns } : {}), ...(attrs.length > 0 ? { attrs } : {}) }) - 1;
+    if (NO_CONTENT.has(element.tagName)) continue;
+    // Children are popped in document order: the element's own children, then its frame, then its shadow root.
+    pushChildren(element, index);
+    if (element.tagName === 'IFRAME' || element.tagName === 'FRAME' || element.tagName === 'iframe' || element.tagName === 'frame') {
+      try {
+        const frame = (element as HTMLIFrameElement).contentDocument;
+        if (frame?.documentElement) stack.push({ frame, parent: index });
+      } catch {
+        // A cross-origin frame is not ours to read.
+      }
+    }
+    if (element.shadowRoot) stack.push({ shadow: element.shadowRoot, parent: index });
+  }
+  return {
+    format: SKELETON_FORMAT,
+    version: 1,
+    url: shapeUrl(options.url).slice(0, 4_000),
+    nodes,
+    ...(leftOut > 0 || cutTexts > 0 ? { cut: { nodes: leftOut, texts: cutTexts } } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a skeleton back
+
+export type ParsedSkeleton = { ok: true; skeleton: Skeleton } | { ok: false; error: string };
+
+/**
+ * Checks a skeleton read from a file: its schema, then its tree (every parent comes before its
+ * children and can have them, one shadow root per element, frames only under frame elements).
+ */
+export function parseSkeleton(raw: unknown): ParsedSkeleton {
+  const parsed = Skeleton.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `not a page skeleton of this version: ${z.prettifyError(parsed.error)}` };
+  const { nodes } = parsed.data;
+  const shadowed = new Set<number>();
+  const framed = new Set<number>();
+  let tops = 0;
+  for (const [index, node] of nodes.entries()) {
+    const at = `node ${index}`;
+    if (node.parent >= index) return { ok: false, error: `${at} names a parent (${node.parent}) that does not come before it` };
+    if (node.parent === -1) {
+      tops++;
+      if (tops > 1 || !('tag' in node)) return { ok: false, error: `${at}: the skeleton must have exactly one top element` };
+      continue;
+    }
+    const parent = nodes[node.parent]!;
+    if ('text' in parent) return { ok: false, error: `${at} is under a text (node ${node.parent})` };
+    if ('root' in node) {
+      if (!('tag' in parent)) return { ok: false, error: `${at}: a ${node.root} root must be under an element` };
+      if (node.root === 'shadow' && shadowed.has(node.parent)) return { ok: false, error: `${at}: element ${node.parent} has two shadow roots` };
+      if (node.root === 'shadow') shadowed.add(node.parent);
+      if (node.root === 'frame' && !/^i?frame$/i.test(parent.tag)) return { ok: false, error: `${at}: a frame's document under <${parent.tag}>` };
+    }
+    if ('root' in parent && parent.root === 'frame') {
+      if (!('tag' in node) || framed.has(node.parent)) return { ok: false, error: `${at}: a frame's document holds one element` };
+      framed.add(node.parent);
+    }
+  }
+  if (nodes.length > 0 && tops !== 1) return { ok: false, error: 'the skeleton has no top element' };
+  return { ok: true, skeleton: parsed.data };
+}
+
+const NAMESPACE_URI = { svg: 'http://www.w3.org/2000/svg', math: 'http://www.w3.org/1998/Math/MathML' } as const;
+
+/**
+ * Builds a document from a checked skeleton, for the page readers: `newDocument` gives an empty
+ * HTML document (the page, and one per frame). Shadow roots are attached open; a frame's document
+ * is set as its contentDocument. An element or attribute the DOM refuses is noted, not fatal.
+ */
+export function rebuildFromSkeleton(skeleton: Skeleton, newDocument: () => Document): { document: Document; problems: string[] } {
+  const document = newDocument();
+  const problems: string[] = [];
+  // What each skeleton node became: an element, a text, or the parent node its children go into.
+  const built: (Node | undefined)[] = [];
+  const owner: Document[] = [];
+  for (const [index, node] of skeleton.nodes.entries()) {
+    const parent = node.parent === -1 ? undefined : built[node.parent];
+    const doc = node.parent === -1 ? document : owner[node.parent]!;
+    if (node.parent !== -1 && parent === undefined) continue; // under a node that could not be built
+    if ('text' in node) {
+      try {
+        parent?.appendChild(doc.createTextNode(node.text));
+      } catch {
+        problems.push(`node ${index}: a text cannot go there`);
+      }
+      continue;
+    }
+    if ('root' in node) {
+      const host = parent as Element;
+      if (node.root === 'shadow') {
+        try {
+          built[index] = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+          owner[index] = doc;
+        } catch (error) {
+          problems.push(`node ${index}: no shadow root on <${host.localName}> (${error instanceof Error ? error.message : String(error)})`);
+        }
+      } else {
+        const frame = newDocument();
+        frame.documentElement?.remove();
+        Object.defineProperty(host, 'contentDocument', { value: frame, configurable: true });
+        built[index] = frame;
+        owner[index] = frame;
+      }
+      continue;
+    }
+    let element: Element;
+    try {
+      element = node.ns ? doc.createElementNS(NAMESPACE_URI[node.ns], node.tag) : doc.createElement(node.tag);
+    } catch (error) {
+      problems.push(`node ${index}: <${node.tag}> cannot be built (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    for (const [name, value] of node.attrs ?? []) {
+      try {
+        element.setAttribute(name, value);
+      } catch {
+        problems.push(`node ${index}: attribute ${name} cannot be set`);
+      }
+    }
+    try {
+      if (node.parent === -1) {
+        const top = document.documentElement;
+        if (top) document.replaceChild(element, top);
+        else document.appendChild(element);
+      } else parent!.appendChild(element);
+    } catch (error) {
+      problems.push(`node ${index}: <${node.tag}> cannot go there (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    built[index] = element;
+    owner[index] = doc;
+  }
+  return { document, problems };
+}
