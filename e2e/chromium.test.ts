@@ -390,6 +390,25 @@ describe('Chromium: urgent orders on the badge and in the popup', () => {
   });
 });
 
+describe('Chromium: downloads', () => {
+  it("stays on the page when the page's own link downloads a file (a download is no navigation)", async () => {
+    await visit(en, 'order-list-en');
+    await en.page.evaluate(() => {
+      const link = document.createElement('a');
+      link.id = 'demo-download';
+      link.download = 'orders.csv';
+      link.href = 'data:text/csv,order-id%0A';
+      link.textContent = 'Download';
+      document.querySelector('#sc-content-container')!.prepend(link);
+    });
+    const [download] = await Promise.all([en.page.waitForEvent('download'), en.page.locator('#demo-download').click()]);
+    expect(download.suggestedFilename()).toBe('orders.csv');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await sidebarState(en.page)).pageType).toBe('order-list');
+    expect((await en.page.evaluate(whatIRead))?.kind).toBe('order-list');
+  });
+});
+
 describe('Chromium: network', () => {
   it('the extension made no request: only the demo pages and their own assets were fetched', () => {
     const seen = [...en.requests, ...ja.requests].map((r) => r.url()).filter((url) => !url.startsWith('chrome-extension://'));

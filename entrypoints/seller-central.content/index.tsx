@@ -212,8 +212,20 @@ export default defineContentScript({
       update();
     });
 
+    // The Navigation API, which WXT follows, reports a download (a link with `download`: the
+    // page's own, or the page outline saved from the sidebar) as a navigation, yet the page stays.
+    // Noted here, before WXT's own listener, to be ignored below.
+    const downloads = new Set<string>();
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (navigation) {
+      ctx.addEventListener(navigation, 'navigate', (event: Event) => {
+        const { downloadRequest, destination } = event as Event & { downloadRequest?: string | null; destination?: { url: string } };
+        if (typeof downloadRequest === 'string' && destination) downloads.add(destination.url);
+      });
+    }
     // Seller Central is a single-page app: follow its navigation without polling of our own.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (downloads.delete(newUrl.href)) return;
       page = recognisePage(newUrl);
       snapshot = undefined;
       confirming = undefined;
