@@ -1,4 +1,5 @@
 /** "What I read": what the page readers found on this page, and what they could not read and why. */
+import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
 import { summarise } from '@/lib/pages/summary';
@@ -7,6 +8,8 @@ export interface ReadSectionProps {
   readonly snapshot: PageSnapshot;
   readonly locale: string;
   readonly t: Translate;
+  /** Saves the page's skeleton for a report of a misread page; gives the file's name, throws if it could not. */
+  readonly onSaveOutline?: (() => string) | undefined;
 }
 
 /** Field names in `missing` that have a label of their own. */
@@ -37,7 +40,9 @@ const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
   elsewhere: 'readMissingElsewhere',
 };
 
-export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
+export function ReadSection({ snapshot, locale, t, onSaveOutline }: ReadSectionProps) {
+  // What became of the last save, for as long as this reading of the page is shown.
+  const [saved, setSaved] = useState<{ of: PageSnapshot; note: string } | undefined>();
   const summary = summarise(snapshot, locale, t);
   // The readers explain in English: shown as is in English, on hover in the other languages.
   const english = locale.toLowerCase().startsWith('en');
@@ -86,6 +91,25 @@ export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
             })}
           </ul>
         </>
+      )}
+      {onSaveOutline && (
+        <div class="sidekick-report" data-testid="save-outline">
+          <button
+            type="button"
+            class="sidekick-link"
+            onClick={() => {
+              try {
+                setSaved({ of: snapshot, note: t('readReportSaved', [onSaveOutline()]) });
+              } catch (error) {
+                console.warn('Seller Sidekick: could not save the page outline.', error);
+                setSaved({ of: snapshot, note: t('readReportFailed') });
+              }
+            }}
+          >
+            {t('readReportButton')}
+          </button>
+          <p class="sidekick-quiet">{saved?.of === snapshot ? saved.note : t('readReportHint')}</p>
+        </div>
       )}
     </details>
   );

@@ -38,6 +38,8 @@ export interface SidebarProps {
   readonly onPick?: (value: string) => void;
   /** Problems in what the seller is typing in the page's reply box. */
   readonly typingProblems?: readonly GuardProblem[];
+  /** Saves the page's skeleton for a report of a misread page (What I read). */
+  readonly onSaveOutline?: (() => string) | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -64,6 +66,7 @@ export function Sidebar({
   pickerOptions = NO_OPTIONS,
   onPick = ignore,
   typingProblems = NO_PROBLEMS,
+  onSaveOutline,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -144,7 +147,7 @@ export function Sidebar({
       </section>
       {snapshot && page.type !== 'other' && (
         <section class="sidekick-section">
-          <ReadSection snapshot={snapshot} locale={locale} t={t} />
+          <ReadSection snapshot={snapshot} locale={locale} t={t} onSaveOutline={onSaveOutline} />
         </section>
       )}
     </aside>

@@ -1,6 +1,7 @@
 // The production Chrome build in real headless Chromium, on the demo pages at their real URLs.
 import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module shared with the demo script.
 import { launchChromium } from '../scripts/lib/browsers.mjs';
@@ -19,6 +20,7 @@ import {
   whatIRead,
   type DemoServer,
 } from './helpers';
+import { checkOutline, pageTexts } from './outline';
 
 // Code passed to worker.evaluate runs in the extension's service worker, where `chrome` exists.
 declare const chrome: typeof extensionApi;
@@ -387,6 +389,29 @@ describe('Chromium: urgent orders on the badge and in the popup', () => {
     expect(await popup.locator('[data-reason="ship-by"]').textContent()).toBe('本日が出荷期限');
     await popup.close();
     await forget(ja);
+  });
+});
+
+describe("Chromium: saving the page's outline", () => {
+  it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    const texts = await en.page.evaluate(pageTexts);
+    // The control: the page really shows the buyer's words, in the page and in shadow roots.
+    expect(texts.join('\n')).toContain('Please cancel my order');
+    expect(texts).toContain('Write your response');
+    await en.page.locator('seller-sidekick [data-testid="what-i-read"] summary').click();
+    const [download] = await Promise.all([en.page.waitForEvent('download'), en.page.locator('seller-sidekick [data-testid="save-outline"] button').click()]);
+    expect(download.suggestedFilename()).toMatch(/^seller-sidekick-outline-message-thread-\d{8}-\d{4}\.json$/);
+    const file = readFileSync((await download.path())!, 'utf8');
+    const { leaks, skeleton, snapshot } = checkOutline(file, texts);
+    expect(leaks).toEqual([]);
+    expect(file).not.toMatch(/Jane|sandals|114-3941689-8772232|Kumo Craft|What I read/);
+    // The Katal components' shadow roots are in it (the reply box's real textarea is inside one).
+    expect(skeleton.nodes.filter((n) => 'root' in n && n.root === 'shadow').length).toBeGreaterThanOrEqual(3);
+    expect(snapshot).toMatchObject({ kind: 'message-thread', messages: [{ sender: 'buyer' }], replyBox: { kind: 'kat-textarea' } });
+    // The sidebar stays, and says where the file went.
+    expect(await en.page.locator('seller-sidekick [data-testid="save-outline"] p').textContent()).toContain(`Saved ${download.suggestedFilename()}`);
   });
 });
 

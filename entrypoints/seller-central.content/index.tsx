@@ -27,6 +27,7 @@ import { createGuidance, type GuidanceState } from './guidance';
 import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
+import { saveOutline } from './save-outline';
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],
@@ -149,6 +150,7 @@ export default defineContentScript({
             }
             onPick={openTemplate}
             typingProblems={typingProblems}
+            onSaveOutline={() => saveOutline(document, location.href, page!.type, root!)}
           />
           {proceed && (
             <ConfirmCancelDialog

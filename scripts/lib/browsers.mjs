@@ -96,7 +96,8 @@ function firefoxPrefs(proxyPort, locale) {
   };
 }
 
-export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US' }) {
+/** `prefs`: more Firefox preferences (a test's download folder, say), over the quiet ones. */
+export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US', prefs = {} }) {
   const puppeteer = (await import('puppeteer-core')).default;
   const executablePath = findExecutable(FIREFOX_PATHS);
   if (!executablePath) throw new Error('Firefox is not installed; run `node scripts/ensure-browsers.mjs firefox`.');
@@ -105,7 +106,7 @@ export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US' 
     executablePath,
     headless: true,
     acceptInsecureCerts: true,
-    extraPrefsFirefox: firefoxPrefs(proxyPort, locale),
+    extraPrefsFirefox: { ...firefoxPrefs(proxyPort, locale), ...prefs },
   });
   const extensionId = await browser.installExtension(extensionDir);
   return { browser, extensionId };
