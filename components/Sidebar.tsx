@@ -39,7 +39,7 @@ export interface SidebarProps {
   readonly onPick?: (value: string) => void;
   /** Problems in what the seller is typing in the page's reply box. */
   readonly typingProblems?: readonly GuardProblem[];
-  /** Page messages that claimed to be our page reader's and were ignored. */
+  /** What the content script did not take from the page reader's side (shown under "What I read"). */
   readonly pageMessages?: PageMessageCounts | undefined;
 }
 

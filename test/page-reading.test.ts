@@ -57,7 +57,7 @@ function watch() {
   const counts: PageMessageCounts[] = [];
   watchPageContent(fakeContext(), (s) => seen.push(s), (c) => counts.push(c));
   const merged = () => seen.some((s) => s?.kind === 'order-details' && s.sources.includes('orders-api'));
-  return { seen, counts: () => counts.at(-1) ?? { ignored: 0, unreadable: 0 }, merged };
+  return { seen, counts: () => counts.at(-1) ?? { ignored: 0, unreadable: 0 }, told: () => counts.length, merged };
 }
 
 describe('keeping the snapshot fresh', () => {
@@ -182,6 +182,15 @@ describe('order data from the page reader: over the private link only', () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(merged()).toBe(false);
     expect(counts()).toEqual({ ignored: counted, unreadable: 0 });
+  });
+
+  it('counts a flood of forgeries without re-rendering the sidebar for each', async () => {
+    orderPage();
+    const { counts, told } = watch();
+    for (let i = 0; i < 1_000; i++) window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: orderJson(true) }, source: window }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(counts().ignored).toBe(1_000);
+    expect(told()).toBe(1);
   });
 
   it.each([

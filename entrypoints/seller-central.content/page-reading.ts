@@ -19,6 +19,7 @@ const DEBOUNCE_MS = 300;
 /** A page that never stops changing (a ticking clock, a spinner) is still re-read this often. */
 const MAX_WAIT_MS = 2_000;
 const MAX_REMEMBERED_ORDERS = 500;
+const COUNTS_MS = 250;
 
 /** A window message that says it is ours (only the page can have posted it: we post none). */
 const ClaimsToBeOurs = z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) });
@@ -73,9 +74,14 @@ export function watchPageContent(
     timer = ctx.setTimeout(read, Math.min(DEBOUNCE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now)));
   };
 
+  // Told at most every COUNTS_MS: a page posting thousands of forgeries does not re-render the sidebar thousands of times.
+  let countsTimer: number | undefined;
   const count = (what: keyof typeof counts) => {
     counts[what]++;
-    onCounts({ ...counts });
+    countsTimer ??= ctx.setTimeout(() => {
+      countsTimer = undefined;
+      onCounts({ ...counts });
+    }, COUNTS_MS);
   };
   // Forgeries: a window message in our name, or one of our link's events where the page can reach it.
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
