@@ -1,6 +1,7 @@
 /** "What I read": what the page readers found on this page, and what they could not read and why. */
 import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '@/lib/i18n';
+import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
 import { summarise } from '@/lib/pages/summary';
 
@@ -8,6 +9,8 @@ export interface ReadSectionProps {
   readonly snapshot: PageSnapshot;
   readonly locale: string;
   readonly t: Translate;
+  /** Page messages that claimed to be our page reader's (ignored), and its responses we could not read. */
+  readonly pageMessages?: PageMessageCounts | undefined;
   /** Saves the page's skeleton for a report of a misread page; gives the file's name, throws if it could not. */
   readonly onSaveOutline?: (() => string) | undefined;
 }
@@ -40,7 +43,7 @@ const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
   elsewhere: 'readMissingElsewhere',
 };
 
-export function ReadSection({ snapshot, locale, t, onSaveOutline }: ReadSectionProps) {
+export function ReadSection({ snapshot, locale, t, pageMessages, onSaveOutline }: ReadSectionProps) {
   // What became of the last save, for as long as this reading of the page is shown.
   const [saved, setSaved] = useState<{ of: PageSnapshot; note: string } | undefined>();
   const summary = summarise(snapshot, locale, t);
@@ -91,6 +94,17 @@ export function ReadSection({ snapshot, locale, t, onSaveOutline }: ReadSectionP
             })}
           </ul>
         </>
+      )}
+      {/* Nothing is taken from these; saying so shows that someone on the page tried. */}
+      {pageMessages && pageMessages.ignored > 0 && (
+        <p class="sidekick-quiet" data-testid="ignored-page-messages" data-count={pageMessages.ignored}>
+          {t('readIgnoredPageMessages', [String(pageMessages.ignored)])}
+        </p>
+      )}
+      {pageMessages && pageMessages.unreadable > 0 && (
+        <p class="sidekick-quiet" data-testid="unreadable-order-data" data-count={pageMessages.unreadable}>
+          {t('readUnreadableOrderData', [String(pageMessages.unreadable)])}
+        </p>
       )}
       {onSaveOutline && (
         <div class="sidekick-report" data-testid="save-outline">

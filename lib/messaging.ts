@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, type Classification } from './classify/types';
+import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification } from './classify/types';
 
 export const MAX_CLASSIFY_BATCH = 50;
 
@@ -37,7 +37,11 @@ export const ClassificationSchema = z.object({
   flags: z.array(z.enum(FLAGS)),
   evidence: z.array(Evidence),
   scores: z.record(z.enum(INTENTS), z.optional(z.number())),
-});
+  official: z.optional(z.enum(OFFICIAL_SOURCES)),
+}).check(
+  // An official cancellation request always names the Amazon signal it rests on, and only it does.
+  z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
+);
 
 export const ClassifyResponse = z.object({ classifications: z.array(ClassificationSchema) });
 export const UiMessagesResponse = z.object({
