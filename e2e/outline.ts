@@ -2,7 +2,7 @@
 // whether a saved outline holds any of it.
 import { parseHTML } from 'linkedom';
 import { readPage } from '../lib/pages/read-page';
-import { VOCABULARY, parseSkeleton, rebuildFromSkeleton, shapeText, type Skeleton } from '../lib/pages/skeleton';
+import { isStructuralWord, parseSkeleton, rebuildFromSkeleton, shapeText, type Skeleton } from '../lib/pages/skeleton';
 import type { PageSnapshot } from '../lib/pages/snapshot';
 
 /**
@@ -58,7 +58,7 @@ export function checkOutline(fileText: string, texts: readonly string[]): { leak
   for (const text of texts) {
     if ([...text].length >= 3 && shapeText(text) !== text && haystack.includes(text)) leaks.add(text);
     for (const word of tokens(text)) {
-      if ([...word].length < 3 || shapeText(word) === word || VOCABULARY.has(word.toLowerCase())) continue;
+      if ([...word].length < 3 || shapeText(word) === word || isStructuralWord(word.toLowerCase())) continue;
       if (words.has(word)) leaks.add(word);
     }
   }

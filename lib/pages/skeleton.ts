@@ -18,8 +18,8 @@
  *     - a run with any letter outside A–Z (accents, kana, kanji…) is shaped as text;
  *     - a run of ASCII letters is kept whole if it has one or two letters ("a", "fi", "ID");
  *       otherwise it is cut at its camelCase humps and each word is kept only if it is in the
- *       structural vocabulary (VOCABULARY: the readers' own hooks, HTML tag and attribute names,
- *       common layout words), else shaped ("buyer-tanaka" becomes "buyer-xxxxxx");
+ *       structural vocabulary (isStructuralWord: the readers' own hooks, HTML's common tag and
+ *       attribute names, layout words, and their plurals), else shaped ("buyer-tanaka" becomes "buyer-xxxxxx");
  *     - a lone digit is kept ("a-span-6"), a run of two or more digits is shaped (order ids);
  *     - a run mixing letters and digits is shaped whole ("A1VC38T7YXB528", "6f1c2a9e"), unless it
  *       is one letter or a vocabulary word of three letters or more followed by one digit ("h2",
@@ -89,6 +89,16 @@ export function shapeText(text: string): string {
   return shaped;
 }
 
+/** Attributes whose values are structural hooks (the hook rule); every other attribute is text. */
+export const HOOK_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'id', 'class', 'data-test-id', 'data-testid', 'data-test', 'data-cy', 'data-qa', 'data-component', 'name', 'for', 'role', 'slot',
+  'part', 'type', 'lang', 'dir', 'rel', 'target', 'method', 'variant', 'size', 'state', 'autocomplete', 'inputmode', 'hidden',
+  'disabled', 'checked', 'selected', 'readonly', 'required', 'multiple', 'contenteditable', 'spellcheck', 'draggable', 'tabindex',
+  'colspan', 'rowspan', 'width', 'height', 'charset', 'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-checked',
+  'aria-disabled', 'aria-live', 'aria-haspopup', 'aria-current', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-level',
+]);
+/** Attributes that hold a URL (the URL rule). */
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data-href', 'data-url']);
 /**
  * Words kept in hooks (ids, classes, data-test-ids, tag and attribute names, URLs): the readers'
  * own hooks (every word of lib/pages/selectors.ts, and the classes the readers test by name),
@@ -96,13 +106,12 @@ export function shapeText(text: string): string {
  * A word outside it is shaped; a buyer whose name is one of these words ("Page") keeps it in a
  * class or id (never in a text).
  */
-const READER_WORDS = ['bubble', 'buyer', 'seller', 'amazon', 'meta', 'hidden', 'table', 'cell', 'size', 'large', 'small', 'secondary'];
-const HTML_TAGS =
-  'html head body title meta link base style script noscript template slot main header footer nav section article aside div span p a b i u s em strong small big sub sup mark code pre kbd samp var abbr cite dfn q time data bdi bdo br wbr hr ul ol li dl dt dd table caption thead tbody tfoot tr th td col colgroup form fieldset legend label input button select option optgroup textarea output progress meter datalist img picture source video audio track map area iframe frame frameset object embed canvas svg math figure figcaption details summary dialog menu blockquote address h1 h2 h3 h4 h5 h6 center font strike tt g path rect circle ellipse line polyline polygon use defs symbol clip mask image text tspan foreign object linear radial gradient stop view';
-const ATTRIBUTE_WORDS =
-  'class style title alt value label placeholder content srcset sizes xmlns xlink viewbox view box fill stroke width height transform points accept accesskey autofocus autoplay crossorigin download enctype form headers integrity loading max min maxlength minlength pattern scope span start step wrap async defer nonce referrerpolicy sandbox allow frameborder scrolling datetime open novalidate tabindex translate draggable hidden inert is itemprop itemscope itemtype property http equiv charset lang dir media sizes usemap colspan rowspan onclick onload onerror onchange oninput onsubmit onmouseover onkeydown onfocus onblur';
-const LAYOUT_WORDS =
-  'kat sc myo aok aui js css ui ux box row rows column columns col cols grid flex inline block container wrapper wrap inner outer content contents body header footer title subtitle heading label labels value values text caption icon icons image img logo btn button buttons link links nav navbar menu menus tab tabs tabbar panel pane pages page modal dialog popover tooltip popup dropdown toggle switcher switch select selected selection option options input field fields form group list item items entry entries card cards tile section sections article area zone region left right top bottom center middle start end first last next prev previous primary secondary tertiary normal default base mini medium large small tiny huge color colour dark light bold italic strong muted quiet hidden visible show hide active inactive disabled enabled open closed expanded collapsed checked loading loaded spinner error warning info success alert alerts notice notices banner message messages msg thread threads inbox case cases subject reply replies response needed status state main home detail details summary overview actions order orders ordered buyer buyers seller sellers customer customers contact shipping shipment shipments ship shipped ship by deliver delivery deliverby shipby date dates time purchase price total subtotal quantity qty sku asin product products name address channel fulfillment fulfilment tracking carrier label confirm cancel cancellation cancelled canceled refund refunds return returns request requests payment tax fee fees amount currency marketplace partner dropdown account health performance dashboard notification notifications rate rates late defect valid view metric metrics filter filters search results result sort pagination paging count number id ids key keyvalue pair odd even span spacing margin padding border rounded shadow full half width height fixed sticky absolute relative true false none auto yes no on off ref href src https http www sellercentral europe japan com net org co jp uk de fr it es ca mx br au in nl se pl sg ae sa tr eg be cn media images ssl static assets gp perf experience mfn fba afn all unshipped pending canceled contact inbox messaging orders v3 html php aspx json png jpg gif svg webp ico assets api data test testid cy qa component action slot part role type lang dir rel target method variant placeholder aria live polite assertive presentation region application listbox combobox textbox checkbox radio radiogroup tablist tabpanel menuitem treeitem navigation complementary banner contentinfo search button link img heading list listitem submit reset file hidden email tel url password number radio range color week month note feedback help';
+const READER_WORDS = 'bubble buyer seller amazon meta hidden table cell size large small secondary';
+/** HTML's common tags and attributes (h1…h6 pass as a letter and a digit), layout and Seller Central's words. */
+const WORDS =
+  'html head body title style script noscript template main header footer nav section article aside div span p em strong sub sup code pre ul ol li dl dt dd caption thead tbody tfoot tr th td col colgroup form fieldset legend label input button select option textarea img picture source iframe frame svg path rect circle use defs symbol figure details summary dialog address time ' +
+  'class alt value placeholder content xmlns xlink viewbox view box fill stroke points transform srcset loading property itemprop ' +
+  'kat sc myo aui aok js ui row column grid flex inline block container wrapper inner outer text icon image logo btn link menu tab panel page modal popover tooltip dropdown toggle switcher selected item list card area left right top bottom center start end first last next prev primary base mini medium color bold visible active expanded collapsed error warning info success alert notice banner message thread inbox case subject reply response needed status main home detail summary action order customer contact shipping shipment ship deliver delivery date purchase price total quantity sku asin product name channel fulfillment fulfilment tracking carrier confirm cancel cancellation refund return request payment amount marketplace partner account health performance dashboard notification rate late defect valid metric filter search result sort count number key keyvalue spacing margin padding border true false none ref https www sellercentral europe japan com net org gp perf experience mfn fba afn all unshipped pending messaging png jpg gif svg json api data test testid live polite region submit';
 
 /** The words of a letter run, cut at its camelCase humps: "orderID" is "order", "ID"; "XMLHttp" is "XML", "Http". */
 const WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
@@ -111,23 +120,30 @@ function splitWords(run: string): string[] {
   return run.match(WORD) ?? [];
 }
 
-export const VOCABULARY: ReadonlySet<string> = (() => {
-  const words = new Set<string>([...READER_WORDS, ...HTML_TAGS.split(' '), ...ATTRIBUTE_WORDS.split(' '), ...LAYOUT_WORDS.split(' ')]);
-  for (const spec of Object.values(SELECTORS)) {
-    for (const css of spec.css) for (const word of css.match(/[A-Za-z]+/g) ?? []) for (const part of splitWords(word)) words.add(part.toLowerCase());
-  }
+const WORDS_OF_SETS: ReadonlySet<string> = (() => {
+  const words = new Set<string>(`${READER_WORDS} ${WORDS}`.split(' '));
+  const hooks = [...Object.values(SELECTORS).flatMap((spec) => spec.css), ...HOOK_ATTRIBUTES, ...URL_ATTRIBUTES];
+  for (const hook of hooks) for (const word of hook.match(/[A-Za-z]+/g) ?? []) for (const part of splitWords(word)) words.add(part.toLowerCase());
   return words;
 })();
+
+/**
+ * Whether a word (lower case) is structural: in the vocabulary above, or the plural of a word in it
+ * ("orders", "items").
+ */
+export function isStructuralWord(word: string): boolean {
+  return WORDS_OF_SETS.has(word) || (word.endsWith('s') && WORDS_OF_SETS.has(word.slice(0, -1)));
+}
 
 
 function shapeHookRun(run: string): string {
   if (/[^A-Za-z0-9]/.test(run)) return shapeText(run); // letters of other scripts, accents: no hook words there
   if (/^[0-9]+$/.test(run)) return run.length === 1 ? run : '9'.repeat(run.length);
   const numbered = /^([a-z]+)[0-9]$/.exec(run);
-  if (numbered) return numbered[1]!.length === 1 || (numbered[1]!.length >= 3 && VOCABULARY.has(numbered[1]!)) ? run : shapeText(run);
+  if (numbered) return numbered[1]!.length === 1 || (numbered[1]!.length >= 3 && isStructuralWord(numbered[1]!)) ? run : shapeText(run);
   if (/[0-9]/.test(run)) return shapeText(run);
   if (run.length <= 2) return run;
-  return run.replace(WORD, (word) => (VOCABULARY.has(word.toLowerCase()) ? word : shapeText(word)));
+  return run.replace(WORD, (word) => (isStructuralWord(word.toLowerCase()) ? word : shapeText(word)));
 }
 
 /** A structural hook (id, class, data-test-id, tag or attribute name) by the hook rule (see above). */
@@ -150,16 +166,6 @@ export function shapeUrl(href: string): string {
   return (SCHEMES.has(scheme.toLowerCase()) ? scheme : shapeHook(scheme)) + (keptHost ? authority : shapeHook(authority)) + shapeHook(rest);
 }
 
-/** Attributes whose values are structural hooks (the hook rule); every other attribute is text. */
-export const HOOK_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'class', 'data-test-id', 'data-testid', 'data-test', 'data-cy', 'data-qa', 'data-component', 'name', 'for', 'role', 'slot',
-  'part', 'type', 'lang', 'dir', 'rel', 'target', 'method', 'variant', 'size', 'state', 'autocomplete', 'inputmode', 'hidden',
-  'disabled', 'checked', 'selected', 'readonly', 'required', 'multiple', 'contenteditable', 'spellcheck', 'draggable', 'tabindex',
-  'colspan', 'rowspan', 'width', 'height', 'charset', 'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-checked',
-  'aria-disabled', 'aria-live', 'aria-haspopup', 'aria-current', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-level',
-]);
-/** Attributes that hold a URL (the URL rule). */
-export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data-href', 'data-url']);
 const MARKETPLACE_IDS: ReadonlySet<string> = new Set(Object.values(MARKETPLACES).map((m) => m.amazonId));
 
 function shapeAttribute(name: string, value: string): string {
