@@ -20,7 +20,7 @@ import {
   UserSettings,
 } from './settings';
 import { EMPTY_HANDLED, Handled } from './urgency';
-import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, toSyncItems } from './templates/user-templates';
+import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, toSyncItems, wellFormedCollection } from './templates/user-templates';
 import { OrderWatch, WATCH_PREFIX, isExpired, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
@@ -222,7 +222,7 @@ export const templateStore = (options: StoredItemOptions = {}) => {
       } catch (error) {
         return { collection: mine, syncProblem: error instanceof Error ? error.message : String(error) };
       }
-      const read = fromSyncItems(items);
+      const read = fromSyncItems(items, mine);
       if (read.ok === 'absent') return { collection: mine };
       if (read.ok === false) {
         const raw = Object.fromEntries(Object.entries(items).filter(([key]) => key.startsWith(SYNC_PREFIX)));
@@ -234,7 +234,8 @@ export const templateStore = (options: StoredItemOptions = {}) => {
       return { collection: chosen };
     },
     async save(collection: TemplateCollection): Promise<{ synced: boolean; reason?: string }> {
-      const stamped: TemplateCollection = { ...collection, savedAt: new Date(now()).toISOString() };
+      // Lone surrogates become U+FFFD here, as a browser's storage would make them: both copies agree.
+      const stamped: TemplateCollection = { ...wellFormedCollection(collection), savedAt: new Date(now()).toISOString() };
       await local.setValue(stamped);
       const split = toSyncItems(stamped);
       if (!split.ok) return { synced: false, reason: split.reason };

@@ -107,13 +107,15 @@ describe('the template store (local copy + sync)', () => {
   it('saves locally and to sync, and loads back', async () => {
     const store = templateStore({ now: () => Date.parse('2026-11-22T00:00:00Z') });
     expect(await store.save(collection)).toEqual({ synced: true });
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['templates:0', 'templates:count']);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['templates:0', 'templates:check', 'templates:count']);
     expect((await store.load()).collection.templates).toEqual(collection.templates);
   });
 
   it('never loses the local templates to a corrupt sync value: backs it up and says so', async () => {
     const store = templateStore({ now: () => 1 });
     await store.save(collection);
+    // A copy as an older version wrote it (no checksum), and not JSON.
+    await fakeBrowser.storage.sync.remove('templates:check');
     await fakeBrowser.storage.sync.set({ 'templates:count': '1', 'templates:0': '<html>not json' });
     const loaded = await store.load();
     expect(loaded.collection.templates).toEqual(collection.templates);
