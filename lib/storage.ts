@@ -27,32 +27,88 @@ export const BACKUP_PREFIX = 'backup:';
 
 export interface StoredItem<T> {
   readonly key: string;
+  /** The value, or the fallback when there is none or it is unreadable. Never rejects. */
   getValue(): Promise<T>;
+  /** The value and, if it could not be used, what went wrong (also told to `onProblem`). Never rejects. */
+  read(): Promise<ReadResult<T>>;
   setValue(value: T): Promise<void>;
   /** Calls back with every valid new value (from any tab or context); returns the unsubscribe. */
   watch(callback: (value: T) => void): () => void;
 }
 
+/**
+ * Why a stored value could not be used. In every case the reader gets the fallback (or, for an
+ * order record, nothing) and goes on.
+ * - `corrupt`: it failed its schema; it was copied to `backupKey` and replaced.
+ * - `backup-failed`: it failed its schema and no backup could be written (storage full, say); it
+ *   is left where it is, as the only copy, and the next read tries again.
+ * - `read-failed`: storage could not be read at all.
+ */
+export type StorageProblem =
+  | { readonly kind: 'corrupt'; readonly key: string; readonly backupKey: string; readonly reason: string }
+  | { readonly kind: 'backup-failed'; readonly key: string; readonly reason: string; readonly error: string }
+  | { readonly kind: 'read-failed'; readonly key: string; readonly error: string };
+
+export interface ReadResult<T> {
+  readonly value: T;
+  readonly problem?: StorageProblem;
+}
+
 export interface StoredItemOptions {
-  /** Told when a corrupt value was backed up; defaults to a console warning. */
+  /** Told when a corrupt value was backed up (kept for callers that only care about that). */
   readonly onCorrupt?: (key: string, backupKey: string, reason: string) => void;
+  /** Told of every problem; defaults to a console warning. */
+  readonly onProblem?: (problem: StorageProblem) => void;
   /** The clock, for the backup key; injectable for tests. */
   readonly now?: () => number;
 }
 
 type Schema<T> = z.ZodMiniType<T>;
 
-const warnCorrupt = (key: string, backupKey: string, reason: string) =>
-  console.warn(`Seller Sidekick: stored "${key}" was unreadable (${reason}); kept a copy in "${backupKey}".`);
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function describeProblem(problem: StorageProblem): string {
+  switch (problem.kind) {
+    case 'corrupt':
+      return `stored "${problem.key}" was unreadable (${problem.reason}); kept a copy in "${problem.backupKey}".`;
+    case 'backup-failed':
+      return `stored "${problem.key}" is unreadable (${problem.reason}) and could not be backed up (${problem.error}); it is left in place and the default is used.`;
+    case 'read-failed':
+      return `could not read "${problem.key}" (${problem.error}); the default is used.`;
+  }
+}
+
+function report(problem: StorageProblem, options: StoredItemOptions): void {
+  if (problem.kind === 'corrupt') options.onCorrupt?.(problem.key, problem.backupKey, problem.reason);
+  if (options.onProblem) options.onProblem(problem);
+  else if (!(problem.kind === 'corrupt' && options.onCorrupt)) console.warn(`Seller Sidekick: ${describeProblem(problem)}`);
+}
 
 /**
  * Copies an unreadable value, with the reason, to `backup:<key>:<time>` in storage.local and
- * tells `onCorrupt`. The caller decides what replaces the original (a default, or nothing).
+ * reports it. Never rejects: a backup that cannot be written is reported as `backup-failed`, and
+ * the caller must then leave the original where it is (it is the only copy).
  */
-async function backUpValue(key: string, raw: unknown, reason: string, options: StoredItemOptions): Promise<void> {
+async function backUpValue(key: string, raw: unknown, reason: string, options: StoredItemOptions): Promise<StorageProblem> {
   const backupKey = `${BACKUP_PREFIX}${key}:${(options.now ?? Date.now)()}`;
-  await browser.storage.local.set({ [backupKey]: { key, reason, value: raw } });
-  (options.onCorrupt ?? warnCorrupt)(key, backupKey, reason);
+  let problem: StorageProblem;
+  try {
+    await browser.storage.local.set({ [backupKey]: { key, reason, value: raw } });
+    problem = { kind: 'corrupt', key, backupKey, reason };
+  } catch (error) {
+    problem = { kind: 'backup-failed', key, reason, error: message(error) };
+  }
+  report(problem, options);
+  return problem;
+}
+
+/** Runs a write that tidies up after a read; a failure is only worth a warning (nothing is lost). */
+async function tidy(what: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    console.warn(`Seller Sidekick: could not ${what} (${message(error)}); it is tried again next time.`);
+  }
 }
 
 export function defineStoredItem<T>(
@@ -63,20 +119,29 @@ export function defineStoredItem<T>(
 ): StoredItem<T> {
   const area = browser.storage.local;
 
-  async function backUp(raw: unknown, reason: string): Promise<void> {
-    await backUpValue(key, raw, reason, options);
-    await area.set({ [key]: fallback });
+  async function read(): Promise<ReadResult<T>> {
+    let stored: Record<string, unknown>;
+    try {
+      stored = await area.get(key);
+    } catch (error) {
+      const problem: StorageProblem = { kind: 'read-failed', key, error: message(error) };
+      report(problem, options);
+      return { value: fallback, problem };
+    }
+    if (!(key in stored) || stored[key] === undefined) return { value: fallback };
+    const parsed = schema.safeParse(stored[key]);
+    if (parsed.success) return { value: parsed.data };
+    const problem = await backUpValue(key, stored[key], z.prettifyError(parsed.error), options);
+    // Replaced only once a copy exists; otherwise the unreadable value stays, as the only copy.
+    if (problem.kind === 'corrupt') await tidy(`replace "${key}" after backing it up`, () => area.set({ [key]: fallback }));
+    return { value: fallback, problem };
   }
 
   return {
     key,
+    read,
     async getValue() {
-      const stored = await area.get(key);
-      if (!(key in stored) || stored[key] === undefined) return fallback;
-      const parsed = schema.safeParse(stored[key]);
-      if (parsed.success) return parsed.data;
-      await backUp(stored[key], z.prettifyError(parsed.error));
-      return fallback;
+      return (await read()).value;
     },
     async setValue(value) {
       const parsed = schema.safeParse(value);
@@ -146,14 +211,24 @@ export async function clearOrderData(): Promise<number> {
 export const watchStore = (options: StoredItemOptions = {}) => {
   const area = browser.storage.local;
   const now = options.now ?? Date.now;
+  /** Backs up an unreadable record and removes it; if no backup could be written, it stays. */
   async function backUp(key: string, raw: unknown, reason: string) {
-    await backUpValue(key, raw, reason, options);
-    await area.remove(key);
+    const problem = await backUpValue(key, raw, reason, options);
+    if (problem.kind === 'corrupt') await tidy(`remove "${key}" after backing it up`, () => area.remove(key));
+  }
+  /** `area.get`, or nothing (reported) when storage cannot be read. */
+  async function getRaw(keys: string | string[] | null, what: string): Promise<Record<string, unknown>> {
+    try {
+      return await area.get(keys);
+    } catch (error) {
+      report({ kind: 'read-failed', key: what, error: message(error) }, options);
+      return {};
+    }
   }
   return {
     async get(orderId: string): Promise<OrderWatch | undefined> {
       const key = watchKey(orderId);
-      const stored = await area.get(key);
+      const stored = await getRaw(key, key);
       if (stored[key] === undefined) return undefined;
       const read = migrateWatch(stored[key]);
       if (read.ok) return read.watch;
@@ -176,7 +251,7 @@ export const watchStore = (options: StoredItemOptions = {}) => {
     /** Records of these orders, valid ones only (corrupt ones are backed up). */
     async getMany(orderIds: readonly string[]): Promise<Map<string, OrderWatch>> {
       const keys = orderIds.map(watchKey);
-      const stored = keys.length > 0 ? await area.get(keys) : {};
+      const stored = keys.length > 0 ? await getRaw(keys, `${WATCH_PREFIX}*`) : {};
       const found = new Map<string, OrderWatch>();
       for (const [key, raw] of Object.entries(stored)) {
         const read = migrateWatch(raw);
@@ -187,7 +262,7 @@ export const watchStore = (options: StoredItemOptions = {}) => {
     },
     /** Every valid, unexpired record; expired ones are removed, corrupt ones backed up. */
     async all(at: number = now()): Promise<OrderWatch[]> {
-      const everything = await area.get(null);
+      const everything = await getRaw(null, `${WATCH_PREFIX}*`);
       const watches: OrderWatch[] = [];
       const expired: string[] = [];
       for (const [key, raw] of Object.entries(everything)) {
@@ -197,11 +272,20 @@ export const watchStore = (options: StoredItemOptions = {}) => {
         else if (isExpired(read.watch, at)) expired.push(key);
         else watches.push(read.watch);
       }
-      if (expired.length > 0) await area.remove(expired);
+      if (expired.length > 0) await tidy('remove expired order records', () => area.remove(expired));
       return watches;
     },
   };
 };
+
+/** Where a damaged sync copy of the templates is backed up (`backup:sync-templates:<time>`). */
+export const SYNC_BACKUP_KEY = 'sync-templates';
+
+export interface TemplateLoad {
+  readonly collection: TemplateCollection;
+  readonly localProblem?: StorageProblem;
+  readonly syncProblem?: string;
+}
 
 /**
  * The seller's templates: a local copy in `storage.local` (always written first) and the same in
@@ -214,24 +298,30 @@ export const templateStore = (options: StoredItemOptions = {}) => {
   const now = options.now ?? Date.now;
   return {
     local,
-    async load(): Promise<{ collection: TemplateCollection; syncProblem?: string }> {
-      const mine = await local.getValue();
+    /**
+     * The collection to edit and use. Never rejects: `localProblem` says why this browser's copy
+     * could not be used (it was backed up, or could not be), `syncProblem` why the sync copy was not.
+     */
+    async load(): Promise<TemplateLoad> {
+      const { value: mine, problem: localProblem } = await local.read();
+      const withLocal = localProblem ? { localProblem } : {};
       let items: Record<string, unknown>;
       try {
         items = await browser.storage.sync.get(null);
       } catch (error) {
-        return { collection: mine, syncProblem: error instanceof Error ? error.message : String(error) };
+        return { collection: mine, ...withLocal, syncProblem: message(error) };
       }
       const read = fromSyncItems(items, mine);
-      if (read.ok === 'absent') return { collection: mine };
+      if (read.ok === 'absent') return { collection: mine, ...withLocal };
       if (read.ok === false) {
         const raw = Object.fromEntries(Object.entries(items).filter(([key]) => key.startsWith(SYNC_PREFIX)));
-        await backUpValue('sync-templates', raw, read.reason, options);
-        return { collection: mine, syncProblem: read.reason };
+        const backup = await backUpValue(SYNC_BACKUP_KEY, raw, read.reason, options);
+        const syncProblem = backup.kind === 'backup-failed' ? `${read.reason} (and no backup of it could be written: ${backup.error})` : read.reason;
+        return { collection: mine, ...withLocal, syncProblem };
       }
       const chosen = newer(mine, read.collection);
-      if (chosen !== mine) await local.setValue(chosen);
-      return { collection: chosen };
+      if (chosen !== mine) await tidy('keep the synced templates in this browser', () => local.setValue(chosen));
+      return { collection: chosen, ...withLocal };
     },
     async save(collection: TemplateCollection): Promise<{ synced: boolean; reason?: string }> {
       // Lone surrogates become U+FFFD here, as a browser's storage would make them: both copies agree.
@@ -246,7 +336,7 @@ export const templateStore = (options: StoredItemOptions = {}) => {
         if (stale.length > 0) await browser.storage.sync.remove(stale);
         return { synced: true };
       } catch (error) {
-        return { synced: false, reason: error instanceof Error ? error.message : String(error) };
+        return { synced: false, reason: message(error) };
       }
     },
   };
