@@ -187,18 +187,31 @@ export const accountHealthItem = (options?: StoredItemOptions): StoredItem<Accou
 export const handledItem = (options?: StoredItemOptions): StoredItem<Handled> =>
   defineStoredItem(STORAGE_KEYS.handled, Handled, EMPTY_HANDLED, options);
 
-/** Keys of what the extension knows about orders (not the seller's preferences). */
+/** Keys of what the extension knows about orders (not the seller's preferences or templates). */
 export const ORDER_DATA_KEYS: readonly string[] = [STORAGE_KEYS.urgentSummary, STORAGE_KEYS.dismissed, STORAGE_KEYS.accountHealth, STORAGE_KEYS.handled];
 
+const isOrderDataKey = (key: string) => key.startsWith(WATCH_PREFIX) || ORDER_DATA_KEYS.includes(key);
+
+/** The key a backup was made of: `backup:<key>:<time>` gives `<key>` (which may hold colons). */
+export function backedUpKey(backupKey: string): string | undefined {
+  if (!backupKey.startsWith(BACKUP_PREFIX)) return undefined;
+  const rest = backupKey.slice(BACKUP_PREFIX.length);
+  const colon = rest.lastIndexOf(':');
+  return colon > 0 ? rest.slice(0, colon) : undefined;
+}
+
 /**
- * Options' "clear all data": every order record, dismissal, reading and backup. The seller's
- * own preferences (sidebar, shop name, languages, threshold) stay.
+ * Options' "Clear all order data": every order record and the state about orders (dismissals,
+ * done marks, the badge count, the account-health reading), with the backups of those. The
+ * seller's own settings and templates stay, and so do their backups (they may be all that is
+ * left of a damaged value). Resolves with how many items went.
  */
 export async function clearOrderData(): Promise<number> {
   const area = browser.storage.local;
-  const keys = Object.keys(await area.get(null)).filter(
-    (key) => key.startsWith(WATCH_PREFIX) || key.startsWith(BACKUP_PREFIX) || ORDER_DATA_KEYS.includes(key),
-  );
+  const keys = Object.keys(await area.get(null)).filter((key) => {
+    const of = backedUpKey(key);
+    return of !== undefined ? isOrderDataKey(of) : isOrderDataKey(key);
+  });
   if (keys.length > 0) await area.remove(keys);
   return keys.length;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
-import { BACKUP_PREFIX, defineStoredItem, sidebarSettingsItem, templateStore, watchStore, type StorageProblem } from '@/lib/storage';
+import { BACKUP_PREFIX, clearOrderData, defineStoredItem, sidebarSettingsItem, templateStore, watchStore, type StorageProblem } from '@/lib/storage';
 import { EMPTY_COLLECTION } from '@/lib/templates/user-templates';
 
 const Counter = z.object({ version: z.literal(1), count: z.number() });
@@ -154,5 +154,39 @@ describe('reads never throw', () => {
     const loaded = await templateStore({ onProblem: () => {} }).load();
     expect(loaded.collection).toEqual(EMPTY_COLLECTION);
     expect(loaded.syncProblem).toMatch(/Not JSON.*QUOTA_BYTES/s);
+  });
+});
+
+describe('clearing order data', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('removes order records and order state (and their backups), keeps settings, templates and their backups', async () => {
+    const kept = {
+      settings: { version: 1, storeName: 'Kumo', sellerName: 'Aiko', uiLanguage: 'ja', replyLanguage: 'auto', replyDueHours: 12 },
+      sidebar: { version: 1, collapsed: true },
+      templates: { version: 1, templates: [] },
+      'backup:templates:1700000000000': { key: 'templates', reason: 'bad', value: { version: 1, templates: 'x' } },
+      'backup:sync-templates:1700000000001': { key: 'sync-templates', reason: 'bad', value: { 'templates:count': '1' } },
+      'backup:settings:1700000000002': { key: 'settings', reason: 'bad', value: 'x' },
+      'backup:sidebar:1700000000003': { key: 'sidebar', reason: 'bad', value: 'x' },
+    };
+    const gone = {
+      'watch:111-0000000-0000001': { version: 1 },
+      'watch:111-0000000-0000002': { version: 1 },
+      urgentSummary: { version: 1, count: 1, overdue: false },
+      dismissed: { version: 1, subjects: {} },
+      accountHealth: { version: 1, cancellationRate: { percent: 1.2 }, readAt: '2026-11-22T00:00:00.000Z' },
+      handled: { version: 1, orders: {} },
+      'backup:watch:111-0000000-0000003:1700000000004': { key: 'watch:111-0000000-0000003', reason: 'bad', value: 'x' },
+      'backup:handled:1700000000005': { key: 'handled', reason: 'bad', value: 'x' },
+      'backup:dismissed:1700000000006': { key: 'dismissed', reason: 'bad', value: 'x' },
+    };
+    await fakeBrowser.storage.local.set({ ...kept, ...gone });
+    await fakeBrowser.storage.sync.set({ 'templates:count': '0' });
+
+    expect(await clearOrderData()).toBe(Object.keys(gone).length);
+
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(kept);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({ 'templates:count': '0' });
   });
 });
