@@ -20,7 +20,7 @@ import {
   UserSettings,
 } from './settings';
 import { EMPTY_HANDLED, Handled } from './urgency';
-import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, toSyncItems, wellFormedCollection } from './templates/user-templates';
+import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, salvageTemplates, toSyncItems, wellFormedCollection, withRestored } from './templates/user-templates';
 import { OrderWatch, WATCH_PREFIX, isExpired, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
@@ -294,6 +294,25 @@ export const watchStore = (options: StoredItemOptions = {}) => {
 /** Where a damaged sync copy of the templates is backed up (`backup:sync-templates:<time>`). */
 export const SYNC_BACKUP_KEY = 'sync-templates';
 
+/** A backup of the templates, as the options page shows it. */
+export interface TemplateBackup {
+  readonly backupKey: string;
+  /** This browser's copy (`templates`), or the sync copy. */
+  readonly source: 'local' | 'sync';
+  /** When it was made (epoch ms, from its key). */
+  readonly at: number;
+  /** Why the value was set aside. */
+  readonly reason: string;
+  /** The templates in it that can be brought back. */
+  readonly restorable: TemplateCollection;
+  /** Entries in it that cannot. */
+  readonly unreadable: number;
+}
+
+const BackupRecord = z.object({ key: z.string(), reason: z.string(), value: z.unknown() });
+
+export type SaveResult = { readonly synced: boolean; readonly reason?: string };
+
 export interface TemplateLoad {
   readonly collection: TemplateCollection;
   readonly localProblem?: StorageProblem;
@@ -336,7 +355,7 @@ export const templateStore = (options: StoredItemOptions = {}) => {
       if (chosen !== mine) await tidy('keep the synced templates in this browser', () => local.setValue(chosen));
       return { collection: chosen, ...withLocal };
     },
-    async save(collection: TemplateCollection): Promise<{ synced: boolean; reason?: string }> {
+    async save(collection: TemplateCollection): Promise<SaveResult> {
       // Lone surrogates become U+FFFD here, as a browser's storage would make them: both copies agree.
       const stamped: TemplateCollection = { ...wellFormedCollection(collection), savedAt: new Date(now()).toISOString() };
       await local.setValue(stamped);
@@ -351,6 +370,51 @@ export const templateStore = (options: StoredItemOptions = {}) => {
       } catch (error) {
         return { synced: false, reason: message(error) };
       }
+    },
+    /** The backups of the templates (this browser's copy and the sync copy), newest first. */
+    async backups(): Promise<TemplateBackup[]> {
+      let everything: Record<string, unknown>;
+      try {
+        everything = await browser.storage.local.get(null);
+      } catch (error) {
+        report({ kind: 'read-failed', key: `${BACKUP_PREFIX}templates`, error: message(error) }, options);
+        return [];
+      }
+      const found: TemplateBackup[] = [];
+      for (const [backupKey, raw] of Object.entries(everything)) {
+        const of = backedUpKey(backupKey);
+        if (of !== 'templates' && of !== SYNC_BACKUP_KEY) continue;
+        const record = BackupRecord.safeParse(raw);
+        const at = Number(backupKey.slice(backupKey.lastIndexOf(':') + 1));
+        const salvage = salvageTemplates(record.success ? record.data.value : undefined);
+        found.push({
+          backupKey,
+          source: of === 'templates' ? 'local' : 'sync',
+          at: Number.isFinite(at) ? at : 0,
+          reason: record.success ? record.data.reason : 'the backup itself is unreadable',
+          restorable: salvage.collection,
+          unreadable: salvage.unreadable,
+        });
+      }
+      return found.sort((a, b) => b.at - a.at);
+    },
+    /**
+     * Brings back what a backup holds: every template readable on its own, joined to the current
+     * ones (which win where they meet), saved like an edit. The backup itself stays.
+     */
+    async restore(backupKey: string): Promise<{ readonly restored: number; readonly collection: TemplateCollection; readonly saved: SaveResult }> {
+      const backup = (await this.backups()).find((b) => b.backupKey === backupKey);
+      if (!backup) throw new Error(`No template backup "${backupKey}".`);
+      const { value: current } = await local.read();
+      const next = withRestored(current, backup.restorable);
+      const saved = await this.save(next);
+      return { restored: backup.restorable.templates.length, collection: (await local.read()).value, saved };
+    },
+    /** Deletes one template backup (the seller asked to, after seeing what it holds). */
+    async deleteBackup(backupKey: string): Promise<void> {
+      const of = backedUpKey(backupKey);
+      if (of !== 'templates' && of !== SYNC_BACKUP_KEY) throw new Error(`Not a template backup: "${backupKey}".`);
+      await browser.storage.local.remove(backupKey);
     },
   };
 };

@@ -236,3 +236,50 @@ export function fromSyncItems(items: Readonly<Record<string, unknown>>, local?: 
 export function newer(a: TemplateCollection, b: TemplateCollection): TemplateCollection {
   return (b.savedAt ?? '') > (a.savedAt ?? '') ? b : a;
 }
+
+export interface Salvage {
+  /** The templates of a backup that are readable on their own (first of each id, at most MAX_TEMPLATES). */
+  readonly collection: TemplateCollection;
+  /** Entries that could not be read (or, if the backup is not a collection at all, 1). */
+  readonly unreadable: number;
+}
+
+/**
+ * What can be brought back from a backed-up value: a collection that failed its check as a whole
+ * (one template with a bad field, an unknown version), its JSON text, or a sync copy's parts.
+ * Every template that is valid on its own is kept; the rest are counted. Pure; never throws.
+ */
+export function salvageTemplates(value: unknown): Salvage {
+  let data = value;
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && SYNC_COUNT_KEY in data) {
+    const joined = joinSyncItems(data as Record<string, unknown>);
+    data = joined.ok === true ? joined.json : undefined;
+  }
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      data = undefined;
+    }
+  }
+  const list = data !== null && typeof data === 'object' && 'templates' in data ? (data as { templates: unknown }).templates : undefined;
+  if (!Array.isArray(list)) return { collection: EMPTY_COLLECTION, unreadable: 1 };
+  const templates: UserTemplate[] = [];
+  let unreadable = 0;
+  for (const entry of list) {
+    const parsed = UserTemplate.safeParse(entry);
+    if (parsed.success && !templates.some((t) => t.id === parsed.data.id) && templates.length < MAX_TEMPLATES) templates.push(parsed.data);
+    else unreadable++;
+  }
+  return { collection: { version: 1, templates }, unreadable };
+}
+
+/**
+ * A restored backup joined to the current templates. Where they meet (same id, or edits of the
+ * same built-in template) the current one stays: it was written after the backup was made.
+ */
+export function withRestored(current: TemplateCollection, restored: TemplateCollection): TemplateCollection {
+  const replaced = new Set(current.templates.flatMap((t) => (t.replaces ? [t.replaces] : [])));
+  const kept = restored.templates.filter((t) => !t.replaces || !replaced.has(t.replaces) || current.templates.some((c) => c.id === t.id));
+  return combine({ version: 1, templates: kept }, current, 'merge');
+}
