@@ -21,7 +21,7 @@ import {
 } from './settings';
 import { EMPTY_HANDLED, Handled } from './urgency';
 import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, salvageTemplates, toSyncItems, wellFormedCollection, withRestored } from './templates/user-templates';
-import { OrderWatch, WATCH_PREFIX, isExpired, migrateWatch, watchKey } from './watch';
+import { OrderWatch, WATCH_PREFIX, WatchChange, isExpired, mergeWatch, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
 
@@ -217,17 +217,37 @@ export async function clearOrderData(): Promise<number> {
 }
 
 /**
- * Order watch records, one storage key per order (`watch:<orderId>`) so that two tabs writing
- * about different orders never overwrite each other. A record that does not validate is backed
- * up (never dropped silently) and treated as absent.
+ * Order-record writes made in this context, one at a time: each reads what is stored, merges and
+ * writes before the next begins. Every tab sends its writes to the background (lib/messaging
+ * `requestRemember`), so there they are all in one line and none can overwrite another.
+ */
+let watchWrites: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = watchWrites.then(work, work);
+  watchWrites = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Order watch records, one storage key per order (`watch:<orderId>`). Written only by `update`,
+ * which merges each observation into what is stored (lib/watch `mergeWatch`), so that two tabs
+ * writing about the same order at the same time both keep what they saw. A record that does not
+ * validate is backed up (never dropped silently) and treated as absent.
  */
 export const watchStore = (options: StoredItemOptions = {}) => {
   const area = browser.storage.local;
   const now = options.now ?? Date.now;
-  /** Backs up an unreadable record and removes it; if no backup could be written, it stays. */
+  /**
+   * Backs up an unreadable record and removes it, unless it changed in the meantime (a fresh
+   * record written by another context is not removed). Without a backup, it stays.
+   */
   async function backUp(key: string, raw: unknown, reason: string) {
     const problem = await backUpValue(key, raw, reason, options);
-    if (problem.kind === 'corrupt') await tidy(`remove "${key}" after backing it up`, () => area.remove(key));
+    if (problem.kind !== 'corrupt') return;
+    await tidy(`remove "${key}" after backing it up`, async () => {
+      const again = await area.get(key);
+      if (JSON.stringify(again[key]) === JSON.stringify(raw)) await area.remove(key);
+    });
   }
   /** `area.get`, or nothing (reported) when storage cannot be read. */
   async function getRaw(keys: string | string[] | null, what: string): Promise<Record<string, unknown>> {
@@ -237,6 +257,20 @@ export const watchStore = (options: StoredItemOptions = {}) => {
       report({ kind: 'read-failed', key: what, error: message(error) }, options);
       return {};
     }
+  }
+  async function readAll(at: number, prune: boolean): Promise<OrderWatch[]> {
+    const everything = await getRaw(null, `${WATCH_PREFIX}*`);
+    const watches: OrderWatch[] = [];
+    const expired: string[] = [];
+    for (const [key, raw] of Object.entries(everything)) {
+      if (!key.startsWith(WATCH_PREFIX)) continue;
+      const read = migrateWatch(raw);
+      if (!read.ok) await backUp(key, raw, read.reason);
+      else if (isExpired(read.watch, at)) expired.push(key);
+      else watches.push(read.watch);
+    }
+    if (prune && expired.length > 0) await tidy('remove expired order records', () => area.remove(expired));
+    return watches;
   }
   return {
     async get(orderId: string): Promise<OrderWatch | undefined> {
@@ -248,18 +282,39 @@ export const watchStore = (options: StoredItemOptions = {}) => {
       await backUp(key, stored[key], read.reason);
       return undefined;
     },
-    async put(watch: OrderWatch): Promise<void> {
-      await this.putMany([watch]);
-    },
-    /** Several records in one write (an order list's rows). */
-    async putMany(list: readonly OrderWatch[]): Promise<void> {
-      const items: Record<string, OrderWatch> = {};
-      for (const watch of list) {
-        const parsed = OrderWatch.safeParse(watch);
+    /**
+     * Writes observations, each merged into the record stored now, in one write; resolves with
+     * the merged records. Rejects on an invalid record or when storage cannot be read (writing
+     * blind could overwrite what is there). An order whose stored record is unreadable and could
+     * not be backed up is left alone (reported), so nothing is overwritten without a copy.
+     */
+    async update(changes: readonly WatchChange[]): Promise<OrderWatch[]> {
+      for (const change of changes) {
+        const parsed = WatchChange.safeParse(change);
         if (!parsed.success) throw new Error(`Refusing to store an invalid order watch: ${z.prettifyError(parsed.error)}`);
-        items[watchKey(watch.orderId)] = parsed.data;
       }
-      if (list.length > 0) await area.set(items);
+      if (changes.length === 0) return [];
+      return serially(async () => {
+        const keys = [...new Set(changes.map((change) => watchKey(change.next.orderId)))];
+        const stored = await area.get(keys);
+        const merged = new Map<string, OrderWatch | undefined>();
+        const untouchable = new Set<string>();
+        for (const key of keys) {
+          const raw = stored[key];
+          if (raw === undefined) continue;
+          const read = migrateWatch(raw);
+          if (read.ok) merged.set(key, read.watch);
+          else if ((await backUpValue(key, raw, read.reason, options)).kind !== 'corrupt') untouchable.add(key);
+        }
+        for (const { base, next } of changes) {
+          const key = watchKey(next.orderId);
+          if (!untouchable.has(key)) merged.set(key, mergeWatch(merged.get(key), base, next));
+        }
+        const items: Record<string, OrderWatch> = {};
+        for (const [key, watch] of merged) if (watch && !untouchable.has(key)) items[key] = OrderWatch.parse(watch);
+        if (Object.keys(items).length > 0) await area.set(items);
+        return Object.values(items);
+      });
     },
     /** Records of these orders, valid ones only (corrupt ones are backed up). */
     async getMany(orderIds: readonly string[]): Promise<Map<string, OrderWatch>> {
@@ -273,20 +328,13 @@ export const watchStore = (options: StoredItemOptions = {}) => {
       }
       return found;
     },
-    /** Every valid, unexpired record; expired ones are removed, corrupt ones backed up. */
-    async all(at: number = now()): Promise<OrderWatch[]> {
-      const everything = await getRaw(null, `${WATCH_PREFIX}*`);
-      const watches: OrderWatch[] = [];
-      const expired: string[] = [];
-      for (const [key, raw] of Object.entries(everything)) {
-        if (!key.startsWith(WATCH_PREFIX)) continue;
-        const read = migrateWatch(raw);
-        if (!read.ok) await backUp(key, raw, read.reason);
-        else if (isExpired(read.watch, at)) expired.push(key);
-        else watches.push(read.watch);
-      }
-      if (expired.length > 0) await tidy('remove expired order records', () => area.remove(expired));
-      return watches;
+    /**
+     * Every valid, unexpired record (corrupt ones are backed up). With `prune` (the background),
+     * expired ones are also removed, in line with the writes so that none is removed just as a
+     * tab writes it afresh.
+     */
+    async all(at: number = now(), { prune = false }: { prune?: boolean } = {}): Promise<OrderWatch[]> {
+      return prune ? serially(() => readAll(at, true)) : readAll(at, false);
     },
   };
 };
