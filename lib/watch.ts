@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { FLAGS, INTENTS } from './classify/types';
 import type { Classification } from './classify/types';
+import { officialSourceOf, trustedIntent } from './classify/official';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot, OrderRow, NoticeSnapshot } from './pages/snapshot';
 import { Fulfilment, Marketplace, NoticeKind, OrderStatus } from './pages/snapshot';
 
@@ -119,7 +120,7 @@ export function observeThread(
     const watched: WatchedMessage = {
       key,
       sender: message.sender,
-      intent: classification.intent,
+      intent: trustedIntent(classification, message.sender),
       flags: [...classification.flags],
       answered: index < lastSellerIndex,
     };
@@ -128,7 +129,13 @@ export function observeThread(
     byKey.set(key, watched);
   }
   next.messages = [...byKey.values()].slice(-MAX_MESSAGES);
-  if (classified.some(({ classification }) => classification.intent === 'cancel-request')) next.buyerRequestedCancel = true;
+  // Only Amazon's own signals on this page set the flag (the order flag itself came from the order's data).
+  const official = classified.some(({ index, classification }) => {
+    const message = thread.messages[index];
+    const source = message ? officialSourceOf(classification, message.sender) : undefined;
+    return source === 'amazon-subject' || source === 'amazon-sender';
+  });
+  if (official) next.buyerRequestedCancel = true;
   return next;
 }
 

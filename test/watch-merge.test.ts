@@ -15,7 +15,16 @@ const T0 = Date.parse('2026-11-22T10:00:00Z');
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const classification = (intent: Intent): Classification => ({ intent, confidence: 1, language: 'en', flags: [], evidence: [], scores: {} });
+/** A classification as the background gives it; Amazon's own request names its signal (Amazon sent it). */
+const classification = (intent: Intent): Classification => ({
+  intent,
+  confidence: 1,
+  language: 'en',
+  flags: [],
+  evidence: [],
+  scores: {},
+  ...(intent === 'cancel-request' ? { official: 'amazon-sender' as const } : {}),
+});
 
 /** A thread page showing one message, classified as `intent`. */
 function threadWith(sender: 'buyer' | 'amazon', time: string, intent: Intent) {

@@ -8,6 +8,7 @@
  * time zone.
  */
 import type { Classification, Flag, Intent } from '../classify/types';
+import { trustedIntent } from '../classify/official';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import type { MessageKey } from '../i18n';
 import type {
@@ -624,7 +625,7 @@ function gather(input: AdviceInput): Facts {
 
 function messageFact(sender: 'buyer' | 'amazon', at: string | undefined, text: string, answered: boolean, c: Classification): MessageFact {
   const spans = c.evidence.filter((e) => e.field === 'body' && e.target === c.intent).map(({ start, end, rule }) => ({ start, end, rule }));
-  const fact: MessageFact = { sender, at, intent: c.intent, flags: c.flags, answered, text };
+  const fact: MessageFact = { sender, at, intent: trustedIntent(c, sender), flags: c.flags, answered, text };
   if (spans.length > 0) return { ...fact, highlight: { text, spans } };
   // Named by the n-gram model, not by a rule: there is no phrase to mark, and the seller should know.
   if (c.evidence.some((e) => e.rule === 'model.char-ngrams')) return { ...fact, highlight: { text, spans: [], wholeMessage: true } };
