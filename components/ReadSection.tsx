@@ -11,8 +11,8 @@ export interface ReadSectionProps {
   readonly t: Translate;
   /** Page messages that claimed to be our page reader's (ignored), and its responses we could not read. */
   readonly pageMessages?: PageMessageCounts | undefined;
-  /** Saves the page's skeleton for a report of a misread page; gives the file's name, throws if it could not. */
-  readonly onSaveOutline?: (() => string) | undefined;
+  /** Saves the page's skeleton for a report of a misread page; gives the file's name, rejects if it could not. */
+  readonly onSaveOutline?: (() => Promise<string>) | undefined;
 }
 
 /** Field names in `missing` that have a label of their own. */
@@ -112,12 +112,13 @@ export function ReadSection({ snapshot, locale, t, pageMessages, onSaveOutline }
             type="button"
             class="sidekick-link"
             onClick={() => {
-              try {
-                setSaved({ of: snapshot, note: t('readReportSaved', [onSaveOutline()]) });
-              } catch (error) {
-                console.warn('Seller Sidekick: could not save the page outline.', error);
-                setSaved({ of: snapshot, note: t('readReportFailed') });
-              }
+              onSaveOutline().then(
+                (file) => setSaved({ of: snapshot, note: t('readReportSaved', [file]) }),
+                (error: unknown) => {
+                  console.warn('Seller Sidekick: could not save the page outline.', error);
+                  setSaved({ of: snapshot, note: t('readReportFailed') });
+                },
+              );
             }}
           >
             {t('readReportButton')}

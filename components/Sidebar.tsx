@@ -42,7 +42,7 @@ export interface SidebarProps {
   /** What the content script did not take from the page reader's side (shown under "What I read"). */
   readonly pageMessages?: PageMessageCounts | undefined;
   /** Saves the page's skeleton for a report of a misread page (What I read). */
-  readonly onSaveOutline?: (() => string) | undefined;
+  readonly onSaveOutline?: (() => Promise<string>) | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];

@@ -1,10 +1,11 @@
 /**
  * "Save the page's outline" (What I read): the page's skeleton (lib/pages/skeleton.ts, no text of
- * the page) downloaded as a JSON file, for a report of a misread page. The file is made here and
- * saved through a link with `download`: no permission, no request, nothing leaves the computer
- * unless the seller sends it.
+ * the page) downloaded as a JSON file, for a report of a misread page. The page's tree is walked
+ * here and shaped in the background (lib/messaging.ts), then saved through a link with
+ * `download`: no permission, no request, nothing leaves the computer unless the seller sends it.
  */
-import { buildSkeleton } from '@/lib/pages/skeleton';
+import { requestOutline } from '@/lib/messaging';
+import { collectPageTree } from '@/lib/pages/page-tree';
 
 /** Seller Sidekick's own elements on the page (the sidebar, the note by Cancel order, its layout style). */
 function isOurs(element: Element): boolean {
@@ -20,10 +21,10 @@ function stamp(now: Date): string {
  * Builds the skeleton of `doc` and starts its download; gives the file's name. The link is put in
  * `linkParent` (the sidebar's shadow root), so the page never sees it.
  */
-export function saveOutline(doc: Document, href: string, pageType: string, linkParent: Node, now = new Date()): string {
-  const skeleton = buildSkeleton(doc, { url: href, skip: isOurs });
+export async function saveOutline(doc: Document, href: string, pageType: string, linkParent: Node, now = new Date()): Promise<string> {
+  const outline = await requestOutline(collectPageTree(doc, { skip: isOurs }), href);
   const name = `seller-sidekick-outline-${pageType}-${stamp(now)}.json`;
-  const blobUrl = URL.createObjectURL(new Blob([JSON.stringify(skeleton)], { type: 'application/json' }));
+  const blobUrl = URL.createObjectURL(new Blob([outline], { type: 'application/json' }));
   const link = doc.createElement('a');
   link.href = blobUrl;
   link.download = name;

@@ -20,25 +20,28 @@
  *       otherwise it is cut at its camelCase humps and each word is kept only if it is in the
  *       structural vocabulary (isStructuralWord: the readers' own hooks, HTML's common tag and
  *       attribute names, layout words, and their plurals), else shaped ("buyer-tanaka" becomes "buyer-xxxxxx");
- *     - a lone digit is kept ("a-span-6"), a run of two or more digits is shaped (order ids);
- *     - a run mixing letters and digits is shaped whole ("A1VC38T7YXB528", "6f1c2a9e"), unless it
- *       is one letter or a vocabulary word of three letters or more followed by one digit ("h2",
- *       "v3", "span6");
+ *     - a lone digit is kept ("col-2"), a run of two or more digits is shaped (order ids);
+ *     - a run mixing letters and digits is shaped whole ("A1VC38T7YXB528", "6f1c2a9e", "span6"),
+ *       unless it is one letter and one digit ("h2", "v3");
  *     - ASCII punctuation and spaces are kept, any other character is shaped as text.
  * - URLs (href, src, action…) keep their scheme and an Amazon host; the rest follows the hook rule.
  * - data-marketplace_selection keeps the value only when it is one of Amazon's public marketplace
  *   ids (which the readers need); anything else is shaped by the hook rule.
  * - Comments, the content of <script>, <style>, <noscript> and <template>, and closed shadow
  *   roots are left out; so is whatever `skip` names (Seller Sidekick's own sidebar).
+ *
+ * The walk over the page is lib/pages/page-tree.ts; this module shapes its tree (shapeTree), so
+ * the content script needs only the walk and the background does the shaping.
  */
 import * as z from 'zod/mini';
 import { MARKETPLACES, SELLER_CENTRAL_HOSTS } from '../hosts';
 import { MAX_TEXT } from './dom';
+import { MAX_TREE_NODES, TreeCut, collectPageTree, type PageTree, type PageTreeOptions } from './page-tree';
 import { SELECTORS } from './selectors';
 
 export const SKELETON_FORMAT = 'seller-sidekick-page-skeleton';
 /** A page with more nodes than this is cut (the skeleton says how many were left out). */
-export const MAX_SKELETON_NODES = 200_000;
+export const MAX_SKELETON_NODES = MAX_TREE_NODES;
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -139,8 +142,7 @@ export function isStructuralWord(word: string): boolean {
 function shapeHookRun(run: string): string {
   if (/[^A-Za-z0-9]/.test(run)) return shapeText(run); // letters of other scripts, accents: no hook words there
   if (/^[0-9]+$/.test(run)) return run.length === 1 ? run : '9'.repeat(run.length);
-  const numbered = /^([a-z]+)[0-9]$/.exec(run);
-  if (numbered) return numbered[1]!.length === 1 || (numbered[1]!.length >= 3 && isStructuralWord(numbered[1]!)) ? run : shapeText(run);
+  if (/^[a-z][0-9]$/.test(run)) return run; // h2, v3
   if (/[0-9]/.test(run)) return shapeText(run);
   if (run.length <= 2) return run;
   return run.replace(WORD, (word) => (isStructuralWord(word.toLowerCase()) ? word : shapeText(word)));
@@ -202,16 +204,13 @@ export const Skeleton = z.strictObject({
   url: z.string().check(z.maxLength(4_000)),
   nodes: z.array(SkeletonNode).check(z.maxLength(MAX_SKELETON_NODES)),
   /** Nodes left out because the page had more than MAX_SKELETON_NODES; texts cut at MAX_TEXT. */
-  cut: z.optional(z.strictObject({ nodes: z.number().check(z.int(), z.minimum(0)), texts: z.number().check(z.int(), z.minimum(0)) })),
+  cut: z.optional(TreeCut),
 });
 export type Skeleton = z.infer<typeof Skeleton>;
 
-export interface SkeletonOptions {
+export interface SkeletonOptions extends PageTreeOptions {
   /** The page's address (shaped into the skeleton). */
   readonly url: string;
-  /** Elements to leave out with everything under them (Seller Sidekick's own UI). */
-  readonly skip?: (element: Element) => boolean;
-  readonly maxNodes?: number;
 }
 
 /** A tag or attribute name as the skeleton can hold it (a parser lets through `<a=b>` or `a"b=`). */
@@ -219,77 +218,23 @@ function shapeName(name: string): string {
   return shapeHook(name).replace(/[\s"'<>/=\p{Cc}]/gu, '_').slice(0, 200) || '_';
 }
 
-const NO_CONTENT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'script', 'style', 'noscript', 'template']);
-const NAMESPACES: Readonly<Record<string, 'svg' | 'math'>> = {
-  'http://www.w3.org/2000/svg': 'svg',
-  'http://www.w3.org/1998/Math/MathML': 'math',
-};
+/** The skeleton of a page's tree (lib/pages/page-tree.ts): every node kept, its text shaped. */
+export function shapeTree(tree: PageTree, url: string): Skeleton {
+  const nodes = tree.nodes.map((node): SkeletonNode => {
+    if ('text' in node) return { parent: node.parent, text: shapeText(node.text) };
+    if ('root' in node) return node;
+    const attrs = node.attrs?.map(([name, value]): [string, string] => [shapeName(name), shapeAttribute(name.toLowerCase(), value)]);
+    return { parent: node.parent, tag: shapeName(node.tag), ...(node.ns ? { ns: node.ns } : {}), ...(attrs ? { attrs } : {}) };
+  });
+  return { format: SKELETON_FORMAT, version: 1, url: shapeUrl(url).slice(0, 4_000), nodes, ...(tree.cut ? { cut: tree.cut } : {}) };
+}
 
 /**
  * The skeleton of a document (from its root element) or of one element, with open shadow roots
- * and same-origin frames. One walk with an explicit stack: any depth, any size up to maxNodes.
+ * and same-origin frames: its tree, shaped.
  */
 export function buildSkeleton(root: Document | Element, options: SkeletonOptions): Skeleton {
-  const maxNodes = options.maxNodes ?? MAX_SKELETON_NODES;
-  const nodes: SkeletonNode[] = [];
-  let leftOut = 0;
-  let cutTexts = 0;
-  const start = 'documentElement' in root ? root.documentElement : root;
-  // Pending nodes, last first: a DOM node with the index of its skeleton parent, or a root to open.
-  type Pending = { node: Node; parent: number } | { shadow: ShadowRoot; parent: number } | { frame: Document; parent: number };
-  const stack: Pending[] = start ? [{ node: start, parent: -1 }] : [];
-  const pushChildren = (parent: ParentNode, index: number) => {
-    const children = parent.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: index });
-  };
-  while (stack.length > 0) {
-    const next = stack.pop()!;
-    if (nodes.length >= maxNodes) {
-      leftOut++;
-      continue;
-    }
-    if ('shadow' in next || 'frame' in next) {
-      const index = nodes.push({ parent: next.parent, root: 'shadow' in next ? 'shadow' : 'frame' }) - 1;
-      if ('shadow' in next) pushChildren(next.shadow, index);
-      else if (next.frame.documentElement) stack.push({ node: next.frame.documentElement, parent: index });
-      continue;
-    }
-    const { node, parent } = next;
-    if (node.nodeType === 3 /* TEXT_NODE */) {
-      const text = node.nodeValue ?? '';
-      if (text.length > MAX_TEXT) cutTexts++;
-      nodes.push({ parent, text: shapeText(text.slice(0, MAX_TEXT)) });
-      continue;
-    }
-    if (node.nodeType !== 1 /* ELEMENT_NODE */) continue;
-    const element = node as Element;
-    if (options.skip?.(element)) continue;
-    const attrs: [string, string][] = [];
-    for (const attribute of Array.from(element.attributes).slice(0, 500)) {
-      attrs.push([shapeName(attribute.name), shapeAttribute(attribute.name.toLowerCase(), attribute.value.slice(0, MAX_TEXT))]);
-    }
-    const ns = NAMESPACES[element.namespaceURI ?? ''];
-    const index = nodes.push({ parent, tag: shapeName(element.localName), ...(ns ? { ns } : {}), ...(attrs.length > 0 ? { attrs } : {}) }) - 1;
-    if (NO_CONTENT.has(element.tagName)) continue;
-    // Children are popped in document order: the element's own children, then its frame, then its shadow root.
-    pushChildren(element, index);
-    if (element.tagName === 'IFRAME' || element.tagName === 'FRAME' || element.tagName === 'iframe' || element.tagName === 'frame') {
-      try {
-        const frame = (element as HTMLIFrameElement).contentDocument;
-        if (frame?.documentElement) stack.push({ frame, parent: index });
-      } catch {
-        // A cross-origin frame is not ours to read.
-      }
-    }
-    if (element.shadowRoot) stack.push({ shadow: element.shadowRoot, parent: index });
-  }
-  return {
-    format: SKELETON_FORMAT,
-    version: 1,
-    url: shapeUrl(options.url).slice(0, 4_000),
-    nodes,
-    ...(leftOut > 0 || cutTexts > 0 ? { cut: { nodes: leftOut, texts: cutTexts } } : {}),
-  };
+  return shapeTree(collectPageTree(root, options), options.url);
 }
 
 // ---------------------------------------------------------------------------------------------
