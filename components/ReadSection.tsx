@@ -19,6 +19,7 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   status: 'fieldStatus',
   items: 'fieldItems',
   buyerRequestedCancel: 'fieldBuyerCancel',
+  cancellationDate: 'fieldAutoCancel',
   subject: 'fieldSubject',
   replyBox: 'fieldReplyBox',
   responseNeeded: 'fieldResponseNeeded',
