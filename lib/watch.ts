@@ -50,6 +50,8 @@ export const OrderWatch = z.object({
   fulfilment: z.optional(Fulfilment),
   status: z.optional(OrderStatus),
   buyerRequestedCancel: z.optional(z.boolean()),
+  /** Amazon's automatic-cancellation date from the order's data (`cancellationDate`), when it was seen. */
+  cancellationDate: z.optional(Instant),
   messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
   /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
   notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
@@ -74,6 +76,7 @@ export function observeOrder(previous: OrderWatch | undefined, order: OrderDetai
   if (order.fulfilment) next.fulfilment = order.fulfilment;
   if (order.status && order.status !== 'unknown') next.status = order.status;
   if (order.buyerRequestedCancel) next.buyerRequestedCancel = order.buyerRequestedCancel.requested;
+  if (order.cancellationDate) next.cancellationDate = order.cancellationDate;
   const item = order.items[0];
   if (item?.title || item?.asin) {
     next.product = {
