@@ -163,6 +163,39 @@ describe('Firefox: findings on every demo page, and nowhere else', () => {
   });
 });
 
+describe("Firefox: Amazon's official request and automatic cancellation read from the page", () => {
+  it('knows the official request from the page banner alone, and leaves Cancel order alone', async () => {
+    await forget();
+    await page.goto(demoPage('order-details-en-banner-only').url);
+    await expectFindings(['cancel-request-pending'], 'the banner-only order');
+    const read = (await page.evaluate(whatIRead))!;
+    expect(read.fields.fieldBuyerCancel).toBe("Yes — from Amazon's banner on the page");
+    expect(read.fields.fieldBuyerCancelWords).toContain('The buyer has requested that this order be canceled.');
+    expect((await page.evaluate(cancelGuardState)).inline).toBeNull();
+  });
+
+  it('still guards Cancel order after a "please cancel" message when the page shows a banner it cannot read', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    await page.goto(demoPage('order-details-en-unclear-banner').url);
+    await expectFindings(['cancel-inquiry-not-request', 'ship-by-due'], 'the order with an unreadable banner');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Could not tell (see below)');
+    await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
+    expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+  });
+
+  it('estimates the automatic cancellation when the order data is not seen, and says it is an estimate', async () => {
+    await forget();
+    await page.goto(demoPage('order-details-en-overdue').url);
+    await expectFindings(['auto-cancel-due', 'ship-by-due'], 'the overdue order');
+    const title = await page.evaluate(() =>
+      document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="auto-cancel-due"]')?.getAttribute('aria-label'),
+    );
+    expect(title).toMatch(/^Amazon will cancel this order around \d{4}-\d{2}-\d{2} \(our estimate\) — it will count as your cancellation$/);
+  });
+});
+
 describe('Firefox: one-click replies', () => {
   it('puts the suggested reply into the kat-textarea so the page sees it', async () => {
     await forget();
