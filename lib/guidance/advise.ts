@@ -171,7 +171,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       if (!order || order.buyerRequestedCancel === true || CLOSED.has(order.status ?? '')) return [];
       const asked = buyerMessages(facts, 'cancel-inquiry');
       if (asked.length === 0) return [];
-      const window = BUYER_CANCEL_WINDOW_MINUTES[order.marketplace ?? facts.marketplace ?? 'US'].minutes;
+      const window = BUYER_CANCEL_WINDOW_MINUTES[order.marketplace ?? facts.marketplace ?? 'US'];
       return [
         {
           title: line('findingCancelInquiryTitle'),

@@ -19,39 +19,39 @@ export interface CancelWordingEntry {
   readonly language: WordingLanguage;
   readonly kind: 'sentence' | 'fragment';
   readonly pattern: RegExp;
-  /** Where the words come from (docs/seller-central-pages.md §2a), with a grade. */
-  readonly evidence: string;
 }
 
+/** Each entry's source and grade: docs/seller-central-pages.md §2a. */
 export const CANCEL_REQUEST_WORDING: readonly CancelWordingEntry[] = [
+  // A: help G201722390 (US), the banner "The buyer has requested that this order be canceled. …"
   {
     id: 'en-banner-sentence',
     language: 'en',
     kind: 'sentence',
     // US spelling in the source; the UK pages spell "cancelled".
     pattern: /\bthe buyer has requested that this order be cancell?ed\b/i,
-    evidence: 'A: help G201722390 (US), the banner "The buyer has requested that this order be canceled. …"',
   },
+  // A: help G201722390 (US), the filter "Buyer Requested Cancel", "orders that have a Buyer Requested Cancellation"
   {
     id: 'en-buyer-requested-cancel',
     language: 'en',
     kind: 'fragment',
     pattern: /\bbuyer[- ]requested cancel(?:l?ation)?\b/i,
-    evidence: 'A: help G201722390 (US), the filter "Buyer Requested Cancel" and "orders that have a Buyer Requested Cancellation"',
   },
+  // A for the word (not the banner sentence): JP forum 102696 / help PNRJVBQMJRS942V,
+  // 「キャンセルリクエストは、購入者都合のキャンセルごとに、注文管理ページのバナーに表示されます」
   {
     id: 'ja-cancel-request',
     language: 'ja',
     kind: 'fragment',
     pattern: /キャンセルリクエスト/,
-    evidence: 'A (the word, not the banner sentence): JP forum 102696 / help PNRJVBQMJRS942V, 「キャンセルリクエストは、購入者都合のキャンセルごとに、注文管理ページのバナーに表示されます」',
   },
+  // A: JP forum 102696, the order report field 「購入者のリクエストによるキャンセル」 (= "Buyer Requested Cancel")
   {
     id: 'ja-buyer-requested-cancel',
     language: 'ja',
     kind: 'fragment',
     pattern: /購入者のリクエストによるキャンセル/,
-    evidence: 'A: JP forum 102696, the order report field 「購入者のリクエストによるキャンセル」 (the English "Buyer Requested Cancel")',
   },
 ];
 
