@@ -48,12 +48,30 @@ export const UiMessagesResponse = z.object({
   messages: z.record(z.string().check(z.maxLength(100)), z.object({ message: z.string().check(z.maxLength(5_000)) })),
 });
 
-/** Asks the background to classify messages. Rejects with a clear error on a malformed answer. */
-export async function requestClassification(items: readonly ClassifyInput[]): Promise<Classification[]> {
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'classify', items: items.slice(0, MAX_CLASSIFY_BATCH) } satisfies SidekickRequest);
+/**
+ * The items that go into one classify request: the newest MAX_CLASSIFY_BATCH (items are oldest
+ * first, as a thread shows them). On a long thread the latest buyer messages are the ones that
+ * decide what to do now, so when something has to be left out it is the oldest.
+ */
+export function newestBatch<T>(items: readonly T[]): { readonly skipped: number; readonly batch: readonly T[] } {
+  const skipped = Math.max(0, items.length - MAX_CLASSIFY_BATCH);
+  return { skipped, batch: items.slice(skipped) };
+}
+
+/**
+ * Asks the background to classify messages (oldest first). The answer lines up with `items`:
+ * entry i is the classification of items[i], or undefined for the oldest ones left out of a batch
+ * that was too long (newestBatch). Rejects with a clear error on a malformed answer, or on one
+ * that does not hold exactly one classification per message sent (it could not be lined up).
+ */
+export async function requestClassification(items: readonly ClassifyInput[]): Promise<(Classification | undefined)[]> {
+  const { skipped, batch } = newestBatch(items);
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'classify', items: [...batch] } satisfies SidekickRequest);
   const parsed = ClassifyResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable classification: ${z.prettifyError(parsed.error)}`);
-  return parsed.data.classifications as Classification[];
+  const classifications = parsed.data.classifications as Classification[];
+  if (classifications.length !== batch.length) throw new Error(`The background classified ${classifications.length} messages of the ${batch.length} sent.`);
+  return [...new Array<undefined>(skipped), ...classifications];
 }
 
 export async function requestUiMessages(language: 'en' | 'ja'): Promise<Record<string, { message: string }>> {
