@@ -102,6 +102,25 @@ describe('the banner on the order page', () => {
     expect(order.buyerRequestedCancel).toBeUndefined();
   });
 
+  it('reads words the page splits over elements, both spaced and run together', () => {
+    const split = orderPage((doc) => alertHtml(doc, '<div role="alert"><span>The buyer has requested that this order be </span><b>cancel</b>ed.</div>'));
+    expect(split.buyerRequestedCancel).toMatchObject({ requested: true, wording: 'sentence' });
+  });
+
+  it('reads nested alerts once, by the outermost, and stops at hostile depth', () => {
+    const order = orderPage((doc) => {
+      let parent = doc.querySelector('#MYO-app')!;
+      for (let i = 0; i < 3_000; i++) {
+        const alert = doc.createElement('div');
+        alert.setAttribute('role', 'alert');
+        parent.prepend(alert);
+        parent = alert;
+      }
+      parent.textContent = SENTENCE;
+    });
+    expect(order.buyerRequestedCancel).toMatchObject({ requested: true, source: 'page-banner' });
+  });
+
   it('one banner shown twice is still one request', () => {
     const order = orderPage((doc) => alertHtml(doc, `<div role="alert">${SENTENCE}</div><div class="a-alert">${SENTENCE}</div>`));
     expect(order.buyerRequestedCancel).toMatchObject({ requested: true, source: 'page-banner' });

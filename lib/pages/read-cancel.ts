@@ -20,6 +20,8 @@ import type { BuyerRequestedCancel, OrderItem, RequestedItem } from './snapshot'
 /** Our own sidebar and inline warning: never read as the page's alerts. */
 const OWN_HOSTS = /^seller-sidekick/i;
 const QUOTE_MAX = 300;
+/** At most this many alerts are read on a page (a real page shows a handful; more is not Seller Central's). */
+const MAX_ALERTS = 200;
 
 /** The element in the light DOM that holds this one (itself, or the host of its shadow root, recursively). */
 export function lightElement(element: Element): Element {
@@ -43,8 +45,8 @@ function isOwnUi(element: Element): boolean {
   return false;
 }
 
-/** Visible text under a node: text nodes outside <style>/<script>, whitespace collapsed. */
-function visibleText(root: Node): string {
+/** Visible text under a node: text nodes outside <style>/<script>, joined by `separator`. */
+function visibleText(root: Node, separator: string): string {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const parts: string[] = [];
@@ -56,17 +58,22 @@ function visibleText(root: Node): string {
     parts.push(text);
     length += text.length;
   }
-  return parts.join(' ');
+  return parts.join(separator);
 }
 
 /** An element's text with a space between its text nodes ("Unshipped" and "Buyer Requested Cancel" in two spans stay two words). */
 export function spacedText(element: Element): string {
-  return cleanText(visibleText(element));
+  return cleanText(visibleText(element, ' '));
+}
+
+/** The text as the page runs it together ("<b>cancel</b>ed" is one word), for matching beside the spaced text. */
+export function joinedText(element: Element): string {
+  return cleanText(visibleText(element, ''));
 }
 
 /** All the words an alert shows: kat-alert's header/description attributes, its text, its open shadow root's text. */
-export function alertText(alert: Element): string {
-  const pieces = [alert.getAttribute('header'), alert.getAttribute('description'), visibleText(alert), alert.shadowRoot ? visibleText(alert.shadowRoot) : '']
+export function alertText(alert: Element, separator = ' '): string {
+  const pieces = [alert.getAttribute('header'), alert.getAttribute('description'), visibleText(alert, separator), alert.shadowRoot ? visibleText(alert.shadowRoot, separator) : '']
     .map((piece) => cleanText(piece ?? ''))
     .filter((piece) => piece !== '');
   // The shadow root often renders the attributes again: each distinct piece once.
@@ -76,12 +83,11 @@ export function alertText(alert: Element): string {
 
 /** Alert-like elements of the page (open shadow roots and same-origin frames included), outermost only, our own UI left out. */
 export function alertElements(root: ReadRoot): Element[] {
-  const found = queryAll(root, SELECTORS.alerts.css, true).filter((alert) => !isOwnUi(alert));
-  const set = new Set(found);
-  return found.filter((alert) => {
-    for (let parent = alert.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
-    return true;
-  });
+  const css = SELECTORS.alerts.css.join(', ');
+  // Bounded: hostile markup with thousands of nested alerts is cut, not walked alert by ancestor.
+  return queryAll(root, SELECTORS.alerts.css, true)
+    .slice(0, 5 * MAX_ALERTS)
+    .filter((alert) => !isOwnUi(alert) && !alert.parentElement?.closest(css));
 }
 
 export interface AlertReading {
@@ -91,9 +97,12 @@ export interface AlertReading {
 }
 
 export function readAlerts(alerts: readonly Element[]): AlertReading[] {
-  return alerts.map((element) => {
+  return alerts.slice(0, MAX_ALERTS).map((element) => {
     const text = alertText(element);
-    return { element, text, verdict: readAlertText(text) };
+    const spaced = readAlertText(text);
+    // Words split over elements read both ways: "<span>Unshipped</span><span>Buyer…</span>" spaced, "<b>cancel</b>ed" joined.
+    const joined = spaced.kind === 'request' ? spaced : readAlertText(alertText(element, ''));
+    return { element, text, verdict: joined.kind === 'request' ? joined : spaced };
   });
 }
 

@@ -17,8 +17,8 @@ import {
   toCount,
   zoneOf,
 } from './read-common';
-import { withoutRequestWording } from './cancel-wording';
-import { alertElements, cancelOnPage, lightElement, readAlerts, spacedText, type AlertReading } from './read-cancel';
+import { readStatusText, withoutRequestWording } from './cancel-wording';
+import { alertElements, cancelOnPage, joinedText, lightElement, readAlerts, spacedText, type AlertReading } from './read-cancel';
 import { SELECTORS } from './selectors';
 import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, PageControl, Unrecognized } from './snapshot';
 
@@ -119,7 +119,9 @@ function readItems(root: ReadRoot, missing: MissingList): { items: OrderItem[]; 
     const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0];
     const sku = labelledLine(lines, ['SKU']);
     const title = textOf(queryFirst(row, SELECTORS.productName.css));
-    const statusText = spacedText(cell);
+    // Spaced ("Unshipped" + "Buyer Requested Cancel" in two spans) and as run together ("<b>cancel</b>ed").
+    const spaced = spacedText(cell);
+    const statusText = readStatusText(spaced) ? spaced : joinedText(cell);
     // "キャンセルリクエスト" next to the status is the request's marker, not the word "cancelled".
     const status = statusFromText(withoutRequestWording(statusText));
     const item: OrderItem = {
