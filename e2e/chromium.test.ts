@@ -115,7 +115,7 @@ describe('Chromium: the sidebar on every demo page', () => {
       (r) => r?.note.includes("Seller Central's own order data") ?? false,
       'the orders-api JSON to be merged',
     );
-    expect(read!.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldBuyerCancel: 'No', fieldStatus: 'Unshipped' });
+    expect(read!.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldBuyerCancel: "No — from Seller Central's own order data", fieldStatus: 'Unshipped' });
     expect(read!.missing).not.toContain('buyerRequestedCancel');
   });
 
