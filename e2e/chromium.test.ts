@@ -10,6 +10,8 @@ import {
   SIDEBAR,
   cancelGuardState,
   chromeBuild,
+  forgeOrderData,
+  ignoredPageMessages,
   coveredControls,
   demoPage,
   demoPages,
@@ -18,7 +20,9 @@ import {
   startDemoServer,
   whatIRead,
   type DemoServer,
+  type ForgeryNames,
 } from './helpers';
+import { LINK_EVENTS, OUR_SOURCE_PREFIX } from '../lib/pages/observed-source';
 
 // Code passed to worker.evaluate runs in the extension's service worker, where `chrome` exists.
 declare const chrome: typeof extensionApi;
@@ -238,6 +242,54 @@ describe("Chromium: Amazon's official request and automatic cancellation read fr
     expect(await reason.textContent()).toMatch(/^Amazon will cancel this order on .+ — it will count as your cancellation \(Amazon's date\)$/);
     await popup.close();
     await forget(en);
+  });
+});
+
+/** What a forger copies from the shipped code: the page reader's old message tag, the link's event names. */
+const FORGERY_NAMES: ForgeryNames = { source: `${OUR_SOURCE_PREFIX}:orders-api`, ordersApi: LINK_EVENTS.ordersApi, readerHello: LINK_EVENTS.readerHello };
+
+/** Waits until the sidebar has either counted the forgeries or changed its findings (whichever the build does). */
+async function afterForgery(page: Page, before: readonly string[]) {
+  const want = JSON.stringify(sorted(before));
+  await until(
+    async () => ({ ignored: await page.evaluate(ignoredPageMessages), ids: (await page.evaluate(shownFindings)).ids }),
+    (s) => s.ignored !== null || JSON.stringify(s.ids) !== want,
+    'the forgery to be counted or taken',
+  );
+}
+
+describe('Chromium: order data forged by a page script', () => {
+  it('ignores a forged official cancel request and counts it: the guard on Cancel order stays', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    await en.page.goto(demoPage('order-details-en').url);
+    const expected = ['cancel-inquiry-not-request', 'ship-by-due'];
+    await expectFindings(en.page, expected, 'the order page after the thread');
+    // The page reader's own data came over the link: the forgery competes with the real thing.
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.note.includes("Seller Central's own order data") ?? false, 'the order data');
+    const attempts = await en.page.evaluate(forgeOrderData, { orderId: '114-3941689-8772232', requested: true, names: FORGERY_NAMES });
+    await afterForgery(en.page, expected);
+    await expectFindings(en.page, expected, 'the order page after the forgery');
+    expect(await en.page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    expect((await en.page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("No — from Seller Central's own order data");
+    expect(await en.page.evaluate(ignoredPageMessages)).toBe(attempts);
+    expect(await en.page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="ignored-page-messages"]')?.textContent)).toBe(
+      `Page messages ignored (not from our page reader): ${attempts}`,
+    );
+  });
+
+  it('ignores forged data clearing an official cancel request', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-cancel-requested').url);
+    const expected = ['cancel-request-pending'];
+    await expectFindings(en.page, expected, 'the requested order');
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.note.includes("Seller Central's own order data") ?? false, 'the order data');
+    const attempts = await en.page.evaluate(forgeOrderData, { orderId: '114-6230981-5520617', requested: false, names: FORGERY_NAMES });
+    await afterForgery(en.page, expected);
+    await expectFindings(en.page, expected, 'the requested order after the forgery');
+    expect((await en.page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("Yes — from Seller Central's own order data");
+    expect((await en.page.evaluate(cancelGuardState)).inline).toBeNull();
+    expect(await en.page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
 });
 

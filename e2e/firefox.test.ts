@@ -10,13 +10,17 @@ import {
   coveredControls,
   demoPage,
   demoPages,
+  forgeOrderData,
+  ignoredPageMessages,
   shownFindings,
   firefoxBuild,
   isDemoResource,
   startDemoServer,
   whatIRead,
   type DemoServer,
+  type ForgeryNames,
 } from './helpers';
+import { LINK_EVENTS, OUR_SOURCE_PREFIX } from '../lib/pages/observed-source';
 
 const SIDEBAR = 'seller-sidekick >>> [data-testid="sidekick-sidebar"]';
 
@@ -193,6 +197,44 @@ describe("Firefox: Amazon's official request and automatic cancellation read fro
       document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="auto-cancel-due"]')?.getAttribute('aria-label'),
     );
     expect(title).toMatch(/^Amazon will cancel this order around \d{4}-\d{2}-\d{2} \(our estimate\) — it will count as your cancellation$/);
+  });
+});
+
+/** What a forger copies from the shipped code: the page reader's old message tag, the link's event names. */
+const FORGERY_NAMES: ForgeryNames = { source: `${OUR_SOURCE_PREFIX}:orders-api`, ordersApi: LINK_EVENTS.ordersApi, readerHello: LINK_EVENTS.readerHello };
+
+/** Waits until the sidebar has either counted the forgeries or taken them as order data (whichever the build does). */
+async function afterForgery() {
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('seller-sidekick')?.shadowRoot;
+      return Boolean(root?.querySelector('[data-testid="ignored-page-messages"]')) || root?.querySelector('[data-testid="read-note"]')?.textContent !== 'Read from the page.';
+    },
+    { timeout: 10_000 },
+  );
+}
+
+describe('Firefox: order data forged by a page script', () => {
+  // Firefox MV2 has no page reader: the content script takes no page data from messages at all.
+  it.each([
+    ['claiming the official cancel request', true],
+    ['clearing the cancel request flag', false],
+  ])('ignores a forgery %s and counts it: the guard on Cancel order stays', async (_label, requested) => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    await page.goto(demoPage('order-details-en').url);
+    const expected = ['cancel-inquiry-not-request', 'ship-by-due'];
+    await expectFindings(expected, 'the order page');
+    const attempts = await page.evaluate(forgeOrderData, { orderId: '114-3941689-8772232', requested, names: FORGERY_NAMES });
+    await afterForgery();
+    await expectFindings(expected, 'the order page after the forgery');
+    await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
+    expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    const read = (await page.evaluate(whatIRead))!;
+    expect(read.note).toBe('Read from the page.');
+    expect(read.fields.fieldBuyerCancel).toBe('Not shown on the page');
+    expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
 });
 

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
 import { epochSecondsToIso } from './dates';
-import { OBSERVED_RESPONSE_SOURCE } from './observed-source';
+import { MAX_OBSERVED_TEXT } from './observed-source';
 import type { BuyerRequestedCancel, Missing, OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, RequestedItem, Unrecognized } from './snapshot';
 
 const Epoch = z.nullish(z.number());
@@ -284,9 +284,23 @@ export function mergeOrderRows(list: OrderListSnapshot, jsonByOrder: ReadonlyMap
 
 export type { OrderJson };
 
-/** What the main-world observer posts to the content script (checked again there: the page can post anything). */
-export const ObservedResponse = z.object({
-  source: z.literal(OBSERVED_RESPONSE_SOURCE),
-  pathname: z.string().check(z.maxLength(300)),
-  body: z.unknown(),
-});
+/** What the page reader hands over on its private link: `pathname` + newline + the body text, at most this long. */
+const ObservedDetail = z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT));
+
+/**
+ * Checks one response handed over by the main-world page reader. It runs among the page's scripts,
+ * so nothing is trusted: a string of bounded length, a pathname of ours, JSON, then the schemas above.
+ */
+export function readObservedResponse(detail: unknown): OrdersApiPayload | undefined {
+  const parsed = ObservedDetail.safeParse(detail);
+  if (!parsed.success) return undefined;
+  const newline = parsed.data.indexOf('\n');
+  if (newline < 1 || newline > 300 || parsed.data.length - newline - 1 > MAX_OBSERVED_TEXT) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(parsed.data.slice(newline + 1));
+  } catch {
+    return undefined;
+  }
+  return parseOrdersApi(parsed.data.slice(0, newline), body);
+}
