@@ -243,6 +243,21 @@ describe("Chromium: Amazon's official request and automatic cancellation read fr
     await popup.close();
     await forget(en);
   });
+
+  it('estimates the date, and says so, where no order data is served', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-overdue-no-data').url);
+    await expectFindings(en.page, ['auto-cancel-due', 'ship-by-due'], 'the overdue order without data');
+    const title = await en.page.locator('seller-sidekick [data-finding-id="auto-cancel-due"]').getAttribute('aria-label');
+    expect(title).toMatch(/^Amazon will cancel this order around \d{4}-\d{2}-\d{2} \(our estimate\) — it will count as your cancellation$/);
+    const popup = await en.context.newPage();
+    await popup.goto(`chrome-extension://${en.extensionId}/popup.html`);
+    const reason = popup.locator('li[data-order-id="114-7716024-3385519"] [data-reason="auto-cancel"]');
+    await reason.waitFor();
+    expect(await reason.getAttribute('data-estimated')).toBe('true');
+    await popup.close();
+    await forget(en);
+  });
 });
 
 /** What a forger copies from the shipped code: the page reader's old message tag, the link's event names. */

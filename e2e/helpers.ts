@@ -11,8 +11,6 @@ export interface DemoPage {
   readonly pageType: string;
   /** The finding ids the sidebar must show here with nothing visited before. */
   readonly findings: readonly string[];
-  /** Where the order app's JSON is not observed (Firefox MV2), if that changes the findings. */
-  readonly findingsWithoutOrderData?: readonly string[];
 }
 
 export interface DemoScenario {
@@ -44,7 +42,7 @@ export const demoPage = (id: string): DemoPage => {
 };
 export const projectRoot = ROOT as string;
 export const chromeBuild = join(projectRoot, '.output', 'chrome-mv3');
-export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv2');
+export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv3');
 
 export const SIDEBAR = 'seller-sidekick [data-testid="sidekick-sidebar"]';
 

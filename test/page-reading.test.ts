@@ -175,7 +175,7 @@ describe('order data from the page reader: over the private link only', () => {
     expect(merged()).toBe(true);
   });
 
-  it.each(forgeries)('ignores %s where there is no link (Firefox MV2), and counts it', async (_label, counted, forge) => {
+  it.each(forgeries)('ignores %s where there is no link (the page reader never linked), and counts it', async (_label, counted, forge) => {
     orderPage();
     const { merged, counts } = watch();
     forge();

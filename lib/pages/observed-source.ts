@@ -32,7 +32,7 @@ export const PAGE_LINK_GLOBAL = '__sellerSidekickPageLink';
  * The builds that ship the main-world page reader and the content script's document_start half of
  * its link: always together. Firefox joins once its build is MV3 (MV2 has no main-world scripts).
  */
-export const PAGE_READER_BROWSERS = ['chrome'] as const;
+export const PAGE_READER_BROWSERS = ['chrome', 'firefox'] as const;
 
 /** What the content script did not take from the page, shown under "What I read". */
 export interface PageMessageCounts {
