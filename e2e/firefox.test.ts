@@ -83,7 +83,7 @@ describe('Firefox: the sidebar on every demo page', () => {
       { timeout: 10_000 },
     );
     const read = (await page.evaluate(whatIRead))!;
-    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: 'No' });
+    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: "No — from Seller Central's own order data" });
     expect(read.missing).not.toContain('buyerRequestedCancel');
   });
 
@@ -239,7 +239,7 @@ describe('Firefox: order data forged by a page script', () => {
     await expectFindings(expected, 'the order page after the forgery');
     await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
     expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
-    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('No');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("No — from Seller Central's own order data");
     expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
 
@@ -252,7 +252,7 @@ describe('Firefox: order data forged by a page script', () => {
     const attempts = await page.evaluate(forgeOrderData, { orderId: '114-6230981-5520617', requested: false, names: FORGERY_NAMES });
     await afterForgery();
     await expectFindings(expected, 'the requested order after the forgery');
-    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Yes');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("Yes — from Seller Central's own order data");
     expect((await page.evaluate(cancelGuardState)).inline).toBeNull();
     expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
