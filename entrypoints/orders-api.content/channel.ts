@@ -11,7 +11,7 @@
  * order memory keeps it, and the badge would follow. What the page must not be able to do: hand
  * the content script order data, or make the reader hand over anything but what the server sent.
  * What it may still do: read the order data (it is the page's own), or stop the link (the sidebar
- * then reads the DOM alone, as in Firefox MV2).
+ * then reads the DOM alone).
  *
  * Design. The secret is a reference, not a string: a DOM node that is never in the document. Events
  * dispatched on a detached node reach only listeners on that node, and a script holds a node only

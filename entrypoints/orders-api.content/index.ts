@@ -2,8 +2,7 @@
  * Main-world companion of the Seller Central content script: sees the order app's own JSON as the
  * page receives it, and hands it over only through the private link made at document_start with
  * the content script's document_start half (entrypoints/orders-api-link.content; design and threat
- * model in ./channel.ts). Firefox's MV2 build has no main-world content scripts, so there the DOM
- * is the only source.
+ * model in ./channel.ts). Both builds are MV3 and ship it (Firefox runs main-world scripts since 128).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';

@@ -30,7 +30,7 @@ export const PAGE_LINK_GLOBAL = '__sellerSidekickPageLink';
 
 /**
  * The builds that ship the main-world page reader and the content script's document_start half of
- * its link: always together. Firefox joins once its build is MV3 (MV2 has no main-world scripts).
+ * its link: always together (both builds are MV3; an MV2 build could have no main-world script).
  */
 export const PAGE_READER_BROWSERS = ['chrome', 'firefox'] as const;
 
