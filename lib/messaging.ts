@@ -10,8 +10,11 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification } from './classify/types';
+import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
+/** Order records per write request (an order list's page of rows fits in one or two). */
+export const MAX_REMEMBER_BATCH = 250;
 
 export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
@@ -19,6 +22,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
   /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
   z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
+  /** Order records to write: the background merges them into what is stored, one write at a time. */
+  z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -98,4 +103,25 @@ export async function requestTemplate(id: string): Promise<ResolvedTemplate | nu
   const parsed = TemplateResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable template: ${z.prettifyError(parsed.error)}`);
   return parsed.data.template;
+}
+
+export const RememberResponse = z.object({ watches: z.array(OrderWatch) });
+
+/**
+ * Has the background write order records (see lib/storage `watchStore().update`): it merges each
+ * into what is stored, so observations from several tabs never overwrite one another. Resolves
+ * with the merged records; rejects if the background cannot be reached or could not write.
+ */
+export async function requestRemember(changes: readonly WatchChange[]): Promise<OrderWatch[]> {
+  const merged: OrderWatch[] = [];
+  for (let at = 0; at < changes.length; at += MAX_REMEMBER_BATCH) {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'remember', changes: changes.slice(at, at + MAX_REMEMBER_BATCH) } satisfies SidekickRequest);
+    const parsed = RememberResponse.safeParse(answer);
+    if (!parsed.success) {
+      const error = typeof answer === 'object' && answer !== null && 'error' in answer ? String(answer.error) : z.prettifyError(parsed.error);
+      throw new Error(`The background did not remember the orders: ${error}`);
+    }
+    merged.push(...parsed.data.watches);
+  }
+  return merged;
 }

@@ -4,7 +4,7 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView } from '@/components/PopupView';
 import { EMPTY_HANDLED, markDone, nextCheck, urgentOrders } from '@/lib/urgency';
-import { OrderWatch, migrateWatch, observeOrder } from '@/lib/watch';
+import { OrderWatch, mergeWatch, migrateWatch, observeOrder } from '@/lib/watch';
 import type { OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { tEn, tJa } from './helpers';
 
@@ -72,6 +72,14 @@ describe('urgency: the automatic cancellation', () => {
     expect(observeOrder(undefined, snapshot, NOW).cancellationDate).toBe(AMAZON_DATE);
     expect(migrateWatch({ ...watch(), cancellationDate: undefined }).ok).toBe(true);
     expect(migrateWatch({ ...watch(), cancellationDate: 'soon' }).ok).toBe(false);
+  });
+
+  it("a tab's observation of the date is kept when it is merged into what another tab stored", () => {
+    const base = watch();
+    const stored = { ...watch(), lastSeen: '2026-11-22T06:00:00.000Z', status: 'unshipped' as const };
+    const next = { ...base, cancellationDate: AMAZON_DATE, lastSeen: '2026-11-22T11:00:00.000Z' };
+    expect(mergeWatch(stored, base, next).cancellationDate).toBe(AMAZON_DATE);
+    expect(mergeWatch({ ...stored, cancellationDate: AMAZON_DATE }, base, { ...base, lastSeen: next.lastSeen }).cancellationDate).toBe(AMAZON_DATE);
   });
 
   it('looks again when the date passes', () => {
