@@ -12,47 +12,20 @@
  * order page's app, its item's status cell), which the page readers decide.
  */
 
-export type WordingLanguage = 'en' | 'ja';
-
-export interface CancelWordingEntry {
-  readonly id: string;
-  readonly language: WordingLanguage;
-  readonly kind: 'sentence' | 'fragment';
-  readonly pattern: RegExp;
-}
-
-/** Each entry's source and grade: docs/seller-central-pages.md §2a. */
-export const CANCEL_REQUEST_WORDING: readonly CancelWordingEntry[] = [
-  // A: help G201722390 (US), the banner "The buyer has requested that this order be canceled. …"
-  {
-    id: 'en-banner-sentence',
-    language: 'en',
-    kind: 'sentence',
-    // US spelling in the source; the UK pages spell "cancelled".
-    pattern: /\bthe buyer has requested that this order be cancell?ed\b/i,
-  },
+/**
+ * Amazon's words for a request: [pattern, whole sentence (true) or fragment (false)]. Each entry's
+ * source and grade: docs/seller-central-pages.md §2a.
+ */
+export const CANCEL_REQUEST_WORDING: readonly (readonly [RegExp, boolean])[] = [
+  // A: help G201722390 (US), the banner "The buyer has requested that this order be canceled. …" (UK spelling accepted)
+  [/\bthe buyer has requested that this order be cancell?ed\b/i, true],
   // A: help G201722390 (US), the filter "Buyer Requested Cancel", "orders that have a Buyer Requested Cancellation"
-  {
-    id: 'en-buyer-requested-cancel',
-    language: 'en',
-    kind: 'fragment',
-    pattern: /\bbuyer[- ]requested cancel(?:l?ation)?\b/i,
-  },
+  [/\bbuyer[- ]requested cancel(?:l?ation)?\b/i, false],
   // A for the word (not the banner sentence): JP forum 102696 / help PNRJVBQMJRS942V,
   // 「キャンセルリクエストは、購入者都合のキャンセルごとに、注文管理ページのバナーに表示されます」
-  {
-    id: 'ja-cancel-request',
-    language: 'ja',
-    kind: 'fragment',
-    pattern: /キャンセルリクエスト/,
-  },
+  [/キャンセルリクエスト/, false],
   // A: JP forum 102696, the order report field 「購入者のリクエストによるキャンセル」 (= "Buyer Requested Cancel")
-  {
-    id: 'ja-buyer-requested-cancel',
-    language: 'ja',
-    kind: 'fragment',
-    pattern: /購入者のリクエストによるキャンセル/,
-  },
+  [/購入者のリクエストによるキャンセル/, false],
 ];
 
 /**
@@ -70,44 +43,38 @@ const DENIAL: readonly RegExp[] = [
 const CANCEL_STEM_EN = /\bcancel(?:s|led|ed|ling|ing|l?ations?)?\b/i;
 const CANCEL_STEM_JA = /キャンセル|取り消|取消/;
 const CANCEL_STEM_OTHER = /storn|annul|cancela|cancella|cancelad|anulow|annuler|iptal|취소|取消|إلغاء|avbe?st|zrušen/i;
-const KANA = /[\u3040-\u30ff]/;
 
 export const ORDER_ID_GLOBAL = /\b\d{3}-\d{7}-\d{7}\b/g;
 
 export type AlertVerdict =
-  | { readonly kind: 'request'; readonly wording: 'sentence' | 'fragment'; readonly language: WordingLanguage; readonly entry: string; readonly orderIds: readonly string[] }
+  | { readonly kind: 'request'; readonly sentence: boolean; readonly orderIds: readonly string[] }
   /** Mentions the request but takes it back or denies it. */
   | { readonly kind: 'denied'; readonly orderIds: readonly string[] }
-  /** Mentions cancellation in English or Japanese, but not in Amazon's words for a request. */
-  | { readonly kind: 'other-cancel'; readonly language: WordingLanguage; readonly orderIds: readonly string[] }
-  /** Mentions cancellation in a language we have no evidenced wording for. */
-  | { readonly kind: 'unknown-language'; readonly orderIds: readonly string[] }
+  /** Mentions cancellation but not in Amazon's words for a request; `foreign`: in a language without evidenced wording. */
+  | { readonly kind: 'other'; readonly foreign: boolean; readonly orderIds: readonly string[] }
   | { readonly kind: 'unrelated' };
+
+/** What an item's status cell (or any text) says in Amazon's words: a request, a denied one, or nothing. */
+export function readStatusText(text: string): 'request' | 'denied' | undefined {
+  if (!CANCEL_REQUEST_WORDING.some(([pattern]) => pattern.test(text))) return undefined;
+  return DENIAL.some((d) => d.test(text)) ? 'denied' : 'request';
+}
 
 /** What one alert's text says about a buyer's official cancellation request. */
 export function readAlertText(text: string): AlertVerdict {
   const orderIds = [...new Set(text.match(ORDER_ID_GLOBAL) ?? [])];
-  const entry = CANCEL_REQUEST_WORDING.find((w) => w.pattern.test(text));
-  if (entry) {
-    if (DENIAL.some((d) => d.test(text))) return { kind: 'denied', orderIds };
-    return { kind: 'request', wording: entry.kind, language: entry.language, entry: entry.id, orderIds };
-  }
-  if (CANCEL_STEM_EN.test(text)) return { kind: 'other-cancel', language: 'en', orderIds };
-  if (CANCEL_STEM_JA.test(text) && KANA.test(text)) return { kind: 'other-cancel', language: 'ja', orderIds };
-  if (CANCEL_STEM_OTHER.test(text) || CANCEL_STEM_JA.test(text)) return { kind: 'unknown-language', orderIds };
+  const said = readStatusText(text);
+  if (said === 'request') return { kind: 'request', sentence: CANCEL_REQUEST_WORDING.some(([pattern, sentence]) => sentence && pattern.test(text)), orderIds };
+  if (said) return { kind: 'denied', orderIds };
+  // English, or Japanese (kana), about cancellation but not in Amazon's words; or another language.
+  if (CANCEL_STEM_EN.test(text) || (CANCEL_STEM_JA.test(text) && /[\u3040-\u30ff]/.test(text))) return { kind: 'other', foreign: false, orderIds };
+  if (CANCEL_STEM_OTHER.test(text) || CANCEL_STEM_JA.test(text)) return { kind: 'other', foreign: true, orderIds };
   return { kind: 'unrelated' };
-}
-
-/** What an item's status cell says: only Amazon's words count here (a status cell of a cancelled item says "Cancelled"). */
-export function readStatusText(text: string): 'request' | 'denied' | undefined {
-  const entry = CANCEL_REQUEST_WORDING.find((w) => w.pattern.test(text));
-  if (!entry) return undefined;
-  return DENIAL.some((d) => d.test(text)) ? 'denied' : 'request';
 }
 
 /** The text with Amazon's request wording taken out (so "キャンセルリクエスト" in a status cell is not read as "cancelled"). */
 export function withoutRequestWording(text: string): string {
-  return CANCEL_REQUEST_WORDING.reduce((rest, w) => rest.replace(new RegExp(w.pattern.source, `${w.pattern.flags.replace('g', '')}g`), ' '), text)
+  return CANCEL_REQUEST_WORDING.reduce((rest, [pattern]) => rest.replace(new RegExp(pattern.source, `${pattern.flags}g`), ' '), text)
     .replace(/\s+/g, ' ')
     .trim();
 }

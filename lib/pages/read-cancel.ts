@@ -17,8 +17,6 @@ import { readAlertText, readStatusText, type AlertVerdict } from './cancel-wordi
 import { SELECTORS } from './selectors';
 import type { BuyerRequestedCancel, OrderItem, RequestedItem } from './snapshot';
 
-/** Our own sidebar and inline warning: never read as the page's alerts. */
-const OWN_HOSTS = /^seller-sidekick/i;
 const QUOTE_MAX = 300;
 /** At most this many alerts are read on a page (a real page shows a handful; more is not Seller Central's). */
 const MAX_ALERTS = 200;
@@ -35,15 +33,8 @@ export function lightElement(element: Element): Element {
   return current;
 }
 
-function isOwnUi(element: Element): boolean {
-  let current: Element | null = element;
-  for (let i = 0; i < 50 && current; i++) {
-    if (OWN_HOSTS.test(current.tagName)) return true;
-    const parent: Element | null = current.parentElement;
-    current = parent ?? ((current.getRootNode() as Partial<ShadowRoot>).host ?? null);
-  }
-  return false;
-}
+/** Our own sidebar and inline warning (their hosts sit in the page): never read as the page's alerts. */
+const isOwnUi = (element: Element) => lightElement(element).closest('seller-sidekick, seller-sidekick-inline') !== null;
 
 /** Visible text under a node: text nodes outside <style>/<script>, joined by `separator`. */
 function visibleText(root: Node, separator: string): string {
@@ -135,19 +126,13 @@ export function cancelOnPage(
     if (verdict.kind === 'unrelated') return;
     const others = verdict.orderIds.filter((id) => id !== orderId);
     const namesThis = verdict.orderIds.includes(orderId);
-    if (others.length > 0) {
-      doubts.push(`an alert names another order (${others.join(', ')}): "${quote(text)}"`);
-      return;
-    }
-    if (verdict.kind === 'request') {
-      if (verdict.wording === 'fragment' && !placed && !namesThis) return; // outside the order: not about it
-      requests.set(text, { ...reading, verdict });
-      return;
-    }
-    if (!placed && !namesThis) return; // the page's own chrome (news, other tools): not about this order
-    if (verdict.kind === 'denied') doubts.push(`an alert uses Amazon's words but takes the request back or denies it: "${quote(text)}"`);
-    else if (verdict.kind === 'unknown-language') doubts.push(`an alert mentions cancellation in a language without known wording: "${quote(text)}"`);
-    else doubts.push(`an alert mentions cancellation, but not in Amazon's words for a buyer's request: "${quote(text)}"`);
+    if (others.length > 0) return doubts.push(`an alert names another order (${others.join(', ')}): "${quote(text)}"`);
+    // A fragment outside the order's place, or anything else there, is not about this order (news, other tools).
+    if (!placed && !namesThis && !(verdict.kind === 'request' && verdict.sentence)) return;
+    if (verdict.kind === 'request') return requests.set(text, { ...reading, verdict });
+    doubts.push(
+      `an alert ${verdict.kind === 'denied' ? "uses Amazon's words but takes the request back or denies it" : verdict.foreign ? 'mentions cancellation in a language without known wording' : "mentions cancellation, but not in Amazon's words for a buyer's request"}: "${quote(text)}"`,
+    );
   };
   for (const reading of inPlace) consider(reading, true);
   for (const reading of elsewhere) consider(reading, false);
@@ -165,7 +150,7 @@ export function cancelOnPage(
   const bannerValue: BuyerRequestedCancel | undefined = banner && {
     requested: true,
     source: 'page-banner',
-    wording: banner.verdict.wording,
+    wording: banner.verdict.sentence ? 'sentence' : 'fragment',
     quote: quote(banner.text),
   };
   if (marked.length === 0) return bannerValue ? { value: bannerValue } : {};

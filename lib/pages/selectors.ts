@@ -121,8 +121,8 @@ export const SELECTORS = {
   },
   alerts: {
     css: ['kat-alert', '.a-alert', '[role="alert"]'],
-    evidence: 'D: the cancellation-request banner DOM is unknown; any alert is text-matched (lib/pages/read-cancel.ts)',
-    fixtures: { 'order-list-en': 0, 'order-list-ja': 0, 'order-details-en-banner-only': 1, 'order-details-en-unclear-banner': 1 },
+    evidence: 'D: the cancellation-request banner DOM is unknown; any alert is text-matched',
+    fixtures: { 'order-list-en': 0, 'order-list-ja': 0 },
   },
 
   // Buyer–seller messaging (§4): only the reply box is evidenced; the rest is the demo's own markup.
