@@ -25,6 +25,7 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   status: 'fieldStatus',
   items: 'fieldItems',
   buyerRequestedCancel: 'fieldBuyerCancel',
+  cancellationDate: 'fieldAutoCancel',
   subject: 'fieldSubject',
   replyBox: 'fieldReplyBox',
   responseNeeded: 'fieldResponseNeeded',

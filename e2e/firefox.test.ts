@@ -98,7 +98,7 @@ describe('Firefox: the sidebar on every demo page', () => {
       { timeout: 10_000 },
     );
     const read = (await page.evaluate(whatIRead))!;
-    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: 'No' });
+    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: "No — from Seller Central's own order data" });
     expect(read.missing).not.toContain('buyerRequestedCancel');
   });
 
@@ -184,6 +184,41 @@ describe('Firefox: findings on every demo page, and nowhere else', () => {
   });
 });
 
+describe("Firefox: Amazon's official request and automatic cancellation read from the page", () => {
+  it('knows the official request from the page banner alone, and leaves Cancel order alone', async () => {
+    await forget();
+    await page.goto(demoPage('order-details-en-banner-only').url);
+    await expectFindings(['cancel-request-pending'], 'the banner-only order');
+    const read = (await page.evaluate(whatIRead))!;
+    expect(read.fields.fieldBuyerCancel).toBe("Yes — from Amazon's banner on the page");
+    expect(read.fields.fieldBuyerCancelWords).toContain('The buyer has requested that this order be canceled.');
+    expect((await page.evaluate(cancelGuardState)).inline).toBeNull();
+  });
+
+  it('still guards Cancel order after a "please cancel" message when the page shows a banner it cannot read', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    await page.goto(demoPage('order-details-en-unclear-banner').url);
+    await expectFindings(['cancel-inquiry-not-request', 'ship-by-due'], 'the order with an unreadable banner');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Could not tell (see below)');
+    await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
+    expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+  });
+
+  it("gives Amazon's own cancellation date from the order data, and our estimate, said to be one, where no data is served", async () => {
+    const titleOf = () =>
+      page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="auto-cancel-due"]')?.getAttribute('aria-label'));
+    await forget();
+    await page.goto(demoPage('order-details-en-overdue').url);
+    await expectFindings(['auto-cancel-due', 'ship-by-due'], 'the overdue order');
+    expect(await titleOf()).toMatch(/^Amazon will cancel this order on \d{4}-\d{2}-\d{2} — it will count as your cancellation$/);
+    await page.goto(demoPage('order-details-en-overdue-no-data').url);
+    await expectFindings(['auto-cancel-due', 'ship-by-due'], 'the overdue order without data');
+    expect(await titleOf()).toMatch(/^Amazon will cancel this order around \d{4}-\d{2}-\d{2} \(our estimate\) — it will count as your cancellation$/);
+  });
+});
+
 /** What a forger copies from the shipped code: the page reader's old message tag, the link's event names. */
 const FORGERY_NAMES: ForgeryNames = { source: `${OUR_SOURCE_PREFIX}:orders-api`, ordersApi: LINK_EVENTS.ordersApi, readerHello: LINK_EVENTS.readerHello };
 
@@ -219,7 +254,7 @@ describe('Firefox: order data forged by a page script', () => {
     await expectFindings(expected, 'the order page after the forgery');
     await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
     expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
-    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('No');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("No — from Seller Central's own order data");
     expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
 
@@ -232,7 +267,7 @@ describe('Firefox: order data forged by a page script', () => {
     const attempts = await page.evaluate(forgeOrderData, { orderId: '114-6230981-5520617', requested: false, names: FORGERY_NAMES });
     await afterForgery();
     await expectFindings(expected, 'the requested order after the forgery');
-    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Yes');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("Yes — from Seller Central's own order data");
     expect((await page.evaluate(cancelGuardState)).inline).toBeNull();
     expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
   });

@@ -55,6 +55,8 @@ export const OrderWatch = z.object({
    * may clear the flag (see `withCancelRequest`). Absent in records written before it existed.
    */
   buyerRequestedCancelAt: z.optional(Instant),
+  /** Amazon's automatic-cancellation date from the order's data (`cancellationDate`), when it was seen. */
+  cancellationDate: z.optional(Instant),
   messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
   /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
   notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
@@ -83,6 +85,7 @@ export function observeOrder(previous: OrderWatch | undefined, order: OrderDetai
   if (order.fulfilment) next.fulfilment = order.fulfilment;
   if (order.status && order.status !== 'unknown') next.status = order.status;
   if (order.buyerRequestedCancel) Object.assign(next, withCancelRequest(next, order.buyerRequestedCancel.requested, next.lastSeen));
+  if (order.cancellationDate) next.cancellationDate = order.cancellationDate;
   const item = order.items[0];
   if (item?.title || item?.asin) {
     next.product = {
@@ -166,7 +169,7 @@ export function withCancelRequest(
 }
 
 /** The facts of an order taken from the latest observation that changed them (see `mergeWatch`). */
-const FACTS = ['marketplace', 'shipBy', 'fulfilment', 'status', 'notice', 'product', 'tracking'] as const;
+const FACTS = ['marketplace', 'shipBy', 'fulfilment', 'status', 'cancellationDate', 'notice', 'product', 'tracking'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
