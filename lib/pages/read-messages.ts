@@ -7,6 +7,7 @@ import { readDateWindow } from './dates';
 import { blockTextOf, pathTo, queryAll, queryFirst, searchRoots, textOf, type ReadRoot } from './dom';
 import { MissingList, ORDER_ID_IN_TEXT, toCount, zoneOf } from './read-common';
 import { marketplaceOf } from './read-orders';
+import { caseIdOf } from './page-type';
 import { SELECTORS } from './selectors';
 import type { Message, MessageInboxSnapshot, MessageThreadSnapshot, Unrecognized } from './snapshot';
 
@@ -29,6 +30,23 @@ function senderOf(bubble: Element): Message['sender'] | undefined {
   if (/\bbubble-seller\b/.test(classes)) return 'seller';
   if (/\bbubble-amazon\b/.test(classes)) return 'amazon';
   return undefined;
+}
+
+/** What the seller told the options page: their store's name and their own, as they sign replies. */
+export interface ReadInput {
+  readonly storeName?: string;
+  readonly sellerName?: string;
+}
+
+/**
+ * Any page of the messaging app: a conversation when the page holds one (whatever the URL says),
+ * the inbox when it does not. A URL that opens a case but shows no conversation yet is reported
+ * as not read (the app may still be loading), never as an inbox.
+ */
+export function readMessagingPage(root: ReadRoot, url: URL, _input: ReadInput = {}): MessageThreadSnapshot | MessageInboxSnapshot | Unrecognized {
+  const thread = readMessageThread(root, url);
+  if (thread.kind === 'message-thread' || caseIdOf(url) !== undefined || url.pathname.startsWith('/messaging/contact')) return thread;
+  return readMessageInbox(root, url);
 }
 
 export function readMessageThread(root: ReadRoot, url: URL): MessageThreadSnapshot | Unrecognized {
@@ -64,9 +82,11 @@ export function readMessageThread(root: ReadRoot, url: URL): MessageThreadSnapsh
   });
   if (!replyBox) missing.add('replyBox', 'no reply box (textarea, kat-textarea or contenteditable) found');
   const last = messages.at(-1);
+  const caseId = caseIdOf(url);
   return {
     kind: 'message-thread',
     ...(marketplace ? { marketplace } : {}),
+    ...(caseId ? { caseId } : {}),
     ...(subject ? { subject: subject.slice(0, 2000) } : {}),
     ...(orderId ? { orderId } : {}),
     messages,

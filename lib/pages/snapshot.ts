@@ -10,6 +10,7 @@ const MARKETPLACE_IDS = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] a
 const Text = z.string().check(z.maxLength(20_000));
 const Short = z.string().check(z.maxLength(2_000));
 const OrderId = z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/));
+const CaseId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 const Asin = z.string().check(z.regex(/^[A-Z0-9]{10}$/));
 const Instant = z.iso.datetime();
 const Count = z.number().check(z.int(), z.minimum(0));
@@ -113,6 +114,8 @@ export const ReplyBox = z.object({
 export const MessageThreadSnapshot = z.object({
   kind: z.literal('message-thread'),
   marketplace: z.optional(Marketplace),
+  /** The open case (a uuid), when the URL or the page names it. */
+  caseId: z.optional(CaseId),
   subject: z.optional(Short),
   orderId: z.optional(OrderId),
   messages: z.array(Message),
