@@ -174,7 +174,12 @@ export const AccountHealthSnapshot = z.object({
 });
 export type AccountHealthSnapshot = z.infer<typeof AccountHealthSnapshot>;
 
-export const Unrecognized = z.object({ kind: z.literal('unrecognized'), reason: Short });
+/** Why a page of a known kind could not be read, when the UI can say it in the seller's language. */
+export const READ_PROBLEMS = ['messages-no-conversation', 'messages-two-conversations', 'messages-frame-blocked', 'messages-page-too-large'] as const;
+export const ReadProblem = z.enum(READ_PROBLEMS);
+export type ReadProblem = z.infer<typeof ReadProblem>;
+
+export const Unrecognized = z.object({ kind: z.literal('unrecognized'), reason: Short, problem: z.optional(ReadProblem) });
 export type Unrecognized = z.infer<typeof Unrecognized>;
 
 export const PageSnapshot = z.discriminatedUnion('kind', [
