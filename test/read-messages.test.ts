@@ -133,6 +133,51 @@ describe('senders by their labels', () => {
   });
 });
 
+describe('the buyer by elimination, as the seller would read it', () => {
+  const both = { storeName: 'Kumo Craft Store', sellerName: 'Ken Sato' };
+  const rows = (rows: ReadonlyArray<readonly [string, string]>) =>
+    parseHtml(conversationHtml(rows.map(([label, text], i) => [label, `Nov 5, 2026, ${i + 1}:00 PM`, text] as const)) + reply);
+
+  it("takes a person's name for the buyer once both of the seller's names are known", () => {
+    const t = thread(rows([['Camille Martin', 'where is it?'], ['Kumo Craft Store', 'on its way']]), US_CASE_URL, both);
+    expect(senders(t)).toEqual(['buyer', 'seller']);
+  });
+
+  it('does not when the seller has not given their own name', () => {
+    const t = thread(rows([['Camille Martin', 'where is it?']]), US_CASE_URL, { storeName: 'Kumo Craft Store' });
+    expect(senders(t)).toEqual([]);
+    expect(t.replyPending).toBeUndefined();
+  });
+
+  it("takes the other name for the buyer's once the seller's own label is seen in the conversation", () => {
+    const t = thread(rows([['Camille Martin', 'where is it?'], ['Kumo Craft Store', 'on its way'], ['Camille Martin', 'thanks']]), US_CASE_URL, {
+      storeName: 'Kumo Craft Store',
+    });
+    expect(senders(t)).toEqual(['buyer', 'seller', 'buyer']);
+  });
+
+  it("never takes a cut or turned-round seller's name, a team, a sentence or a field for the buyer", () => {
+    for (const label of ['Kumo', 'Sato Ken', 'Seller Support', 'Messaging Team', 'Thank you so much', 'Dieser Fall wurde geschlossen.', 'キャンセルしてください', 'Purchase date:']) {
+      const t = thread(rows([[label, 'some text'], ['Kumo Craft Store', 'on its way']]), US_CASE_URL, both);
+      expect(t.messages.filter((m) => m.sender === 'buyer'), label).toEqual([]);
+    }
+  });
+
+  it('takes neither of two different names, and no name when the buyer signs with another label', () => {
+    expect(senders(thread(rows([['Camille Martin', 'a'], ['Louis Bernard', 'b']]), US_CASE_URL, both))).toEqual([]);
+    expect(senders(thread(rows([['Buyer', 'a'], ['Louis Bernard', 'b']]), US_CASE_URL, both))).toEqual(['buyer']);
+  });
+
+  it('does not read an order field with a date and time as a message', () => {
+    const doc = parseHtml(
+      `<div><p>Purchase date: Nov 4, 2026, 9:00 AM</p><p>Order ID: 114-3941689-8772232</p></div>${conversationHtml([['Buyer', 'Nov 5, 2026, 9:04 PM', 'hello']])}${reply}`,
+    );
+    const t = thread(doc);
+    expect(t.messages).toEqual([{ sender: 'buyer', time: expect.any(String), text: 'hello' }]);
+    expect(t.orderId).toBe('114-3941689-8772232');
+  });
+});
+
 describe('the open case among other cases', () => {
   const caseRow = (i: number) =>
     `<a href="/messaging/inbox-v3?cc=${String(i).padStart(8, '0')}-0000-4000-8000-000000000000"><span>Buyer ${i}</span><span>Nov ${1 + (i % 28)}, 2026, 10:${String(i % 60).padStart(2, '0')} AM</span><span>Order ${String(100 + (i % 900)).padStart(3, '0')}-${String(i).padStart(7, '0')}-0000001</span><span>question ${i}</span></a>`;

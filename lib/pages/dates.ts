@@ -260,8 +260,8 @@ const alternation = (words: readonly string[]) =>
 
 // Matched on accent-free lower-case text of the same length (stripAccents keeps one letter per
 // letter for the Latin scripts here; other text is left alone), so positions carry over.
-const MONTH_RE = `(${alternation(Object.keys(MONTH_WORDS))})\\.?(?![\\p{L}])`;
-const WEEKDAY_RE = `(?:(?:${alternation(WEEKDAY_WORDS)})\\.?,?\\s+)?`;
+const MONTH_RE = `(?<![\\p{L}])(${alternation(Object.keys(MONTH_WORDS))})\\.?(?![\\p{L}])`;
+const WEEKDAY_RE = `(?:(?<![\\p{L}])(?:${alternation(WEEKDAY_WORDS)})\\.?,?\\s+)?`;
 
 const DATE_FORMS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, dayFirst: boolean) => { year?: number; month: number; day: number } | undefined }> = [
   // 2026年11月5日木曜日 / 2026年11月5日(木) / 2026/11/05 / 2026-11-05 / 2026.11.05
@@ -320,6 +320,12 @@ export interface Stamp {
   readonly instant?: string;
   /** Why there is no instant, when there is none. */
   readonly why?: string;
+  /**
+   * For putting stamps of one list in order: `full` stamps by their instant, `yearless` ones by
+   * month, day and time, `time` ones (today's) by the time alone.
+   */
+  readonly kind: 'full' | 'yearless' | 'time';
+  readonly key: number;
 }
 
 function timeOf(m: RegExpExecArray): { hour: number; minute: number; zone?: string } | undefined {
@@ -355,15 +361,19 @@ export function findStamp(text: string, timeZone: string, dayFirst: boolean): St
       if (!time) continue;
       const start = before ? m.index - before[0].length : m.index;
       const end = after ? m.index + m[0].length + after[0].length : m.index + m[0].length;
-      best = { start, end, normalised, ...instantOf(date, time, timeZone) };
+      const instant = instantOf(date, time, timeZone);
+      const kind = date.year === undefined ? 'yearless' : 'full';
+      const key = instant.instant ? Date.parse(instant.instant) : ((date.month * 31 + date.day) * 24 + time.hour) * 60 + time.minute;
+      best = { start, end, normalised, ...instant, kind: instant.instant ? kind : 'yearless', key };
       break;
     }
   }
   if (best) return best;
   TIME_ALONE.lastIndex = 0;
   const t = TIME_ALONE.exec(haystack);
-  if (!t || !timeOf(t)) return undefined;
-  return { start: t.index, end: t.index + t[0].length, normalised, why: 'the time shows no date' };
+  const time = t ? timeOf(t) : undefined;
+  if (!t || !time) return undefined;
+  return { start: t.index, end: t.index + t[0].length, normalised, why: 'the time shows no date', kind: 'time', key: time.hour * 60 + time.minute };
 }
 
 function instantOf(
@@ -380,4 +390,22 @@ function instantOf(
       ? Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute) - offset * 60_000
       : zonedTimeToInstant({ year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute }, timeZone);
   return { instant: new Date(ms).toISOString() };
+}
+
+/** A date without a time that makes up (nearly) the whole of a short text: a list's date, not a message's stamp. */
+export function isBareDate(text: string, dayFirst: boolean): boolean {
+  const normalised = text.slice(0, 80).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (normalised.length > 60 || !/\d/.test(normalised)) return false;
+  const plain = stripAccents(normalised).toLowerCase();
+  const haystack = plain.length === normalised.length ? plain : normalised.toLowerCase();
+  for (const { re, read } of DATE_FORMS) {
+    re.lastIndex = 0;
+    const m = re.exec(haystack);
+    if (!m) continue;
+    const date = read(m, dayFirst);
+    if (!date || date.month < 1 || date.month > 12) continue;
+    const rest = (haystack.slice(0, m.index) + haystack.slice(m.index + m[0].length)).replace(/[\s,.·|()（）-]/g, '');
+    if (rest.length <= 3) return true;
+  }
+  return false;
 }

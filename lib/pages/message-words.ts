@@ -32,8 +32,16 @@ export const BUYER_WORDS = set(
   '購入者', '購入者様', 'お客様', 'Amazonのお客様', 'お客さま',
 );
 
-/** Amazon's own messages: a label that starts with Amazon ("Amazon", "Amazon.co.jp", "Amazon Seller Support"), ASSUMED. */
-export const AMAZON_LABEL = /^(?:amazon|アマゾン)(?:$|[\s.・:-]|(?=\p{Script=Han}|\p{Script=Katakana}|\p{Script=Hiragana}))/iu;
+/**
+ * Amazon's own messages: a label with the word Amazon in it ("Amazon", "Amazon.co.jp", "Amazon
+ * Seller Support", "Service client Amazon"), ASSUMED; the buyer words above are tried first, so
+ * "Amazon customer" stays the buyer.
+ */
+export const AMAZON_LABEL = /(?:^|[^\p{L}])(?:amazon|アマゾン)(?:$|[^\p{Ll}])/iu;
+
+/** Words of a team or a service, not a person: such a label is never a buyer's by elimination. */
+export const ROLE_WORDS =
+  /\b(?:support|service|team|system|notification|notice|assistant|help|messaging|bot|kundenservice|kundendienst|servizio|servicio|atenci[oó]n|assistance|[eé]quipe|equipo|squadra)\b|サポート|サービス|チーム|システム|通知|事務局/iu;
 
 /**
  * Subjects that name the buyer (the name is group `name`). English forms are evidenced
@@ -64,11 +72,11 @@ export const BUYER_NAME_LINE =
  * a customer-service extractor's table), and the newer "Message:" form (B).
  */
 export const RELAY_BEGIN =
-  /^-{3,}\s*(?:Begin message|Message:|Anfang der Nachricht|Début du message|Inizio messaggio|Iniciar mensaje|メッセージはここから)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}\s*$/imu;
+  /-{3,}\s*(?:Begin message|Message:|Anfang der Nachricht|Début du message|Inizio messaggio|Iniciar mensaje|メッセージはここから)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}/iu;
 export const RELAY_END =
-  /^-{3,}\s*(?:End message|Ende der Nachricht|Fin du message|Fine messaggio|Finalizar mensaje|メッセージはここまで)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}\s*$/imu;
+  /-{3,}\s*(?:End message|Ende der Nachricht|Fin du message|Fine messaggio|Finalizar mensaje|メッセージはここまで)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}/iu;
 /** The relay's boilerplate after a buyer's words (EN A, from the relay e-mail). */
-export const RELAY_BOILERPLATE = /^For Your Information: To help arbitrate disputes and preserve trust and safety/imu;
+export const RELAY_BOILERPLATE = /For Your Information: To help arbitrate disputes and preserve trust and safety/iu;
 
 /** Labels of an order id line: "Order ID:" (A, relay), "Order ID/Commande N°:" (A, .ca), the others ASSUMED. */
 export const ORDER_ID_LABEL =
@@ -77,3 +85,8 @@ export const ORDER_ID_LABEL =
 export function normalizeLabel(text: string): string {
   return norm(text).replace(/^[\s·•|:\-–—,]+|[\s·•|:\-–—,]+$/g, '');
 }
+
+/** A case list's own lines: "2 hours ago" (ASSUMED wording in each language) and "Resolved on …" (EN C: .case-status-label; the others ASSUMED). */
+export const RELATIVE_TIME =
+  /\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen|Wochen)\b|\bil y a\s+\d+\s+(?:minutes?|heures?|jours?)|\b\d+\s+(?:minuti|ore|giorni|settimane)\s+fa\b|\bhace\s+\d+\s+(?:minutos?|horas?|d[ií]as?)|\d+\s*(?:分|時間|日|週間)前/iu;
+export const CASE_STATUS = /^(?:Resolved on|Last response on|Gelöst am|Résolu le|Risolto il|Resuelto el|解決日|解決済み)\b/iu;

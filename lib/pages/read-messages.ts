@@ -19,18 +19,21 @@
  * What could not be read is named in `missing`; a page that cannot be read whole says why.
  */
 import { ORDER_ID_PATTERN, caseIdOf } from './page-type';
-import { findStamp, type Stamp } from './dates';
+import { findStamp, isBareDate, type Stamp } from './dates';
 import { pathTo, queryFirst, searchRoots, textOf, type ReadRoot } from './dom';
 import { ancestorAt, commonAncestor, contains, joinAtoms, readComposed, type ComposedText } from './composed-text';
 import {
   AMAZON_LABEL,
   BUYER_NAME_LINE,
   BUYER_WORDS,
+  CASE_STATUS,
   CONTACT_HEADING,
   ORDER_ID_LABEL,
   RELAY_BEGIN,
   RELAY_BOILERPLATE,
+  RELATIVE_TIME,
   RELAY_END,
+  ROLE_WORDS,
   SELLER_WORDS,
   SUBJECT_PATTERNS,
   normalizeLabel,
@@ -74,7 +77,13 @@ interface Context {
   readonly zone: string;
   readonly dayFirst: boolean;
   readonly sellerNames: readonly string[];
+  /**
+   * The seller's store and own name are both known (options, page header): a person's name that
+   * is neither, nor a word for the seller, nor Amazon's, is the buyer's, as the seller would read it.
+   */
+  readonly sellerKnown: boolean;
   buyerNames: string[];
+  stamps?: Array<{ atom: number; stamp: Stamp }>;
 }
 
 function unrecognized(problem: ReadProblem, reason: string): Unrecognized {
@@ -108,6 +117,7 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
     zone,
     dayFirst: dayFirstOf(root, marketplace),
     sellerNames: sellerNamesOf(root, input),
+    sellerKnown: sellerKnownOf(root, input),
     buyerNames: [],
   };
 
@@ -143,8 +153,9 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
 
   const messages: Message[] = [];
   const senders: Array<Sender | undefined> = [];
+  const reads = settleSenders(context, conversation.blocks.map((block) => readBlock(context, block)));
   conversation.blocks.forEach((block, index) => {
-    const read = readBlock(context, block);
+    const read = reads[index]!;
     senders.push(read.sender);
     if (!read.sender) {
       missing.add(`messages[${index}]`, read.reason ?? 'cannot tell who wrote it', 'unreadable');
@@ -160,7 +171,8 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
     senders.reverse();
   }
 
-  const orderId = orderIdOf(page, anchor, url, inMessages, conversation, openCase) ?? missing.add('orderId', 'no order id next to the conversation (or several)');
+  const summaryStamps = summaryLines(context, conversation, inMessages);
+  const orderId = orderIdOf(page, anchor, url, inMessages, conversation, openCase, summaryStamps) ?? missing.add('orderId', 'no order id next to the conversation (or several)');
   if (!subject.value) missing.add('subject', subject.ambiguous ? 'several subjects next to the conversation' : 'no subject found');
   const replyBox = replyBoxes.length > 0 ? replyBoxOf(page, replyBoxes, conversation) : undefined;
   if (!replyBox) missing.add('replyBox', 'no reply box (kat-textarea, textarea or contenteditable) found');
@@ -199,19 +211,27 @@ function findReplyBoxes(page: ComposedText): number[] {
   return boxes;
 }
 
-/** Every atom that carries a message time stamp, with the stamp. */
+/** Every atom that carries a message time stamp, with the stamp (read once per page). */
 function stampAtoms(context: Context, within?: number): Array<{ atom: number; stamp: Stamp }> {
   const { page } = context;
-  const from = within === undefined ? 0 : page.records[within]!.atomStart;
-  const to = within === undefined ? page.atoms.length : page.records[within]!.atomEnd;
+  context.stamps ??= findStamps(context);
+  if (within === undefined) return context.stamps;
+  const record = page.records[within]!;
+  return context.stamps.filter((s) => s.atom >= record.atomStart && s.atom < record.atomEnd);
+}
+
+function findStamps(context: Context): Array<{ atom: number; stamp: Stamp }> {
+  const { page } = context;
   const found: Array<{ atom: number; stamp: Stamp }> = [];
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < page.atoms.length; i++) {
     const text = page.atoms[i]!.clean;
     if (text.length > 160 || !/\d/.test(text)) continue;
     const stamp = findStamp(text, context.zone, context.dayFirst);
     if (!stamp) continue;
     const rest = (stamp.normalised.slice(0, stamp.start) + ' ' + stamp.normalised.slice(stamp.end)).trim();
     if (rest.length > LABEL_MAX || rest.split(/\s+/).length > 8) continue;
+    // "Purchase date: …" is a field of an order, not a message's time.
+    if (/[:：]$/.test(stamp.normalised.slice(0, stamp.start).trim()) && classifyLabel(context, rest, false) === undefined) continue;
     found.push({ atom: i, stamp });
   }
   return found;
@@ -250,9 +270,9 @@ function tighten(context: Context, block: Block): void {
   while (current !== block.record && current >= 0) {
     const record = records[current]!;
     for (let i = record.atomStart; i < record.atomEnd; i++) {
-      if (i === block.stampAtom) continue;
+      if (i === block.stampAtom || isAvatar(atoms, i)) continue;
       const text = atoms[i]!.clean;
-      if (text.length > LABEL_MAX || (!isInitials(text) && classifyLabel(context, text) === undefined)) {
+      if (text.length > LABEL_MAX || (classifyLabel(context, text, false) === undefined && !isPersonName(text))) {
         block.record = current;
         return;
       }
@@ -324,17 +344,42 @@ function caseMessagesOf(page: ComposedText): number[] {
   return page.records.flatMap((r, i) => (r.element.id !== '' && r.element.matches(CASE_MESSAGES) ? [i] : []));
 }
 
+/**
+ * Lines that sum up a case, outside the open conversation: a dated line of its own (a stamp not
+ * written "Purchase date: …", a bare date, "2 hours ago") or a case status ("Resolved on …").
+ * A case list's rows have them; an order panel and the conversation's header have none.
+ */
+function summaryLines(context: Context, conversation: Conversation, inMessages: (atom: number) => boolean): number[] {
+  const { page } = context;
+  const stamps = new Map(stampAtoms(context).map((s) => [s.atom, s.stamp]));
+  const lines: number[] = [];
+  page.atoms.forEach((atom, i) => {
+    if (inMessages(i) || conversation.blocks.some((b) => b.stampAtom === i)) return;
+    const stamp = stamps.get(i);
+    const text = atom.clean;
+    if (
+      (stamp && !/[:：]\s*$/.test(stamp.normalised.slice(0, stamp.start))) ||
+      (text.length <= 60 && (RELATIVE_TIME.test(text) || CASE_STATUS.test(text) || isBareDate(text, context.dayFirst)))
+    ) {
+      lines.push(i);
+    }
+  });
+  return lines;
+}
+
 function lcaDepth(page: ComposedText, a: number, b: number): number {
   const common = commonAncestor(page.records, a, b);
   return common >= 0 ? page.records[common]!.depth : -1;
 }
 
-/** Of several lists at the same place, the ones that show the newest message first. */
+/** A list that shows the newest message first: its stamps only ever go back in time. */
 function newestFirst(blocks: readonly Block[]): boolean {
-  const times = blocks.map((b) => b.stamp.instant).filter((t): t is string => t !== undefined);
-  if (times.length < 2) return false;
-  for (let i = 1; i < times.length; i++) if (times[i]! > times[i - 1]!) return false;
-  return times[0]! > times.at(-1)!;
+  const stamps = blocks.map((b) => b.stamp);
+  // Stamps with and without a year cannot be put in one order; today's times come after both.
+  if (new Set(stamps.filter((s) => s.kind !== 'time').map((s) => s.kind)).size > 1 || stamps.length < 2) return false;
+  const keys = stamps.map((s) => (s.kind === 'time' ? 1e15 + s.key : s.key));
+  for (let i = 1; i < keys.length; i++) if (keys[i]! > keys[i - 1]!) return false;
+  return keys[0]! > keys.at(-1)!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,18 +387,62 @@ function newestFirst(blocks: readonly Block[]): boolean {
 
 const isInitials = (text: string) => /^[\p{Lu}\p{Lo}]{1,2}$/u.test(text);
 
-function classifyLabel(context: Context, raw: string): Sender | undefined {
+interface Classified {
+  readonly sender: Sender;
+  /** Told by elimination: a person's name that is not the seller's (see Context.sellerKnown). */
+  readonly eliminated?: boolean;
+}
+
+function classifyLabel(context: Context, raw: string, eliminate = true): Sender | undefined {
+  return classifyLabelHow(context, raw, eliminate)?.sender;
+}
+
+/** `eliminate`: a label right next to a stamp may be taken for the buyer's by elimination; a line elsewhere may not. */
+function classifyLabelHow(context: Context, raw: string, eliminate = true): Classified | undefined {
   const label = normalizeLabel(raw);
   if (label === '' || label.length > LABEL_MAX) return undefined;
-  if (context.sellerNames.some((name) => label === name || (name.length >= 3 && label.includes(name)))) return 'seller';
-  if (SELLER_WORDS.has(label)) return 'seller';
+  // "Kumo Craft Store (you)" is the seller's; a sentence that names the store is not a label.
+  const withName = (name: string) => label === name || (name.length >= 3 && label.includes(name) && label.length <= name.length + 16);
+  if (context.sellerNames.some(withName)) return { sender: 'seller' };
+  if (SELLER_WORDS.has(label)) return { sender: 'seller' };
   const word = /^(?:(.+?)\s*[(（](.+)[)）]|(.+?)\s+[·|-]\s+(.+))$/u.exec(label);
   const parts = word ? [word[2] ?? word[4]!, word[1] ?? word[3]!] : [];
-  if (BUYER_WORDS.has(label) || parts.some((p) => BUYER_WORDS.has(p))) return 'buyer';
-  if (parts.some((p) => SELLER_WORDS.has(p))) return 'seller';
-  if (AMAZON_LABEL.test(label)) return 'amazon';
-  if (context.buyerNames.some((name) => sameName(label, name))) return 'buyer';
+  if (BUYER_WORDS.has(label) || parts.some((p) => BUYER_WORDS.has(p))) return { sender: 'buyer' };
+  if (parts.some((p) => SELLER_WORDS.has(p))) return { sender: 'seller' };
+  if (AMAZON_LABEL.test(label)) return { sender: 'amazon' };
+  if (context.buyerNames.some((name) => sameName(label, name))) return { sender: 'buyer' };
+  // "Purchase date:" before a date is a field's label, not a sender's.
+  const field = /[:：]\s*$/.test(raw.trim());
+  if (eliminate && !field && context.sellerKnown && isPersonName(raw) && !nearSellerName(context, label)) return { sender: 'buyer', eliminated: true };
   return undefined;
+}
+
+/**
+ * A label that may be one of the seller's names cut or turned round ("Kumo" for "Kumo Craft
+ * Store", "Sato Ken" for "Ken Sato"): never the buyer's by elimination.
+ */
+function nearSellerName(context: Context, label: string): boolean {
+  const words = (text: string) => text.split(/[\s,.]+/).filter((w) => w !== '');
+  return context.sellerNames.some(
+    (name) => name.includes(label) || label.includes(name) || words(label).every((w) => words(name).some((n) => n.startsWith(w))),
+  );
+}
+
+/**
+ * A person's name as a label shows it: at most four words of letters, each Latin word capitalised
+ * (but for particles such as "de" or "van"), no sentence. Takes the label as written.
+ */
+function isPersonName(written: string): boolean {
+  const text = written.normalize('NFKC').replace(/^[\s·•|:\-–—,]+|[\s·•|:\-–—,]+$/g, '').replace(/\s+/g, ' ');
+  const label = text.toLowerCase();
+  if (text.length < 2 || text.length > 40 || /amazon|アマゾン/i.test(text) || /\d/.test(text) || ROLE_WORDS.test(text)) return false;
+  if (SELLER_WORDS.has(label) || BUYER_WORDS.has(label) || /^\p{Lu}{1,2}$/u.test(text)) return false;
+  if (!/^\p{L}[\p{L}\p{M}'’ -]*(?:\.\s?\p{L}[\p{L}\p{M}'’ -]*)*$/u.test(text)) return false;
+  const words = text.split(' ');
+  const PARTICLES = /^(?:de|del|della|di|da|do|dos|van|von|der|den|la|le|y|e|bin|al)$/;
+  // Latin names are capitalised; a Japanese or Chinese name's parts are short (a sentence is not).
+  const fits = (w: string) => (/^\p{Script=Latin}/u.test(w) ? /^\p{Lu}/u.test(w) || PARTICLES.test(w) : [...w].length <= 6);
+  return words.length <= 4 && words.every(fits);
 }
 
 function sameName(label: string, name: string): boolean {
@@ -365,9 +454,31 @@ function sameName(label: string, name: string): boolean {
 
 interface LabelRead {
   readonly sender?: Sender;
+  readonly eliminated?: boolean;
+  /** The label is only a guess from the first line of the text (kept in the text unless settled). */
+  readonly firstLine?: boolean;
+  /** The label as written. */
+  readonly text?: string;
   /** Atoms that belong to the label, not the text. */
   readonly atoms: readonly number[];
   readonly reason?: string;
+}
+
+/** "JM" for "Jane Miller", 「佐健」 for 「佐藤 健」, 「高」 for 「高橋」: what an avatar shows. */
+function initialsOf(label: string): string[] {
+  const words = label.trim().split(/[\s·|,]+/).filter((w) => w !== '');
+  if (words.length === 0) return [];
+  const first = [...words[0]!][0]!;
+  const joined = words.slice(0, 2).map((w) => [...w][0]!).join('');
+  return [first.toUpperCase(), joined.toUpperCase()];
+}
+
+/** An avatar beside a label: one or two letters that abbreviate the atom next to it. */
+function isAvatar(atoms: ComposedText['atoms'], index: number, label?: string): boolean {
+  const text = atoms[index]!.clean;
+  if (!isInitials(text)) return false;
+  const near = [label, atoms[index + 1]?.clean, atoms[index - 1]?.clean].filter((t): t is string => t !== undefined && t !== text);
+  return near.some((n) => initialsOf(n).includes(text.toUpperCase()));
 }
 
 function blockLabel(context: Context, block: Block): LabelRead {
@@ -376,49 +487,118 @@ function blockLabel(context: Context, block: Block): LabelRead {
   const rest = (stampText.slice(0, block.stamp.start) + ' ' + stampText.slice(block.stamp.end)).trim();
   // 1. The label written with the stamp ("Jane · Nov 5, 2026, 9:14 PM").
   if (normalizeLabel(rest) !== '') {
-    const sender = classifyLabel(context, rest);
-    if (sender) return { sender, atoms: [] };
+    const how = classifyLabelHow(context, rest);
+    if (how) return { ...how, text: rest, atoms: [] };
   }
-  // 2. The label beside the stamp, in a small header of their own.
+  // 2. The label beside the stamp, in a small header of their own (with the text outside it).
   let meta = atoms[block.stampAtom]!.owner;
   while (meta !== block.record && records[meta]!.atomEnd - records[meta]!.atomStart < 2) meta = records[meta]!.parent;
   const block_ = records[block.record]!;
-  if (meta !== block.record) {
+  const metaRecord = records[meta]!;
+  const bodyOutside = block_.atomEnd - block_.atomStart > metaRecord.atomEnd - metaRecord.atomStart;
+  if (meta !== block.record && bodyOutside) {
     const metaAtoms: number[] = [];
-    for (let i = records[meta]!.atomStart; i < records[meta]!.atomEnd; i++) if (i !== block.stampAtom) metaAtoms.push(i);
+    for (let i = metaRecord.atomStart; i < metaRecord.atomEnd; i++) if (i !== block.stampAtom) metaAtoms.push(i);
     if (metaAtoms.length <= 4 && metaAtoms.every((i) => atoms[i]!.clean.length <= LABEL_MAX)) {
-      const senders = new Set(metaAtoms.map((i) => classifyLabel(context, atoms[i]!.clean)).filter((s) => s !== undefined));
-      if (senders.size === 1) return { sender: [...senders][0], atoms: metaAtoms };
-      if (senders.size > 1) return { atoms: metaAtoms, reason: 'its label names more than one sender' };
-      return { atoms: metaAtoms, reason: 'its sender label is not one Seller Sidekick knows' };
+      const texts = metaAtoms.map((i) => atoms[i]!.clean);
+      const labels = metaAtoms.filter((i) => !texts.some((t) => t !== atoms[i]!.clean && isInitials(atoms[i]!.clean) && initialsOf(t).includes(atoms[i]!.clean.toUpperCase())));
+      const hows = labels.map((i) => classifyLabelHow(context, atoms[i]!.clean)).filter((h) => h !== undefined);
+      const senders = new Set(hows.map((h) => h.sender));
+      // With only an avatar beside it, the label is the one written with the stamp.
+      const text = labels.map((i) => atoms[i]!.clean).join(' ') || rest;
+      if (senders.size === 1) return { ...hows.find((h) => !h.eliminated) ?? hows[0]!, text, atoms: metaAtoms };
+      if (senders.size > 1) return { text, atoms: metaAtoms, reason: 'its label names more than one sender' };
+      return { text, atoms: metaAtoms, reason: 'its sender label is not one Seller Sidekick knows' };
     }
   }
-  // 3. The label above the text, the stamp below it.
+  // 3. The label above the text, the stamp below it (an avatar may come first).
   if (block.stampAtom === block_.atomEnd - 1 && block_.atomEnd - block_.atomStart >= 3) {
-    const first = block_.atomStart;
+    let first = block_.atomStart;
+    if (isAvatar(atoms, first)) first++;
     const text = atoms[first]!.clean;
-    if (text.length <= LABEL_MAX) {
-      const sender = classifyLabel(context, text);
-      if (sender) return { sender, atoms: [first] };
+    if (first < block.stampAtom - 1 && text.length <= LABEL_MAX) {
+      const how = classifyLabelHow(context, text);
+      if (how) return { ...how, text, atoms: first > block_.atomStart ? [block_.atomStart, first] : [first] };
     }
   }
-  return { atoms: [], reason: normalizeLabel(rest) !== '' ? 'its sender label is not one Seller Sidekick knows' : 'no sender label next to its time' };
+  if (normalizeLabel(rest) !== '') return { text: rest, atoms: [], reason: 'its sender label is not one Seller Sidekick knows' };
+  // A short first line above the text may be a label nobody knows: the conversation decides
+  // (settleSenders takes it only when several messages start with it).
+  if (block.stampAtom === block_.atomEnd - 1 && block_.atomEnd - block_.atomStart >= 3) {
+    const first = isAvatar(atoms, block_.atomStart) ? block_.atomStart + 1 : block_.atomStart;
+    if (first < block.stampAtom - 1 && atoms[first]!.clean.length <= LABEL_MAX) {
+      return { text: atoms[first]!.clean, atoms: first > block_.atomStart ? [block_.atomStart, first] : [first], firstLine: true, reason: 'no sender label next to its time' };
+    }
+  }
+  return { atoms: [], reason: 'no sender label next to its time' };
 }
 
-function readBlock(context: Context, block: Block): { sender?: Sender; text: string; cut: boolean; reason?: string } {
+interface BlockRead {
+  sender?: Sender;
+  eliminated?: boolean;
+  /** The label, normalised (lower case), and as written. */
+  label?: string;
+  written?: string;
+  /** The label is the first line of the text, and the text without it. */
+  firstLine?: { text: string };
+  text: string;
+  cut: boolean;
+  reason?: string;
+}
+
+function readBlock(context: Context, block: Block): BlockRead {
   const { records, atoms } = context.page;
   const label = blockLabel(context, block);
   const record = records[block.record]!;
-  const skip = new Set([block.stampAtom, ...label.atoms]);
+  const skip = new Set([block.stampAtom, ...(label.firstLine ? [] : label.atoms)]);
   const body: number[] = [];
   for (let i = record.atomStart; i < record.atomEnd; i++) {
     if (skip.has(i)) continue;
-    // Avatar initials beside the label are not the text.
-    if (body.length === 0 && isInitials(atoms[i]!.clean) && i < block.stampAtom) continue;
+    // An avatar next to the label or the stamp is not the text.
+    if (Math.abs(i - block.stampAtom) <= 2 && isAvatar(atoms, i, label.text)) continue;
     body.push(i);
   }
   const cut = body.some((i) => atoms[i]!.cut);
-  return { ...(label.sender ? { sender: label.sender } : {}), text: relayText(joinAtoms(atoms, body)).slice(0, 20_000), cut, ...(label.reason ? { reason: label.reason } : {}) };
+  const labelAtoms = new Set(label.atoms);
+  return {
+    ...(label.firstLine ? { firstLine: { text: relayText(joinAtoms(atoms, body.filter((i) => !labelAtoms.has(i)))).slice(0, 20_000) } } : {}),
+    ...(label.sender ? { sender: label.sender } : {}),
+    ...(label.eliminated ? { eliminated: true } : {}),
+    ...(label.text ? { label: normalizeLabel(label.text), written: label.text } : {}),
+    text: relayText(joinAtoms(atoms, body)).slice(0, 20_000),
+    cut,
+    ...(label.reason ? { reason: label.reason } : {}),
+  };
+}
+
+/**
+ * Who wrote what, over the whole conversation: the two parties each sign with one label.
+ *  - A name taken for the buyer by elimination is dropped when the buyer's messages carry another
+ *    label, or when two different names were taken so (one of them may be the seller's staff).
+ *  - With the seller's label seen in the conversation, one other person's name that is neither the
+ *    seller's nor a team's nor Amazon's is the buyer's.
+ */
+function settleSenders(context: Context, reads: BlockRead[]): BlockRead[] {
+  const direct = new Set(reads.filter((r) => r.sender === 'buyer' && !r.eliminated && r.label).map((r) => r.label!));
+  const eliminated = new Set(reads.filter((r) => r.eliminated && r.label).map((r) => r.label!));
+  const conflict = eliminated.size > 1 || [...eliminated].some((l) => direct.size > 0 && ![...direct].some((d) => sameName(l, d)));
+  const settled = reads.map((r) =>
+    r.eliminated && conflict ? { ...r, sender: undefined, eliminated: false, reason: 'two different names could each be the buyer' } : r,
+  );
+  const sellerLabels = new Set(settled.filter((r) => r.sender === 'seller' && r.label).map((r) => r.label!));
+  // A first line counts as a label only when several messages start with it.
+  const firstLines = settled.filter((r) => !r.sender && r.firstLine && r.label);
+  const repeated = (label: string) => firstLines.filter((r) => r.label === label).length >= 2;
+  const unknownReads = settled.filter((r) => !r.sender && r.label && (!r.firstLine || repeated(r.label)));
+  const unknown = new Set(unknownReads.map((r) => r.label!));
+  if (sellerLabels.size !== 1 || unknown.size !== 1 || unknownReads.length !== settled.filter((r) => !r.sender).length) return settled;
+  const name = [...unknown][0]!;
+  const buyerLabels = new Set(settled.filter((r) => r.sender === 'buyer' && r.label).map((r) => r.label!));
+  const written = unknownReads.find((r) => r.label === name)!.written ?? name;
+  if (!isPersonName(written) || nearSellerName(context, name) || [...buyerLabels].some((b) => !sameName(name, b))) return settled;
+  return settled.map((r) =>
+    !r.sender && r.label === name ? { ...r, sender: 'buyer' as const, eliminated: true, reason: undefined, text: r.firstLine ? r.firstLine.text : r.text } : r,
+  );
 }
 
 /** The buyer's own words out of Amazon's relay form: between the markers, without the boilerplate. */
@@ -446,7 +626,13 @@ interface Candidate {
  * each level, a branch that holds several different values (a list of cases) is left out; the
  * first level with exactly one value left gives it, a level with two is ambiguous.
  */
-function nearestValue(page: ComposedText, anchor: number, candidates: readonly Candidate[], openCase: string | undefined): { value?: string; ambiguous: boolean } {
+function nearestValue(
+  page: ComposedText,
+  anchor: number,
+  candidates: readonly Candidate[],
+  openCase: string | undefined,
+  skip: (branch: number) => boolean = () => false,
+): { value?: string; ambiguous: boolean } {
   const { records } = page;
   const byLevel = new Map<number, Candidate[]>();
   for (const c of candidates) {
@@ -462,7 +648,7 @@ function nearestValue(page: ComposedText, anchor: number, candidates: readonly C
     }
     const values = new Set<string>();
     for (const [branch, set] of branches) {
-      if (set.size > 1 || linksToOtherCase(page, branch, openCase)) continue;
+      if (set.size > 1 || linksToOtherCase(page, branch, openCase) || skip(branch)) continue;
       set.forEach((v) => values.add(v));
     }
     if (values.size === 1) return { value: [...values][0]!, ambiguous: false };
@@ -527,6 +713,7 @@ function orderIdOf(
   inMessages: (atom: number) => boolean,
   conversation: Conversation,
   openCase: string | undefined,
+  summaryStamps: readonly number[],
 ): string | undefined {
   const fromUrl = url.searchParams.get('orderID') ?? '';
   if (/^\/messaging\/contact\/?$/.test(url.pathname) && ORDER_ID_PATTERN.test(fromUrl)) return fromUrl;
@@ -540,7 +727,14 @@ function orderIdOf(
     const id = /\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})/.exec(record.element.getAttribute('href') ?? '')?.[1];
     if (id && !conversation.blocks.some((b) => contains(page.records, b.record, index))) outside.push({ record: index, value: id });
   });
-  const near = nearestValue(page, anchor, outside, openCase);
+  // A branch with a dated line of its own (not "Purchase date: …") sums up a case: another case's
+  // row, or the open one's, which cannot be told apart. Its order ids are not taken.
+  const summaries = summaryStamps;
+  const summarises = (branch: number) => {
+    const record = page.records[branch]!;
+    return summaries.some((atom) => atom >= record.atomStart && atom < record.atomEnd);
+  };
+  const near = nearestValue(page, anchor, outside, openCase, summarises);
   if (near.value || near.ambiguous) return near.value;
   // A search by order id opens that order's case (SELLER-CENTRAL-PAGES.md §13, B).
   const searched = url.searchParams.get('fi') === 'search' ? (url.searchParams.get('ss') ?? '') : '';
@@ -576,6 +770,11 @@ function dayFirstOf(root: ReadRoot, marketplace: string | undefined): boolean {
   if (/^en-(US|PH)$/i.test(lang)) return false;
   if (/^[a-z]{2}-/i.test(lang) || (lang !== '' && !/^en$/i.test(lang))) return true;
   return marketplace !== 'US';
+}
+
+function sellerKnownOf(root: ReadRoot, input: ReadInput): boolean {
+  const store = normalizeLabel(input.storeName ?? '') || normalizeLabel(textOf(queryFirst(root, ['#partner-switcher .dropdown-button b'], true)));
+  return store.length >= 2 && !/redacted/i.test(store) && normalizeLabel(input.sellerName ?? '').length >= 2;
 }
 
 function sellerNamesOf(root: ReadRoot, input: ReadInput): string[] {
