@@ -21,7 +21,7 @@ export const MISSING_WHY = ['not-found', 'unreadable', 'elsewhere'] as const;
 export type MissingWhy = (typeof MISSING_WHY)[number];
 export const Missing = z.object({ field: Short, reason: Short, why: z.optional(z.enum(MISSING_WHY)) });
 export type Missing = z.infer<typeof Missing>;
-export const Source = z.enum(['dom', 'orders-api']);
+export const Source = z.enum(['dom', 'orders-api', 'messaging-api']);
 export type Source = z.infer<typeof Source>;
 export const Marketplace = z.enum(MARKETPLACE_IDS);
 

@@ -145,6 +145,14 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
   return {
     lines,
     missing: snapshot.missing,
-    note: t(snapshot.sources.includes('orders-api') ? 'readFromPageAndData' : 'readFromPage'),
+    note: t(
+      snapshot.sources.includes('orders-api')
+        ? 'readFromPageAndData'
+        : snapshot.sources.includes('messaging-api')
+          ? snapshot.sources.includes('dom')
+            ? 'readFromPageAndMessagingData'
+            : 'readFromMessagingData'
+          : 'readFromPage',
+    ),
   };
 }
