@@ -63,7 +63,7 @@ describe('cross-validation on dev (npm run cv)', () => {
 
 describe('the packed model tables', () => {
   it('predict exactly as the unrounded counts would, on every corpus message', async () => {
-    const { ngramBuckets: buckets } = await import('@/lib/classify/model');
+    const { ngramBuckets: buckets, MIN_DISTINCT_NGRAMS } = await import('@/lib/classify/model');
     const { normalizeText } = await import('@/lib/classify/normalize');
     const { loadSplit, SPLITS } = await import('@/scripts/eval');
     const model = JSON.parse(readFileSync('lib/classify/model.json', 'utf8')) as NaiveBayesModel;
@@ -80,6 +80,8 @@ describe('the packed model tables', () => {
     }
     const exact = (text: string) => {
       const logp = [...model.priors];
+      const known = new Set(buckets(text).filter((b) => counts.has(b)));
+      if (known.size < MIN_DISTINCT_NGRAMS) return undefined;
       for (const b of buckets(text)) {
         const list = counts.get(b);
         if (!list) continue;

@@ -18,7 +18,7 @@ import { predict, type NaiveBayesModel } from './model';
 import MODEL from './model.json';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
-import type { Classification, ClassifyInput, Evidence, Flag, Intent, Language } from './types';
+import type { Classification, ClassifyInput, Evidence, Flag, Intent, Language, OfficialSource } from './types';
 
 /** The most text read from one message: longer input is cut here (the cut is linear too). */
 export const MAX_CLASSIFY_CHARS = 50_000;
@@ -392,7 +392,7 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   const stamp = (w.stamp = (w.stamp + 1) >>> 0 || 1);
   let touchedCount = 0;
   let officialInSubject = false;
-  let officialAtStart = false;
+  const subjectStart = subjectStartOf(subject, body);
   let officialAnywhere = false;
   let anyCountry = false;
   for (let h = 0; h < total; h++) {
@@ -407,8 +407,9 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
       if (target === T.shipped && negatedBefore(inSubject ? subject : body, hits.start[h]!)) continue;
       if (target === T.officialCancel) {
         officialAnywhere = true;
-        if (inSubject) officialInSubject = true;
-        else if (subject === '' && hits.start[h]! < 40) officialAtStart = true;
+        // Amazon's request subject is the subject itself, from its first word: words in a body,
+        // or further along a subject, are somebody's writing (the safety rule, DESIGN.md).
+        if (inSubject && hits.start[h]! === subjectStart) officialInSubject = true;
       }
       const lang = c.ruleLanguage[r]!;
       const weight = c.ruleWeight[r]! * (lang === 6 || lang === 0 || lang === languageIndex ? 1 : 0.5) * (quoted ? 0.1 : 1) * (inSubject ? 1.5 : 1);
@@ -447,13 +448,24 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   const score = w.intentScore;
   for (let i = 0; i < PRIORITY.length; i++) score[i] = w.targetStamp[i] === stamp ? round(scoreOf(i)) : 0;
 
+  // A text without a single letter (digits, punctuation, emoji) says nothing a guess could rest on.
+  const wordy = LETTER.test(body) || LETTER.test(subject);
+
   // Cancellation: official request, "asked and it shipped anyway", or an ordinary inquiry.
-  const cancel = scoreOf(T.cancel);
+  // Amazon's request wording written by somebody else is still about cancelling: an inquiry.
+  const cancel = Math.max(scoreOf(T.cancel), officialAnywhere ? 3 : 0);
   const alreadyAsked = scoreOf(T.alreadyAsked);
   const shipped = scoreOf(T.shipped);
   const officialFromAmazon = input.sender === 'amazon' && (officialAnywhere || scoreOf(T.amazonCancelBody) > 0);
   const officialFromOrder = input.order?.buyerRequestedCancel === true;
-  const official = officialInSubject || officialAtStart || officialFromAmazon || officialFromOrder;
+  const officialSource: OfficialSource | undefined = officialFromOrder
+    ? 'order-flag'
+    : officialInSubject
+      ? 'amazon-subject'
+      : officialFromAmazon
+        ? 'amazon-sender'
+        : undefined;
+  const official = officialSource !== undefined;
   if (cancel > 0 || alreadyAsked > 0) {
     if (alreadyAsked > 0 && shipped > 0 && !official) score[I.cancelNotHonored] = round(cancel + alreadyAsked + shipped);
     else score[I.cancelInquiry] = round(cancel + alreadyAsked * 0.5);
@@ -466,7 +478,7 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
     let anyIntent = false;
     for (let i = 0; i < PRIORITY.length; i++) if (score[i]! > 0) anyIntent = true;
     if (score[I.productQuestion]! > 0) score[I.productQuestion] = round(score[I.productQuestion]! + 0.5);
-    else if (!anyIntent) score[I.productQuestion] = 1;
+    else if (!anyIntent && wordy) score[I.productQuestion] = 1;
   }
 
   // "When will it be delivered?" is a where-is-order question; "send it to my parents" an address change.
@@ -511,7 +523,7 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   let decidedByModel = false;
   const policy = options?.modelPolicy ?? MODEL_POLICY;
   const weak = best === 0 || (best <= policy.weakAt && (winner === I.productQuestion || winner === I.other));
-  if (!official && weak) {
+  if (!official && weak && wordy) {
     const fromAmazon = input.sender === 'amazon';
     const own = relay ? body.slice(relayFrom, relayTo) : body.slice(0, quotedFrom);
     const text = `${normalizeText(subject.slice(0, MAX_MODEL_INPUT))}\n${normalizeText(own.slice(0, MAX_MODEL_INPUT))}`;
@@ -560,8 +572,24 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   }
   sortEvidence(evidence);
   if (decidedByModel) evidence.unshift({ field: 'context', start: 0, end: 0, rule: 'model.char-ngrams', target: intent });
-  return { intent, confidence, language, flags, evidence, scores };
+  return official ? { intent, confidence, language, flags, evidence, scores, official: officialSource } : { intent, confidence, language, flags, evidence, scores };
 }
+
+/**
+ * Where Amazon's request subject may start in `subject`: its first non-blank character, or -1
+ * (never) when the subject only repeats the start of the body — then the page's heading was most
+ * likely the message's own first line, which a buyer writes.
+ */
+function subjectStartOf(subject: string, body: string): number {
+  let start = 0;
+  while (start < subject.length && isSpace(subject.charCodeAt(start))) start++;
+  if (start === subject.length) return -1;
+  const head = normalizeText(subject.slice(start, start + 200)).replace(/\s+/g, ' ').trim();
+  const bodyHead = normalizeText(body.slice(0, 400)).replace(/\s+/g, ' ').trim();
+  return head.length > 0 && bodyHead.startsWith(head) ? -1 : start;
+}
+
+const LETTER = /\p{L}/u;
 
 /** Cues whose words are evidence for an intent decided by combining them. */
 const INTENT_CUES: Partial<Record<Intent, readonly Target[]>> = {

@@ -99,7 +99,16 @@ function tablesOf(model: NaiveBayesModel): ModelTables {
   return tables;
 }
 
-/** The most probable class and its posterior probability, or undefined for empty text. */
+/**
+ * The fewest different known n-grams a text must have for the model to name anything: below it
+ * the text carries no signal the training saw ("aaaa…", "ok", one emoji).
+ */
+export const MIN_DISTINCT_NGRAMS = 12;
+/** Which buckets this call has counted already (stamped, so never cleared). */
+const seen = new Uint32Array(BUCKETS);
+let seenStamp = 0;
+
+/** The most probable class and its posterior probability, or undefined for empty text or text with too little signal. */
 export function predict(model: NaiveBayesModel, normalized: string, allowed?: (intent: Intent) => boolean): ModelPrediction | undefined {
   const text = modelText(normalized);
   if (text === '') return undefined;
@@ -109,12 +118,20 @@ export function predict(model: NaiveBayesModel, normalized: string, allowed?: (i
   // Buckets unseen in training are the same for every class; each seen one costs every class its
   // denominator (added once at the end) and gives its classes their counts.
   let known = 0;
+  let distinct = 0;
+  const stamp = (seenStamp = (seenStamp + 1) >>> 0 || 1);
   forEachBucket(text, (bucket) => {
     const packed = slot[bucket]!;
     if (packed < 0) return;
     known++;
+    if (seen[bucket] !== stamp) {
+      seen[bucket] = stamp;
+      distinct++;
+    }
     for (let k = packed >>> 5, end = k + (packed & 31); k < end; k++) logp[entries[k]! >>> 12]! += (entries[k]! & 0xfff) / LOG_STEPS;
   });
+  // Too little to go on (a word or two, or one letter repeated a million times): no guess.
+  if (distinct < MIN_DISTINCT_NGRAMS) return undefined;
   for (let c = 0; c < logp.length; c++) logp[c]! -= known * denominators[c]!;
   let best = -1;
   let max = Number.NEGATIVE_INFINITY;
