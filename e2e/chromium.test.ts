@@ -430,6 +430,25 @@ describe('Chromium: sidebar behaviour', () => {
     expect(en.requests.filter((r) => r.isNavigationRequest()).length).toBe(navigations);
   });
 
+  it('follows the messaging app from a case to the list and to another case without a page load', async () => {
+    await en.page.goto(demoPage('message-thread-en-three-pane').url);
+    expect((await sidebarState(en.page)).pageType).toBe('message-thread');
+    const navigations = en.requests.filter((r) => r.isNavigationRequest()).length;
+    // Back to the list: the app takes the conversation away and drops cc= from the URL.
+    await en.page.evaluate(() => {
+      const conversation = document.querySelector('.mx-conv')!;
+      (window as unknown as { openCase: Element }).openCase = conversation;
+      conversation.remove();
+      history.pushState(null, '', '/messaging/inbox-v3?fi=responseNeeded&pn=1');
+    });
+    await en.page.locator(`${SIDEBAR}[data-page-type="message-inbox"]`).waitFor({ timeout: 10_000 });
+    // A case opens again with the URL left as it is: only the page says it is a conversation.
+    await en.page.evaluate(() => document.querySelector('.mx-grid')!.append((window as unknown as { openCase: Element }).openCase));
+    await en.page.locator(`${SIDEBAR}[data-page-type="message-thread"]`).waitFor({ timeout: 10_000 });
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrderId === '113-5520871-0394417', 'the open case read again');
+    expect(en.requests.filter((r) => r.isNavigationRequest()).length).toBe(navigations);
+  });
+
   it('collapses to a small tab that stays out of the way, and remembers it across pages', async () => {
     await en.page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
     await sidebarState(en.page);

@@ -109,6 +109,27 @@ describe('Firefox: the sidebar on every demo page', () => {
     await page.waitForSelector('seller-sidekick >>> [data-page-type="message-inbox"]', { timeout: 10_000 });
   });
 
+  it('follows the messaging app from a case to the list and to another case without a page load', async () => {
+    await page.goto(demoPages.pages.find((p) => p.id === 'message-thread-en-three-pane')!.url);
+    expect((await sidebarState()).pageType).toBe('message-thread');
+    await page.evaluate(() => {
+      const conversation = document.querySelector('.mx-conv')!;
+      (window as unknown as { openCase: Element }).openCase = conversation;
+      conversation.remove();
+      history.pushState(null, '', '/messaging/inbox-v3?fi=responseNeeded&pn=1');
+    });
+    // Only an attribute in the sidebar's shadow root changes: poll for it.
+    const pageTypeIs = (type: string) =>
+      page.waitForFunction(
+        (want) => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-page-type]')?.getAttribute('data-page-type') === want,
+        { timeout: 10_000, polling: 100 },
+        type,
+      );
+    await pageTypeIs('message-inbox');
+    await page.evaluate(() => document.querySelector('.mx-grid')!.append((window as unknown as { openCase: Element }).openCase));
+    await pageTypeIs('message-thread');
+  });
+
   it('remembers a collapsed sidebar across pages', async () => {
     await page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
     await sidebarState();

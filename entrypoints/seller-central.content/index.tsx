@@ -12,7 +12,7 @@ import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
 import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
-import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
+import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
@@ -214,6 +214,9 @@ export default defineContentScript({
       ctx,
       (next) => {
         snapshot = next;
+        // On the messaging app the page's content decides between inbox and conversation.
+        const fromUrl = recognisePage(new URL(location.href));
+        page = fromUrl && followSnapshot(fromUrl, next);
         guidance = { ...guidance, pending: next !== undefined };
         advice.update(next);
         update();
