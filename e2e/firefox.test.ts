@@ -318,12 +318,17 @@ describe('Firefox: the suggested reply on every demo thread, in the buyer\'s lan
     await page.goto(demo.url);
     await expectFindings(demo.findings, demo.id);
     await page.waitForSelector('seller-sidekick >>> button[data-template-id]');
-    // Query and click in one step: a handle kept across a re-render of the sidebar may be stale.
-    await page.click('seller-sidekick >>> button[data-template-id]');
-    const composer = await page.waitForSelector('seller-sidekick >>> [data-testid="reply-composer"]', { timeout: 8_000 }).catch(async (error: unknown) => {
-      const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
-      throw new Error(`no composer after the click; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`, { cause: error });
-    });
+    // Query and click in one step: a handle kept across a re-render of the sidebar may be stale. A
+    // click that lands while the sidebar re-renders (a loaded machine) is lost: click again.
+    let composer: Awaited<ReturnType<Page['waitForSelector']>> = null;
+    for (let attempt = 1; !composer; attempt++) {
+      await page.click('seller-sidekick >>> button[data-template-id]');
+      composer = await page.waitForSelector('seller-sidekick >>> [data-testid="reply-composer"]', { timeout: 4_000 }).catch(async (error: unknown) => {
+        if (attempt < 3) return null;
+        const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
+        throw new Error(`no composer after ${attempt} clicks; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`, { cause: error });
+      });
+    }
     const buyerLanguage = await page.evaluate(() => document.documentElement.lang.slice(0, 2));
     expect(await composer!.evaluate((el) => el.getAttribute('data-language'))).toBe(buyerLanguage);
     const insert = await page.waitForSelector('seller-sidekick >>> [data-testid="insert-reply"]');
