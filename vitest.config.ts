@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // A bound against hangs, not a speed check: property tests take a few seconds on a loaded
+    // two-core machine (speed is measured by `npm run bench`).
+    testTimeout: 30_000,
   },
 });

@@ -6,6 +6,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Everything is imported explicitly, so a reader can follow every name to its module.
   imports: false,
+  // Manifest V3 in both browsers: Firefox runs the same main-world page reader as Chrome
+  // (world: "MAIN" since Firefox 128; strict_min_version is 140).
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

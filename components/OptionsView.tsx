@@ -148,6 +148,7 @@ export function OptionsView({ sidebar, onSidebarChange, saved, version, t, setti
             {t('optionsDataHeading')}
           </h2>
           <p>{t('optionsDataText')}</p>
+          <p class="sidekick-quiet">{t('optionsClearKeeps')}</p>
           <button
             type="button"
             class="sidekick-danger"

@@ -13,6 +13,8 @@ export interface PopupViewProps {
   readonly onSnooze: (order: UrgentOrder) => void;
   readonly onOpenOptions: () => void;
   readonly t: Translate;
+  /** The UI language, for dates (the browser's when not given). */
+  readonly locale?: string | undefined;
 }
 
 const HIGH_RISK_LABEL: Partial<Record<Intent, MessageKey>> = {
@@ -25,8 +27,18 @@ const HIGH_RISK_LABEL: Partial<Record<Intent, MessageKey>> = {
   'a-to-z-claim': 'intentAtoZ',
 };
 
-export function reasonText(reason: UrgencyReason, now: number, t: Translate): string {
+/** A calendar day in the marketplace's zone, in the UI language. */
+function dateIn(at: string, timeZone: string, locale: string | undefined): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(at));
+}
+
+export function reasonText(reason: UrgencyReason, now: number, t: Translate, locale?: string): string {
   switch (reason.kind) {
+    case 'auto-cancel': {
+      const day = dateIn(reason.cancelAt, reason.timeZone, locale);
+      if (reason.overdue) return t(reason.estimated ? 'urgencyAutoCancelPassedEstimate' : 'urgencyAutoCancelPassed', [day]);
+      return t(reason.estimated ? 'urgencyAutoCancelEstimate' : 'urgencyAutoCancel', [day]);
+    }
     case 'ship-by':
       return t(reason.overdue ? 'urgencyShipByOverdue' : 'urgencyShipByToday');
     case 'cancel-request':
@@ -41,7 +53,7 @@ export function reasonText(reason: UrgencyReason, now: number, t: Translate): st
   }
 }
 
-function OrderItem({ order, now, onDone, onSnooze, t }: { readonly order: UrgentOrder; readonly now: number; readonly onDone: () => void; readonly onSnooze: () => void; readonly t: Translate }) {
+function OrderItem({ order, now, onDone, onSnooze, t, locale }: { readonly order: UrgentOrder; readonly now: number; readonly onDone: () => void; readonly onSnooze: () => void; readonly t: Translate; readonly locale?: string | undefined }) {
   const left = order.deadline ? Date.parse(order.deadline) - now : undefined;
   return (
     <li class={order.overdue ? 'sidekick-urgent sidekick-overdue-item' : 'sidekick-urgent'} data-order-id={order.orderId} data-overdue={order.overdue ? 'true' : 'false'}>
@@ -53,8 +65,8 @@ function OrderItem({ order, now, onDone, onSnooze, t }: { readonly order: Urgent
       </div>
       <ul class="sidekick-reasons">
         {order.reasons.map((reason) => (
-          <li key={reason.key} data-reason={reason.kind}>
-            {reasonText(reason, now, t)}
+          <li key={reason.key} data-reason={reason.kind} {...(reason.kind === 'auto-cancel' ? { 'data-estimated': String(reason.estimated) } : {})}>
+            {reasonText(reason, now, t, locale)}
           </li>
         ))}
       </ul>
@@ -75,7 +87,7 @@ function OrderItem({ order, now, onDone, onSnooze, t }: { readonly order: Urgent
   );
 }
 
-export function PopupView({ orders, now, onDone, onSnooze, onOpenOptions, t }: PopupViewProps) {
+export function PopupView({ orders, now, onDone, onSnooze, onOpenOptions, t, locale }: PopupViewProps) {
   const overdue = orders?.some((o) => o.overdue) ?? false;
   return (
     <main class="sidekick-popup" data-testid="sidekick-popup">
@@ -97,7 +109,7 @@ export function PopupView({ orders, now, onDone, onSnooze, onOpenOptions, t }: P
               {overdue && <p class="sidekick-overdue">{t('popupOverdue')}</p>}
               <ul class="sidekick-urgent-list" aria-label={t('popupListLabel')}>
                 {orders.map((order) => (
-                  <OrderItem key={order.orderId} order={order} now={now} onDone={() => onDone(order)} onSnooze={() => onSnooze(order)} t={t} />
+                  <OrderItem key={order.orderId} order={order} now={now} onDone={() => onDone(order)} onSnooze={() => onSnooze(order)} t={t} locale={locale} />
                 ))}
               </ul>
             </>

@@ -1,5 +1,6 @@
 /** "What I read": what the page readers found on this page, and what they could not read and why. */
 import type { MessageKey, Translate } from '@/lib/i18n';
+import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
 import { summarise } from '@/lib/pages/summary';
 
@@ -7,6 +8,8 @@ export interface ReadSectionProps {
   readonly snapshot: PageSnapshot;
   readonly locale: string;
   readonly t: Translate;
+  /** Page messages that claimed to be our page reader's (ignored), and its responses we could not read. */
+  readonly pageMessages?: PageMessageCounts | undefined;
 }
 
 /** Field names in `missing` that have a label of their own. */
@@ -19,6 +22,7 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   status: 'fieldStatus',
   items: 'fieldItems',
   buyerRequestedCancel: 'fieldBuyerCancel',
+  cancellationDate: 'fieldAutoCancel',
   subject: 'fieldSubject',
   replyBox: 'fieldReplyBox',
   responseNeeded: 'fieldResponseNeeded',
@@ -37,7 +41,7 @@ const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
   elsewhere: 'readMissingElsewhere',
 };
 
-export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
+export function ReadSection({ snapshot, locale, t, pageMessages }: ReadSectionProps) {
   const summary = summarise(snapshot, locale, t);
   // The readers explain in English: shown as is in English, on hover in the other languages.
   const english = locale.toLowerCase().startsWith('en');
@@ -86,6 +90,17 @@ export function ReadSection({ snapshot, locale, t }: ReadSectionProps) {
             })}
           </ul>
         </>
+      )}
+      {/* Nothing is taken from these; saying so shows that someone on the page tried. */}
+      {pageMessages && pageMessages.ignored > 0 && (
+        <p class="sidekick-quiet" data-testid="ignored-page-messages" data-count={pageMessages.ignored}>
+          {t('readIgnoredPageMessages', [String(pageMessages.ignored)])}
+        </p>
+      )}
+      {pageMessages && pageMessages.unreadable > 0 && (
+        <p class="sidekick-quiet" data-testid="unreadable-order-data" data-count={pageMessages.unreadable}>
+          {t('readUnreadableOrderData', [String(pageMessages.unreadable)])}
+        </p>
       )}
     </details>
   );

@@ -4,6 +4,7 @@
  */
 import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, type Translate } from '@/lib/i18n';
 import type { RecognisedPage } from '@/lib/pages/page-type';
+import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Finding } from '@/lib/guidance/types';
 import type { TemplateId } from '@/lib/templates/ids';
@@ -38,6 +39,8 @@ export interface SidebarProps {
   readonly onPick?: (value: string) => void;
   /** Problems in what the seller is typing in the page's reply box. */
   readonly typingProblems?: readonly GuardProblem[];
+  /** What the content script did not take from the page reader's side (shown under "What I read"). */
+  readonly pageMessages?: PageMessageCounts | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -64,6 +67,7 @@ export function Sidebar({
   pickerOptions = NO_OPTIONS,
   onPick = ignore,
   typingProblems = NO_PROBLEMS,
+  pageMessages,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -144,7 +148,7 @@ export function Sidebar({
       </section>
       {snapshot && page.type !== 'other' && (
         <section class="sidekick-section">
-          <ReadSection snapshot={snapshot} locale={locale} t={t} />
+          <ReadSection snapshot={snapshot} locale={locale} t={t} pageMessages={pageMessages} />
         </section>
       )}
     </aside>

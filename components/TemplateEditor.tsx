@@ -11,6 +11,7 @@ import { fill, variablesOf, type Values } from '@/lib/templates/fill';
 import { checkReply } from '@/lib/templates/guard';
 import type { TemplateId } from '@/lib/templates/ids';
 import { combine, parseImport, type TemplateCollection, type UserTemplate } from '@/lib/templates/user-templates';
+import type { StorageProblem, TemplateBackup } from '@/lib/storage';
 import { LANGUAGE_NAME, TEMPLATE_LABEL } from './labels';
 
 export const SAMPLE_VALUES: Values = {
@@ -234,6 +235,120 @@ export function TemplateEditor({ collection, onSave, onExport, values = {}, now,
         </button>
       </div>
       <p class="sidekick-status" role="status" data-testid="editor-status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+/** How many template names a backup lists before "…". */
+const MAX_NAMES_SHOWN = 12;
+
+export interface TemplateRecoveryProps {
+  /** The templates' backups, newest first. */
+  readonly backups: readonly TemplateBackup[];
+  /** What went wrong reading this browser's copy just now, if anything. */
+  readonly localProblem?: StorageProblem | undefined;
+  /** Why the sync copy was not used, if it was not. */
+  readonly syncProblem?: string | undefined;
+  /** When the current templates were last saved: a backup made after that has not been dealt with. */
+  readonly savedAt?: string | undefined;
+  /** Brings a backup back; resolves with the status line to show. */
+  readonly onRestore: (backupKey: string) => Promise<string>;
+  readonly onDelete: (backupKey: string) => Promise<void>;
+  readonly confirm?: (question: string) => boolean;
+  /** A backup's time (epoch ms) for the seller. */
+  readonly formatTime: (at: number) => string;
+  readonly t: Translate;
+}
+
+/**
+ * Templates that could not be read: says so (never only in the console), lists each backup with
+ * what it holds and when it was made, and restores or deletes one on request. Renders nothing
+ * when there is nothing to say.
+ */
+export function TemplateRecovery({ backups, localProblem, syncProblem, savedAt, onRestore, onDelete, confirm, formatTime, t }: TemplateRecoveryProps) {
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const lastSaved = savedAt ? Date.parse(savedAt) : Number.NEGATIVE_INFINITY;
+  const setAside = localProblem?.kind === 'corrupt' || backups.some((b) => b.source === 'local' && b.at > lastSaved);
+  if (backups.length === 0 && !localProblem && syncProblem === undefined) return null;
+
+  const act = async (work: () => Promise<string>, failed: 'recoveryRestoreFailed' | 'recoveryDeleteFailed') => {
+    setBusy(true);
+    try {
+      setStatus(await work());
+    } catch (error) {
+      setStatus(t(failed, [error instanceof Error ? error.message : String(error)]));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="sidekick-section sidekick-recovery" aria-labelledby="options-recovery" data-testid="template-recovery">
+      <h2 id="options-recovery" class="sidekick-section-heading">
+        {t('recoveryHeading')}
+      </h2>
+      {setAside && (
+        <p class="sidekick-problem" role="alert" data-testid="recovery-set-aside">
+          {t('recoveryLocalCorrupt')}
+        </p>
+      )}
+      {localProblem?.kind === 'backup-failed' && (
+        <p class="sidekick-problem" role="alert">
+          {t('recoveryLocalBackupFailed', [localProblem.reason, localProblem.error])}
+        </p>
+      )}
+      {localProblem?.kind === 'read-failed' && (
+        <p class="sidekick-problem" role="alert">
+          {t('recoveryReadFailed', [localProblem.error])}
+        </p>
+      )}
+      {syncProblem !== undefined && (
+        <p class="sidekick-problem" role="alert" data-testid="recovery-sync">
+          {t('recoverySyncProblem', [syncProblem])}
+        </p>
+      )}
+      {backups.length > 0 && (
+        <ul class="sidekick-recovery-list">
+          {backups.map((backup) => {
+            const names = backup.restorable.templates.map((u) => u.name);
+            const shown = names.length > MAX_NAMES_SHOWN ? [...names.slice(0, MAX_NAMES_SHOWN), '…'] : names;
+            return (
+              <li key={backup.backupKey} data-backup-key={backup.backupKey}>
+                <strong>{t(backup.source === 'local' ? 'recoveryFromLocal' : 'recoveryFromSync', [formatTime(backup.at)])}</strong>
+                <p>{names.length > 0 ? t('recoveryKept', [String(names.length), shown.join(', ')]) : t('recoveryNothingKept')}</p>
+                {backup.unreadable > 0 && <p>{t('recoveryUnreadable', [String(backup.unreadable)])}</p>}
+                <details>
+                  <summary>{t('recoveryReason')}</summary>
+                  <pre class="sidekick-recovery-reason">{backup.reason}</pre>
+                </details>
+                <div class="sidekick-editor-actions">
+                  <button type="button" class="sidekick-primary" disabled={busy || names.length === 0} onClick={() => void act(() => onRestore(backup.backupKey), 'recoveryRestoreFailed')}>
+                    {t('recoveryRestore')}
+                  </button>
+                  <button
+                    type="button"
+                    class="sidekick-secondary"
+                    disabled={busy}
+                    onClick={() => {
+                      if (!(confirm ?? globalThis.confirm)(t('recoveryDeleteConfirm'))) return;
+                      void act(async () => {
+                        await onDelete(backup.backupKey);
+                        return '';
+                      }, 'recoveryDeleteFailed');
+                    }}
+                  >
+                    {t('recoveryDelete')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p class="sidekick-status" role="status" data-testid="recovery-status">
         {status}
       </p>
     </section>

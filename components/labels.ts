@@ -20,6 +20,7 @@ export const SOURCE_LABEL: Readonly<Record<SourceId, MessageKey>> = {
   'amazon-cancellation-rate': 'sourceAmazonCancellationRate',
   'amazon-cancellation-requests': 'sourceAmazonCancellationRequests',
   'amazon-late-shipment': 'sourceAmazonLateShipment',
+  'amazon-auto-cancel': 'sourceAmazonAutoCancel',
   'amazon-response-time': 'sourceAmazonResponseTime',
   'amazon-a-to-z': 'sourceAmazonAtoZ',
   'amazon-ship-to-address': 'sourceAmazonShipToAddress',
@@ -49,6 +50,7 @@ export const DEADLINE_LABEL: Readonly<Record<Deadline['kind'], MessageKey>> = {
   'ship-by': 'deadlineShipBy',
   reply: 'deadlineReply',
   claim: 'deadlineClaim',
+  'auto-cancel': 'deadlineAutoCancel',
 };
 
 export const LANGUAGE_NAME: Readonly<Record<Language, MessageKey>> = {

@@ -10,6 +10,8 @@ import {
   SIDEBAR,
   cancelGuardState,
   chromeBuild,
+  forgeOrderData,
+  ignoredPageMessages,
   coveredControls,
   demoPage,
   demoPages,
@@ -18,7 +20,9 @@ import {
   startDemoServer,
   whatIRead,
   type DemoServer,
+  type ForgeryNames,
 } from './helpers';
+import { LINK_EVENTS, OUR_SOURCE_PREFIX } from '../lib/pages/observed-source';
 
 // Code passed to worker.evaluate runs in the extension's service worker, where `chrome` exists.
 declare const chrome: typeof extensionApi;
@@ -115,7 +119,7 @@ describe('Chromium: the sidebar on every demo page', () => {
       (r) => r?.note.includes("Seller Central's own order data") ?? false,
       'the orders-api JSON to be merged',
     );
-    expect(read!.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldBuyerCancel: 'No', fieldStatus: 'Unshipped' });
+    expect(read!.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldBuyerCancel: "No — from Seller Central's own order data", fieldStatus: 'Unshipped' });
     expect(read!.missing).not.toContain('buyerRequestedCancel');
   });
 
@@ -198,6 +202,109 @@ describe('Chromium: the Cancel order guard', () => {
     await en.page.goto(demoPage('order-details-en-cancel-requested').url);
     await expectFindings(en.page, ['cancel-request-pending'], 'the requested order');
     expect((await en.page.evaluate(cancelGuardState)).inline).toBeNull();
+  });
+});
+
+describe("Chromium: Amazon's official request and automatic cancellation read from the page", () => {
+  it('knows the official request from the page banner alone (no order data served), and leaves Cancel order alone', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-banner-only').url);
+    await expectFindings(en.page, ['cancel-request-pending'], 'the banner-only order');
+    const read = (await en.page.evaluate(whatIRead))!;
+    expect(read.fields.fieldBuyerCancel).toBe("Yes — from Amazon's banner on the page");
+    expect(read.fields.fieldBuyerCancelWords).toContain('The buyer has requested that this order be canceled.');
+    expect(read.note).toBe('Read from the page.');
+    expect(server.requests.some((r) => r.kind === 'data' && r.path.includes('114-2806413-7390251'))).toBe(false);
+    expect((await en.page.evaluate(cancelGuardState)).inline).toBeNull();
+  });
+
+  it('still guards Cancel order after a "please cancel" message when the page shows a banner it cannot read', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    await en.page.goto(demoPage('order-details-en-unclear-banner').url);
+    await expectFindings(en.page, ['cancel-inquiry-not-request', 'ship-by-due'], 'the order with an unreadable banner');
+    expect((await en.page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Could not tell (see below)');
+    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline !== null, 'the inline warning')).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+  });
+
+  it("gives Amazon's own cancellation date from the order data, on the order page and in the popup", async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-overdue').url);
+    await expectFindings(en.page, ['auto-cancel-due', 'ship-by-due'], 'the overdue order');
+    const title = await en.page.locator('seller-sidekick [data-finding-id="auto-cancel-due"]').getAttribute('aria-label');
+    expect(title).toMatch(/^Amazon will cancel this order on \d{4}-\d{2}-\d{2} — it will count as your cancellation$/);
+    expect((await en.page.evaluate(whatIRead))!.fields.fieldAutoCancel).toContain("(Amazon's date, from the order data)");
+    const popup = await en.context.newPage();
+    await popup.goto(`chrome-extension://${en.extensionId}/popup.html`);
+    const reason = popup.locator('li[data-order-id="114-5093318-2641107"] [data-reason="auto-cancel"]');
+    await reason.waitFor();
+    expect(await reason.getAttribute('data-estimated')).toBe('false');
+    expect(await reason.textContent()).toMatch(/^Amazon will cancel this order on .+ — it will count as your cancellation \(Amazon's date\)$/);
+    await popup.close();
+    await forget(en);
+  });
+
+  it('estimates the date, and says so, where no order data is served', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-overdue-no-data').url);
+    await expectFindings(en.page, ['auto-cancel-due', 'ship-by-due'], 'the overdue order without data');
+    const title = await en.page.locator('seller-sidekick [data-finding-id="auto-cancel-due"]').getAttribute('aria-label');
+    expect(title).toMatch(/^Amazon will cancel this order around \d{4}-\d{2}-\d{2} \(our estimate\) — it will count as your cancellation$/);
+    const popup = await en.context.newPage();
+    await popup.goto(`chrome-extension://${en.extensionId}/popup.html`);
+    const reason = popup.locator('li[data-order-id="114-7716024-3385519"] [data-reason="auto-cancel"]');
+    await reason.waitFor();
+    expect(await reason.getAttribute('data-estimated')).toBe('true');
+    await popup.close();
+    await forget(en);
+  });
+});
+
+/** What a forger copies from the shipped code: the page reader's old message tag, the link's event names. */
+const FORGERY_NAMES: ForgeryNames = { source: `${OUR_SOURCE_PREFIX}:orders-api`, ordersApi: LINK_EVENTS.ordersApi, readerHello: LINK_EVENTS.readerHello };
+
+/** Waits until the sidebar has either counted the forgeries or changed its findings (whichever the build does). */
+async function afterForgery(page: Page, before: readonly string[]) {
+  const want = JSON.stringify(sorted(before));
+  await until(
+    async () => ({ ignored: await page.evaluate(ignoredPageMessages), ids: (await page.evaluate(shownFindings)).ids }),
+    (s) => s.ignored !== null || JSON.stringify(s.ids) !== want,
+    'the forgery to be counted or taken',
+  );
+}
+
+describe('Chromium: order data forged by a page script', () => {
+  it('ignores a forged official cancel request and counts it: the guard on Cancel order stays', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    await en.page.goto(demoPage('order-details-en').url);
+    const expected = ['cancel-inquiry-not-request', 'ship-by-due'];
+    await expectFindings(en.page, expected, 'the order page after the thread');
+    // The page reader's own data came over the link: the forgery competes with the real thing.
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.note.includes("Seller Central's own order data") ?? false, 'the order data');
+    const attempts = await en.page.evaluate(forgeOrderData, { orderId: '114-3941689-8772232', requested: true, names: FORGERY_NAMES });
+    await afterForgery(en.page, expected);
+    await expectFindings(en.page, expected, 'the order page after the forgery');
+    expect(await en.page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    expect((await en.page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("No — from Seller Central's own order data");
+    expect(await en.page.evaluate(ignoredPageMessages)).toBe(attempts);
+    expect(await en.page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="ignored-page-messages"]')?.textContent)).toBe(
+      `Page messages ignored (not from our page reader): ${attempts}`,
+    );
+  });
+
+  it('ignores forged data clearing an official cancel request', async () => {
+    await forget(en);
+    await en.page.goto(demoPage('order-details-en-cancel-requested').url);
+    const expected = ['cancel-request-pending'];
+    await expectFindings(en.page, expected, 'the requested order');
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.note.includes("Seller Central's own order data") ?? false, 'the order data');
+    const attempts = await en.page.evaluate(forgeOrderData, { orderId: '114-6230981-5520617', requested: false, names: FORGERY_NAMES });
+    await afterForgery(en.page, expected);
+    await expectFindings(en.page, expected, 'the requested order after the forgery');
+    expect((await en.page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("Yes — from Seller Central's own order data");
+    expect((await en.page.evaluate(cancelGuardState)).inline).toBeNull();
+    expect(await en.page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
 });
 

@@ -1,8 +1,8 @@
-// The production Firefox build (MV2) in real headless firefox-esr, driven over WebDriver BiDi.
+// The production Firefox build (MV3) in real headless firefox-esr, driven over WebDriver BiDi.
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module shared with the demo script.
-import { launchFirefox } from '../scripts/lib/browsers.mjs';
+import { FIREFOX_EXTENSION_UUID, launchFirefox } from '../scripts/lib/browsers.mjs';
 import {
   PAGE_TYPE_TEXT,
   READ_KIND,
@@ -10,13 +10,17 @@ import {
   coveredControls,
   demoPage,
   demoPages,
+  forgeOrderData,
+  ignoredPageMessages,
   shownFindings,
   firefoxBuild,
   isDemoResource,
   startDemoServer,
   whatIRead,
   type DemoServer,
+  type ForgeryNames,
 } from './helpers';
+import { LINK_EVENTS, OUR_SOURCE_PREFIX } from '../lib/pages/observed-source';
 
 const SIDEBAR = 'seller-sidekick >>> [data-testid="sidekick-sidebar"]';
 
@@ -72,12 +76,15 @@ describe('Firefox: the sidebar on every demo page', () => {
     if (READ_KIND[demo.pageType]) expect(Object.keys((await page.evaluate(whatIRead))!.fields).length).toBeGreaterThan(0);
   });
 
-  it('reads the order from the page alone (no main-world observer in Firefox MV2)', async () => {
+  it("reads the order app's own JSON on the order page and lets it decide the cancellation flag", async () => {
     await page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
-    await page.waitForFunction(() => Boolean(document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-read-kind="order-details"]')));
+    await page.waitForFunction(
+      () => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="what-i-read"]')?.textContent?.includes("Seller Central's own order data") ?? false,
+      { timeout: 10_000 },
+    );
     const read = (await page.evaluate(whatIRead))!;
-    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: 'Not shown on the page' });
-    expect(read.note).toBe('Read from the page.');
+    expect(read.fields).toMatchObject({ fieldOrderId: '114-3941689-8772232', fieldStatus: 'Unshipped', fieldBuyerCancel: "No — from Seller Central's own order data" });
+    expect(read.missing).not.toContain('buyerRequestedCancel');
   });
 
   it('follows in-page navigation without a reload', async () => {
@@ -113,32 +120,31 @@ async function forget() {
 
 const sorted = (ids: readonly string[]) => [...ids].sort();
 
-async function expectFindings(expected: readonly string[], what: string) {
+async function expectFindings(expected: readonly string[], what: string, on: Page = page) {
   const want = JSON.stringify(sorted(expected));
   const deadline = Date.now() + 10_000;
-  let last = await page.evaluate(shownFindings);
+  let last = await on.evaluate(shownFindings);
   while (!(last.ready && !last.pending && JSON.stringify(last.ids) === want)) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for findings ${want} on ${what}; last ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    last = await page.evaluate(shownFindings);
+    last = await on.evaluate(shownFindings);
   }
   await new Promise((resolve) => setTimeout(resolve, 700));
-  expect((await page.evaluate(shownFindings)).ids, `${what}, a moment later`).toEqual(sorted(expected));
+  expect((await on.evaluate(shownFindings)).ids, `${what}, a moment later`).toEqual(sorted(expected));
 }
 
 describe('Firefox: findings on every demo page, and nowhere else', () => {
   it.each(demoPages.pages.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
     await forget();
     await page.goto(demo.url);
-    // No main-world observer in Firefox MV2: pages whose findings need the order app's JSON say so.
-    await expectFindings(demo.findingsWithoutOrderData ?? demo.findings, demo.id);
+    await expectFindings(demo.findings, demo.id);
   });
 
   it.each(demoPages.scenarios.map((s) => [s.id, s] as const))('scenario %s', async (_id, scenario) => {
     await forget();
     for (const step of scenario.steps.slice(0, -1)) {
       await page.goto(demoPage(step).url);
-      await expectFindings(demoPage(step).findingsWithoutOrderData ?? demoPage(step).findings, step);
+      await expectFindings(demoPage(step).findings, step);
     }
     await page.goto(demoPage(scenario.steps.at(-1)!).url);
     await expectFindings(scenario.findings, scenario.id);
@@ -160,6 +166,95 @@ describe('Firefox: findings on every demo page, and nowhere else', () => {
     await proceed!.click();
     await page.waitForFunction(() => document.getElementById('demo-cancel-flow')?.hidden === false);
     expect(await page.evaluate(cancelGuardState)).toMatchObject({ dialog: false, amazonFlow: true, opened: 1 });
+  });
+});
+
+describe("Firefox: Amazon's official request and automatic cancellation read from the page", () => {
+  it('knows the official request from the page banner alone, and leaves Cancel order alone', async () => {
+    await forget();
+    await page.goto(demoPage('order-details-en-banner-only').url);
+    await expectFindings(['cancel-request-pending'], 'the banner-only order');
+    const read = (await page.evaluate(whatIRead))!;
+    expect(read.fields.fieldBuyerCancel).toBe("Yes — from Amazon's banner on the page");
+    expect(read.fields.fieldBuyerCancelWords).toContain('The buyer has requested that this order be canceled.');
+    expect((await page.evaluate(cancelGuardState)).inline).toBeNull();
+  });
+
+  it('still guards Cancel order after a "please cancel" message when the page shows a banner it cannot read', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    await page.goto(demoPage('order-details-en-unclear-banner').url);
+    await expectFindings(['cancel-inquiry-not-request', 'ship-by-due'], 'the order with an unreadable banner');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Could not tell (see below)');
+    await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
+    expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+  });
+
+  it("gives Amazon's own cancellation date from the order data, and our estimate, said to be one, where no data is served", async () => {
+    const titleOf = () =>
+      page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="auto-cancel-due"]')?.getAttribute('aria-label'));
+    await forget();
+    await page.goto(demoPage('order-details-en-overdue').url);
+    await expectFindings(['auto-cancel-due', 'ship-by-due'], 'the overdue order');
+    expect(await titleOf()).toMatch(/^Amazon will cancel this order on \d{4}-\d{2}-\d{2} — it will count as your cancellation$/);
+    await page.goto(demoPage('order-details-en-overdue-no-data').url);
+    await expectFindings(['auto-cancel-due', 'ship-by-due'], 'the overdue order without data');
+    expect(await titleOf()).toMatch(/^Amazon will cancel this order around \d{4}-\d{2}-\d{2} \(our estimate\) — it will count as your cancellation$/);
+  });
+});
+
+/** What a forger copies from the shipped code: the page reader's old message tag, the link's event names. */
+const FORGERY_NAMES: ForgeryNames = { source: `${OUR_SOURCE_PREFIX}:orders-api`, ordersApi: LINK_EVENTS.ordersApi, readerHello: LINK_EVENTS.readerHello };
+
+/** Waits until the sidebar has either counted the forgeries or taken them as order data (whichever the build does). */
+async function afterForgery() {
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('seller-sidekick')?.shadowRoot;
+      return Boolean(root?.querySelector('[data-testid="ignored-page-messages"]'));
+    },
+    { timeout: 10_000 },
+  );
+}
+
+describe('Firefox: order data forged by a page script', () => {
+  const ownOrderData = () =>
+    page.waitForFunction(
+      () => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="read-note"]')?.textContent?.includes("Seller Central's own order data") ?? false,
+      { timeout: 10_000 },
+    );
+
+  it('ignores a forged official cancel request and counts it: the guard on Cancel order stays', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    await page.goto(demoPage('order-details-en').url);
+    const expected = ['cancel-inquiry-not-request', 'ship-by-due'];
+    await expectFindings(expected, 'the order page');
+    // The page reader's own data came over the link: the forgery competes with the real thing.
+    await ownOrderData();
+    const attempts = await page.evaluate(forgeOrderData, { orderId: '114-3941689-8772232', requested: true, names: FORGERY_NAMES });
+    await afterForgery();
+    await expectFindings(expected, 'the order page after the forgery');
+    await page.waitForFunction(() => document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]') !== null);
+    expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("No — from Seller Central's own order data");
+    expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
+  });
+
+  it('ignores forged data clearing an official cancel request', async () => {
+    await forget();
+    await page.goto(demoPage('order-details-en-cancel-requested').url);
+    const expected = ['cancel-request-pending'];
+    await expectFindings(expected, 'the requested order');
+    await ownOrderData();
+    const attempts = await page.evaluate(forgeOrderData, { orderId: '114-6230981-5520617', requested: false, names: FORGERY_NAMES });
+    await afterForgery();
+    await expectFindings(expected, 'the requested order after the forgery');
+    expect((await page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe("Yes — from Seller Central's own order data");
+    expect((await page.evaluate(cancelGuardState)).inline).toBeNull();
+    expect(await page.evaluate(ignoredPageMessages)).toBe(attempts);
   });
 });
 
@@ -185,7 +280,7 @@ describe('Firefox: the suggested reply on every demo thread, in the buyer\'s lan
   it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
     await forget();
     await page.goto(demo.url);
-    await expectFindings(demo.findingsWithoutOrderData ?? demo.findings, demo.id);
+    await expectFindings(demo.findings, demo.id);
     await page.waitForSelector('seller-sidekick >>> button[data-template-id]');
     // Query and click in one step: a handle kept across a re-render of the sidebar may be stale.
     await page.click('seller-sidekick >>> button[data-template-id]');
@@ -217,5 +312,72 @@ describe('Firefox: network', () => {
     const before = server.requests.length;
     await page.evaluate(() => fetch('/orders-api/search?limit=1').catch(() => undefined));
     expect(server.requests.slice(before).some((r) => r.kind === 'unknown' && r.path.startsWith('/orders-api/search'))).toBe(true);
+  });
+});
+
+/** Opens the popup in a tab. The navigation's end is not reported for extension pages: wait for the page itself. */
+async function openPopup(tab: Page) {
+  void tab.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`, { timeout: 0 }).catch(() => undefined);
+  await tab.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 15_000 });
+}
+
+/** Runs in an extension page: the toolbar badge as the browser holds it. */
+async function badgeOf(extensionPage: Page): Promise<{ text: string; color: number[]; title: string }> {
+  return extensionPage.evaluate(async () => {
+    const action = (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> } } }).browser.action;
+    return { text: await action.getBadgeText({}), color: await action.getBadgeBackgroundColor({}), title: await action.getTitle({}) };
+  });
+}
+
+async function badgeUntil(extensionPage: Page, text: string): Promise<{ text: string; color: number[]; title: string }> {
+  const deadline = Date.now() + 10_000;
+  let last = await badgeOf(extensionPage);
+  while (last.text !== text) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for badge "${text}"; last ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await badgeOf(extensionPage);
+  }
+  return last;
+}
+
+describe('Firefox: urgent orders on the badge and in the popup', () => {
+  // A browser of its own: reinstalling the extension (forget) gives it a new moz-extension:// host,
+  // and its popup is only reachable at the host the test profile fixed.
+  let own: Browser;
+  let tab: Page;
+  beforeAll(async () => {
+    ({ browser: own } = (await launchFirefox({ extensionDir: firefoxBuild, proxyPort: server.proxyPort })) as { browser: Browser });
+    tab = await own.newPage();
+    await tab.setViewport({ width: 1440, height: 900 });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  it('counts the orders of the list and the thread that need action, red when one is overdue', async () => {
+    const popup = await own.newPage();
+    try {
+      await openPopup(popup);
+      await badgeUntil(popup, '');
+      await tab.goto(demoPage('order-list-en').url);
+      await expectFindings(demoPage('order-list-en').findings, 'order-list-en', tab);
+      const afterList = await badgeUntil(popup, '2');
+      expect(afterList.color).toEqual([198, 40, 40, 255]);
+      expect(afterList.title).toBe('Seller Sidekick: 2 orders need action, some overdue');
+      await tab.goto(demoPage('message-thread-de-counterfeit').url);
+      await expectFindings(demoPage('message-thread-de-counterfeit').findings, 'message-thread-de-counterfeit', tab);
+      await badgeUntil(popup, '3');
+      await popup.goto('about:blank');
+      await openPopup(popup);
+      await popup.waitForSelector('[data-testid="urgent-count"]');
+      expect(await popup.$eval('[data-testid="urgent-count"]', (el) => el.textContent)).toBe('Orders needing action now: 3');
+      const ids = await popup.$$eval('li[data-order-id]', (items) => items.map((li) => [li.getAttribute('data-order-id'), li.getAttribute('data-overdue')]));
+      expect(ids[0]).toEqual(['113-0218844-6650219', 'true']);
+      expect(ids.map(([id]) => id).sort()).toEqual(['112-5567012-3390641', '113-0218844-6650219', '302-5518830-2297164']);
+      await popup.click('button[aria-label="Mark order 302-5518830-2297164 as done"]');
+      await badgeUntil(popup, '2');
+    } finally {
+      await popup.close();
+    }
   });
 });

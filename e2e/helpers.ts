@@ -11,8 +11,6 @@ export interface DemoPage {
   readonly pageType: string;
   /** The finding ids the sidebar must show here with nothing visited before. */
   readonly findings: readonly string[];
-  /** Where the order app's JSON is not observed (Firefox MV2), if that changes the findings. */
-  readonly findingsWithoutOrderData?: readonly string[];
 }
 
 export interface DemoScenario {
@@ -44,7 +42,7 @@ export const demoPage = (id: string): DemoPage => {
 };
 export const projectRoot = ROOT as string;
 export const chromeBuild = join(projectRoot, '.output', 'chrome-mv3');
-export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv2');
+export const firefoxBuild = join(projectRoot, '.output', 'firefox-mv3');
 
 export const SIDEBAR = 'seller-sidekick [data-testid="sidekick-sidebar"]';
 
@@ -148,4 +146,56 @@ export function cancelGuardState(): { inline: string | null; inlineNextToButton:
     amazonFlow: document.getElementById('demo-cancel-flow')?.hidden === false,
     opened: (window as unknown as { demoCancelFlowOpened?: number }).demoCancelFlowOpened ?? 0,
   };
+}
+
+/** The names a forger copies from the shipped code (passed into the page, where imports do not reach). */
+export interface ForgeryNames {
+  readonly source: string;
+  readonly ordersApi: string;
+  readonly readerHello: string;
+}
+
+/**
+ * Runs in the page, as any page script could (a third-party tag, another extension's main-world
+ * script): passes off order data as the order app's, saying the order's item is (or is not)
+ * officially cancel-requested, by every route a forger might try. Returns how many of the attempts
+ * reach the content script's listeners: each must be ignored and counted.
+ */
+export function forgeOrderData({ orderId, requested, names }: { orderId: string; requested: boolean; names: ForgeryNames }): number {
+  const pathname = `/orders-api/order/${orderId}`;
+  const body = {
+    order: {
+      amazonOrderId: orderId,
+      orderStatus: { OrderStatus: 'Unshipped' },
+      orderItems: [{ ASIN: 'B00OK1O542', QuantityOrdered: 1, BuyerRequestedCancel: { isBuyerRequestedCancel: requested, cancelReason: requested ? 'Forged' : null } }],
+    },
+  };
+  const detail = `${pathname}\n${JSON.stringify(body)}`;
+  let reaching = 0;
+  // A window message in the page reader's name (what the content script used to accept)…
+  window.postMessage({ source: names.source, pathname, body }, location.origin);
+  reaching++;
+  // …with a guessed secret…
+  window.postMessage({ source: names.source, secret: crypto.randomUUID(), pathname, body }, location.origin);
+  reaching++;
+  // …or a port of its own, handed over in our name, then data on it.
+  const channel = new MessageChannel();
+  window.postMessage({ source: names.source, port: 'orders-api' }, location.origin, [channel.port2]);
+  channel.port1.postMessage({ source: names.source, pathname, body });
+  reaching++;
+  // The link's own event, where the page can reach: on the document.
+  document.dispatchEvent(new CustomEvent(names.ordersApi, { detail }));
+  reaching++;
+  // A late hello offering a node of its own, then data on that node (nobody listens there).
+  const node = document.createComment('');
+  document.dispatchEvent(new MouseEvent(names.readerHello, { relatedTarget: node }));
+  reaching++;
+  node.dispatchEvent(new CustomEvent(names.ordersApi, { detail }));
+  return reaching;
+}
+
+/** Runs in the page: how many page messages the sidebar says it ignored (null when it shows none). */
+export function ignoredPageMessages(): number | null {
+  const line = document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="ignored-page-messages"]');
+  return line ? Number(line.getAttribute('data-count')) : null;
 }

@@ -19,7 +19,7 @@ function jsFiles(dir: string): string[] {
 
 describe.each([
   ['Chrome (MV3)', chromeBuild, 3],
-  ['Firefox (MV2)', firefoxBuild, 2],
+  ['Firefox (MV3)', firefoxBuild, 3],
 ] as const)('%s build', (_name, dir, manifestVersion) => {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : undefined;

@@ -9,9 +9,12 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, type Classification } from './classify/types';
+import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification } from './classify/types';
+import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
+/** Order records per write request (an order list's page of rows fits in one or two). */
+export const MAX_REMEMBER_BATCH = 250;
 
 export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
@@ -19,6 +22,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
   /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
   z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
+  /** Order records to write: the background merges them into what is stored, one write at a time. */
+  z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -37,19 +42,41 @@ export const ClassificationSchema = z.object({
   flags: z.array(z.enum(FLAGS)),
   evidence: z.array(Evidence),
   scores: z.record(z.enum(INTENTS), z.optional(z.number())),
-});
+  official: z.optional(z.enum(OFFICIAL_SOURCES)),
+}).check(
+  // An official cancellation request always names the Amazon signal it rests on, and only it does.
+  z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
+);
 
 export const ClassifyResponse = z.object({ classifications: z.array(ClassificationSchema) });
 export const UiMessagesResponse = z.object({
   messages: z.record(z.string().check(z.maxLength(100)), z.object({ message: z.string().check(z.maxLength(5_000)) })),
 });
 
-/** Asks the background to classify messages. Rejects with a clear error on a malformed answer. */
-export async function requestClassification(items: readonly ClassifyInput[]): Promise<Classification[]> {
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'classify', items: items.slice(0, MAX_CLASSIFY_BATCH) } satisfies SidekickRequest);
+/**
+ * The items that go into one classify request: the newest MAX_CLASSIFY_BATCH (items are oldest
+ * first, as a thread shows them). On a long thread the latest buyer messages are the ones that
+ * decide what to do now, so when something has to be left out it is the oldest.
+ */
+export function newestBatch<T>(items: readonly T[]): { readonly skipped: number; readonly batch: readonly T[] } {
+  const skipped = Math.max(0, items.length - MAX_CLASSIFY_BATCH);
+  return { skipped, batch: items.slice(skipped) };
+}
+
+/**
+ * Asks the background to classify messages (oldest first). The answer lines up with `items`:
+ * entry i is the classification of items[i], or undefined for the oldest ones left out of a batch
+ * that was too long (newestBatch). Rejects with a clear error on a malformed answer, or on one
+ * that does not hold exactly one classification per message sent (it could not be lined up).
+ */
+export async function requestClassification(items: readonly ClassifyInput[]): Promise<(Classification | undefined)[]> {
+  const { skipped, batch } = newestBatch(items);
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'classify', items: [...batch] } satisfies SidekickRequest);
   const parsed = ClassifyResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable classification: ${z.prettifyError(parsed.error)}`);
-  return parsed.data.classifications as Classification[];
+  const classifications = parsed.data.classifications as Classification[];
+  if (classifications.length !== batch.length) throw new Error(`The background classified ${classifications.length} messages of the ${batch.length} sent.`);
+  return [...new Array<undefined>(skipped), ...classifications];
 }
 
 export async function requestUiMessages(language: 'en' | 'ja'): Promise<Record<string, { message: string }>> {
@@ -76,4 +103,25 @@ export async function requestTemplate(id: string): Promise<ResolvedTemplate | nu
   const parsed = TemplateResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable template: ${z.prettifyError(parsed.error)}`);
   return parsed.data.template;
+}
+
+export const RememberResponse = z.object({ watches: z.array(OrderWatch) });
+
+/**
+ * Has the background write order records (see lib/storage `watchStore().update`): it merges each
+ * into what is stored, so observations from several tabs never overwrite one another. Resolves
+ * with the merged records; rejects if the background cannot be reached or could not write.
+ */
+export async function requestRemember(changes: readonly WatchChange[]): Promise<OrderWatch[]> {
+  const merged: OrderWatch[] = [];
+  for (let at = 0; at < changes.length; at += MAX_REMEMBER_BATCH) {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'remember', changes: changes.slice(at, at + MAX_REMEMBER_BATCH) } satisfies SidekickRequest);
+    const parsed = RememberResponse.safeParse(answer);
+    if (!parsed.success) {
+      const error = typeof answer === 'object' && answer !== null && 'error' in answer ? String(answer.error) : z.prettifyError(parsed.error);
+      throw new Error(`The background did not remember the orders: ${error}`);
+    }
+    merged.push(...parsed.data.watches);
+  }
+  return merged;
 }

@@ -7,10 +7,12 @@
  * threshold (12 h by default) or carries a high-risk intent (complaints, cancel-not-honored,
  * address change, A-to-z); or an Amazon notice about it awaits action. It is overdue when the
  * ship-by date has passed, a message has waited 24 hours, or an A-to-z claim is older than the
- * 72 hours Amazon gives to answer.
+ * 72 hours Amazon gives to answer. Past its ship-by date, an unconfirmed order also says when
+ * Amazon will cancel it (its own date from the order data, or our estimate, lib/amazon-figures).
  */
 import * as z from 'zod/mini';
 import type { Intent } from './classify/types';
+import { estimateAutoCancel } from './amazon-figures';
 import { MARKETPLACES, SELLER_CENTRAL_HOSTS, type MarketplaceId } from './hosts';
 import { dayKey } from './guidance/time';
 import { unanswered, type OrderWatch } from './watch';
@@ -34,6 +36,12 @@ export const HIGH_RISK_INTENTS: ReadonlySet<Intent> = new Set([
 export type UrgencyReason =
   | { readonly kind: 'ship-by'; readonly key: string; readonly at: string; readonly overdue: boolean }
   | { readonly kind: 'cancel-request'; readonly key: string; readonly overdue: false }
+  /**
+   * Past its ship-by date and unconfirmed: Amazon cancels it at `cancelAt` (its own date from the
+   * order data, or our estimate) and counts it against the seller. Not a deadline of its own: the
+   * ship-by date, already passed, stays the order's deadline.
+   */
+  | { readonly kind: 'auto-cancel'; readonly key: string; readonly cancelAt: string; readonly estimated: boolean; readonly timeZone: string; readonly overdue: boolean }
   | { readonly kind: 'reply'; readonly key: string; readonly since?: string; readonly intent: Intent; readonly highRisk: boolean; readonly overdue: boolean; readonly at?: string }
   | { readonly kind: 'notice'; readonly key: string; readonly notice: 'undeliverable-message' | 'a-to-z-claim'; readonly overdue: boolean; readonly at?: string };
 
@@ -73,6 +81,10 @@ function reasonsOf(watch: OrderWatch, settings: UrgencySettings, now: number): U
   if (watch.shipBy && watch.fulfilment !== 'FBA' && (watch.status === 'unshipped' || watch.status === 'partially-shipped')) {
     const at = Date.parse(watch.shipBy);
     if (at < now || dayKey(at, zone) === dayKey(now, zone)) reasons.push({ kind: 'ship-by', key: 'ship-by', at: watch.shipBy, overdue: at < now });
+    const cancelAt = at < now ? (watch.cancellationDate ?? estimateAutoCancel(watch.shipBy, zone)) : undefined;
+    if (cancelAt) {
+      reasons.push({ kind: 'auto-cancel', key: 'auto-cancel', cancelAt, estimated: watch.cancellationDate === undefined, timeZone: zone, overdue: Date.parse(cancelAt) < now });
+    }
   }
   if (watch.buyerRequestedCancel === true && !closed) reasons.push({ kind: 'cancel-request', key: 'cancel-request', overdue: false });
 
@@ -174,6 +186,8 @@ export function nextCheck(watches: readonly OrderWatch[], handled: Handled, sett
     if (watch.shipBy) {
       const at = Date.parse(watch.shipBy);
       moments.push(at + 1, at - 24 * HOUR); // past due; and (about) the start of the ship-by day
+      const cancelAt = watch.cancellationDate ?? estimateAutoCancel(watch.shipBy, MARKETPLACES[watch.marketplace ?? 'US'].timeZone);
+      if (cancelAt) moments.push(Date.parse(cancelAt) + 1); // Amazon's cancellation date passing
       if (at > now && at - now < 2 * HOUR) moments.push(now + 5 * 60_000);
     }
     const oldest = unanswered(watch).find((m) => m.at);

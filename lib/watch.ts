@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { FLAGS, INTENTS } from './classify/types';
 import type { Classification } from './classify/types';
+import { officialSourceOf, trustedIntent } from './classify/official';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot, OrderRow, NoticeSnapshot } from './pages/snapshot';
 import { Fulfilment, Marketplace, NoticeKind, OrderStatus } from './pages/snapshot';
 
@@ -49,6 +50,13 @@ export const OrderWatch = z.object({
   fulfilment: z.optional(Fulfilment),
   status: z.optional(OrderStatus),
   buyerRequestedCancel: z.optional(z.boolean()),
+  /**
+   * When the page data that last set or cleared `buyerRequestedCancel` was read. Only newer data
+   * may clear the flag (see `withCancelRequest`). Absent in records written before it existed.
+   */
+  buyerRequestedCancelAt: z.optional(Instant),
+  /** Amazon's automatic-cancellation date from the order's data (`cancellationDate`), when it was seen. */
+  cancellationDate: z.optional(Instant),
   messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
   /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
   notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
@@ -59,6 +67,10 @@ export const OrderWatch = z.object({
 export type OrderWatch = z.infer<typeof OrderWatch>;
 
 export const watchKey = (orderId: string): string => `${WATCH_PREFIX}${orderId}`;
+
+/** One observation of an order to write: the record its tab started from, and what it made of it. */
+export const WatchChange = z.object({ base: z.optional(OrderWatch), next: OrderWatch });
+export type WatchChange = z.infer<typeof WatchChange>;
 
 function base(orderId: string, now: number, previous?: OrderWatch): OrderWatch {
   const at = new Date(now).toISOString();
@@ -72,7 +84,8 @@ export function observeOrder(previous: OrderWatch | undefined, order: OrderDetai
   if (order.shipBy) next.shipBy = order.shipBy.latest;
   if (order.fulfilment) next.fulfilment = order.fulfilment;
   if (order.status && order.status !== 'unknown') next.status = order.status;
-  if (order.buyerRequestedCancel) next.buyerRequestedCancel = order.buyerRequestedCancel.requested;
+  if (order.buyerRequestedCancel) Object.assign(next, withCancelRequest(next, order.buyerRequestedCancel.requested, next.lastSeen));
+  if (order.cancellationDate) next.cancellationDate = order.cancellationDate;
   const item = order.items[0];
   if (item?.title || item?.asin) {
     next.product = {
@@ -110,7 +123,7 @@ export function observeThread(
     const watched: WatchedMessage = {
       key,
       sender: message.sender,
-      intent: classification.intent,
+      intent: trustedIntent(classification, message.sender),
       flags: [...classification.flags],
       answered: index < lastSellerIndex,
     };
@@ -119,8 +132,86 @@ export function observeThread(
     byKey.set(key, watched);
   }
   next.messages = [...byKey.values()].slice(-MAX_MESSAGES);
-  if (classified.some(({ classification }) => classification.intent === 'cancel-request')) next.buyerRequestedCancel = true;
+  // Only Amazon's own signals on this page set the flag (the order flag itself came from the order's data).
+  const official = classified.some(({ index, classification }) => {
+    const message = thread.messages[index];
+    const source = message ? officialSourceOf(classification, message.sender) : undefined;
+    return source === 'amazon-subject' || source === 'amazon-sender';
+  });
+  if (official) next.buyerRequestedCancel = true;
   return next;
+}
+
+/**
+ * The buyer's official cancellation request, as page data read at `at` says. Page data sets the
+ * flag; it clears it only if it is newer than the data that set it (data read before the request,
+ * or at the same moment, cannot). The time of the data that decided is kept with the flag, so the
+ * outcome does not depend on which of two tabs writes first: the newest data decides, and on a
+ * tie the request stands. A flag without a time (records from before the time was kept) counts
+ * as decided when the record was last seen.
+ */
+export function withCancelRequest(
+  current: Pick<OrderWatch, 'buyerRequestedCancel' | 'buyerRequestedCancelAt' | 'lastSeen'>,
+  requested: boolean,
+  at: string,
+): Pick<OrderWatch, 'buyerRequestedCancel' | 'buyerRequestedCancelAt'> {
+  const known = current.buyerRequestedCancel;
+  const decidedAt = known === undefined ? undefined : (current.buyerRequestedCancelAt ?? current.lastSeen);
+  if (known === undefined || decidedAt === undefined) return { buyerRequestedCancel: requested, buyerRequestedCancelAt: at };
+  if (requested) {
+    // A request is not undone by data older than a later "no request".
+    if (known === false && decidedAt > at) return { buyerRequestedCancel: false, buyerRequestedCancelAt: decidedAt };
+    return { buyerRequestedCancel: true, buyerRequestedCancelAt: known && decidedAt > at ? decidedAt : at };
+  }
+  // Only strictly newer data clears a request.
+  if (known === true && at <= decidedAt) return { buyerRequestedCancel: true, buyerRequestedCancelAt: decidedAt };
+  return { buyerRequestedCancel: false, buyerRequestedCancelAt: !known && decidedAt > at ? decidedAt : at };
+}
+
+/** The facts of an order taken from the latest observation that changed them (see `mergeWatch`). */
+const FACTS = ['marketplace', 'shipBy', 'fulfilment', 'status', 'cancellationDate', 'notice', 'product', 'tracking'] as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes one observation into what is stored now, losing nothing another tab wrote meanwhile.
+ * `base` is the record the observation started from (what its tab read), `next` what it made of
+ * it. Only what the observation changed is taken (a three-way merge), field by field:
+ * - each fact of the order (status, ship-by, …) that differs from `base`;
+ * - each message (by key) that is new or differs from `base`: messages another tab added stay;
+ * - the cancellation-request flag, by `withCancelRequest` (the newest page data decides; on a tie
+ *   the request stands). The observation's time is when its page data was read: the
+ *   `buyerRequestedCancelAt` it set, or else its `lastSeen` (a thread page sets the flag without one).
+ * First seen is the earliest, last seen the latest. With nothing stored, `next` is taken as is.
+ */
+export function mergeWatch(stored: OrderWatch | undefined, base: OrderWatch | undefined, next: OrderWatch): OrderWatch {
+  if (!stored) return next;
+  const merged: OrderWatch = {
+    ...stored,
+    // The earliest moment any tab saw the order (a tab's own observation may predate a record it read).
+    firstSeen: [stored.firstSeen, next.firstSeen, next.lastSeen].reduce((a, b) => (b < a ? b : a)),
+    lastSeen: next.lastSeen > stored.lastSeen ? next.lastSeen : stored.lastSeen,
+  };
+  for (const fact of FACTS) {
+    if (same(next[fact], base?.[fact])) continue;
+    if (next[fact] === undefined) delete merged[fact];
+    else Object.assign(merged, { [fact]: next[fact] });
+  }
+  const before = new Map((base?.messages ?? []).map((message) => [message.key, message]));
+  const byKey = new Map(stored.messages.map((message) => [message.key, message]));
+  for (const message of next.messages) {
+    if (same(message, before.get(message.key))) continue;
+    byKey.delete(message.key);
+    byKey.set(message.key, message);
+  }
+  merged.messages = [...byKey.values()].slice(-MAX_MESSAGES);
+  const flagChanged = next.buyerRequestedCancel !== base?.buyerRequestedCancel;
+  const stampChanged = next.buyerRequestedCancelAt !== base?.buyerRequestedCancelAt;
+  if (next.buyerRequestedCancel !== undefined && (flagChanged || stampChanged)) {
+    const at = stampChanged && next.buyerRequestedCancelAt ? next.buyerRequestedCancelAt : next.lastSeen;
+    Object.assign(merged, withCancelRequest(stored, next.buyerRequestedCancel, at));
+  }
+  return merged;
 }
 
 /** An Amazon notice that names an order. */

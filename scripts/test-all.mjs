@@ -67,10 +67,10 @@ const unit = run('unit and component tests (vitest)', bin('vitest'), [
 ]);
 if (unit.status === 0) addVitestCounts(`${RESULTS}/unit.json`);
 run('build: Chrome MV3', bin('wxt'), ['build'], { quiet: true });
-run('build: Firefox MV2', bin('wxt'), ['build', '-b', 'firefox'], { quiet: true });
+run('build: Firefox MV3', bin('wxt'), ['build', '-b', 'firefox'], { quiet: true });
 
 step('web-ext lint (Firefox build)', () => {
-  const result = spawnSync(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--no-config-discovery', '--output', 'json'], {
+  const result = spawnSync(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--output', 'json'], {
     encoding: 'utf8',
   });
   const report = JSON.parse(result.stdout);

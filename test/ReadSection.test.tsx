@@ -71,6 +71,23 @@ describe('What I read', () => {
     expect(document.querySelector('[data-field="fieldSubject"]')?.textContent).toBe('<img src=x onerror="window.pwned=1">');
   });
 
+  it('says how many page messages it ignored, and how many responses it could not read, in both languages', () => {
+    const snapshot = snapshotOf('order-details-en');
+    const { unmount } = render(<ReadSection snapshot={snapshot} locale="en-US" t={tEn} pageMessages={{ ignored: 5, unreadable: 1 }} />);
+    expect(screen.getByTestId('ignored-page-messages').textContent).toBe('Page messages ignored (not from our page reader): 5');
+    expect(screen.getByTestId('unreadable-order-data').textContent).toBe("Responses of Seller Central's order data that could not be read (not in a form the extension knows): 1");
+    unmount();
+    render(<ReadSection snapshot={snapshot} locale="ja" t={tJa} pageMessages={{ ignored: 5, unreadable: 0 }} />);
+    expect(screen.getByTestId('ignored-page-messages').textContent).toBe('無視したページ内のメッセージ（本拡張機能のページ読み取りからではないもの）：5 件');
+    expect(screen.queryByTestId('unreadable-order-data')).toBeNull();
+  });
+
+  it('says nothing of page messages when there were none', () => {
+    render(<ReadSection snapshot={snapshotOf('order-details-en')} locale="en-US" t={tEn} pageMessages={{ ignored: 0, unreadable: 0 }} />);
+    expect(screen.queryByTestId('ignored-page-messages')).toBeNull();
+    expect(screen.queryByTestId('unreadable-order-data')).toBeNull();
+  });
+
   it('shows a whole-day window as dates and a timed one with its zone', () => {
     expect(formatWindow({ earliest: '2026-11-22T15:00:00.000Z', latest: '2026-11-23T14:59:59.999Z' }, 'ja', 'Asia/Tokyo')).toBe('2026年11月23日(月)');
     expect(formatWindow({ earliest: '2021-05-19T14:45:00.000Z', latest: '2021-05-19T14:45:00.000Z' }, 'ja', 'Asia/Tokyo')).toBe('2021年5月19日(水) 23:45 JST');

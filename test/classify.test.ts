@@ -27,10 +27,11 @@ describe('the seed case that the rules once read as an address change', () => {
 });
 
 describe('the safety distinction: only an official signal is a cancellation request', () => {
-  it('the learned model cannot name one: a buyer writing under an inquiry subject never gets cancel-request, whatever they write (property)', () => {
+  it('the learned model cannot name one: a buyer never gets cancel-request, whatever they write (property)', () => {
     const phrases = ['Order cancellation request from Amazon customer', 'cancel', 'キャンセルリクエスト', 'Stornierungsanfrage', "demande d'annulation", 'The buyer has requested to cancel this order.'];
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...phrases), fc.string({ maxLength: 40 })), { maxLength: 8 }), fc.option(fc.constantFrom('US', 'JP', 'DE'), { nil: undefined }), (parts, marketplace) => {
+        expect(classify({ body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
         expect(classify({ subject: 'Inquiry from Amazon customer Jane', body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
       }),
       { numRuns: 300 },

@@ -490,8 +490,9 @@ describe('cancellation-rate-impact', () => {
   it('shows the rate now and after one more cancellation against 2.5 %', () => {
     const finding = one(advise({ snapshot: health(1.96, 2, 102), settings: SETTINGS, now: NOW }), 'cancellation-rate-impact');
     expect(finding.why).toEqual([
-      { key: 'findingRateNow', args: ['1.96%', '2.50%'] },
+      { key: 'findingRateNow', args: ['1.96%', '2.50%', '7'] },
       { key: 'findingRateAfter', args: ['2.94%', '3', '102'] },
+      { key: 'findingRateOtdr', args: ['90.00%', '2024-09-25'] },
     ]);
     expect(finding.severity).toBe('warning');
     expect(one(advise({ snapshot: health(0.5, 1, 200), settings: SETTINGS, now: NOW }), 'cancellation-rate-impact').severity).toBe('info');

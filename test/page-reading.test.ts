@@ -1,16 +1,63 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { openLink, type Link } from '@/entrypoints/orders-api.content/channel';
 import { watchPageContent } from '@/entrypoints/seller-central.content/page-reading';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
-import { OBSERVED_RESPONSE_SOURCE } from '@/lib/pages/observed-source';
+import { LINK_EVENTS, MAX_OBSERVED_TEXT, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { loadFixture } from './helpers';
 
 function fakeContext(): ContentScriptContext {
   return {
     setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
-    addEventListener: (target: EventTarget, type: string, fn: EventListener) => target.addEventListener(type, fn),
+    addEventListener: (target: EventTarget, type: string, fn: EventListener, options?: AddEventListenerOptions) => target.addEventListener(type, fn, options),
     onInvalidated: () => () => {},
   } as unknown as ContentScriptContext;
+}
+
+const ORDER_ID = '114-3941689-8772232';
+const ORDER_PATH = `/orders-api/order/${ORDER_ID}`;
+/** The order's JSON saying its item is (or is not) officially cancel-requested. */
+const orderJson = (requested: boolean) => ({ order: { amazonOrderId: ORDER_ID, orderItems: [{ ASIN: 'B00OK1O542', BuyerRequestedCancel: { isBuyerRequestedCancel: requested } }] } });
+/** The old window message, exactly as the content script used to accept it. */
+const OLD_SOURCE = 'seller-sidekick:orders-api';
+
+/**
+ * Makes the private link as the two document_start halves do (the content script's half leaves it
+ * on its global), and gives the page reader's end: what it hands over, and the replays asked of it.
+ */
+function linkHalves() {
+  const readyState = Object.getOwnPropertyDescriptor(document, 'readyState');
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+  let reader: Link | undefined;
+  const replays = vi.fn();
+  try {
+    openLink(window, 'listener', (link) => {
+      (globalThis as Record<string, unknown>)[PAGE_LINK_GLOBAL] = link;
+    });
+    openLink(window, 'reader', (link) => {
+      reader = link;
+      link.on(LINK_EVENTS.replay, replays);
+    });
+  } finally {
+    if (readyState) Object.defineProperty(document, 'readyState', readyState);
+    else delete (document as { readyState?: unknown }).readyState;
+  }
+  if (!reader) throw new Error('the halves did not link');
+  return { hand: (detail: unknown) => reader!.send(LINK_EVENTS.ordersApi, detail as string), replays };
+}
+
+function orderPage() {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://sellercentral.amazon.com/orders-v3/order/${ORDER_ID}`);
+  const { doc } = loadFixture('order-details-en');
+  document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+}
+
+function watch() {
+  const seen: (PageSnapshot | undefined)[] = [];
+  const counts: PageMessageCounts[] = [];
+  watchPageContent(fakeContext(), (s) => seen.push(s), (c) => counts.push(c));
+  const merged = () => seen.some((s) => s?.kind === 'order-details' && s.sources.includes('orders-api'));
+  return { seen, counts: () => counts.at(-1) ?? { ignored: 0, unreadable: 0 }, told: () => counts.length, merged };
 }
 
 describe('keeping the snapshot fresh', () => {
@@ -45,23 +92,123 @@ describe('keeping the snapshot fresh', () => {
     expect(seen.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('merges the order JSON handed over by the page, and ignores what does not fit', async () => {
-    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232');
-    const { doc } = loadFixture('order-details-en');
-    document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
-    const seen: (PageSnapshot | undefined)[] = [];
-    watchPageContent(fakeContext(), (s) => seen.push(s));
-    const post = (data: unknown) => window.dispatchEvent(new MessageEvent('message', { data, source: window }));
-    post({ source: OBSERVED_RESPONSE_SOURCE, pathname: '/orders-api/order/114-3941689-8772232', body: { order: { amazonOrderId: '<script>' } } });
-    post({ source: 'someone-else', pathname: '/orders-api/order/114-3941689-8772232', body: {} });
-    await vi.advanceTimersByTimeAsync(500);
-    expect(seen.every((s) => s?.kind !== 'order-details' || !s.sources.includes('orders-api'))).toBe(true);
-    post({
-      source: OBSERVED_RESPONSE_SOURCE,
-      pathname: '/orders-api/order/114-3941689-8772232',
-      body: { order: { amazonOrderId: '114-3941689-8772232', orderItems: [{ ASIN: 'B00OK1O542', BuyerRequestedCancel: { isBuyerRequestedCancel: true } }] } },
-    });
+});
+
+describe('order data from the page reader: over the private link only', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    // At document_start: nothing of the page yet (its scripts would keep the halves from linking).
+    document.querySelectorAll('script').forEach((script) => script.remove());
+    document.body.replaceChildren();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (globalThis as Record<string, unknown>)[PAGE_LINK_GLOBAL];
+  });
+
+  it('merges the JSON handed over on the link, and asks for the replay there, never on window', async () => {
+    const { hand, replays } = linkHalves();
+    orderPage();
+    const posted = vi.spyOn(window, 'postMessage');
+    const { seen, counts } = watch();
+    expect(replays).toHaveBeenCalledTimes(1);
+    expect(posted).not.toHaveBeenCalled();
+    hand(`${ORDER_PATH}\n${JSON.stringify(orderJson(true))}`);
     await vi.advanceTimersByTimeAsync(500);
     expect(seen.at(-1)).toMatchObject({ kind: 'order-details', buyerRequestedCancel: { requested: true }, sources: ['dom', 'orders-api'] });
+    expect(counts()).toEqual({ ignored: 0, unreadable: 0 });
+  });
+
+  const forgeries: [string, number, () => void][] = [
+    ['a window message with our source string', 1, () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: orderJson(true) }, source: window }))],
+    [
+      'the same with a guessed secret',
+      1,
+      () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, secret: 'f3a9c0de', nonce: 42, pathname: ORDER_PATH, body: orderJson(true) }, source: window })),
+    ],
+    [
+      'a port of its own handed over in our name, then data on it',
+      1,
+      () => {
+        const channel = new MessageChannel();
+        window.dispatchEvent(new MessageEvent('message', { data: { source: 'seller-sidekick:orders-api-port' }, ports: [channel.port2], source: window }));
+        channel.port1.postMessage({ source: OLD_SOURCE, pathname: ORDER_PATH, body: orderJson(true) });
+        channel.port1.close();
+      },
+    ],
+    ['our data event on the document', 1, () => document.dispatchEvent(new CustomEvent(LINK_EVENTS.ordersApi, { detail: `${ORDER_PATH}\n${JSON.stringify(orderJson(true))}` }))],
+    ['our data event on an element of the page', 1, () => document.body.dispatchEvent(new CustomEvent(LINK_EVENTS.ordersApi, { detail: `${ORDER_PATH}\n${JSON.stringify(orderJson(true))}` }))],
+    [
+      'a late hello with a node of its own, then data on that node',
+      1,
+      () => {
+        const node = document.createComment('');
+        document.dispatchEvent(new MouseEvent(LINK_EVENTS.readerHello, { relatedTarget: node }));
+        node.dispatchEvent(new CustomEvent(LINK_EVENTS.ordersApi, { detail: `${ORDER_PATH}\n${JSON.stringify(orderJson(true))}` }));
+      },
+    ],
+    ['a replay request in our name (the reader only hears it on the link)', 1, () => window.dispatchEvent(new CustomEvent(LINK_EVENTS.replay))],
+    ['malformed: our source string and nothing else', 1, () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE }, source: window }))],
+    ['malformed: data that is not JSON', 1, () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: '{"order":' }, source: window }))],
+    [
+      'a huge payload',
+      1,
+      () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: { order: { ...orderJson(true).order, padding: 'x'.repeat(20_000_000) } } }, source: window })),
+    ],
+    ['messages of others (not counted)', 0, () => window.dispatchEvent(new MessageEvent('message', { data: { source: 'react-devtools-bridge', payload: orderJson(true) }, source: window }))],
+  ];
+
+  it.each(forgeries)('ignores %s, with the link made, and counts it', async (_label, counted, forge) => {
+    const { hand } = linkHalves();
+    orderPage();
+    const { merged, counts } = watch();
+    const parse = vi.spyOn(JSON, 'parse');
+    forge();
+    forge();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(merged()).toBe(false);
+    expect(counts()).toEqual({ ignored: 2 * counted, unreadable: 0 });
+    expect(parse).not.toHaveBeenCalled(); // nothing of theirs was even read
+    // The link still works.
+    hand(`${ORDER_PATH}\n${JSON.stringify(orderJson(false))}`);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(merged()).toBe(true);
+  });
+
+  it.each(forgeries)('ignores %s where there is no link (the page reader never linked), and counts it', async (_label, counted, forge) => {
+    orderPage();
+    const { merged, counts } = watch();
+    forge();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(merged()).toBe(false);
+    expect(counts()).toEqual({ ignored: counted, unreadable: 0 });
+  });
+
+  it('counts a flood of forgeries without re-rendering the sidebar for each', async () => {
+    orderPage();
+    const { counts, told } = watch();
+    for (let i = 0; i < 1_000; i++) window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: orderJson(true) }, source: window }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(counts().ignored).toBe(1_000);
+    expect(told()).toBe(1);
+  });
+
+  it.each([
+    ['not a string', 42],
+    ['no pathname', `${JSON.stringify(orderJson(true))}`],
+    ['another endpoint', `/orders-api/countOrders\n${JSON.stringify(orderJson(true))}`],
+    ['a body that is not JSON', `${ORDER_PATH}\n<html>sign in</html>`],
+    ['an order id that is not one', `${ORDER_PATH}\n${JSON.stringify({ order: { amazonOrderId: '<script>' } })}`],
+    ['a body larger than the limit', `${ORDER_PATH}\n${JSON.stringify({ ...orderJson(true), padding: 'x'.repeat(MAX_OBSERVED_TEXT) })}`],
+  ])('counts what comes over the link but is not order data it can read: %s', async (label, detail) => {
+    const { hand } = linkHalves();
+    orderPage();
+    const { merged, counts } = watch();
+    const parse = vi.spyOn(JSON, 'parse');
+    hand(detail);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(merged()).toBe(false);
+    expect(counts()).toEqual({ ignored: 0, unreadable: 1 });
+    if (label.includes('larger')) expect(parse).not.toHaveBeenCalled();
   });
 });

@@ -265,7 +265,7 @@ describe('orders-api JSON', () => {
       },
     })!;
     const merged: OrderDetailsSnapshot = mergeOrderDetails(dom, json);
-    expect(merged.buyerRequestedCancel).toEqual({ requested: true, reason: 'Ordered wrong size' });
+    expect(merged.buyerRequestedCancel).toEqual({ requested: true, reason: 'Ordered wrong size', source: 'orders-api' });
     expect(merged.shipBy).toEqual({ earliest: '2024-08-22T07:00:00.000Z', latest: '2024-08-24T06:59:59.000Z' });
     expect(merged.controls).toEqual(dom.controls);
     expect(merged.buyer).toEqual(dom.buyer);

@@ -45,7 +45,7 @@ describe('ship-by', () => {
   it('is urgent on the day itself in the marketplace zone, and overdue after', () => {
     expect(kinds(one(watch({ shipBy: endOfDayLA }), Date.parse('2026-11-22T09:00:00Z')))).toEqual(['ship-by']);
     expect(kinds(one(watch({ shipBy: endOfDayLA }), Date.parse('2026-11-22T07:30:00Z')))).toEqual([]); // still Saturday in LA
-    expect(kinds(one(watch({ shipBy: endOfDayLA }), Date.parse('2026-11-23T08:00:00Z')))).toEqual(['ship-by!']);
+    expect(kinds(one(watch({ shipBy: endOfDayLA }), Date.parse('2026-11-23T08:00:00Z')))).toEqual(['ship-by!+auto-cancel']);
   });
 
   it('follows Tokyo for amazon.co.jp', () => {
@@ -103,7 +103,7 @@ describe('cancellation requests, messages and notices', () => {
 
   it('gives one entry per order with all its reasons', () => {
     const w = watch({ shipBy: '2026-11-21T07:59:59.999Z', buyerRequestedCancel: true, messages: [message('counterfeit', 30)] });
-    expect(kinds(one(w))).toEqual(['ship-by!+cancel-request+reply!']);
+    expect(kinds(one(w))).toEqual(['ship-by!+auto-cancel+cancel-request+reply!']);
   });
 });
 

@@ -12,7 +12,9 @@ import {
   exportCollection,
   fromSyncItems,
   parseImport,
+  salvageTemplates,
   toSyncItems,
+  withRestored,
   type TemplateCollection,
   type UserTemplate,
 } from '@/lib/templates/user-templates';
@@ -107,13 +109,15 @@ describe('the template store (local copy + sync)', () => {
   it('saves locally and to sync, and loads back', async () => {
     const store = templateStore({ now: () => Date.parse('2026-11-22T00:00:00Z') });
     expect(await store.save(collection)).toEqual({ synced: true });
-    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['templates:0', 'templates:count']);
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual(['templates:0', 'templates:check', 'templates:count']);
     expect((await store.load()).collection.templates).toEqual(collection.templates);
   });
 
   it('never loses the local templates to a corrupt sync value: backs it up and says so', async () => {
     const store = templateStore({ now: () => 1 });
     await store.save(collection);
+    // A copy as an older version wrote it (no checksum), and not JSON.
+    await fakeBrowser.storage.sync.remove('templates:check');
     await fakeBrowser.storage.sync.set({ 'templates:count': '1', 'templates:0': '<html>not json' });
     const loaded = await store.load();
     expect(loaded.collection.templates).toEqual(collection.templates);
@@ -143,5 +147,75 @@ describe('the template store (local copy + sync)', () => {
     clock += 1;
     expect((await store.load()).collection.templates).toEqual([mine]);
     expect((await store.local.getValue()).templates).toEqual([mine]);
+  });
+});
+
+describe('unreadable templates: backed up, shown, restored', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const broken = { ...editedBuiltIn, id: 'broken', body: { en: 'x'.repeat(6_000) } };
+
+  it('salvages every template that is readable on its own, from a value, its JSON text or a sync copy', () => {
+    const value = { version: 2, templates: [mine, broken, 'junk', mine] };
+    expect(salvageTemplates(value)).toEqual({ collection: { version: 1, templates: [mine] }, unreadable: 3 });
+    expect(salvageTemplates(JSON.stringify(value)).collection.templates).toEqual([mine]);
+    const split = toSyncItems(collection);
+    if (!split.ok) throw new Error(split.reason);
+    expect(salvageTemplates(split.items).collection.templates).toEqual(collection.templates);
+    for (const hopeless of [undefined, null, 'not json', 42, [mine], { templates: 'x' }, { 'templates:count': '9' }]) {
+      expect(salvageTemplates(hopeless)).toEqual({ collection: EMPTY_COLLECTION, unreadable: 1 });
+    }
+  });
+
+  it('joins a restored backup to the current templates, the current one winning where they meet', () => {
+    const current: TemplateCollection = { version: 1, templates: [{ ...mine, name: 'Newer' }, { ...editedBuiltIn, id: 'newer-tracking' }] };
+    const restored: TemplateCollection = { version: 1, templates: [mine, editedBuiltIn, { ...mine, id: 'only-in-backup' }] };
+    expect(withRestored(current, restored).templates.map((t) => `${t.id}:${t.name}`)).toEqual([
+      'thanks-for-waiting:Newer',
+      'only-in-backup:Thanks for waiting',
+      'newer-tracking:Tracking (my words)',
+    ]);
+  });
+
+  it('with no sync copy: the load says the templates were set aside, the backup lists what it holds, and Restore brings it back', async () => {
+    await fakeBrowser.storage.local.set({ templates: { version: 1, savedAt: '2026-11-20T00:00:00.000Z', templates: [mine, broken] } });
+    const store = templateStore({ now: () => Date.parse('2026-11-22T00:00:00Z'), onProblem: () => {} });
+
+    const loaded = await store.load();
+    expect(loaded.collection).toEqual(EMPTY_COLLECTION);
+    expect(loaded.localProblem).toMatchObject({ kind: 'corrupt', key: 'templates', backupKey: 'backup:templates:1795305600000' });
+
+    const [backup, ...others] = await store.backups();
+    expect(others).toEqual([]);
+    expect(backup).toMatchObject({ backupKey: 'backup:templates:1795305600000', source: 'local', at: 1795305600000, unreadable: 1 });
+    expect(backup!.restorable.templates).toEqual([mine]);
+    expect(backup!.reason).toMatch(/body/);
+
+    const result = await store.restore(backup!.backupKey);
+    expect(result.restored).toBe(1);
+    expect(result.saved).toEqual({ synced: true });
+    expect((await store.load()).collection.templates).toEqual([mine]);
+    expect(fromSyncItems(await fakeBrowser.storage.sync.get(null))).toMatchObject({ ok: true, collection: { templates: [mine] } });
+    // The backup stays until the seller deletes it.
+    expect((await store.backups()).map((b) => b.backupKey)).toEqual(['backup:templates:1795305600000']);
+    await store.deleteBackup('backup:templates:1795305600000');
+    expect(await store.backups()).toEqual([]);
+    await expect(store.deleteBackup('backup:settings:1')).rejects.toThrow(/Not a template backup/);
+  });
+
+  it('lists a damaged sync copy\'s backup too, newest first', async () => {
+    let clock = 1_000;
+    const store = templateStore({ now: () => clock, onProblem: () => {} });
+    await fakeBrowser.storage.local.set({ templates: 'garbage' });
+    await store.load();
+    clock = 2_000;
+    const split = toSyncItems(collection);
+    if (!split.ok) throw new Error(split.reason);
+    await fakeBrowser.storage.sync.set({ ...split.items, 'templates:check': '1:00000000' });
+    await store.load();
+    const listed = await store.backups();
+    expect(listed.map((b) => [b.source, b.at, b.restorable.templates.length, b.unreadable])).toEqual([
+      ['sync', 2_000, 2, 0],
+      ['local', 1_000, 0, 1],
+    ]);
   });
 });

@@ -67,6 +67,7 @@ describe('observing orders and threads', () => {
       fulfilment: 'MFN',
       status: 'unshipped',
       buyerRequestedCancel: false,
+      buyerRequestedCancelAt: '2026-11-22T12:00:00.000Z',
       messages: [],
     });
     expect(JSON.stringify(watch)).not.toMatch(/Jane|Main St|Seattle/);
@@ -150,7 +151,7 @@ describe('watch storage', () => {
 
   it('stores one key per order and reads it back', async () => {
     const store = watchStore({ now: () => NOW });
-    await store.put(observeOrder(undefined, details, NOW));
+    await store.update([{ next: observeOrder(undefined, details, NOW) }]);
     expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([`watch:${ORDER}`]);
     expect((await store.get(ORDER))?.status).toBe('unshipped');
     expect(await store.get('111-1111111-1111111')).toBeUndefined();
@@ -167,18 +168,20 @@ describe('watch storage', () => {
     expect(reasons).toHaveLength(1);
   });
 
-  it('lists live records, removing expired ones and backing up corrupt ones', async () => {
+  it('lists live records, removing expired ones (when pruning) and backing up corrupt ones', async () => {
     const store = watchStore({ now: () => NOW, onCorrupt: () => {} });
-    await store.put(observeOrder(undefined, details, NOW));
-    await store.put(observeOrder(undefined, { ...details, orderId: '111-1111111-1111111' }, NOW - WATCH_TTL_MS - 1));
+    await store.update([{ next: observeOrder(undefined, details, NOW) }, { next: observeOrder(undefined, { ...details, orderId: '111-1111111-1111111' }, NOW - WATCH_TTL_MS - 1) }]);
     await fakeBrowser.storage.local.set({ 'watch:222-2222222-2222222': 'nonsense', settings: { unrelated: true } });
     expect((await store.all()).map((w) => w.orderId)).toEqual([ORDER]);
+    // Reading alone (the popup) leaves expired records to the background.
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toContain('watch:111-1111111-1111111');
+    expect((await store.all(NOW, { prune: true })).map((w) => w.orderId)).toEqual([ORDER]);
     const keys = Object.keys(await fakeBrowser.storage.local.get(null)).sort();
     expect(keys).toEqual([`backup:watch:222-2222222-2222222:${NOW}`, 'settings', `watch:${ORDER}`]);
   });
 
   it('refuses to write an invalid record', async () => {
-    await expect(watchStore().put({ ...observeOrder(undefined, details, NOW), orderId: 'nope' })).rejects.toThrow(/invalid order watch/);
+    await expect(watchStore().update([{ next: { ...observeOrder(undefined, details, NOW), orderId: 'nope' } }])).rejects.toThrow(/invalid order watch/);
   });
 });
 

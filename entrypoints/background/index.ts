@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeFor } from '@/lib/badge';
-import { DEFAULT_USER_SETTINGS, STORAGE_KEYS, type UrgentSummary } from '@/lib/settings';
+import { STORAGE_KEYS, type UrgentSummary } from '@/lib/settings';
 import { handledItem, urgentSummaryItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { nextCheck, pruneHandled, urgentOrders } from '@/lib/urgency';
 import { WATCH_PREFIX } from '@/lib/watch';
@@ -35,7 +35,7 @@ export async function showSummary(summary: UrgentSummary): Promise<void> {
 /** Works out the urgent orders now, stores the summary (the badge follows it) and sets the next alarm. */
 export async function recompute(now: number = Date.now()): Promise<UrgentSummary> {
   const handled = handledItem();
-  const [watches, done, settings] = await Promise.all([watchStore().all(now), handled.getValue(), userSettingsItem().getValue().catch(() => DEFAULT_USER_SETTINGS)]);
+  const [watches, done, settings] = await Promise.all([watchStore().all(now, { prune: true }), handled.getValue(), userSettingsItem().getValue()]);
   const orders = urgentOrders(watches, done, settings, now);
   const summary: UrgentSummary = { version: 1, count: orders.length, overdue: orders.some((o) => o.overdue) };
   const item = urgentSummaryItem();

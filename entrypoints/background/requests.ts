@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
 import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
-import { templateStore } from '@/lib/storage';
+import { templateStore, watchStore } from '@/lib/storage';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
 import en from '@/public/_locales/en/messages.json';
@@ -36,6 +36,14 @@ export function handleRequest(raw: unknown): unknown {
         .local.getValue()
         .then((collection) => ({ template: resolveTemplate(id, collection) }));
     }
+    case 'remember':
+      // Every tab's order records are written here, one write at a time (watchStore serialises them).
+      return watchStore()
+        .update(request.data.changes)
+        .then(
+          (watches) => ({ watches }),
+          (error: unknown) => ({ error: `Could not remember the orders: ${error instanceof Error ? error.message : String(error)}` }),
+        );
     case 'ui-messages': {
       const messages = Object.fromEntries(Object.entries(UI_MESSAGES[request.data.language]).map(([key, entry]) => [key, { message: entry.message }]));
       return { messages };

@@ -1,26 +1,36 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsView } from '@/components/OptionsView';
 import { BUNDLED_TRANSLATORS } from '@/utils/page-translators';
 import type { SidebarSettings, UserSettings } from '@/lib/settings';
-import { TemplateEditor } from '@/components/TemplateEditor';
-import { clearOrderData, sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/storage';
+import { TemplateEditor, TemplateRecovery } from '@/components/TemplateEditor';
+import { clearOrderData, sidebarSettingsItem, templateStore, userSettingsItem, type TemplateBackup, type TemplateLoad } from '@/lib/storage';
 import { EMPTY_COLLECTION, exportCollection, type TemplateCollection } from '@/lib/templates/user-templates';
 import { translate, uiLocale } from '@/utils/translate';
 
-
-function Options() {
+/** The options page: settings, the template editor with its backups, the data section. */
+export function Options() {
   const [sidebar, setSidebar] = useState<SidebarSettings | undefined>(undefined);
   const [settings, setSettings] = useState<UserSettings | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   const [templates, setTemplates] = useState<TemplateCollection | undefined>(undefined);
+  /** What loading the templates reported (a copy set aside, a sync copy refused). */
+  const [loadProblems, setLoadProblems] = useState<Omit<TemplateLoad, 'collection'>>({});
+  const [backups, setBackups] = useState<readonly TemplateBackup[]>([]);
+  /** Bumped when the templates change under the editor (a restore): it starts again from them. */
+  const [revision, setRevision] = useState(0);
+  const refreshBackups = useCallback(() => templateStore().backups().then(setBackups), []);
   useEffect(() => {
     void templateStore()
       .load()
-      .then(({ collection }) => setTemplates(collection));
-  }, []);
+      .then(({ collection, ...problems }) => {
+        setTemplates(collection);
+        setLoadProblems(problems);
+        return refreshBackups();
+      });
+  }, [refreshBackups]);
   useEffect(() => {
     const item = sidebarSettingsItem();
     const user = userSettingsItem();
@@ -47,6 +57,7 @@ function Options() {
       .setValue(next)
       .then(() => setSaved(true));
   };
+  const timeFormat = new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <OptionsView
       sidebar={sidebar}
@@ -61,15 +72,42 @@ function Options() {
       t={t}
     >
       {templates && (
+        <TemplateRecovery
+          backups={backups}
+          localProblem={loadProblems.localProblem}
+          syncProblem={loadProblems.syncProblem}
+          savedAt={templates.savedAt}
+          formatTime={(at) => timeFormat.format(at)}
+          t={t}
+          onRestore={async (backupKey) => {
+            const { restored, collection, saved: result } = await templateStore().restore(backupKey);
+            setTemplates(collection);
+            setLoadProblems({});
+            setRevision((n) => n + 1);
+            await refreshBackups();
+            return result.synced ? t('recoveryRestored', [String(restored)]) : t('recoveryRestoredLocalOnly', [String(restored), result.reason ?? '']);
+          }}
+          onDelete={async (backupKey) => {
+            await templateStore().deleteBackup(backupKey);
+            await refreshBackups();
+          }}
+        />
+      )}
+      {templates && (
         <TemplateEditor
+          key={revision}
           collection={templates}
           values={{ storeName: settings?.storeName ?? '', sellerName: settings?.sellerName ?? '' }}
           now={() => new Date().toISOString()}
           t={t}
           onSave={async (next) => {
-            const result = await templateStore().save(next);
-            setTemplates((await templateStore().local.getValue()) ?? next);
-            return result.synced ? t('editorSaved') : t('editorSavedLocalOnly', [result.reason ?? '']);
+            try {
+              const result = await templateStore().save(next);
+              setTemplates((await templateStore().local.getValue()) ?? next);
+              return result.synced ? t('editorSaved') : t('editorSavedLocalOnly', [result.reason ?? '']);
+            } catch (error) {
+              return t('editorSaveFailed', [error instanceof Error ? error.message : String(error)]);
+            }
           }}
           onExport={() => {
             const url = URL.createObjectURL(new Blob([exportCollection(templates ?? EMPTY_COLLECTION)], { type: 'application/json' }));

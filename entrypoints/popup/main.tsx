@@ -47,6 +47,7 @@ function Popup() {
       onSnooze={(order) => void item.getValue().then((h) => item.setValue(snooze(h, order.orderId, Date.now())))}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       t={t}
+      locale={uiLocale(settings.uiLanguage)}
     />
   );
 }

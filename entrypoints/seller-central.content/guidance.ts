@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { Classification, ClassifyInput, Language } from '@/lib/classify/types';
 import { advise, visibleFindings } from '@/lib/guidance/advise';
 import type { Finding } from '@/lib/guidance/types';
-import { requestClassification } from '@/lib/messaging';
+import { requestClassification, requestRemember } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import {
   ACCOUNT_HEALTH_MAX_AGE_MS,
@@ -21,7 +21,7 @@ import {
   type UserSettings,
 } from '@/lib/settings';
 import { accountHealthItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
-import { observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch } from '@/lib/watch';
+import { observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch, type WatchChange } from '@/lib/watch';
 
 export interface GuidanceState {
   /** The seller's settings (names for replies, reply language). */
@@ -54,6 +54,18 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   const dismissalItem = dismissedItem();
   const healthItem = accountHealthItem();
   const cache = new Map<string, Classification>();
+  /**
+   * Order records are written by the background, merged into what is stored (other tabs write
+   * too); if it cannot be reached (the extension was just updated), merged here. Resolves with
+   * the merged records, or none if nothing could be written.
+   */
+  const remember = (changes: WatchChange[]): Promise<OrderWatch[]> =>
+    requestRemember(changes)
+      .catch(() => watches.update(changes))
+      .catch((error: unknown) => {
+        console.warn('Seller Sidekick: could not remember the orders.', error);
+        return [];
+      });
 
   let settings: UserSettings = DEFAULT_USER_SETTINGS;
   let dismissed: Dismissed = EMPTY_DISMISSED;
@@ -144,11 +156,11 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       const known = await watches.getMany(next.orders.map((row) => row.orderId));
       const rows = next.orders.map((row) => observeOrder(known.get(row.orderId), { ...row, marketplace: row.marketplace ?? next.marketplace }, now));
       const fresh = rows.filter((row) => changed(known.get(row.orderId), row));
-      await watches.putMany(fresh).catch((error: unknown) => console.warn('Seller Sidekick: could not remember the orders.', error));
+      if (fresh.length > 0) await remember(fresh.map((row) => ({ base: known.get(row.orderId), next: row })));
     }
     if (remembered) {
-      if (changed(watch, remembered)) await watches.put(remembered).catch((error: unknown) => console.warn('Seller Sidekick: could not remember the order.', error));
-      watch = remembered;
+      const merged = changed(watch, remembered) ? await remember([{ base: watch, next: remembered }]) : [];
+      watch = merged[0] ?? remembered;
     }
     if (next?.kind === 'account-health' && next.cancellationRate) {
       const reading: AccountHealthReading = {

@@ -13,6 +13,7 @@ import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
 import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
 import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
+import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
 import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
@@ -48,6 +49,7 @@ export default defineContentScript({
     let templates: TemplateCollection = EMPTY_COLLECTION;
     const templatesItem = templateStore().local;
     let confirming: (() => void) | undefined;
+    let pageMessages: PageMessageCounts = { ignored: 0, unreadable: 0 };
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -149,6 +151,7 @@ export default defineContentScript({
             }
             onPick={openTemplate}
             typingProblems={typingProblems}
+            pageMessages={pageMessages}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -205,12 +208,19 @@ export default defineContentScript({
     if (user.uiLanguage !== 'auto') await applyLanguage(user.uiLanguage);
     ui.mount();
 
-    const reading = watchPageContent(ctx, (next) => {
-      snapshot = next;
-      guidance = { ...guidance, pending: next !== undefined };
-      advice.update(next);
-      update();
-    });
+    const reading = watchPageContent(
+      ctx,
+      (next) => {
+        snapshot = next;
+        guidance = { ...guidance, pending: next !== undefined };
+        advice.update(next);
+        update();
+      },
+      (counts) => {
+        pageMessages = counts;
+        update();
+      },
+    );
 
     // Seller Central is a single-page app: follow its navigation without polling of our own.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {

@@ -1,12 +1,16 @@
 /**
  * Keeps a fresh snapshot of the page: reads it on start, after in-page navigation, and after the
  * page's own DOM changes (debounced; the observer is disconnected on pages we do not read and
- * when the extension is reloaded). Merges in the order app's JSON when the main-world observer
- * hands it over. Decisions are in lib/pages; this file only schedules.
+ * when the extension is reloaded). Merges in the order app's JSON when the main-world page reader
+ * hands it over, on the private link only (entrypoints/orders-api.content/channel.ts): window
+ * messages and stray events that claim to be ours are never read, only counted. Decisions are in
+ * lib/pages; this file only schedules.
  */
+import * as z from 'zod/mini';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ObservedResponse, mergeOrderDetails, mergeOrderRows, parseOrdersApi, type OrderJson } from '@/lib/pages/orders-api';
-import { REPLAY_REQUEST_SOURCE } from '@/lib/pages/observed-source';
+import type { Link } from '@/entrypoints/orders-api.content/channel';
+import { mergeOrderDetails, mergeOrderRows, readObservedResponse, type OrderJson } from '@/lib/pages/orders-api';
+import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
 import { readPage } from '@/lib/pages/read-page';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
@@ -15,9 +19,24 @@ const DEBOUNCE_MS = 300;
 /** A page that never stops changing (a ticking clock, a spinner) is still re-read this often. */
 const MAX_WAIT_MS = 2_000;
 const MAX_REMEMBERED_ORDERS = 500;
+const COUNTS_MS = 250;
 
-export function watchPageContent(ctx: ContentScriptContext, onSnapshot: (snapshot: PageSnapshot | undefined) => void): { refresh(): void } {
+/** A window message that says it is ours (only the page can have posted it: we post none). */
+const ClaimsToBeOurs = z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) });
+
+/** The link the document_start half made, if it made one (the page cannot see or set this global). */
+function pageLink(): Link | undefined {
+  const link = (globalThis as Record<string, unknown>)[PAGE_LINK_GLOBAL] as Partial<Link> | undefined;
+  return typeof link?.send === 'function' && typeof link.on === 'function' ? (link as Link) : undefined;
+}
+
+export function watchPageContent(
+  ctx: ContentScriptContext,
+  onSnapshot: (snapshot: PageSnapshot | undefined) => void,
+  onCounts: (counts: PageMessageCounts) => void = () => {},
+): { refresh(): void } {
   const jsonByOrder = new Map<string, OrderJson>();
+  const counts = { ignored: 0, unreadable: 0 };
   let timer: number | undefined;
   let firstPending: number | undefined;
   let observer: MutationObserver | undefined;
@@ -55,12 +74,30 @@ export function watchPageContent(ctx: ContentScriptContext, onSnapshot: (snapsho
     timer = ctx.setTimeout(read, Math.min(DEBOUNCE_MS, Math.max(0, firstPending + MAX_WAIT_MS - now)));
   };
 
+  // Told at most every COUNTS_MS: a page posting thousands of forgeries does not re-render the sidebar thousands of times.
+  let countsTimer: number | undefined;
+  const count = (what: keyof typeof counts) => {
+    counts[what]++;
+    countsTimer ??= ctx.setTimeout(() => {
+      countsTimer = undefined;
+      onCounts({ ...counts });
+    }, COUNTS_MS);
+  };
+  // Forgeries: a window message in our name, or one of our link's events where the page can reach it.
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    if (event.source !== window) return;
-    const observed = ObservedResponse.safeParse(event.data);
-    if (!observed.success) return;
-    const payload = parseOrdersApi(observed.data.pathname, observed.data.body);
-    if (!payload) return;
+    if (ClaimsToBeOurs.safeParse(event.data).success) count('ignored');
+  });
+  for (const type of Object.values(LINK_EVENTS)) {
+    ctx.addEventListener(window, type, () => count('ignored'), { capture: true });
+  }
+
+  const link = pageLink();
+  link?.on(LINK_EVENTS.ordersApi, (detail) => {
+    const payload = readObservedResponse(detail);
+    if (!payload) {
+      count('unreadable');
+      return;
+    }
     for (const order of payload.kind === 'order' ? [payload.order] : payload.orders) {
       jsonByOrder.delete(order.amazonOrderId);
       jsonByOrder.set(order.amazonOrderId, order);
@@ -69,8 +106,8 @@ export function watchPageContent(ctx: ContentScriptContext, onSnapshot: (snapsho
     schedule();
   });
   ctx.onInvalidated(() => observer?.disconnect());
-  // Ask the main-world observer for what the page loaded before we were listening.
-  window.postMessage({ source: REPLAY_REQUEST_SOURCE }, location.origin);
+  // Ask the page reader for what the page loaded before we were listening.
+  link?.send(LINK_EVENTS.replay);
 
   read();
   return { refresh: schedule };

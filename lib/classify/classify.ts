@@ -21,7 +21,7 @@ import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, Wor
 import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
-import { MODEL_EVIDENCE, WORD_EVIDENCE, type Classification, type ClassifyInput, type Evidence, type Flag, type Intent, type Language } from './types';
+import { MODEL_EVIDENCE, WORD_EVIDENCE, type Classification, type ClassifyInput, type Evidence, type Flag, type Intent, type Language, type OfficialSource } from './types';
 import WEIGHTS from './weights.json';
 
 /** The most text read from one message: longer input is cut here (the cut is linear too). */
@@ -451,7 +451,7 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
   features.reset();
   let touchedCount = 0;
   let officialInSubject = false;
-  let officialAtStart = false;
+  const subjectStart = subjectStartOf(subject, body);
   let officialAnywhere = false;
   let anyCountry = false;
   for (let h = 0; h < total; h++) {
@@ -466,8 +466,9 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
       if (target === T.shipped && negatedBefore(inSubject ? subject : body, hits.start[h]!)) continue;
       if (target === T.officialCancel) {
         officialAnywhere = true;
-        if (inSubject) officialInSubject = true;
-        else if (subject === '' && hits.start[h]! < 40) officialAtStart = true;
+        // Amazon's request subject is the subject itself, from its first word: words in a body,
+        // or further along a subject, are somebody's writing (the safety rule, DESIGN.md).
+        if (inSubject && hits.start[h]! === subjectStart) officialInSubject = true;
       }
       const lang = c.ruleLanguage[r]!;
       const weight = c.ruleWeight[r]! * (lang === 6 || lang === 0 || lang === languageIndex ? 1 : 0.5) * (quoted ? 0.1 : 1) * (inSubject ? 1.5 : 1);
@@ -477,6 +478,8 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
         const f = inSubject ? 0 : 1;
         features.add(c.ruleFeature[f]![r]!, 1);
         features.add(c.targetFeature[f]![target]!, 1);
+        // Amazon's request wording, when it is not Amazon's signal, is somebody asking to cancel.
+        if (target === T.officialCancel || target === T.amazonCancelBody) features.add(c.targetFeature[f]![T.cancel]!, 1);
       }
       const slot = c.slotList[j]!;
       if (w.slotStamp[slot] !== stamp) {
@@ -508,13 +511,24 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
   }
   const scoreOf = (target: number) => targetScore(w, target, stamp);
 
+  // A text without a single letter (digits, punctuation, emoji) says nothing a guess could rest on.
+  const wordy = LETTER.test(body) || LETTER.test(subject);
+
   // Cancellation: official request, "asked and it shipped anyway", or an ordinary inquiry.
-  const cancel = scoreOf(T.cancel);
+  // Amazon's request wording written by somebody else is still about cancelling: an inquiry.
+  const cancel = Math.max(scoreOf(T.cancel), officialAnywhere ? 3 : 0);
   const alreadyAsked = scoreOf(T.alreadyAsked);
   const shipped = scoreOf(T.shipped);
   const officialFromAmazon = input.sender === 'amazon' && (officialAnywhere || scoreOf(T.amazonCancelBody) > 0);
   const officialFromOrder = input.order?.buyerRequestedCancel === true;
-  const official = officialInSubject || officialAtStart || officialFromAmazon || officialFromOrder;
+  const officialSource: OfficialSource | undefined = officialFromOrder
+    ? 'order-flag'
+    : officialInSubject
+      ? 'amazon-subject'
+      : officialFromAmazon
+        ? 'amazon-sender'
+        : undefined;
+  const official = officialSource !== undefined;
 
   // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
   let foreign: number[] | undefined;
@@ -572,12 +586,12 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
 
   // One model decides among the intents it knows (never an official request); a buyer never
   // sends one of Amazon's notices. Below the model's threshold it abstains: `other`, unsure, with
-  // a confidence below the threshold. So does a message in which no rule fired and the model
-  // knows none of the words (emoji, a row of one letter, keyboard noise): n-grams alone are not
-  // a signal, as some of any text's collide with known ones in the hashed space.
+  // a confidence below the threshold. So does a message without a letter, or in which no rule
+  // fired and the model knows none of the words (emoji, a row of one letter, keyboard noise):
+  // n-grams alone are not a signal, as some of any text's collide with known ones in the hashed space.
   const m = modelScratch(model);
   score(model, features.ids, features.values, features.count, m.scores);
-  const signal = ruleFeatures > 0 || knowsAny(model, features.ids, subjectWords, subjectEnd) || knowsAny(model, features.ids, bodyWords, features.count);
+  const signal = wordy && (ruleFeatures > 0 || knowsAny(model, features.ids, subjectWords, subjectEnd) || knowsAny(model, features.ids, bodyWords, features.count));
   const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
   const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
   let intent: Intent;
@@ -651,6 +665,7 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
   }
   sortEvidence(evidence);
   if (!official && !evidence.some((e) => e.target === intent)) evidence.unshift({ field: 'context', start: 0, end: 0, rule: MODEL_EVIDENCE, target: intent });
+  if (official) return { intent, confidence, language, flags, evidence, scores, official: officialSource };
   return unsure ? { intent, confidence, language, flags, evidence, scores, unsure } : { intent, confidence, language, flags, evidence, scores };
 }
 
@@ -691,6 +706,23 @@ function knowsAny(model: LinearModel, ids: Int32Array, from: number, to: number)
 /** A word counts as evidence only when its weight for the intent is at least this, and it is not a function word ("der", "the"). */
 const MIN_WORD_EVIDENCE = 0.5;
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(LATIN_LANGUAGES.flatMap((lang) => LANGUAGE_WORDS[lang]));
+
+/**
+ * Where Amazon's request subject may start in `subject`: its first non-blank character, or -1
+ * (never) when the subject only repeats the start of the body — then the page's heading was most
+ * likely the message's own first line, which a buyer writes.
+ */
+function subjectStartOf(subject: string, body: string): number {
+  let start = 0;
+  while (start < subject.length && isSpace(subject.charCodeAt(start))) start++;
+  if (start === subject.length) return -1;
+  const head = normalizeText(subject.slice(start, start + 200)).replace(/\s+/g, ' ').trim();
+  const bodyHead = normalizeText(body.slice(0, 400)).replace(/\s+/g, ' ').trim();
+  return head.length > 0 && bodyHead.startsWith(head) ? -1 : start;
+}
+
+const LETTER = /\p{L}/u;
+
 
 /** Every intent's score, in one shape for every result (PRIORITY order). */
 function scoreRecord(s: Float64Array): Record<Intent, number> {

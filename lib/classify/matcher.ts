@@ -59,13 +59,18 @@ const SEPARATOR = 0;
 const UNKNOWN = 0xfffe;
 /** Needs whole-text normalisation. */
 const FALLBACK = 0xffff;
+/** Shows as nothing (zero-width characters, soft hyphen…): skipped, so it cannot cut a word. */
+const IGNORE = 0xfffd;
 const RING = 256;
 const RING_MASK = RING - 1;
 const LATIN_WORD = /^[a-z0-9]$/;
 /** Marks that compose with the character before them under NFKC. */
 const COMPOSING_MARK = /^[\u0300-\u036f\u3099-\u309c\uff9e\uff9f]$/;
-/** High surrogates of astral blocks that NFKC folds into letters or kanji (mathematical letters, enclosed letters, compatibility ideographs). */
-const FOLDING_ASTRAL = new Set([0xd835, 0xd83c, 0xd87e]);
+/**
+ * High surrogates of astral blocks that fold into letters or kanji (mathematical letters, enclosed
+ * letters, compatibility ideographs) or into nothing (tag characters, invisible).
+ */
+const FOLDING_ASTRAL = new Set([0xd835, 0xd83c, 0xd87e, 0xdb40]);
 const HINT_KANA = 1;
 const HINT_HAN = 2;
 
@@ -101,7 +106,7 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
     symbolOf.set(ch, next++);
   }
   const otherWidth = next - asciiWidth;
-  if (next >= UNKNOWN) throw new Error('alphabet too large');
+  if (next >= IGNORE) throw new Error('alphabet too large');
   const SPACE = symbolOf.get(' ')!;
   const isWord = new Uint8Array(next);
   for (const [ch, sym] of symbolOf) if (LATIN_WORD.test(ch)) isWord[sym] = 1;
@@ -123,7 +128,7 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
     else {
       const ch = String.fromCharCode(c);
       const folded = normalizeText(ch);
-      if (COMPOSING_MARK.test(ch) || folded.length !== 1) sym = folded.length === 0 ? SEPARATOR : FALLBACK;
+      if (COMPOSING_MARK.test(ch) || folded.length !== 1) sym = folded.length === 0 ? IGNORE : FALLBACK;
       else sym = /\s/.test(folded) ? SPACE : (symbolOf.get(folded) ?? SEPARATOR);
     }
     fold[c] = sym;
@@ -236,12 +241,15 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
   const hasOutput = Uint8Array.from({ length: nodes }, (_, n) => (outStart[n + 1]! > outStart[n]! ? 1 : 0));
   const posRing = new Int32Array(RING);
   /** Is the character at `pos` (folded) a Latin letter or digit? Positions outside the text are not. */
-  const wordAt = (text: string, pos: number): boolean => {
-    if (pos < 0 || pos >= text.length) return false;
-    const c = text.charCodeAt(pos);
-    let sym = fold[c]!;
-    if (sym === UNKNOWN) sym = learn(c);
-    return sym < UNKNOWN && isWord[sym] === 1;
+  const wordAt = (text: string, pos: number, step: -1 | 1): boolean => {
+    // Invisible characters in between do not separate words (a few at most are looked past).
+    for (let skipped = 0; pos >= 0 && pos < text.length && skipped < 8; pos += step, skipped++) {
+      const c = text.charCodeAt(pos);
+      let sym = fold[c]!;
+      if (sym === UNKNOWN) sym = learn(c);
+      if (sym !== IGNORE) return sym < IGNORE && isWord[sym] === 1;
+    }
+    return false;
   };
 
   function scan(text: string, out: HitBuffer, counts: ScriptCounts | undefined, exact: boolean): boolean {
@@ -270,6 +278,7 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
             sym = SEPARATOR;
           }
         }
+        if (sym === IGNORE) continue;
         const hint = hints[c]!;
         if (hint !== 0) {
           if (i < scriptLimit) {
@@ -291,8 +300,8 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
         const id = outList[k]!;
         const startPos = posRing[(fed - lengths[id]!) & RING_MASK]!;
         if (startPos >= maxStart[id]!) continue;
-        if (latinStart[id] === 1 && wordAt(text, startPos - 1)) continue;
-        if (checkEnd[id] === 1 && wordAt(text, i + 1)) continue;
+        if (latinStart[id] === 1 && wordAt(text, startPos - 1, -1)) continue;
+        if (checkEnd[id] === 1 && wordAt(text, i + 1, 1)) continue;
         if (counterOf[id]! >= 0) {
           counters[counterOf[id]!]! += 1;
           continue;

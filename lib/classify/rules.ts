@@ -57,11 +57,15 @@ export const RULES: readonly Rule[] = [
     'stornierungsanfrage von amazon-kunde', 'stornierungsanfrage von amazon kunde', 'bestellstornierungsanfrage',
     'richiesta di cancellazione dell\'ordine da parte del cliente amazon', 'richiesta di annullamento dell\'ordine',
     'richiesta di cancellazione dell\'ordine', 'キャンセルリクエストがありました', '注文キャンセルリクエスト',
+    // Amazon's notification of a buyer's request since 2022 (docs/amazon-subjects.md: it grade A, es grade C)
+    'order cancellation request for order', 'richiesta di annullamento per l\'ordine numero', 'solicitud de cancelacion del pedido para el numero de pedido',
   ], "Amazon's own subject for a buyer's cancellation request", ['Order cancellation request from Amazon customer 購入者名', 'Solicitud de cancelación de pedido del cliente de Amazon Ana']),
   rule('any.amazon-cancel.body', 'cue.amazon-cancel-body', 4, [
     'has requested to cancel', 'requested the cancellation', 'buyer requested cancellation', 'buyer-requested cancellation',
     'a demande l\'annulation', 'ha solicitado la cancelacion', 'hat die stornierung', 'ha richiesto la cancellazione',
     '購入者がキャンセルをリクエスト', 'キャンセルをリクエストしました',
+    // The request notification's own line (docs/amazon-subjects.md, it grade A) and Amazon's banner (seller help G201722390)
+    'richiesta di annullamento da parte dell\'acquirente', 'the buyer has requested that this order be canceled', 'the buyer has requested that this order be cancelled',
   ], 'an Amazon-sent notice that the buyer asked to cancel', ['The buyer has requested to cancel this order.']),
 
   // ── Cancellation words (a buyer writing them is an inquiry, never an official request) ───────

@@ -64,8 +64,19 @@ export interface Evidence {
   readonly target: Intent | Flag;
 }
 
+/**
+ * Which of Amazon's signals made a message an official cancellation request. Only these can:
+ * the order's buyer-requested-cancel flag (Amazon's order data or page), Amazon's request
+ * subject as the thread's subject, or a message the page shows as sent by Amazon with its
+ * request wording. The words in a buyer's message never are one.
+ */
+export const OFFICIAL_SOURCES = ['order-flag', 'amazon-subject', 'amazon-sender'] as const;
+export type OfficialSource = (typeof OFFICIAL_SOURCES)[number];
+
 export interface Classification {
   readonly intent: Intent;
+  /** Set exactly when intent is `cancel-request`: the Amazon signal it rests on. */
+  readonly official?: OfficialSource;
   readonly confidence: number;
   readonly language: Language;
   readonly flags: readonly Flag[];

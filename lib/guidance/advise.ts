@@ -8,15 +8,19 @@
  * time zone.
  */
 import { MODEL_EVIDENCE, type Classification, type Flag, type Intent } from '../classify/types';
+import { trustedIntent } from '../classify/official';
+import { BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, estimateAutoCancel } from '../amazon-figures';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import type { MessageKey } from '../i18n';
 import type {
   AccountHealthSnapshot,
+  CancelSignalSource,
   Metric,
   NoticeSnapshot,
   OrderDetailsSnapshot,
   OrderRow,
   PageSnapshot,
+  RequestedItem,
 } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
 import type { ClassifiedMessage, OrderWatch } from '../watch';
@@ -28,8 +32,8 @@ import { SEVERITIES } from './types';
 const HOUR = 60 * 60 * 1000;
 /** Amazon expects a reply to buyer messages within 24 hours, weekends included (seller help). */
 export const REPLY_WINDOW_HOURS = 24;
-/** Amazon's Cancellation Rate target: under 2.5 % of seller-fulfilled orders (seller help). */
-export const CANCELLATION_RATE_TARGET = 2.5;
+/** Amazon's Pre-fulfilment Cancel Rate limit, in percent (lib/amazon-figures.ts, with its sources). */
+export const CANCELLATION_RATE_TARGET = PRE_FULFILMENT_CANCEL_RATE.maxPercent;
 /** Sellers have 72 hours to answer Amazon's request in an A-to-z claim (seller help). */
 export const A_TO_Z_RESPONSE_HOURS = 72;
 
@@ -53,6 +57,13 @@ export interface AdviceInput {
   readonly now: number;
 }
 
+/** Where the order page's reading of the request came from, as a line of the finding. */
+const CANCEL_SOURCE_LINE: Readonly<Record<CancelSignalSource, MessageKey>> = {
+  'orders-api': 'findingCancelRequestFromData',
+  'page-banner': 'findingCancelRequestFromBanner',
+  'item-status': 'findingCancelRequestFromItemStatus',
+};
+
 // ── Facts gathered from the page and memory ─────────────────────────────────────────────────────
 
 interface OrderFacts {
@@ -62,7 +73,15 @@ interface OrderFacts {
   readonly fulfilment?: 'FBA' | 'MFN' | undefined;
   readonly status?: OrderDetailsSnapshot['status'];
   readonly buyerRequestedCancel?: boolean | undefined;
+  /** Where the page's reading of the request came from (not for memory or messages). */
+  readonly cancelSource?: CancelSignalSource | undefined;
+  /** The items carrying Amazon's request when not every item does (no request for the order). */
+  readonly requestedItems?: readonly RequestedItem[] | undefined;
   readonly buyer?: OrderDetailsSnapshot['buyer'];
+  /** The order data's cancellationDate (Amazon's automatic-cancellation date, inferred). */
+  readonly cancellationDate?: string | undefined;
+  /** The order data's cancellationDate was there but unusable. */
+  readonly cancellationDateUnusable?: boolean | undefined;
 }
 
 interface MessageFact {
@@ -152,10 +171,11 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       if (!order || order.buyerRequestedCancel === true || CLOSED.has(order.status ?? '')) return [];
       const asked = buyerMessages(facts, 'cancel-inquiry');
       if (asked.length === 0) return [];
+      const window = BUYER_CANCEL_WINDOW_MINUTES[order.marketplace ?? facts.marketplace ?? 'US'];
       return [
         {
           title: line('findingCancelInquiryTitle'),
-          why: [line('findingCancelInquiryWhy1'), line('findingCancelInquiryWhy2')],
+          why: [line('findingCancelInquiryWhy1'), line('findingCancelInquiryWhy2'), line('findingCancelInquiryWindow', String(window))],
           steps: [line('findingCancelInquiryStep1'), line('findingCancelInquiryStep2'), line('findingCancelInquiryStep3')],
           evidence: highlights(asked),
           subject: order.orderId,
@@ -174,13 +194,29 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       const official = facts.messages.filter((m) => m.intent === 'cancel-request');
       return orders.flatMap((order): Draft[] => {
         if (order.status === 'canceled') return [];
+        if (order.buyerRequestedCancel !== true && order.requestedItems && order.requestedItems.length > 0 && order.status !== 'shipped') {
+          // Amazon's request for some items only: no permission to cancel the order (Seller Central cannot cancel part of one).
+          const items = order.requestedItems.map((i) => (i.asin ? `${i.index + 1} (${i.asin})` : String(i.index + 1))).join(', ');
+          return [
+            {
+              variant: 'some-items',
+              title: line('findingCancelRequestSomeItemsTitle'),
+              why: [line('findingCancelRequestSomeItemsWhy', items), ...single(order.cancelSource && line(CANCEL_SOURCE_LINE[order.cancelSource]))],
+              steps: [line('findingCancelRequestSomeItemsStep1'), line('findingCancelRequestSomeItemsStep2')],
+              templates: [],
+              orderId: order.orderId,
+              subject: order.orderId,
+            },
+          ];
+        }
         if (order.buyerRequestedCancel !== true && (facts.page === 'order-list' || official.length === 0)) return [];
+        const readFrom = order.buyerRequestedCancel === true ? single(order.cancelSource && line(CANCEL_SOURCE_LINE[order.cancelSource])) : [];
         if (order.status === 'shipped') {
           return [
             {
               variant: 'shipped',
               title: line('findingCancelRequestShippedTitle'),
-              why: [line('findingCancelRequestShippedWhy')],
+              why: [line('findingCancelRequestShippedWhy'), ...readFrom],
               steps: [line('findingCancelRequestShippedStep1'), line('findingCancelRequestShippedStep2')],
               templates: ['cancel-shipped-refuse-delivery'],
               control: 'refund-order',
@@ -194,7 +230,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           {
             variant: 'unshipped',
             title: line('findingCancelRequestTitle'),
-            why: [line('findingCancelRequestWhy')],
+            why: [line('findingCancelRequestWhy'), ...readFrom],
             steps: [line('findingCancelRequestStep1'), line('findingCancelRequestStep2')],
             evidence: highlights(official),
             orderId: order.orderId,
@@ -251,6 +287,45 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           },
         ];
       });
+    },
+  },
+
+  'auto-cancel-due': {
+    severity: 'critical',
+    source: 'amazon-auto-cancel',
+    templates: [],
+    control: 'confirm-shipment',
+    fire(facts) {
+      // The order page only: the list already says "ship-by date passed" for each row.
+      if (facts.page !== 'order-details') return [];
+      const order = theOrder(facts);
+      if (!order?.shipBy || order.fulfilment === 'FBA') return [];
+      if (order.status !== 'unshipped' && order.status !== 'partially-shipped') return [];
+      if (Date.parse(order.shipBy) >= facts.now) return [];
+      const zone = timeZoneOf(order.marketplace ?? facts.marketplace);
+      const amazons = order.cancellationDate;
+      const at = amazons ?? estimateAutoCancel(order.shipBy, zone);
+      if (!at) return [];
+      const passed = Date.parse(at) < facts.now;
+      const why = [
+        line(amazons ? 'findingAutoCancelWhyAmazon' : 'findingAutoCancelWhyEstimate'),
+        ...(order.cancellationDateUnusable ? [line('findingAutoCancelWhyDataUnusable')] : []),
+        line('findingAutoCancelWhyRate', percent(PRE_FULFILMENT_CANCEL_RATE.maxPercent), String(PRE_FULFILMENT_CANCEL_RATE.windowDays)),
+      ];
+      return [
+        {
+          variant: `${amazons ? 'amazon-date' : 'estimate'}${passed ? '-passed' : ''}`,
+          title: line(
+            passed ? (amazons ? 'findingAutoCancelPassedTitle' : 'findingAutoCancelPassedEstimateTitle') : amazons ? 'findingAutoCancelTitle' : 'findingAutoCancelEstimateTitle',
+            dayKey(Date.parse(at), zone),
+          ),
+          why,
+          steps: [line('findingAutoCancelStep1'), line('findingAutoCancelStep2')],
+          deadline: { at, kind: 'auto-cancel' },
+          orderId: order.orderId,
+          subject: order.orderId,
+        },
+      ];
     },
   },
 
@@ -492,9 +567,12 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           ? ((metric.numerator + 1) / metric.denominator) * 100
           : undefined;
       const worst = after ?? metric.percent;
-      const why = [line('findingRateNow', percent(metric.percent), percent(CANCELLATION_RATE_TARGET))];
+      const why = [line('findingRateNow', percent(metric.percent), percent(CANCELLATION_RATE_TARGET), String(PRE_FULFILMENT_CANCEL_RATE.windowDays))];
       if (after !== undefined) why.push(line('findingRateAfter', percent(after), String(metric.numerator! + 1), String(metric.denominator!)));
       else why.push(line('findingRateAfterUnknown'));
+      // amazon.com's On-Time Delivery Rate, for the seller reading its account health there (sellers shipping from Japan above all).
+      const otdr = facts.page === 'account-health' && facts.marketplace ? ON_TIME_DELIVERY_RATE[facts.marketplace] : undefined;
+      if (otdr) why.push(line('findingRateOtdr', percent(otdr.minPercent), otdr.since));
       return [
         {
           severity: metric.percent >= CANCELLATION_RATE_TARGET ? 'critical' : worst >= CANCELLATION_RATE_TARGET ? 'warning' : 'info',
@@ -571,7 +649,11 @@ function orderFacts(order: OrderDetailsSnapshot | OrderRow, watch: OrderWatch | 
     fulfilment: order.fulfilment ?? fromWatch?.fulfilment,
     status: order.status && order.status !== 'unknown' ? order.status : (fromWatch?.status ?? order.status),
     buyerRequestedCancel: order.buyerRequestedCancel?.requested ?? fromWatch?.buyerRequestedCancel,
+    cancelSource: order.buyerRequestedCancel?.source,
+    requestedItems: order.buyerRequestedCancel?.requested === false ? order.buyerRequestedCancel.items : undefined,
     buyer: order.buyer,
+    cancellationDate: order.cancellationDate,
+    cancellationDateUnusable: order.missing.some((m) => m.field === 'cancellationDate'),
   };
 }
 
@@ -624,7 +706,7 @@ function gather(input: AdviceInput): Facts {
 
 function messageFact(sender: 'buyer' | 'amazon', at: string | undefined, text: string, answered: boolean, c: Classification): MessageFact {
   const spans = c.evidence.filter((e) => e.field === 'body' && e.target === c.intent).map(({ start, end, rule }) => ({ start, end, rule }));
-  const fact: MessageFact = { sender, at, intent: c.intent, flags: c.flags, answered, text };
+  const fact: MessageFact = { sender, at, intent: trustedIntent(c, sender), flags: c.flags, answered, text };
   if (spans.length > 0) return { ...fact, highlight: { text, spans } };
   // Named by the model on the message as a whole, no rule or word standing out: there is no
   // phrase to mark, and the seller should know.

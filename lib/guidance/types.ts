@@ -14,6 +14,7 @@ export const FINDING_IDS = [
   'cancel-request-pending',
   'cancel-not-honored',
   'ship-by-due',
+  'auto-cancel-due',
   'message-bounced',
   'address-suspicious',
   'fba-redirect',
@@ -46,6 +47,7 @@ export type SourceId =
   | 'amazon-cancellation-rate'
   | 'amazon-cancellation-requests'
   | 'amazon-late-shipment'
+  | 'amazon-auto-cancel'
   | 'amazon-response-time'
   | 'amazon-a-to-z'
   | 'amazon-ship-to-address';
@@ -61,7 +63,7 @@ export interface HighlightedText {
 export interface Deadline {
   /** ISO 8601 instant. */
   readonly at: string;
-  readonly kind: 'ship-by' | 'reply' | 'claim';
+  readonly kind: 'ship-by' | 'reply' | 'claim' | 'auto-cancel';
 }
 
 export interface Finding {

@@ -108,16 +108,18 @@ export function blockTextOf(element: Element | undefined | null): string {
 export function pathTo(element: Element, within?: Element): string {
   const parts: string[] = [];
   let current: Element | null = element;
-  // Inside `within` the path is positional only: no anchor to check for uniqueness.
-  const isUnique = (candidate: Element, selector: string) => within === undefined && uniqueIn(candidate.getRootNode(), selector);
+  // Inside `within` the path is positional only: no anchor to check for uniqueness. The element
+  // and its ancestors share one root (document or shadow root): looked up once, not per ancestor.
+  let root: Node | undefined;
+  const isUnique = (selector: string) => within === undefined && uniqueIn((root ??= element.getRootNode()), selector);
   while (current && current !== within && parts.length < 12) {
     const id = current.id;
-    if (id && /^[A-Za-z][\w-]*$/.test(id) && isUnique(current, `#${id}`)) {
+    if (id && /^[A-Za-z][\w-]*$/.test(id) && isUnique(`#${id}`)) {
       parts.unshift(`#${id}`);
       break;
     }
     const testId = current.getAttribute('data-test-id');
-    if (testId && /^[\w/-]+$/.test(testId) && isUnique(current, `[data-test-id="${testId}"]`)) {
+    if (testId && /^[\w/-]+$/.test(testId) && isUnique(`[data-test-id="${testId}"]`)) {
       parts.unshift(`[data-test-id="${testId}"]`);
       break;
     }

@@ -9,8 +9,8 @@
 import * as z from 'zod/mini';
 import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
 import { epochSecondsToIso } from './dates';
-import { OBSERVED_RESPONSE_SOURCE } from './observed-source';
-import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, Unrecognized } from './snapshot';
+import { MAX_OBSERVED_TEXT } from './observed-source';
+import type { BuyerRequestedCancel, Missing, OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, RequestedItem, Unrecognized } from './snapshot';
 
 const Epoch = z.nullish(z.number());
 const Str = z.nullish(z.string().check(z.maxLength(5_000)));
@@ -50,6 +50,7 @@ const OrderJson = z.looseObject({
   latestShipDate: Epoch,
   earliestDeliveryDate: Epoch,
   latestDeliveryDate: Epoch,
+  cancellationDate: Epoch,
   fulfillmentChannel: Str,
   orderMarketplaceId: Str,
   homeMarketplaceId: Str,
@@ -118,11 +119,47 @@ function item(json: z.infer<typeof OrderItemJson>): OrderItem & { buyerRequested
   };
 }
 
+/**
+ * The order's request from its items' flags: the whole order only when every item carries it; a
+ * request for some items names them and is `requested: false` (Seller Central cannot cancel part
+ * of an order, so it is no permission to cancel it). Undefined when no item has a flag.
+ */
+function requestFromItems(items: readonly ReturnType<typeof item>[]): BuyerRequestedCancel | undefined {
+  const flags = items.map((i) => i.buyerRequestedCancel);
+  if (flags.every((f) => f === undefined)) return undefined;
+  const marked: RequestedItem[] = [];
+  items.forEach((i, index) => {
+    if (i.buyerRequestedCancel?.requested) marked.push({ index, ...(i.asin ? { asin: i.asin } : {}) });
+  });
+  const reason = items.find((i) => i.buyerRequestedCancel?.requested && i.buyerRequestedCancel.reason)?.buyerRequestedCancel?.reason;
+  const base = { source: 'orders-api' as const, ...(reason ? { reason } : {}) };
+  if (marked.length === 0) return { requested: false, source: 'orders-api' };
+  if (marked.length === items.length) return { requested: true, ...base };
+  return { requested: false, ...base, items: marked };
+}
+
+/** Amazon's `cancellationDate`, when it can be Amazon's automatic-cancellation date: after the purchase and the ship-by date. */
+function cancellationDateOf(json: OrderJson, purchase: string | undefined, shipByLatest: string | undefined): { at?: string; problem?: Missing } {
+  if (json.cancellationDate === null || json.cancellationDate === undefined) return {};
+  const at = epochSecondsToIso(json.cancellationDate);
+  const unusable = (reason: string): { problem: Missing } => ({ problem: { field: 'cancellationDate', reason: reason.slice(0, 300), why: 'unreadable' } });
+  if (!at) return unusable(`the order data's cancellationDate ${String(json.cancellationDate).slice(0, 30)} is not a date`);
+  if (purchase && at < purchase) return unusable(`the order data's cancellationDate ${at} is before the purchase date ${purchase}; not used`);
+  if (shipByLatest && at < shipByLatest) return unusable(`the order data's cancellationDate ${at} is before the end of the ship-by date ${shipByLatest}; not used`);
+  return { at };
+}
+
+/** What in the order data could not be used, as missing entries (shown in "What I read"). */
+export function orderJsonProblems(json: OrderJson): Missing[] {
+  const purchase = epochSecondsToIso(json.purchaseDate ?? json.orderDate ?? Number.NaN);
+  const problem = cancellationDateOf(json, purchase, window(json.earliestShipDate, json.latestShipDate)?.latest).problem;
+  return problem ? [problem] : [];
+}
+
 /** The order fields the JSON has, as snapshot fields (only those present). */
 export function orderFromJson(json: OrderJson): Omit<OrderRow, 'controls' | 'missing' | 'buyer'> {
   const items = (json.orderItems ?? []).map(item);
-  const flags = items.map((i) => i.buyerRequestedCancel).filter((f) => f !== undefined);
-  const requested = flags.find((f) => f.requested);
+  const request = requestFromItems(items);
   const statusText = json.orderStatus?.OrderStatus ?? json.orderFulfillmentStatus;
   const status = statusText ? STATUS[statusText] : undefined;
   const channel = json.fulfillmentChannel ?? '';
@@ -131,6 +168,7 @@ export function orderFromJson(json: OrderJson): Omit<OrderRow, 'controls' | 'mis
   const shipBy = window(json.earliestShipDate, json.latestShipDate);
   const deliverBy = window(json.earliestDeliveryDate, json.latestDeliveryDate);
   const marketplace = marketplaceFromId(json.orderMarketplaceId ?? json.homeMarketplaceId);
+  const cancellationDate = cancellationDateOf(json, purchase, shipBy?.latest).at;
   return {
     orderId: json.amazonOrderId,
     ...(marketplace ? { marketplace } : {}),
@@ -139,7 +177,8 @@ export function orderFromJson(json: OrderJson): Omit<OrderRow, 'controls' | 'mis
     ...(deliverBy ? { deliverBy } : {}),
     ...(fulfilment ? { fulfilment } : {}),
     ...(status ? { status } : {}),
-    ...(flags.length > 0 ? { buyerRequestedCancel: requested ?? { requested: false } } : {}),
+    ...(request ? { buyerRequestedCancel: request } : {}),
+    ...(cancellationDate ? { cancellationDate } : {}),
     items: items.map(({ buyerRequestedCancel: _flag, ...rest }) => rest),
   };
 }
@@ -153,16 +192,37 @@ export function mergeOrderDetails(dom: OrderDetailsSnapshot, json: OrderJson): O
   return { ...withJson(dom, json), sources: ['dom', 'orders-api'] };
 }
 
+const sameItems = (a: BuyerRequestedCancel, b: BuyerRequestedCancel) =>
+  JSON.stringify((a.items ?? []).map((i) => i.asin ?? i.index)) === JSON.stringify((b.items ?? []).map((i) => i.asin ?? i.index));
+
+/**
+ * The order data's request over the page's: the data wins; what the page showed, when it said
+ * otherwise (a banner for the whole order against the data's "no", or other items), is kept as
+ * the disagreement so that "What I read" can show it.
+ */
+export function mergeCancel(page: BuyerRequestedCancel | undefined, data: BuyerRequestedCancel | undefined): BuyerRequestedCancel | undefined {
+  if (!data) return page;
+  if (!page || (page.requested === data.requested && sameItems(page, data))) return data;
+  const { disagreement: _earlier, reason: _reason, ...shown } = page;
+  return { ...data, disagreement: shown };
+}
+
 /** One order read from the page, with the JSON's values over it and the missing entries they fill dropped. */
 function withJson<T extends OrderRow>(order: T, json: OrderJson): T {
   const fromJson = orderFromJson(json);
   const filled = new Set(Object.keys(fromJson));
   const itemsFilled = fromJson.items.length > 0;
+  const buyerRequestedCancel = mergeCancel(order.buyerRequestedCancel, fromJson.buyerRequestedCancel);
+  const problems = orderJsonProblems(json);
   return {
     ...order,
     ...fromJson,
+    ...(buyerRequestedCancel ? { buyerRequestedCancel } : {}),
     items: itemsFilled ? fromJson.items : order.items,
-    missing: order.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(itemsFilled && m.field.startsWith('items['))),
+    missing: [
+      ...order.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(itemsFilled && m.field.startsWith('items['))),
+      ...problems,
+    ],
   };
 }
 
@@ -191,7 +251,7 @@ export function readOrdersApiJson(text: string, url?: URL): OrderDetailsSnapshot
   }
   const json = orderInResponse(body);
   if (json) {
-    return { kind: 'order-details', ...orderFromJson(json), controls: [], missing: [], sources: ['orders-api'] };
+    return { kind: 'order-details', ...orderFromJson(json), controls: [], missing: orderJsonProblems(json), sources: ['orders-api'] };
   }
   const search = SearchResponse.safeParse(body);
   if (search.success) {
@@ -202,7 +262,7 @@ export function readOrdersApiJson(text: string, url?: URL): OrderDetailsSnapshot
       ...(typeof search.data.total === 'number' && Number.isSafeInteger(search.data.total) && search.data.total >= 0
         ? { totalOrders: search.data.total }
         : {}),
-      orders: search.data.orders.map((json) => ({ ...orderFromJson(json), controls: [], missing: [] })),
+      orders: search.data.orders.map((json) => ({ ...orderFromJson(json), controls: [], missing: orderJsonProblems(json) })),
       missing: [],
       sources: ['orders-api'],
     };
@@ -224,9 +284,23 @@ export function mergeOrderRows(list: OrderListSnapshot, jsonByOrder: ReadonlyMap
 
 export type { OrderJson };
 
-/** What the main-world observer posts to the content script (checked again there: the page can post anything). */
-export const ObservedResponse = z.object({
-  source: z.literal(OBSERVED_RESPONSE_SOURCE),
-  pathname: z.string().check(z.maxLength(300)),
-  body: z.unknown(),
-});
+/** What the page reader hands over on its private link: `pathname` + newline + the body text, at most this long. */
+const ObservedDetail = z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT));
+
+/**
+ * Checks one response handed over by the main-world page reader. It runs among the page's scripts,
+ * so nothing is trusted: a string of bounded length, a pathname of ours, JSON, then the schemas above.
+ */
+export function readObservedResponse(detail: unknown): OrdersApiPayload | undefined {
+  const parsed = ObservedDetail.safeParse(detail);
+  if (!parsed.success) return undefined;
+  const newline = parsed.data.indexOf('\n');
+  if (newline < 1 || newline > 300 || parsed.data.length - newline - 1 > MAX_OBSERVED_TEXT) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(parsed.data.slice(newline + 1));
+  } catch {
+    return undefined;
+  }
+  return parseOrdersApi(parsed.data.slice(0, newline), body);
+}

@@ -82,28 +82,40 @@ const BLOCK = new Set(['DIV', 'LI', 'P', 'TD', 'TH', 'TR', 'TBODY', 'TABLE', 'UL
 /**
  * The text of every line in a scope, in document order: the text nodes that share their nearest
  * block element make one line (`<div><span>SKU</span>: J4-G38H-6FNI</div>` is "SKU: J4-G38H-6FNI").
- * One walk over the text nodes, so no text is read twice however deep the markup is. Lines are
- * returned raw (only cut to MAX_TEXT); whoever uses one cleans it (labelledLine, cleanText).
+ * One depth-first walk that carries each open element's nearest block on a stack, so every node
+ * is visited once and none is climbed from: linear however deep the markup is (climbing from each
+ * text node to its block was quadratic on deeply nested inline markup). Lines are returned raw
+ * (only cut to MAX_TEXT); whoever uses one cleans it (labelledLine, cleanText).
  */
 export function elementTexts(scope: Element): string[] {
-  const doc = scope.ownerDocument;
-  const walker = doc.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
   const lines: string[] = [];
-  let block: Node | null = null;
+  let block: Node | undefined;
   let parts: string[] = [];
   const flush = () => {
     const line = parts.join('').slice(0, MAX_TEXT);
     if (line.trim() !== '') lines.push(line);
     parts = [];
   };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    let owner: Node | null = node.parentNode;
-    while (owner && owner !== scope && !BLOCK.has((owner as Element).tagName)) owner = owner.parentNode;
-    if (owner !== block) {
-      flush();
-      block = owner;
+  // One frame per open element, the scope first: its children, the next one to visit, and the
+  // nearest block (or the scope) of those children. childNodes is read once per element.
+  const stack: { children: ArrayLike<Node>; next: number; owner: Node }[] = [{ children: scope.childNodes, next: 0, owner: scope }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.children.length) {
+      stack.pop();
+      continue;
     }
-    parts.push(node.nodeValue ?? '');
+    const node = frame.children[frame.next++]!;
+    if (node.nodeType === 3 /* Node.TEXT_NODE */) {
+      if (frame.owner !== block) {
+        flush();
+        block = frame.owner;
+      }
+      parts.push(node.nodeValue ?? '');
+    } else if (node.nodeType === 1 /* Node.ELEMENT_NODE */) {
+      const children = node.childNodes;
+      if (children.length > 0) stack.push({ children, next: 0, owner: BLOCK.has((node as Element).tagName) ? node : frame.owner });
+    }
   }
   flush();
   return lines;

@@ -17,6 +17,8 @@ import {
   toCount,
   zoneOf,
 } from './read-common';
+import { readStatusText, withoutRequestWording } from './cancel-wording';
+import { alertElements, cancelOnPage, joinedText, lightElement, readAlerts, spacedText, type AlertReading } from './read-cancel';
 import { SELECTORS } from './selectors';
 import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, PageControl, Unrecognized } from './snapshot';
 
@@ -100,8 +102,11 @@ function itemColumns(table: Element, row: Element): Map<string, number> {
   return columns;
 }
 
-function readItems(root: ReadRoot, missing: MissingList): OrderItem[] {
+/** The items, and each one's status cell text (where the item-status marker would be). */
+function readItems(root: ReadRoot, missing: MissingList): { items: OrderItem[]; statusTexts: string[]; cells: Element[] } {
   const items: OrderItem[] = [];
+  const statusTexts: string[] = [];
+  const cells: Element[] = [];
   for (const cell of queryAll(root, SELECTORS.itemStatusCells.css)) {
     const row = cell.closest('tr');
     const table = cell.closest('table.a-keyvalue') ?? row?.closest('table');
@@ -114,18 +119,50 @@ function readItems(root: ReadRoot, missing: MissingList): OrderItem[] {
     const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0];
     const sku = labelledLine(lines, ['SKU']);
     const title = textOf(queryFirst(row, SELECTORS.productName.css));
+    // Spaced ("Unshipped" + "Buyer Requested Cancel" in two spans) and as run together ("<b>cancel</b>ed").
+    const spaced = spacedText(cell);
+    const statusText = readStatusText(spaced) ? spaced : joinedText(cell);
+    // "キャンセルリクエスト" next to the status is the request's marker, not the word "cancelled".
+    const status = statusFromText(withoutRequestWording(statusText));
     const item: OrderItem = {
       ...(asin ? { asin } : {}),
       ...(sku ? { sku: sku.slice(0, 200) } : {}),
       ...(title ? { title: title.slice(0, 2000) } : {}),
       ...(quantity !== undefined ? { quantity } : {}),
-      ...(statusFromText(textOf(cell)) ? { status: statusFromText(textOf(cell))! } : {}),
+      ...(status ? { status } : {}),
     };
     if (!item.asin) missing.add(`items[${items.length}].asin`, 'no "ASIN:" in the item row');
     if (item.quantity === undefined) missing.add(`items[${items.length}].quantity`, 'no quantity column');
     items.push(item);
+    statusTexts.push(statusText);
+    cells.push(cell);
   }
-  return items;
+  return { items, statusTexts, cells };
+}
+
+/** The order app's root on the order page (A: JP capture); the whole page when it is not there. */
+function orderPlace(root: ReadRoot): Element | undefined {
+  return queryFirst(root, ['#MYO-app']);
+}
+
+/** The request as the order page shows it: banners in the order app (or naming the order), Amazon's sentence anywhere, item-status markers. */
+function readCancelOnOrderPage(root: ReadRoot, orderId: string, items: readonly OrderItem[], statusTexts: readonly string[], cells: readonly Element[], missing: MissingList) {
+  const place = orderPlace(root);
+  // An alert inside an item's status cell is that item's marker, read with the cell.
+  const alerts = readAlerts(alertElements(root).filter((alert) => !cells.some((cell) => cell.contains(lightElement(alert)))));
+  const inPlace: AlertReading[] = [];
+  const elsewhere: AlertReading[] = [];
+  for (const alert of alerts) (!place || place.contains(lightElement(alert.element)) ? inPlace : elsewhere).push(alert);
+  const found = cancelOnPage(orderId, inPlace, elsewhere, items, statusTexts);
+  if (found.doubt) missing.add('buyerRequestedCancel', found.doubt, 'unreadable');
+  else if (!found.value) {
+    missing.add(
+      'buyerRequestedCancel',
+      "no banner or item-status marker in Amazon's words on the page; read from the orders API when the page loads it",
+      'elsewhere',
+    );
+  }
+  return found.value;
 }
 
 export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot | Unrecognized {
@@ -155,7 +192,7 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
   const fulfilment =
     fulfilmentFromText(fulfilmentText) ??
     missing.add('fulfilment', fulfilmentText ? `unknown channel "${fulfilmentText.slice(0, 40)}"` : 'not on the page', fulfilmentText ? 'unreadable' : 'not-found');
-  const items = readItems(root, missing);
+  const { items, statusTexts, cells } = readItems(root, missing);
   if (items.length === 0) missing.add('items', 'no item rows (item-status-cell) on the page');
   const status = orderStatusFrom(items.map((i) => i.status)) ?? missing.add('status', 'no item status on the page');
   const trackingId = textOf(queryFirst(root, SELECTORS.trackingId.css));
@@ -164,7 +201,7 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
     ? [...addressElement.querySelectorAll('span')].map((span) => textOf(span).slice(0, 500)).filter((line) => line !== '').slice(0, 12)
     : [];
   const buyerName = textOf(queryFirst(root, SELECTORS.buyerName.css)) || addressLines[0];
-  missing.add('buyerRequestedCancel', 'not shown in a known place on the page; read from the orders API when the page loads it', 'elsewhere');
+  const buyerRequestedCancel = readCancelOnOrderPage(root, orderId, items, statusTexts, cells, missing);
 
   return {
     kind: 'order-details',
@@ -175,6 +212,7 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
     ...(deliverBy ? { deliverBy } : {}),
     ...(fulfilment ? { fulfilment } : {}),
     ...(status ? { status } : {}),
+    ...(buyerRequestedCancel ? { buyerRequestedCancel } : {}),
     items,
     ...(trackingId ? { tracking: { id: trackingId.slice(0, 200) } } : {}),
     ...(buyerName || addressLines.length ? { buyer: { ...(buyerName ? { name: buyerName.slice(0, 200) } : {}), addressLines } } : {}),
@@ -210,7 +248,7 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
   const fulfilmentText = labelledLine(lines, FULFILMENT_LABELS);
   const fulfilment = fulfilmentText ? fulfilmentFromText(fulfilmentText) : undefined;
   if (!fulfilment) missing.add('fulfilment', 'no fulfilment method in the row');
-  const status = statusFromText(textOf(queryFirst(row, SELECTORS.rowStatus.css)));
+  const status = statusFromText(withoutRequestWording(textOf(queryFirst(row, SELECTORS.rowStatus.css))));
   if (!status) missing.add('status', 'no status in the row');
   const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0] ?? ASIN_IN_TEXT.exec(textOf(row))?.[1];
   const quantity = toCount(/^\d+$/.exec(labelledLine(lines, ['Quantity', 'Qty', '数量']) ?? '')?.[0]);
@@ -251,21 +289,38 @@ export function readOrderList(root: ReadRoot, url: URL): OrderListSnapshot | Unr
   const zone = zoneOf(marketplace);
   const orders: OrderRow[] = [];
   const rows = queryAll(root, SELECTORS.orderRows.css);
+  const alerts = readAlerts(alertElements(root));
+  const alertsIn = (row: Element) => alerts.filter((alert) => row.contains(lightElement(alert.element)));
+  // Amazon shows the request "right above the order information" (help G201722390): a row of its
+  // own with an alert and no order link belongs to the next order's row.
+  let above: AlertReading[] = [];
   rows.forEach((row, index) => {
+    const own = alertsIn(row);
     const order = readRow(row, zone, index);
-    if (order) orders.push(order);
-    else missing.add(`rows[${index}]`, 'no order id in the row');
+    if (!order) {
+      if (own.length > 0) above.push(...own);
+      else missing.add(`rows[${index}]`, 'no order id in the row');
+      return;
+    }
+    const found = cancelOnPage(order.orderId, [...above, ...own], [], order.items, []);
+    above = [];
+    if (found.value) orders.push({ ...order, buyerRequestedCancel: found.value });
+    else if (found.doubt) orders.push({ ...order, missing: [...order.missing, { field: 'buyerRequestedCancel', reason: found.doubt.slice(0, 300), why: 'unreadable' }] });
+    else orders.push(order);
   });
+  if (above.length > 0) missing.add('buyerRequestedCancel', `an alert below the last order row belongs to no order: "${above[0]!.text.slice(0, 200)}"`, 'unreadable');
   const totalText = textOf(queryFirst(root, SELECTORS.totalOrders.css));
   const totalOrders = toCount(/(\d[\d,]*)/.exec(totalText)?.[1]);
   if (totalOrders === undefined && !empty) missing.add('totalOrders', 'no "N orders" heading');
-  const banner = queryAll(root, SELECTORS.alerts.css).find((alert) => CANCEL_BANNER.test(textOf(alert)));
+  // Page-level: an alert outside the rows about cancellation requests (it names no order: no flag).
+  const inRows = new Set(rows.flatMap((row) => alertsIn(row).map((alert) => alert.element)));
+  const banner = alerts.find((alert) => !inRows.has(alert.element) && CANCEL_BANNER.test(alert.text));
   return {
     kind: 'order-list',
     ...(marketplace ? { marketplace } : {}),
     ...(totalOrders !== undefined ? { totalOrders } : {}),
     orders,
-    ...(banner ? { cancellationBanner: { text: textOf(banner).slice(0, 2000) } } : {}),
+    ...(banner ? { cancellationBanner: { text: banner.text.slice(0, 2000) } } : {}),
     missing: missing.items,
     sources: ['dom'],
   };

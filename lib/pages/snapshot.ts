@@ -46,7 +46,44 @@ export const OrderItem = z.object({
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
-export const BuyerRequestedCancel = z.object({ requested: z.boolean(), reason: z.optional(Short) });
+/**
+ * Where a buyer's official cancellation request was read: the order app's JSON (per item, the
+ * authoritative sign), Amazon's banner on the page, or the marker in an item's status cell. The
+ * page is read by Amazon's own words inside alert-like elements (docs/seller-central-pages.md §2a).
+ */
+export const CANCEL_SIGNAL_SOURCES = ['orders-api', 'page-banner', 'item-status'] as const;
+export const CancelSignalSource = z.enum(CANCEL_SIGNAL_SOURCES);
+export type CancelSignalSource = z.infer<typeof CancelSignalSource>;
+/** How the page's words matched: Amazon's whole banner sentence, or an evidenced fragment of its wording in the order's own place. */
+export const CancelWording = z.enum(['sentence', 'fragment']);
+export type CancelWording = z.infer<typeof CancelWording>;
+/** An item carrying the request: its position in `items` (0-based) and its ASIN when known. */
+export const RequestedItem = z.object({ index: Count, asin: z.optional(Asin) });
+export type RequestedItem = z.infer<typeof RequestedItem>;
+
+const cancelReading = {
+  /** Which source decided (every reader sets it; optional only for snapshots built by hand). */
+  source: z.optional(CancelSignalSource),
+  wording: z.optional(CancelWording),
+  /** The page's words that decided (page sources only), cut. */
+  quote: z.optional(Short),
+  /** The items that carry the request when not every item does. */
+  items: z.optional(z.array(RequestedItem).check(z.maxLength(1_000))),
+};
+
+export const BuyerRequestedCancel = z.object({
+  /**
+   * True only when Amazon's request covers the whole order. A request for some items only is
+   * `requested: false` with `items`: Seller Central cannot cancel part of an order, so it is no
+   * permission to cancel the order.
+   */
+  requested: z.boolean(),
+  reason: z.optional(Short),
+  ...cancelReading,
+  /** Another source that said otherwise: the order data wins over the page, the stricter page reading over the looser. */
+  disagreement: z.optional(z.object({ requested: z.boolean(), ...cancelReading })),
+});
+export type BuyerRequestedCancel = z.infer<typeof BuyerRequestedCancel>;
 
 /**
  * Buyer name and address: read only for reply templates and address checks on the page being
@@ -66,6 +103,12 @@ const orderFields = {
   fulfilment: z.optional(Fulfilment),
   status: z.optional(OrderStatus),
   buyerRequestedCancel: z.optional(BuyerRequestedCancel),
+  /**
+   * The order data's `cancellationDate`: most likely the day Amazon cancels the order if it is not
+   * confirmed as shipped (inferred, docs/seller-central-pages.md §13). Only from the order data,
+   * and only when it falls after the purchase and the ship-by date.
+   */
+  cancellationDate: z.optional(Instant),
   items: z.array(OrderItem),
   tracking: z.optional(z.object({ id: Short, carrier: z.optional(Short) })),
   buyer: z.optional(BuyerContact),

@@ -5,7 +5,7 @@
 import type { MessageKey, Translate } from '../i18n';
 import { zoneOffsetMinutes } from './dates';
 import { zoneOf } from './read-common';
-import type { Metric, Missing, OrderStatus, PageSnapshot } from './snapshot';
+import type { BuyerRequestedCancel, CancelSignalSource, Metric, Missing, OrderItem, OrderStatus, PageSnapshot } from './snapshot';
 
 export interface SummaryLine {
   readonly label: MessageKey;
@@ -71,6 +71,38 @@ export function formatWindow(window: { earliest: string; latest: string }, local
   return window.earliest === window.latest ? format.format(start) : format.formatRange(start, end);
 }
 
+const CANCEL_SOURCE_LABEL: Readonly<Record<CancelSignalSource, MessageKey>> = {
+  'orders-api': 'cancelSourceOrdersApi',
+  'page-banner': 'cancelSourcePageBanner',
+  'item-status': 'cancelSourceItemStatus',
+};
+
+/** "item 2 (B0…)", for the items carrying a request. */
+function itemList(reading: BuyerRequestedCancel, t: Translate): string {
+  return (reading.items ?? []).map((item) => t('cancelItem', [String(item.index + 1), item.asin ?? ''])).join(', ');
+}
+
+/** What one reading says: yes / no / only some items, and from where. */
+function cancelReading(reading: Omit<BuyerRequestedCancel, 'disagreement'>, items: readonly OrderItem[], t: Translate): string {
+  const source = reading.source ? t(CANCEL_SOURCE_LABEL[reading.source]) : t('cancelSourceUnnamed');
+  if (reading.requested) return t('cancelYesFrom', [source]);
+  if (reading.items && reading.items.length > 0) return t('cancelSomeItemsFrom', [itemList(reading, t), String(Math.max(items.length, ...reading.items.map((i) => i.index + 1))), source]);
+  return t('cancelNoFrom', [source]);
+}
+
+/** The buyer's official request as "What I read" shows it: the value, which source decided, the page's words, and any disagreement. */
+function cancelLines(order: { buyerRequestedCancel?: BuyerRequestedCancel | undefined; items: readonly OrderItem[]; missing: readonly Missing[] }, t: Translate): [MessageKey, string][] {
+  const reading = order.buyerRequestedCancel;
+  if (!reading) {
+    const unclear = order.missing.some((m) => m.field === 'buyerRequestedCancel' && m.why === 'unreadable');
+    return [['fieldBuyerCancel', t(unclear ? 'valueCouldNotTell' : 'valueNotShown')]];
+  }
+  const lines: [MessageKey, string][] = [['fieldBuyerCancel', cancelReading(reading, order.items, t)]];
+  if (reading.quote) lines.push(['fieldBuyerCancelWords', t(reading.wording === 'fragment' ? 'cancelWordsFragment' : 'cancelWordsSentence', [reading.quote])]);
+  if (reading.disagreement) lines.push(['fieldBuyerCancelDisagreement', t('cancelDisagreement', [cancelReading(reading.disagreement, order.items, t)])]);
+  return lines;
+}
+
 function formatRate(metric: Metric, locale: string, t: Translate): string {
   const percent = `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(metric.percent)}%`;
   return metric.numerator !== undefined && metric.denominator !== undefined
@@ -97,12 +129,19 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
       add('fieldFulfilment', snapshot.fulfilment && t(snapshot.fulfilment === 'FBA' ? 'fulfilmentFBA' : 'fulfilmentMFN'));
       add('fieldStatus', snapshot.status && t(STATUS_LABEL[snapshot.status]));
       add('fieldItems', snapshot.items.map((item) => [item.asin, item.quantity !== undefined ? `×${item.quantity}` : ''].filter(Boolean).join(' ')).join(', '));
-      add('fieldBuyerCancel', snapshot.buyerRequestedCancel ? yesNo(snapshot.buyerRequestedCancel.requested) : t('valueNotShown'));
+      for (const [label, value] of cancelLines(snapshot, t)) add(label, value);
+      if (snapshot.cancellationDate) add('fieldAutoCancel', t('autoCancelAmazonDate', [formatWindow({ earliest: snapshot.cancellationDate, latest: snapshot.cancellationDate }, locale, zone)]));
       add('fieldControls', snapshot.controls.map((c) => c.label).join(' · '));
       break;
     case 'order-list':
       add('fieldOrders', snapshot.totalOrders !== undefined ? `${snapshot.orders.length} / ${snapshot.totalOrders}` : String(snapshot.orders.length));
       add('fieldCancelBanner', yesNo(snapshot.cancellationBanner !== undefined));
+      {
+        const requested = snapshot.orders.filter((o) => o.buyerRequestedCancel?.requested === true);
+        const fromPage = requested.filter((o) => o.buyerRequestedCancel?.source !== 'orders-api').length;
+        const unclear = snapshot.orders.filter((o) => o.missing.some((m) => m.field === 'buyerRequestedCancel' && m.why === 'unreadable')).length;
+        if (requested.length > 0 || unclear > 0) add('fieldCancelRequestRows', t('cancelRequestRows', [String(requested.length), String(fromPage), String(unclear)]));
+      }
       break;
     case 'message-thread': {
       add('fieldSubject', snapshot.subject);

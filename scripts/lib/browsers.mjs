@@ -105,6 +105,8 @@ export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US' 
     executablePath,
     headless: true,
     acceptInsecureCerts: true,
+    // Firefox 153+ lets WebDriver open moz-extension:// pages (the popup, for the badge tests) only with this.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: firefoxPrefs(proxyPort, locale),
   });
   const extensionId = await browser.installExtension(extensionDir);

@@ -3,7 +3,7 @@
  * What is evidenced (docs/seller-central-pages.md §4, §8) and imitated here: the components are
  * custom elements with OPEN shadow roots; kat-textarea keeps its real <textarea> inside its shadow
  * root and reports typing with `input` events that are composed; kat-button renders a real
- * <button> with its `label` attribute.
+ * <button> with its `label` attribute; kat-alert shows its `header` and `description`.
  * The page "framework" below stands in for Seller Central's own app: it only trusts text it saw
  * through input events, which is how a reply box filled without them would stay empty on submit.
  */
@@ -56,7 +56,28 @@
     }
   }
 
+  // kat-alert: its header and description attributes rendered in an OPEN shadow root (how Katal
+  // renders them is ASSUMED; the attribute names are Katal's public ones).
+  class KatAlert extends HTMLElement {
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = ':host{display:block;margin:8px 0}div{border:1px solid #0f7ba8;border-left-width:6px;border-radius:6px;padding:8px 12px;background:#f3fbfe}strong{display:block}';
+      const box = document.createElement('div');
+      box.setAttribute('part', 'box');
+      box.append(document.createElement('strong'), document.createElement('span'), document.createElement('slot'));
+      root.append(style, box);
+    }
+    connectedCallback() {
+      const [header, description] = this.shadowRoot.querySelector('div').children;
+      header.textContent = this.getAttribute('header') || '';
+      description.textContent = this.getAttribute('description') || '';
+    }
+  }
+
   customElements.define('kat-textarea', KatTextarea);
+  customElements.define('kat-alert', KatAlert);
   customElements.define('kat-button', KatButton);
   customElements.define('kat-box', KatBox);
 
