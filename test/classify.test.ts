@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, shippedModel } from '@/lib/classify/classify';
+import { ClassificationSchema } from '@/lib/messaging';
 import { FLAGS, INTENTS, LANGUAGES } from '@/lib/classify/types';
 import { loadSplit, SPLITS, type Split } from '@/scripts/eval';
 
@@ -166,6 +167,11 @@ describe('bad input never throws and stays linear', () => {
     expect(r.intent).toBe('other');
     expect(r.unsure).toBe(true);
     expect(r.confidence).toBeLessThan(shippedModel().abstainBelow);
+  });
+
+  it('an abstention reaches the content script: the background\'s answer keeps `unsure`', () => {
+    const r = classify({ body: '😡😡😡' });
+    expect(ClassificationSchema.parse(r).unsure).toBe(true);
   });
 
   it.each([
