@@ -21,7 +21,7 @@ import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, Wor
 import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
-import { MODEL_EVIDENCE, WORD_EVIDENCE, type Classification, type ClassifyInput, type Evidence, type Flag, type Intent, type Language, type OfficialSource } from './types';
+import { LANGUAGES, MODEL_EVIDENCE, WORD_EVIDENCE, type Classification, type ClassifyInput, type Evidence, type Flag, type Intent, type Language, type OfficialSource } from './types';
 import WEIGHTS from './weights.json';
 
 /** The most text read from one message: longer input is cut here (the cut is linear too). */
@@ -309,6 +309,30 @@ function contextFeature(name: string): number {
   return id;
 }
 
+/** Context features by name (the names are what the ids hash; kept here so a call builds no strings). */
+const CONTEXT = {
+  cancelAsked: contextFeature('x:cancel+asked'),
+  askedShipped: contextFeature('x:asked+shipped'),
+  cancelShipped: contextFeature('x:cancel+shipped'),
+  questionOnly: contextFeature('x:question-only'),
+  noIntentRule: contextFeature('x:no-intent-rule'),
+  whenDelivery: contextFeature('x:when+delivery'),
+  placeSend: contextFeature('x:place+send'),
+  foreign: contextFeature('x:foreign'),
+  foreignSend: contextFeature('x:foreign+send'),
+  bias: contextFeature('bias'),
+  relay: contextFeature('relay'),
+  subject: contextFeature('subject'),
+};
+const LANGUAGE_CONTEXT = Object.fromEntries(LANGUAGES.map((l) => [l, contextFeature(`lang:${l}`)])) as Record<Language, number>;
+const SENDER_CONTEXT = Object.fromEntries(
+  (['buyer', 'amazon', 'seller', 'none'] as const).map((s) => [
+    s,
+    { sender: contextFeature(`sender:${s}`), byLanguage: Object.fromEntries(LANGUAGES.map((l) => [l, contextFeature(`sender+lang:${s}:${l}`)])) as Record<Language, number> },
+  ]),
+) as Record<'buyer' | 'amazon' | 'seller' | 'none', { sender: number; byLanguage: Record<Language, number> }>;
+const LENGTH_CONTEXT = LENGTH_BUCKETS.map((_, i) => contextFeature(`length:${i}`));
+
 /** The shipped model (weights.json, `npm run train`). */
 export const shippedModel = (): LinearModel => loadLinear(WEIGHTS as LinearWeightsFile);
 
@@ -550,31 +574,30 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
   const question = scoreOf(T.question) > 0;
   let anyIntent = false;
   for (let i = 0; i < PRIORITY.length; i++) if (w.targetStamp[i] === stamp) anyIntent = true;
-  const combine = (on: boolean, name: string) => {
-    if (on) features.add(contextFeature(name), 1);
-  };
-  combine(cancel > 0 && alreadyAsked > 0, 'x:cancel+asked');
-  combine(alreadyAsked > 0 && shipped > 0, 'x:asked+shipped');
-  combine(cancel > 0 && shipped > 0, 'x:cancel+shipped');
-  combine(question && !anyIntent, 'x:question-only');
-  combine(!anyIntent, 'x:no-intent-rule');
-  combine(scoreOf(T.when) > 0 && scoreOf(T.delivery) > 0, 'x:when+delivery');
-  combine(scoreOf(T.place) > 0 && send, 'x:place+send');
-  combine(foreign !== undefined, 'x:foreign');
-  combine(foreign !== undefined && send, 'x:foreign+send');
-  combine(true, 'bias');
-  combine(true, `sender:${input.sender ?? 'none'}`);
-  combine(true, `lang:${language}`);
-  combine(true, `sender+lang:${input.sender ?? 'none'}:${language}`);
-  combine(relay, 'relay');
-  combine(subject.trim() !== '', 'subject');
-  combine(input.order?.fulfilment !== undefined, `fulfilment:${input.order?.fulfilment}`);
-  combine(input.order?.status !== undefined, `status:${(input.order?.status ?? '').toLowerCase().slice(0, 24)}`);
+  const add = (id: number) => features.add(id, 1);
+  if (cancel > 0 && alreadyAsked > 0) add(CONTEXT.cancelAsked);
+  if (alreadyAsked > 0 && shipped > 0) add(CONTEXT.askedShipped);
+  if (cancel > 0 && shipped > 0) add(CONTEXT.cancelShipped);
+  if (question && !anyIntent) add(CONTEXT.questionOnly);
+  if (!anyIntent) add(CONTEXT.noIntentRule);
+  if (scoreOf(T.when) > 0 && scoreOf(T.delivery) > 0) add(CONTEXT.whenDelivery);
+  if (scoreOf(T.place) > 0 && send) add(CONTEXT.placeSend);
+  if (foreign !== undefined) add(CONTEXT.foreign);
+  if (foreign !== undefined && send) add(CONTEXT.foreignSend);
+  add(CONTEXT.bias);
+  const sender = SENDER_CONTEXT[input.sender ?? 'none'];
+  add(sender.sender);
+  add(LANGUAGE_CONTEXT[language]);
+  add(sender.byLanguage[language]);
+  if (relay) add(CONTEXT.relay);
+  if (subject.trim() !== '') add(CONTEXT.subject);
+  if (input.order?.fulfilment !== undefined) add(contextFeature(`fulfilment:${input.order.fulfilment}`));
+  if (input.order?.status !== undefined) add(contextFeature(`status:${input.order.status.toLowerCase().slice(0, 24)}`));
   const own = relay ? body.slice(relayFrom, relayTo) : body.slice(0, quotedFrom);
   const ownLength = trimmedLength(own, 0, own.length);
-  combine(true, `length:${LENGTH_BUCKETS.findIndex((limit) => ownLength <= limit)}`);
+  add(LENGTH_CONTEXT[LENGTH_BUCKETS.findIndex((limit) => ownLength <= limit)]!);
   const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
-  for (const topic of topicsOf(normalizedSubject)) combine(true, `topic:${topic}`);
+  for (const topic of topicsOf(normalizedSubject)) add(contextFeature(`topic:${topic}`));
   const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord);
   const subjectEnd = features.count;
   const ownText = own.slice(0, MAX_FEATURE_CHARS);
