@@ -39,8 +39,8 @@ export interface LinearModel {
   readonly abstainBelow: number;
   /** A bit per feature id: set when the model keeps it (32 KB, so most lookups end in cache). */
   readonly known: Uint32Array;
-  /** Feature id → where its run starts in `entries`, plus one (0: not kept). */
-  readonly index: Uint16Array;
+  /** Feature id → where its run starts in `entries`, plus one (0: not kept); 16-bit while the runs fit. */
+  readonly index: Uint16Array | Uint32Array;
   /** Per kept feature: its number of entries, then each entry as (integer weight << 5) | class. */
   readonly entries: Int32Array;
   /** The integer weights are in steps of 1/scale. */
@@ -57,9 +57,8 @@ export function loadLinear(file: LinearWeightsFile): LinearModel {
   if (cached) return cached;
   if (file.classes.length > 31) throw new Error('the linear model holds at most 31 classes');
   if (file.ids.length !== file.masks.length) throw new Error('weights file: ids and masks differ in length');
-  if (file.ids.length + file.weights.length >= 0xffff) throw new Error('weights file: too many weights for 16-bit offsets');
   if (!(file.scale > 0)) throw new Error('weights file: the scale must be positive');
-  const index = new Uint16Array(1 << FEATURE_BITS);
+  const index = file.ids.length + file.weights.length < 0xffff ? new Uint16Array(1 << FEATURE_BITS) : new Uint32Array(1 << FEATURE_BITS);
   const known = new Uint32Array((1 << FEATURE_BITS) >>> 5);
   const entries = new Int32Array(file.ids.length + file.weights.length);
   let id = 0;
