@@ -17,6 +17,7 @@
 import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
 import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
 import { topicsOf } from './amazon-topics';
+import { addLayer, compileLayer, correct, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
 import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
 import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
@@ -203,6 +204,9 @@ interface Scratch {
   readonly relayCounts: ScriptCounts;
   readonly features: FeatureBuffer;
   readonly words: WordBuffer;
+  /** Where the context features of the last message are: [contextFrom, contextTo). */
+  contextFrom: number;
+  contextTo: number;
   stamp: number;
 }
 let SCRATCH: Scratch | undefined;
@@ -225,6 +229,8 @@ function scratch(c: Compiled): Scratch {
     relayCounts: scriptCounts(),
     features: new FeatureBuffer(),
     words: new WordBuffer(),
+    contextFrom: 0,
+    contextTo: 0,
     stamp: 0,
   });
 }
@@ -361,22 +367,52 @@ function modelScratch(model: LinearModel): ModelScratch {
   return m;
 }
 
-/** For evaluation and training: another model than the shipped one. */
 export interface ClassifyOptions {
+  /** For evaluation and training: another model than the shipped one. */
   readonly model?: LinearModel;
+  /** The seller's corrections (corrections.ts), added to the model's weights. */
+  readonly corrections?: CorrectionLayer;
 }
 
 export function classify(input: ClassifyInput, options?: ClassifyOptions): Classification {
-  return run(input, options?.model ?? shippedModel())!;
+  return run(input, options?.model ?? shippedModel(), options?.corrections)!;
 }
 
-/** The features the model reads for a message (for training: the same code path as classify). */
-export function featuresOf(input: ClassifyInput): { ids: Int32Array; values: Float32Array } {
-  run(input, undefined);
-  return scratch(compiled()).features.snapshot();
+/** The features the model reads for a message (for training: the same code path as classify), and where its context features are. */
+export function featuresOf(input: ClassifyInput): MessageFeatures {
+  run(input, undefined, undefined);
+  const w = scratch(compiled());
+  return { ...w.features.snapshot(), contextFrom: w.contextFrom, contextTo: w.contextTo };
 }
 
-function run(input: ClassifyInput, model: LinearModel | undefined): Classification | undefined {
+/**
+ * The seller's correction "this message is really `intent`", learned into their layer
+ * (corrections.ts): returns the new layer, or why not. The message itself is not kept.
+ */
+export function teach(layer: CorrectionLayer, input: ClassifyInput, intent: Intent, model: LinearModel = shippedModel()): CorrectionOutcome {
+  const message = featuresOf(input);
+  const probability = new Float64Array(model.classes.length);
+  return correct(
+    layer,
+    message,
+    intent,
+    model.classes,
+    (next) => {
+      const scores = new Float64Array(model.classes.length);
+      score(model, message.ids, message.values, message.ids.length, scores);
+      addLayer(compileLayer(next, model), message.ids, message.values, message.ids.length, scores);
+      return scores;
+    },
+    // Named, and clear of the abstention threshold by a margin, so similar messages follow.
+    (scores, target) => probabilities(scores, model.temperature, () => true, probability) === target && probability[target]! >= model.abstainBelow + CORRECTION_MARGIN,
+    (id) => (model.known[id >>> 5]! & (1 << (id & 31))) !== 0,
+  );
+}
+
+/** How far above the abstention threshold a corrected message must read. */
+const CORRECTION_MARGIN = 0.35;
+
+function run(input: ClassifyInput, model: LinearModel | undefined, corrections: CorrectionLayer | undefined): Classification | undefined {
   const c = compiled();
   const w = scratch(c);
   const { T } = c;
@@ -598,6 +634,8 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
   add(LENGTH_CONTEXT[LENGTH_BUCKETS.findIndex((limit) => ownLength <= limit)]!);
   const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
   for (const topic of topicsOf(normalizedSubject)) add(contextFeature(`topic:${topic}`));
+  w.contextFrom = ruleFeatures;
+  w.contextTo = features.count;
   const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord);
   const subjectEnd = features.count;
   const ownText = own.slice(0, MAX_FEATURE_CHARS);
@@ -614,6 +652,7 @@ function run(input: ClassifyInput, model: LinearModel | undefined): Classificati
   // n-grams alone are not a signal, as some of any text's collide with known ones in the hashed space.
   const m = modelScratch(model);
   score(model, features.ids, features.values, features.count, m.scores);
+  if (corrections) addLayer(compileLayer(corrections, model), features.ids, features.values, features.count, m.scores);
   const signal = wordy && (ruleFeatures > 0 || knowsAny(model, features.ids, subjectWords, subjectEnd) || knowsAny(model, features.ids, bodyWords, features.count));
   const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
   const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
