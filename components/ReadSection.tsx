@@ -1,4 +1,5 @@
 /** "What I read": what the page readers found on this page, and what they could not read and why. */
+import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
@@ -10,6 +11,8 @@ export interface ReadSectionProps {
   readonly t: Translate;
   /** Page messages that claimed to be our page reader's (ignored), and its responses we could not read. */
   readonly pageMessages?: PageMessageCounts | undefined;
+  /** Saves the page's skeleton for a report of a misread page; gives the file's name, rejects if it could not. */
+  readonly onSaveOutline?: (() => Promise<string>) | undefined;
 }
 
 /** Field names in `missing` that have a label of their own. */
@@ -41,7 +44,9 @@ const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
   elsewhere: 'readMissingElsewhere',
 };
 
-export function ReadSection({ snapshot, locale, t, pageMessages }: ReadSectionProps) {
+export function ReadSection({ snapshot, locale, t, pageMessages, onSaveOutline }: ReadSectionProps) {
+  // What became of the last save, for as long as this reading of the page is shown.
+  const [saved, setSaved] = useState<{ of: PageSnapshot; note: string } | undefined>();
   const summary = summarise(snapshot, locale, t);
   // The readers explain in English: shown as is in English, on hover in the other languages.
   const english = locale.toLowerCase().startsWith('en');
@@ -101,6 +106,26 @@ export function ReadSection({ snapshot, locale, t, pageMessages }: ReadSectionPr
         <p class="sidekick-quiet" data-testid="unreadable-order-data" data-count={pageMessages.unreadable}>
           {t('readUnreadableOrderData', [String(pageMessages.unreadable)])}
         </p>
+      )}
+      {onSaveOutline && (
+        <div class="sidekick-report" data-testid="save-outline">
+          <button
+            type="button"
+            class="sidekick-link"
+            onClick={() => {
+              onSaveOutline().then(
+                (file) => setSaved({ of: snapshot, note: t('readReportSaved', [file]) }),
+                (error: unknown) => {
+                  console.warn('Seller Sidekick: could not save the page outline.', error);
+                  setSaved({ of: snapshot, note: t('readReportFailed') });
+                },
+              );
+            }}
+          >
+            {t('readReportButton')}
+          </button>
+          <p class="sidekick-quiet">{saved?.of === snapshot ? saved.note : t('readReportHint')}</p>
+        </div>
       )}
     </details>
   );

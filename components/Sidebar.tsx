@@ -41,6 +41,8 @@ export interface SidebarProps {
   readonly typingProblems?: readonly GuardProblem[];
   /** What the content script did not take from the page reader's side (shown under "What I read"). */
   readonly pageMessages?: PageMessageCounts | undefined;
+  /** Saves the page's skeleton for a report of a misread page (What I read). */
+  readonly onSaveOutline?: (() => Promise<string>) | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -68,6 +70,7 @@ export function Sidebar({
   onPick = ignore,
   typingProblems = NO_PROBLEMS,
   pageMessages,
+  onSaveOutline,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -148,7 +151,7 @@ export function Sidebar({
       </section>
       {snapshot && page.type !== 'other' && (
         <section class="sidekick-section">
-          <ReadSection snapshot={snapshot} locale={locale} t={t} pageMessages={pageMessages} />
+          <ReadSection snapshot={snapshot} locale={locale} t={t} pageMessages={pageMessages} onSaveOutline={onSaveOutline} />
         </section>
       )}
     </aside>

@@ -1,6 +1,7 @@
 // The production Chrome build in real headless Chromium, on the demo pages at their real URLs.
 import type { BrowserContext, Page, Request, Worker } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module shared with the demo script.
 import { launchChromium } from '../scripts/lib/browsers.mjs';
@@ -23,6 +24,7 @@ import {
   type ForgeryNames,
 } from './helpers';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX } from '../lib/pages/observed-source';
+import { checkOutline, pageTexts } from './outline';
 
 // Code passed to worker.evaluate runs in the extension's service worker, where `chrome` exists.
 declare const chrome: typeof extensionApi;
@@ -428,6 +430,25 @@ describe('Chromium: sidebar behaviour', () => {
     expect(en.requests.filter((r) => r.isNavigationRequest()).length).toBe(navigations);
   });
 
+  it('follows the messaging app from a case to the list and to another case without a page load', async () => {
+    await en.page.goto(demoPage('message-thread-en-three-pane').url);
+    expect((await sidebarState(en.page)).pageType).toBe('message-thread');
+    const navigations = en.requests.filter((r) => r.isNavigationRequest()).length;
+    // Back to the list: the app takes the conversation away and drops cc= from the URL.
+    await en.page.evaluate(() => {
+      const conversation = document.querySelector('.mx-conv')!;
+      (window as unknown as { openCase: Element }).openCase = conversation;
+      conversation.remove();
+      history.pushState(null, '', '/messaging/inbox-v3?fi=responseNeeded&pn=1');
+    });
+    await en.page.locator(`${SIDEBAR}[data-page-type="message-inbox"]`).waitFor({ timeout: 10_000 });
+    // A case opens again with the URL left as it is: only the page says it is a conversation.
+    await en.page.evaluate(() => document.querySelector('.mx-grid')!.append((window as unknown as { openCase: Element }).openCase));
+    await en.page.locator(`${SIDEBAR}[data-page-type="message-thread"]`).waitFor({ timeout: 10_000 });
+    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrderId === '113-5520871-0394417', 'the open case read again');
+    expect(en.requests.filter((r) => r.isNavigationRequest()).length).toBe(navigations);
+  });
+
   it('collapses to a small tab that stays out of the way, and remembers it across pages', async () => {
     await en.page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
     await sidebarState(en.page);
@@ -494,6 +515,48 @@ describe('Chromium: urgent orders on the badge and in the popup', () => {
     expect(await popup.locator('[data-reason="ship-by"]').textContent()).toBe('本日が出荷期限');
     await popup.close();
     await forget(ja);
+  });
+});
+
+describe("Chromium: saving the page's outline", () => {
+  it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    const texts = await en.page.evaluate(pageTexts);
+    // The control: the page really shows the buyer's words, in the page and in shadow roots.
+    expect(texts.join('\n')).toContain('Please cancel my order');
+    expect(texts).toContain('Write your response');
+    await en.page.locator('seller-sidekick [data-testid="what-i-read"] summary').click();
+    const [download] = await Promise.all([en.page.waitForEvent('download'), en.page.locator('seller-sidekick [data-testid="save-outline"] button').click()]);
+    expect(download.suggestedFilename()).toMatch(/^seller-sidekick-outline-message-thread-\d{8}-\d{4}\.json$/);
+    const file = readFileSync((await download.path())!, 'utf8');
+    const { leaks, skeleton, snapshot } = checkOutline(file, texts);
+    expect(leaks).toEqual([]);
+    expect(file).not.toMatch(/Jane|sandals|114-3941689-8772232|Kumo Craft|What I read/);
+    // The Katal components' shadow roots are in it (the reply box's real textarea is inside one).
+    expect(skeleton.nodes.filter((n) => 'root' in n && n.root === 'shadow').length).toBeGreaterThanOrEqual(3);
+    expect(snapshot).toMatchObject({ kind: 'message-thread', replyBox: { kind: 'kat-textarea' } });
+    // The sidebar stays, and says where the file went.
+    expect(await en.page.locator('seller-sidekick [data-testid="save-outline"] p').textContent()).toContain(`Saved ${download.suggestedFilename()}`);
+  });
+});
+
+describe('Chromium: downloads', () => {
+  it("stays on the page when the page's own link downloads a file (a download is no navigation)", async () => {
+    await visit(en, 'order-list-en');
+    await en.page.evaluate(() => {
+      const link = document.createElement('a');
+      link.id = 'demo-download';
+      link.download = 'orders.csv';
+      link.href = 'data:text/csv,order-id%0A';
+      link.textContent = 'Download';
+      document.querySelector('#sc-content-container')!.prepend(link);
+    });
+    const [download] = await Promise.all([en.page.waitForEvent('download'), en.page.locator('#demo-download').click()]);
+    expect(download.suggestedFilename()).toBe('orders.csv');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await sidebarState(en.page)).pageType).toBe('order-list');
+    expect((await en.page.evaluate(whatIRead))?.kind).toBe('order-list');
   });
 });
 

@@ -1,4 +1,7 @@
 // The production Firefox build (MV3) in real headless firefox-esr, driven over WebDriver BiDi.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module shared with the demo script.
@@ -21,6 +24,7 @@ import {
   type ForgeryNames,
 } from './helpers';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX } from '../lib/pages/observed-source';
+import { checkOutline, pageTexts } from './outline';
 
 const SIDEBAR = 'seller-sidekick >>> [data-testid="sidekick-sidebar"]';
 
@@ -29,11 +33,22 @@ let browser: Browser;
 let page: Page;
 let extensionId: string;
 const consoleLines: string[] = [];
+/** Where Firefox saves downloads, without asking (the page outline). */
+const downloads = mkdtempSync(join(tmpdir(), 'sidekick-firefox-downloads-'));
 const requests: string[] = [];
 
 beforeAll(async () => {
   server = await startDemoServer();
-  ({ browser, extensionId } = (await launchFirefox({ extensionDir: firefoxBuild, proxyPort: server.proxyPort })) as { browser: Browser; extensionId: string });
+  const prefs = {
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+    'browser.download.alwaysOpenPanel': false,
+  };
+  ({ browser, extensionId } = (await launchFirefox({ extensionDir: firefoxBuild, proxyPort: server.proxyPort, prefs })) as { browser: Browser; extensionId: string });
   page = await browser.newPage();
   // A desktop window, as sellers use Seller Central (and as in the Chromium tests).
   await page.setViewport({ width: 1440, height: 900 });
@@ -92,6 +107,27 @@ describe('Firefox: the sidebar on every demo page', () => {
     expect((await sidebarState()).pageType).toBe('order-list');
     await page.evaluate(() => history.pushState(null, '', '/messaging/inbox-v3?fi=responseNeeded'));
     await page.waitForSelector('seller-sidekick >>> [data-page-type="message-inbox"]', { timeout: 10_000 });
+  });
+
+  it('follows the messaging app from a case to the list and to another case without a page load', async () => {
+    await page.goto(demoPages.pages.find((p) => p.id === 'message-thread-en-three-pane')!.url);
+    expect((await sidebarState()).pageType).toBe('message-thread');
+    await page.evaluate(() => {
+      const conversation = document.querySelector('.mx-conv')!;
+      (window as unknown as { openCase: Element }).openCase = conversation;
+      conversation.remove();
+      history.pushState(null, '', '/messaging/inbox-v3?fi=responseNeeded&pn=1');
+    });
+    // Only an attribute in the sidebar's shadow root changes: poll for it.
+    const pageTypeIs = (type: string) =>
+      page.waitForFunction(
+        (want) => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-page-type]')?.getAttribute('data-page-type') === want,
+        { timeout: 10_000, polling: 100 },
+        type,
+      );
+    await pageTypeIs('message-inbox');
+    await page.evaluate(() => document.querySelector('.mx-grid')!.append((window as unknown as { openCase: Element }).openCase));
+    await pageTypeIs('message-thread');
   });
 
   it('remembers a collapsed sidebar across pages', async () => {
@@ -296,6 +332,36 @@ describe('Firefox: the suggested reply on every demo thread, in the buyer\'s lan
     const state = await page.evaluate(() => (window as unknown as { demoReplyState: { text: string; inputEvents: number } }).demoReplyState);
     expect(state.inputEvents).toBeGreaterThanOrEqual(1);
     expect(state.text).not.toMatch(/\{[A-Za-z]+\}/);
+  });
+});
+
+describe("Firefox: saving the page's outline", () => {
+  it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    const texts = await page.evaluate(pageTexts);
+    expect(texts.join('\n')).toContain('Please cancel my order');
+    await page.click('seller-sidekick >>> [data-testid="what-i-read"] summary');
+    await page.click('seller-sidekick >>> [data-testid="save-outline"] button');
+    // Firefox may show the file's name before its content (it writes a .part file, then renames):
+    // wait until the file is there and complete.
+    const deadline = Date.now() + 15_000;
+    let saved: string[] = [];
+    let file = '';
+    while (Date.now() < deadline) {
+      saved = readdirSync(downloads).filter((name) => /^seller-sidekick-outline-message-thread-\d{8}-\d{4}\.json$/.test(name));
+      file = saved.length === 1 ? readFileSync(join(downloads, saved[0]!), 'utf8') : '';
+      if (file.endsWith('}')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(saved).toHaveLength(1);
+    const { leaks, snapshot } = checkOutline(file, texts);
+    expect(leaks).toEqual([]);
+    expect(file).not.toMatch(/Jane|sandals|114-3941689-8772232|Kumo Craft|What I read/);
+    expect(snapshot).toMatchObject({ kind: 'message-thread', replyBox: { kind: 'kat-textarea' } });
+    const status = await page.waitForSelector('seller-sidekick >>> [data-testid="save-outline"] p');
+    expect(await status!.evaluate((el) => el.textContent)).toContain(`Saved ${saved[0]}`);
   });
 });
 

@@ -5,11 +5,14 @@
  * script after an update can, and neither may crash the other.
  *
  * Buyer messages travel here only to be classified in the background, where the model lives (it
- * is too large for the content script); nothing is stored or sent anywhere else.
+ * is too large for the content script); a page's tree travels here only to be shaped into its
+ * skeleton ("Save the page's outline": the shaping rules are too large for the content script
+ * too). Nothing is stored or sent anywhere else.
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification } from './classify/types';
+import { PageTree } from './pages/page-tree';
 import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
@@ -24,6 +27,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
   /** Order records to write: the background merges them into what is stored, one write at a time. */
   z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
+  /** A page's tree and address, to be shaped into its skeleton (lib/pages/skeleton.ts), given back as JSON. */
+  z.object({ type: z.literal('outline'), url: z.string().check(z.maxLength(10_000)), tree: PageTree }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -79,6 +84,16 @@ export async function requestClassification(items: readonly ClassifyInput[]): Pr
   const classifications = parsed.data.classifications as Classification[];
   if (classifications.length !== batch.length) throw new Error(`The background classified ${classifications.length} messages of the ${batch.length} sent.`);
   return [...new Array<undefined>(skipped), ...classifications];
+}
+
+export const OutlineResponse = z.object({ outline: z.string() });
+
+/** The skeleton of a page's tree, as the JSON text of the file to save. Rejects on a malformed answer. */
+export async function requestOutline(tree: PageTree, url: string): Promise<string> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'outline', url, tree } satisfies SidekickRequest);
+  const parsed = OutlineResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave no page outline: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.outline;
 }
 
 export async function requestUiMessages(language: 'en' | 'ja'): Promise<Record<string, { message: string }>> {

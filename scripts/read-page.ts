@@ -1,9 +1,12 @@
 // `npm run read-page -- FILE --url URL`: prints what Seller Sidekick reads from a saved page.
-//   FILE  a page saved from the browser (.html), a saved orders-api response (.json),
-//         or an Amazon notice saved as text (.txt, with an optional "Subject:" line).
-//   URL   the address the page was saved from (Seller Central's, e.g. https://sellercentral.amazon.co.jp/orders-v3/order/503-…).
+//   FILE  a page saved from the browser (.html), a saved orders-api response (.json), an Amazon
+//         notice saved as text (.txt, with an optional "Subject:" line), or a page skeleton saved
+//         with "Report a misread page" in the sidebar (.json; lib/pages/skeleton.ts).
+//   URL   the address the page was saved from (Seller Central's, e.g. https://sellercentral.amazon.co.jp/orders-v3/order/503-…);
+//         a skeleton carries its own (shaped) address, so --url is optional for it.
+//   --html  for a skeleton: print the page rebuilt from it, as HTML, instead of what is read.
 // Output: the snapshot as JSON on stdout. Exit code 0 when the page was read, 2 when it was not
-// recognised (the reason is in the JSON), 1 for bad arguments.
+// recognised (the reason is in the JSON), 1 for bad arguments or a file that cannot be read.
 import { readFileSync } from 'node:fs';
 // @ts-expect-error: plain ES module shared with the demo server.
 import { fillDemoDates } from './lib/demo-dates.mjs';
@@ -12,6 +15,7 @@ import { sellerCentralHost } from '../lib/hosts';
 import { readOrdersApiJson } from '../lib/pages/orders-api';
 import { readNoticeText } from '../lib/pages/read-notice';
 import { readPage } from '../lib/pages/read-page';
+import { SKELETON_FORMAT, parseSkeleton, rebuildFromSkeleton } from '../lib/pages/skeleton';
 import type { PageSnapshot } from '../lib/pages/snapshot';
 
 function usage(message: string): never {
@@ -23,6 +27,7 @@ const args = process.argv.slice(2);
 const urlIndex = args.indexOf('--url');
 const href = urlIndex >= 0 ? args[urlIndex + 1] : undefined;
 const file = args.find((arg, i) => !arg.startsWith('--') && (urlIndex < 0 || i !== urlIndex + 1));
+const asHtml = args.includes('--html');
 if (!file) usage('No file given.');
 
 let content: string;
@@ -42,8 +47,41 @@ if (href) {
   }
 }
 
+/** A page skeleton ("Report a misread page"), or undefined when the file is something else. */
+function skeletonIn(text: string): unknown {
+  if (!/^\s*\{/.test(text)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined; // not JSON at all: left to the orders-api reader, which says so
+  }
+  return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === SKELETON_FORMAT ? json : undefined;
+}
+
+const emptyDocument = () => parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+
 let snapshot: PageSnapshot;
-if (/\.json$/i.test(file)) {
+const skeletonJson = /\.json$/i.test(file) ? skeletonIn(content) : undefined;
+if (skeletonJson !== undefined) {
+  const parsed = parseSkeleton(skeletonJson);
+  if (!parsed.ok) usage(`${file} is a page skeleton Seller Sidekick cannot read: ${parsed.error}`);
+  const { document, problems } = rebuildFromSkeleton(parsed.skeleton, emptyDocument);
+  for (const problem of problems.slice(0, 20)) console.error(`Skeleton: ${problem}`);
+  if (parsed.skeleton.cut) console.error(`Skeleton: the page was cut (${parsed.skeleton.cut.nodes} nodes left out, ${parsed.skeleton.cut.texts} long texts shortened).`);
+  if (asHtml) {
+    console.log(String(document));
+    process.exit(0);
+  }
+  if (!url) {
+    try {
+      url = new URL(parsed.skeleton.url);
+    } catch {
+      usage(`The skeleton's address "${parsed.skeleton.url.slice(0, 200)}" is not a URL: give the page's address with --url.`);
+    }
+  }
+  snapshot = readPage(document, url);
+} else if (/\.json$/i.test(file)) {
   snapshot = readOrdersApiJson(content, url);
 } else if (/\.txt$/i.test(file)) {
   snapshot = readNoticeText(content, url ? sellerCentralHost(url)?.marketplace : undefined);

@@ -1,5 +1,5 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadSection } from '@/components/ReadSection';
 import { readPage } from '@/lib/pages/read-page';
 import { formatWindow, summarise } from '@/lib/pages/summary';
@@ -95,5 +95,30 @@ describe('What I read', () => {
     expect(
       formatWindow({ earliest: '2024-08-22T07:00:00.000Z', latest: '2024-08-24T06:59:59.000Z' }, 'en-US', 'America/Los_Angeles').replace(/\s/g, ' '),
     ).toBe('Thu, Aug 22 – Fri, Aug 23, 2024');
+  });
+
+  it('offers to save the page outline only when it can, and says where it went or that it failed', async () => {
+    const { unmount } = render(<ReadSection snapshot={snapshotOf('message-thread-en')} locale="en" t={tEn} />);
+    expect(screen.queryByTestId('save-outline')).toBeNull();
+    unmount();
+
+    const save = vi.fn(() => Promise.resolve('seller-sidekick-outline-message-thread-20261122-0400.json'));
+    const thread = snapshotOf('message-thread-en');
+    const { rerender } = render(<ReadSection snapshot={thread} locale="en" t={tEn} onSaveOutline={save} />);
+    const block = screen.getByTestId('save-outline');
+    expect(block.textContent).toContain("Save the page's outline (no text)");
+    expect(block.textContent).toContain('no names, addresses, messages or order numbers');
+    fireEvent.click(screen.getByRole('button', { name: "Save the page's outline (no text)" }));
+    expect(save).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(block.textContent).toContain('Saved seller-sidekick-outline-message-thread-20261122-0400.json to your downloads.'));
+    // Another reading of the page (another page): the note is the explanation again.
+    rerender(<ReadSection snapshot={snapshotOf('message-thread-en-fba')} locale="en" t={tEn} onSaveOutline={save} />);
+    expect(screen.getByTestId('save-outline').textContent).toContain('no names, addresses, messages or order numbers');
+    cleanup();
+
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<ReadSection snapshot={snapshotOf('message-thread-ja')} locale="ja" t={tJa} onSaveOutline={() => Promise.reject(new Error('the background is asleep'))} />);
+    fireEvent.click(screen.getByRole('button', { name: 'ページの骨組みを保存（文字なし）' }));
+    await waitFor(() => expect(screen.getByTestId('save-outline').textContent).toContain('ページの骨組みを保存できませんでした。'));
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { recognisePage } from '@/lib/pages/page-type';
+import { followSnapshot, recognisePage } from '@/lib/pages/page-type';
+import { readPage } from '@/lib/pages/read-page';
+import { loadFixture } from './helpers';
 import demo from '@/demo/pages.json';
 
 // The demo pages are also the end-to-end fixtures: each must say what it rests on, be served at a
@@ -15,9 +17,13 @@ describe.each(demo.pages)('demo page $id', (page) => {
     expect(header).toContain('ASSUMED');
   });
 
-  it('is served at the URL its header names, and that URL is recognised as its page type', () => {
+  it('is served at the URL its header names, and that URL (with the page, on the messaging app) is recognised as its page type', () => {
     expect(header).toContain(`Served at: ${page.url}`);
-    expect(recognisePage(new URL(page.url))?.type).toBe(page.pageType);
+    const url = new URL(page.url);
+    const fromUrl = recognisePage(url)!;
+    // On the messaging app what the page holds decides between inbox and conversation.
+    const { doc } = loadFixture(page.id);
+    expect(followSnapshot(fromUrl, readPage(doc, url)).type).toBe(page.pageType);
   });
 
   it('asks for nothing outside its own host', () => {

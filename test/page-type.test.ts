@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SELLER_CENTRAL_HOSTS } from '@/lib/hosts';
-import { PAGE_PREDICATES, PAGE_TYPES, recognisePage, type PageType } from '@/lib/pages/page-type';
+import { PAGE_PREDICATES, PAGE_TYPES, caseIdOf, followSnapshot, isMessagingRoute, recognisePage, type PageType } from '@/lib/pages/page-type';
 
 // Paths (and queries) for each page type; every one is tried on every Seller Central host.
 const EXAMPLES: Record<PageType, readonly string[]> = {
@@ -25,6 +25,12 @@ const EXAMPLES: Record<PageType, readonly string[]> = {
     '/messaging/inbox?fi=caseId&ss=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13&cc=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13',
     '/messaging/inbox-v3?fi=caseId&ss=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946',
     '/messaging/contact?orderID=114-3941689-8772232&marketplaceID=ATVPDKIKX0DER',
+    '/messaging/contact/?orderID=114-3941689-8772232',
+    // `cc=` names the open case on every inbox route, whatever else the URL carries.
+    '/messaging/inbox-v3?fi=responseNeeded&pn=1&cc=2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25',
+    '/messaging/inbox-v3?fi=search&ss=114-3941689-8772232&cc=2F6D9B1E-5C3A-4E8F-A0B7-9D1C4E6F8A25',
+    '/messaging/inbox-v2?cc=2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25',
+    '/messaging/inbox/ref=xx_cmin_head_xx?cc=2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25&pn=2',
   ],
   'message-inbox': [
     '/messaging/inbox',
@@ -34,6 +40,10 @@ const EXAMPLES: Record<PageType, readonly string[]> = {
     '/messaging/inbox-v3?fi=responseNeeded',
     '/messaging/inbox-v3?fi=search&ss=114-3941689-8772232',
     '/messaging/inbox?fi=caseId',
+    '/messaging/inbox-v3?fi=responseNeeded&pn=1',
+    '/messaging/inbox-v3?fi=responseNeeded&pn=1&cc=',
+    '/messaging/inbox?fi=caseId&ss=not-a-case-id',
+    '/messaging/inbox-v3?cc=114-3941689-8772232',
   ],
   notices: ['/performance/notifications', '/performance/notifications/', '/gp/customer-experience/perf-notifications.html'],
   'account-health': [
@@ -122,5 +132,46 @@ describe('page detection', () => {
       expect(['other', 'message-inbox']).toContain(page?.type);
       expect(page?.orderId).toBeUndefined();
     }
+  });
+
+  it('reads the open case from cc=, else from a caseId deep link, and only a uuid', () => {
+    const at = (path: string) => new URL(`https://sellercentral.amazon.com${path}`);
+    const id = '2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25';
+    expect(caseIdOf(at(`/messaging/inbox-v3?fi=responseNeeded&pn=1&cc=${id}`))).toBe(id);
+    expect(caseIdOf(at(`/messaging/inbox-v3?fi=search&ss=114-3941689-8772232&cc=${id.toUpperCase()}`))).toBe(id);
+    expect(caseIdOf(at(`/messaging/inbox?fi=caseId&ss=${id}`))).toBe(id);
+    expect(caseIdOf(at('/messaging/inbox?fi=search&ss=114-3941689-8772232'))).toBeUndefined();
+    expect(caseIdOf(at(`/messaging/reviews?cc=${id}`))).toBeUndefined();
+    expect(caseIdOf(at(`/messaging/inbox?cc=${id}<script>`))).toBeUndefined();
+  });
+
+  it('counts every inbox route and Contact Buyer as the messaging app, and nothing else', () => {
+    const at = (path: string) => new URL(`https://sellercentral.amazon.de${path}`);
+    for (const path of [...EXAMPLES['message-thread'], ...EXAMPLES['message-inbox']]) expect(isMessagingRoute(at(path)), path).toBe(true);
+    for (const path of EXAMPLES.other.filter((p) => !p.startsWith('/messaging/contact'))) expect(isMessagingRoute(at(path)), path).toBe(false);
+  });
+
+  describe('the page type follows what the messaging app shows', () => {
+    const inbox = recognisePage(new URL('https://sellercentral.amazon.com/messaging/inbox-v3?fi=responseNeeded'))!;
+    const thread = recognisePage(new URL('https://sellercentral.amazon.com/messaging/inbox-v3?cc=2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25'))!;
+    const order = recognisePage(new URL('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232'))!;
+
+    it('an inbox URL showing a conversation is a thread, with the order the conversation names', () => {
+      expect(followSnapshot(inbox, { kind: 'message-thread', orderId: '114-3941689-8772232' })).toMatchObject({
+        type: 'message-thread',
+        orderId: '114-3941689-8772232',
+        marketplace: 'US',
+      });
+    });
+
+    it('a case URL showing only the inbox (the seller went back without a page load) is the inbox', () => {
+      expect(followSnapshot(thread, { kind: 'message-inbox' })).toMatchObject({ type: 'message-inbox', orderId: undefined });
+    });
+
+    it('keeps the URL type while nothing was read, when nothing could be read, and off the messaging app', () => {
+      expect(followSnapshot(inbox, undefined)).toBe(inbox);
+      expect(followSnapshot(thread, { kind: 'unrecognized' })).toBe(thread);
+      expect(followSnapshot(order, { kind: 'message-thread', orderId: '111-1111111-1111111' })).toBe(order);
+    });
   });
 });

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
 import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
+import { shapeTree } from '@/lib/pages/skeleton';
 import { templateStore, watchStore } from '@/lib/storage';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
@@ -44,6 +45,9 @@ export function handleRequest(raw: unknown): unknown {
           (watches) => ({ watches }),
           (error: unknown) => ({ error: `Could not remember the orders: ${error instanceof Error ? error.message : String(error)}` }),
         );
+    case 'outline':
+      // The page's text arrives here only to be shaped; the skeleton goes back, nothing is kept.
+      return { outline: JSON.stringify(shapeTree(request.data.tree, request.data.url)) };
     case 'ui-messages': {
       const messages = Object.fromEntries(Object.entries(UI_MESSAGES[request.data.language]).map(([key, entry]) => [key, { message: entry.message }]));
       return { messages };

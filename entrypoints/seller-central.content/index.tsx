@@ -12,7 +12,7 @@ import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
 import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
-import { recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
+import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
@@ -28,6 +28,7 @@ import { createGuidance, type GuidanceState } from './guidance';
 import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
+import { saveOutline } from './save-outline';
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],
@@ -152,6 +153,7 @@ export default defineContentScript({
             onPick={openTemplate}
             typingProblems={typingProblems}
             pageMessages={pageMessages}
+            onSaveOutline={() => saveOutline(document, location.href, page!.type, root!)}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -212,6 +214,9 @@ export default defineContentScript({
       ctx,
       (next) => {
         snapshot = next;
+        // On the messaging app the page's content decides between inbox and conversation.
+        const fromUrl = recognisePage(new URL(location.href));
+        page = fromUrl && followSnapshot(fromUrl, next);
         guidance = { ...guidance, pending: next !== undefined };
         advice.update(next);
         update();
@@ -222,8 +227,20 @@ export default defineContentScript({
       },
     );
 
+    // The Navigation API, which WXT follows, reports a download (a link with `download`: the
+    // page's own, or the page outline saved from the sidebar) as a navigation, yet the page stays.
+    // Noted here, before WXT's own listener, to be ignored below.
+    const downloads = new Set<string>();
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (navigation) {
+      ctx.addEventListener(navigation, 'navigate', (event: Event) => {
+        const { downloadRequest, destination } = event as Event & { downloadRequest?: string | null; destination?: { url: string } };
+        if (typeof downloadRequest === 'string' && destination) downloads.add(destination.url);
+      });
+    }
     // Seller Central is a single-page app: follow its navigation without polling of our own.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (downloads.delete(newUrl.href)) return;
       page = recognisePage(newUrl);
       snapshot = undefined;
       confirming = undefined;

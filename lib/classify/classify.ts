@@ -579,7 +579,9 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   const cancel = Math.max(scoreOf(T.cancel), officialAnywhere ? 3 : 0);
   const alreadyAsked = scoreOf(T.alreadyAsked);
   const shipped = scoreOf(T.shipped);
-  const officialFromAmazon = input.sender === 'amazon' && (officialAnywhere || scoreOf(T.amazonCancelBody) > 0);
+  // From Amazon: its notification's own wording ("the buyer has requested…"), not the bare request
+  // phrase, which a buyer the page mislabelled could also have written.
+  const officialFromAmazon = input.sender === 'amazon' && scoreOf(T.amazonCancelBody) > 0;
   const officialFromOrder = input.order?.buyerRequestedCancel === true;
   const officialSource: OfficialSource | undefined = officialFromOrder
     ? 'order-flag'

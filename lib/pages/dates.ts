@@ -215,3 +215,197 @@ export function epochSecondsToIso(value: number): string | undefined {
   if (!Number.isFinite(value) || value < 946_684_800 || value > 4_102_444_800) return undefined; // 2000–2100
   return new Date(Math.round(value * 1000)).toISOString();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Time stamps of messages, in the six languages of the marketplaces (ja, en, de, fr, it, es).
+//
+// No capture of a message's time stamp exists (docs/seller-central-pages.md §4): what is read here
+// is every form the locales' own date formats produce (CLDR, as `Intl.DateTimeFormat` writes them
+// for ja-JP, en-US, en-GB, de-DE, fr-FR, it-IT, es-ES in its four date styles, with or without the
+// weekday, the year or a zone), plus the forms the rest of this file reads. A stamp must carry a
+// time of day; a bare date ("Nov 18, 2026") is a list's or an order's date, not a message's.
+
+/** Month names and their usual abbreviations, without accents, lower case. */
+const MONTH_WORDS: Readonly<Record<string, number>> = (() => {
+  const table: Array<[number, string]> = [];
+  const add = (month: number, ...words: string[]) => words.forEach((w) => table.push([month, w]));
+  add(1, 'jan', 'january', 'januar', 'janv', 'janvier', 'gen', 'gennaio', 'ene', 'enero', 'jän', 'jänner');
+  add(2, 'feb', 'february', 'februar', 'fevr', 'fevrier', 'fev', 'febbraio', 'febrero');
+  add(3, 'mar', 'march', 'marz', 'mrz', 'mars', 'marzo');
+  add(4, 'apr', 'april', 'avr', 'avril', 'aprile', 'abr', 'abril');
+  add(5, 'may', 'mai', 'mag', 'maggio', 'mayo');
+  add(6, 'jun', 'june', 'juni', 'juin', 'giu', 'giugno', 'junio');
+  add(7, 'jul', 'july', 'juli', 'juil', 'juillet', 'lug', 'luglio', 'julio');
+  add(8, 'aug', 'august', 'aout', 'ago', 'agosto');
+  add(9, 'sep', 'sept', 'september', 'septembre', 'set', 'settembre', 'septiembre');
+  add(10, 'oct', 'october', 'okt', 'oktober', 'octobre', 'ott', 'ottobre', 'octubre');
+  add(11, 'nov', 'november', 'novembre', 'noviembre');
+  add(12, 'dec', 'december', 'dez', 'dezember', 'decembre', 'dic', 'dicembre', 'diciembre');
+  return Object.fromEntries(table.map(([month, word]) => [word, month]));
+})();
+
+const WEEKDAY_WORDS = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim',
+  'lunedi', 'martedi', 'mercoledi', 'giovedi', 'venerdi', 'sabato', 'domenica', 'gio', 'sab', 'dom',
+  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'mie', 'jue', 'vie',
+];
+
+const stripAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+const alternation = (words: readonly string[]) =>
+  [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+// Matched on accent-free lower-case text of the same length (stripAccents keeps one letter per
+// letter for the Latin scripts here; other text is left alone), so positions carry over.
+const MONTH_RE = `(?<![\\p{L}])(${alternation(Object.keys(MONTH_WORDS))})\\.?(?![\\p{L}])`;
+const WEEKDAY_RE = `(?:(?<![\\p{L}])(?:${alternation(WEEKDAY_WORDS)})\\.?,?\\s+)?`;
+
+const DATE_FORMS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, dayFirst: boolean) => { year?: number; month: number; day: number } | undefined }> = [
+  // 2026年11月5日木曜日 / 2026年11月5日(木) / 2026/11/05 / 2026-11-05 / 2026.11.05
+  {
+    re: /(?<![\d])(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?(?:\s*[(]?[日月火水木金土](?:曜日?)?[)]?)?/gu,
+    read: (m) => ({ year: +m[1]!, month: +m[2]!, day: +m[3]! }),
+  },
+  // 11月5日(木) (no year)
+  { re: /(?<![\d年])(\d{1,2})月\s*(\d{1,2})日(?:\s*[(]?[日月火水木金土](?:曜日?)?[)]?)?/gu, read: (m) => ({ month: +m[1]!, day: +m[2]! }) },
+  // 11/5/26, 05/11/2026, 05.11.26, 5-11-2026: order by the page's convention unless one part is over 12
+  {
+    re: /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]?\d)/gu,
+    read: (m, dayFirst) => {
+      const a = +m[1]!;
+      const b = +m[3]!;
+      const year = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+      const first = a > 12 ? true : b > 12 ? false : dayFirst;
+      return first ? { year, month: b, day: a } : { year, month: a, day: b };
+    },
+  },
+  // Thursday, November 5, 2026 / Nov 5, 2026 / Nov 5 (en-US)
+  {
+    re: new RegExp(`${WEEKDAY_RE}${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4})(?!\\d))?`, 'gu'),
+    read: (m) => ({ month: MONTH_WORDS[m[1]!.replace(/\.$/, '')] ?? 0, day: +m[2]!, ...(m[3] ? { year: +m[3] } : {}) }),
+  },
+  // jeudi 5 novembre 2026 / 5. Nov. 2026 / 5 de noviembre de 2026 / Thursday, 5 November 2026 / 5 nov
+  {
+    re: new RegExp(`${WEEKDAY_RE}(?<![\\d])(\\d{1,2})(?:\\.|er|º|°)?\\s+(?:de\\s+)?${MONTH_RE}(?:,?\\s+(?:de\\s+)?(\\d{4})(?!\\d))?`, 'gu'),
+    read: (m) => ({ day: +m[1]!, month: MONTH_WORDS[m[2]!.replace(/\.$/, '')] ?? 0, ...(m[3] ? { year: +m[3] } : {}) }),
+  },
+];
+
+// "at", "um", "à", "alle ore", "a las", "," … between a date and its time.
+const CONNECTOR = String.raw`\s*(?:,|\bat\b|\bum\b|\ba\b|\balle ore\b|\balle\b|\bore\b|\ba las\b|\ba la\b|-|–|·|\||@)?\s*`;
+const MORE_ZONES: Readonly<Record<string, number>> = { MEZ: 60, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180 };
+const ZONE_WORDS = alternation([...Object.keys(ZONE_ABBREVIATIONS), ...Object.keys(MORE_ZONES)].map((z) => z.toLowerCase()));
+const TIME_RE = String.raw`(?:(午前|午後)\s*)?(?<![\d:])(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?![\d])(?:\s*(am|pm|a\.\s?m\.|p\.\s?m\.))?(?:\s*uhr)?(?:\s*\(?((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|${ZONE_WORDS})\)?(?![\p{L}]))?`;
+const TIME_AFTER = new RegExp(`^${CONNECTOR}${TIME_RE}`, 'u');
+const TIME_BEFORE = new RegExp(`${TIME_RE}${CONNECTOR}$`, 'u');
+const TIME_ALONE = new RegExp(TIME_RE, 'gu');
+
+function zoneOffset(zone: string | undefined): number | undefined {
+  if (!zone) return undefined;
+  const upper = zone.toUpperCase().replace(/\s+/g, '');
+  const fixed = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(upper);
+  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (+fixed[2]! * 60 + +(fixed[3] ?? 0));
+  return ZONE_ABBREVIATIONS[upper] ?? MORE_ZONES[upper];
+}
+
+export interface Stamp {
+  /** Where the stamp is in the NFKC-normalised text (`normalised`). */
+  readonly start: number;
+  readonly end: number;
+  readonly normalised: string;
+  /** The instant, when the stamp names a year, a day and a time. */
+  readonly instant?: string;
+  /** Why there is no instant, when there is none. */
+  readonly why?: string;
+  /**
+   * For putting stamps of one list in order: `full` stamps by their instant, `yearless` ones by
+   * month, day and time, `time` ones (today's) by the time alone.
+   */
+  readonly kind: 'full' | 'yearless' | 'time';
+  readonly key: number;
+}
+
+function timeOf(m: RegExpExecArray): { hour: number; minute: number; zone?: string } | undefined {
+  const meridiem = m[4] ?? m[1];
+  const hour = to24h(+m[2]!, meridiem ? (/^p|午後/i.test(meridiem) ? 'PM' : 'AM') : undefined);
+  const minute = +m[3]!;
+  if (hour === undefined || minute > 59) return undefined;
+  return { hour, minute, ...(m[5] ? { zone: m[5] } : {}) };
+}
+
+/**
+ * The first date-and-time stamp in a short text, in any of the six languages, or a time alone
+ * ("9:14 PM", as chat lists show today's messages). `dayFirst` decides 05/11/2026 when neither
+ * part is over 12 (en-US writes month first; the other locales day first).
+ */
+export function findStamp(text: string, timeZone: string, dayFirst: boolean): Stamp | undefined {
+  const normalised = text.slice(0, 400).normalize('NFKC').replace(/\s+/g, ' ');
+  const plain = stripAccents(normalised).toLowerCase();
+  // stripAccents may shorten text outside the Latin letters used here: fall back to the text as is.
+  const haystack = plain.length === normalised.length ? plain : normalised.toLowerCase();
+  let best: Stamp | undefined;
+  for (const { re, read } of DATE_FORMS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
+      if (best && m.index >= best.start) break;
+      const date = read(m, dayFirst);
+      if (!date || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) continue;
+      const after = TIME_AFTER.exec(haystack.slice(m.index + m[0].length));
+      const before = after ? undefined : TIME_BEFORE.exec(haystack.slice(0, m.index));
+      const t = after ?? before;
+      if (!t) continue;
+      const time = timeOf(t);
+      if (!time) continue;
+      const start = before ? m.index - before[0].length : m.index;
+      const end = after ? m.index + m[0].length + after[0].length : m.index + m[0].length;
+      const instant = instantOf(date, time, timeZone);
+      const kind = date.year === undefined ? 'yearless' : 'full';
+      const key = instant.instant ? Date.parse(instant.instant) : ((date.month * 31 + date.day) * 24 + time.hour) * 60 + time.minute;
+      best = { start, end, normalised, ...instant, kind: instant.instant ? kind : 'yearless', key };
+      break;
+    }
+  }
+  if (best) return best;
+  TIME_ALONE.lastIndex = 0;
+  const t = TIME_ALONE.exec(haystack);
+  const time = t ? timeOf(t) : undefined;
+  if (!t || !time) return undefined;
+  return { start: t.index, end: t.index + t[0].length, normalised, why: 'the time shows no date', kind: 'time', key: time.hour * 60 + time.minute };
+}
+
+function instantOf(
+  date: { year?: number; month: number; day: number },
+  time: { hour: number; minute: number; zone?: string },
+  timeZone: string,
+): { instant?: string; why?: string } {
+  if (date.year === undefined) return { why: 'the date shows no year' };
+  if (!validDate(date.year, date.month, date.day)) return { why: 'not a real date' };
+  const offset = zoneOffset(time.zone);
+  if (time.zone && offset === undefined) return { why: `unknown time zone "${time.zone}"` };
+  const ms =
+    offset !== undefined
+      ? Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute) - offset * 60_000
+      : zonedTimeToInstant({ year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute }, timeZone);
+  return { instant: new Date(ms).toISOString() };
+}
+
+/** A date without a time that makes up (nearly) the whole of a short text: a list's date, not a message's stamp. */
+export function isBareDate(text: string, dayFirst: boolean): boolean {
+  const normalised = text.slice(0, 80).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (normalised.length > 60 || !/\d/.test(normalised)) return false;
+  const plain = stripAccents(normalised).toLowerCase();
+  const haystack = plain.length === normalised.length ? plain : normalised.toLowerCase();
+  for (const { re, read } of DATE_FORMS) {
+    re.lastIndex = 0;
+    const m = re.exec(haystack);
+    if (!m) continue;
+    const date = read(m, dayFirst);
+    if (!date || date.month < 1 || date.month > 12) continue;
+    const rest = (haystack.slice(0, m.index) + haystack.slice(m.index + m[0].length)).replace(/[\s,.·|()（）-]/g, '');
+    if (rest.length <= 3) return true;
+  }
+  return false;
+}

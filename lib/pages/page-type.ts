@@ -42,20 +42,41 @@ export function isOrderList(url: URL): boolean {
 }
 
 const INBOX_PATH = /^\/messaging\/inbox(?:-v[23])?(?:\/ref=[\w.-]+)?\/?$/;
+const CONTACT_PATH = /^\/messaging\/contact\/?$/;
 
-/**
- * One buyer–seller conversation: the inbox deep link to a case (`fi=caseId&ss=…`, C), or the
- * Contact Buyer form for an order (`/messaging/contact?orderID=…`, B).
- */
-export function isMessageThread(url: URL): boolean {
-  if (url.pathname === '/messaging/contact' || url.pathname === '/messaging/contact/') {
-    return ORDER_ID_PATTERN.test(url.searchParams.get('orderID') ?? '');
-  }
-  if (!INBOX_PATH.test(url.pathname)) return false;
-  return url.searchParams.get('fi') === 'caseId' && (url.searchParams.get('ss') ?? '') !== '';
+/** Every route of the messaging app (inbox v1–v3, with any parameters) and Contact Buyer. */
+export function isMessagingRoute(url: URL): boolean {
+  return INBOX_PATH.test(url.pathname) || CONTACT_PATH.test(url.pathname);
 }
 
-/** The buyer–seller messages inbox, v1 to v3 (A/B), when no single case is opened by the URL. */
+/**
+ * The case the URL opens, when it names one: `cc=<caseId>` (the open case: deep links
+ * `fi=caseId&ss=<id>&cc=<id>` and the redirect after a search by order id both carry it, B),
+ * else `fi=caseId&ss=<caseId>` (C). Case ids are uuids in every source; anything else is not read.
+ */
+export function caseIdOf(url: URL): string | undefined {
+  if (!INBOX_PATH.test(url.pathname)) return undefined;
+  const cc = url.searchParams.get('cc') ?? '';
+  if (CASE_ID.test(cc)) return cc.toLowerCase();
+  const ss = url.searchParams.get('ss') ?? '';
+  return url.searchParams.get('fi') === 'caseId' && CASE_ID.test(ss) ? ss.toLowerCase() : undefined;
+}
+
+/** A case id: a uuid (SELLER-CENTRAL-PAGES.md §4: deep links, the buyer proxy address, the cases API). */
+export const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One buyer–seller conversation by its URL: an inbox route that names the open case (`cc=`, or
+ * `fi=caseId&ss=…`), or the Contact Buyer form for an order (`/messaging/contact?orderID=…`, B).
+ * An inbox route that names no case may still show one: the reader decides from the page
+ * (lib/pages/read-messages.ts), and `followSnapshot` lets the page type follow it.
+ */
+export function isMessageThread(url: URL): boolean {
+  if (CONTACT_PATH.test(url.pathname)) return ORDER_ID_PATTERN.test(url.searchParams.get('orderID') ?? '');
+  return caseIdOf(url) !== undefined;
+}
+
+/** The buyer–seller messages inbox, v1 to v3 (A/B), when the URL opens no single case. */
 export function isMessageInbox(url: URL): boolean {
   return INBOX_PATH.test(url.pathname) && !isMessageThread(url);
 }
@@ -122,4 +143,16 @@ function orderIdOf(url: URL, type: PageType): string | undefined {
     return ORDER_ID_PATTERN.test(id) ? id : undefined;
   }
   return undefined;
+}
+
+/**
+ * The page as the messaging app shows it now: on a messaging route the page's content decides
+ * between inbox and conversation (a case opened without a page load, or a URL that names no
+ * case), and the open case's order id comes from what was read. Other pages keep their URL type.
+ */
+export function followSnapshot(page: RecognisedPage, snapshot: { readonly kind: string; readonly orderId?: string } | undefined): RecognisedPage {
+  if (page.type !== 'message-thread' && page.type !== 'message-inbox') return page;
+  if (snapshot?.kind === 'message-thread') return { ...page, type: 'message-thread', orderId: snapshot.orderId ?? page.orderId };
+  if (snapshot?.kind === 'message-inbox') return { ...page, type: 'message-inbox', orderId: undefined };
+  return page;
 }

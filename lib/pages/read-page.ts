@@ -5,30 +5,32 @@
 import { recognisePage, type PageType } from './page-type';
 import type { ReadRoot } from './dom';
 import { readAccountHealth } from './read-account-health';
-import { readMessageInbox, readMessageThread } from './read-messages';
+import { readMessagingPage, type ReadInput } from './read-messages';
 import { readNotice } from './read-notice';
 import { readOrderDetails, readOrderList } from './read-orders';
 import { PageSnapshot, type Unrecognized } from './snapshot';
 import * as z from 'zod/mini';
 
-const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL) => PageSnapshot) | undefined>> = {
+const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL, input: ReadInput) => PageSnapshot) | undefined>> = {
   'order-details': readOrderDetails,
   'order-list': readOrderList,
-  'message-thread': readMessageThread,
-  'message-inbox': readMessageInbox,
+  // One reader for the whole messaging app: what the page holds decides inbox or conversation.
+  'message-thread': readMessagingPage,
+  'message-inbox': readMessagingPage,
   notices: readNotice,
   'account-health': readAccountHealth,
   other: undefined,
 };
 
-export function readPage(root: ReadRoot, url: URL): PageSnapshot {
+/** `input`: what the seller told the options page (their store and own name), for readers that use it. */
+export function readPage(root: ReadRoot, url: URL, input: ReadInput = {}): PageSnapshot {
   const page = recognisePage(url);
   if (!page) return { kind: 'unrecognized', reason: 'not a Seller Central address' };
   const reader = READERS[page.type];
   if (!reader) return { kind: 'unrecognized', reason: 'Seller Sidekick does not read this kind of page' };
   let snapshot: PageSnapshot;
   try {
-    snapshot = reader(root, url);
+    snapshot = reader(root, url, input);
   } catch (error) {
     return unrecognized(`the ${page.type} reader failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -125,7 +125,8 @@ export const SELECTORS = {
     fixtures: { 'order-list-en': 0, 'order-list-ja': 0 },
   },
 
-  // Buyer–seller messaging (§4): only the reply box is evidenced; the rest is the demo's own markup.
+  // Buyer–seller messaging (§4, §13): only these hooks are evidenced. Everything else about a
+  // conversation is read by content (lib/pages/read-messages.ts), never by the demo's class names.
   replyBox: {
     css: ['kat-textarea', 'textarea', '[contenteditable="true"]', '[contenteditable=""]'],
     deep: true,
@@ -133,20 +134,11 @@ export const SELECTORS = {
     // Counted on the saved HTML, where the kat-textarea's shadow root is not built yet.
     fixtures: { 'message-thread-en': 1, 'message-thread-ja': 1, 'order-list-en': 0 },
   },
-  threadSubject: {
-    css: ['.thread-header h2'],
-    evidence: 'ASSUMED: no public selector for v3 threads',
-    fixtures: { 'message-thread-en': 1, 'message-thread-ja': 1 },
-  },
-  messageBubbles: {
-    css: ['.bubble'],
-    evidence: 'ASSUMED: no public selector for v3 message bodies',
-    fixtures: { 'message-thread-en': 1, 'message-thread-ja': 1 },
-  },
-  threadOrderLink: {
-    css: ['.thread-header a[href*="/orders-v3/order/"]', 'a[href*="/orders-v3/order/"]'],
-    evidence: 'ASSUMED placement; the order route is A',
-    fixtures: { 'message-thread-en': 1, 'message-thread-ja': 1 },
+  caseMessages: {
+    css: ['#case-messages'],
+    deep: true,
+    evidence: "B: a widely used translation extension's site rule for /messaging/inbox* (bodySelector, 2025-11 to 2026-08)",
+    fixtures: { 'message-thread-en-three-pane': 1, 'message-thread-en': 0 },
   },
 
   // Notices (§5–§6): the texts are evidenced, the page markup is not.

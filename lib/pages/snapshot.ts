@@ -10,6 +10,7 @@ const MARKETPLACE_IDS = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] a
 const Text = z.string().check(z.maxLength(20_000));
 const Short = z.string().check(z.maxLength(2_000));
 const OrderId = z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/));
+const CaseId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 const Asin = z.string().check(z.regex(/^[A-Z0-9]{10}$/));
 const Instant = z.iso.datetime();
 const Count = z.number().check(z.int(), z.minimum(0));
@@ -20,7 +21,7 @@ export const MISSING_WHY = ['not-found', 'unreadable', 'elsewhere'] as const;
 export type MissingWhy = (typeof MISSING_WHY)[number];
 export const Missing = z.object({ field: Short, reason: Short, why: z.optional(z.enum(MISSING_WHY)) });
 export type Missing = z.infer<typeof Missing>;
-export const Source = z.enum(['dom', 'orders-api']);
+export const Source = z.enum(['dom', 'orders-api', 'messaging-api']);
 export type Source = z.infer<typeof Source>;
 export const Marketplace = z.enum(MARKETPLACE_IDS);
 
@@ -156,6 +157,8 @@ export const ReplyBox = z.object({
 export const MessageThreadSnapshot = z.object({
   kind: z.literal('message-thread'),
   marketplace: z.optional(Marketplace),
+  /** The open case (a uuid), when the URL or the page names it. */
+  caseId: z.optional(CaseId),
   subject: z.optional(Short),
   orderId: z.optional(OrderId),
   messages: z.array(Message),
@@ -214,7 +217,12 @@ export const AccountHealthSnapshot = z.object({
 });
 export type AccountHealthSnapshot = z.infer<typeof AccountHealthSnapshot>;
 
-export const Unrecognized = z.object({ kind: z.literal('unrecognized'), reason: Short });
+/** Why a page of a known kind could not be read, when the UI can say it in the seller's language. */
+export const READ_PROBLEMS = ['messages-no-conversation', 'messages-two-conversations', 'messages-frame-blocked', 'messages-page-too-large'] as const;
+export const ReadProblem = z.enum(READ_PROBLEMS);
+export type ReadProblem = z.infer<typeof ReadProblem>;
+
+export const Unrecognized = z.object({ kind: z.literal('unrecognized'), reason: Short, problem: z.optional(ReadProblem) });
 export type Unrecognized = z.infer<typeof Unrecognized>;
 
 export const PageSnapshot = z.discriminatedUnion('kind', [

@@ -5,7 +5,7 @@
 import type { MessageKey, Translate } from '../i18n';
 import { zoneOffsetMinutes } from './dates';
 import { zoneOf } from './read-common';
-import type { BuyerRequestedCancel, CancelSignalSource, Metric, Missing, OrderItem, OrderStatus, PageSnapshot } from './snapshot';
+import type { BuyerRequestedCancel, CancelSignalSource, Metric, Missing, OrderItem, OrderStatus, PageSnapshot, ReadProblem } from './snapshot';
 
 export interface SummaryLine {
   readonly label: MessageKey;
@@ -44,6 +44,14 @@ const PROBLEM_LABEL = {
   'restricted-product': 'problemRestricted',
   unknown: 'problemUnknown',
 } as const satisfies Record<string, MessageKey>;
+
+/** Reasons a reader can give in the seller's language (the UI then needs no English detail). */
+export const READ_PROBLEM_LABEL: Readonly<Record<ReadProblem, MessageKey>> = {
+  'messages-no-conversation': 'readProblemMessagesNoConversation',
+  'messages-two-conversations': 'readProblemMessagesTwoConversations',
+  'messages-frame-blocked': 'readProblemMessagesFrameBlocked',
+  'messages-page-too-large': 'readProblemMessagesPageTooLarge',
+};
 
 const SENDER_LABEL = { buyer: 'senderBuyer', seller: 'senderSeller', amazon: 'senderAmazon' } as const satisfies Record<string, MessageKey>;
 
@@ -111,7 +119,10 @@ function formatRate(metric: Metric, locale: string, t: Translate): string {
 }
 
 export function summarise(snapshot: PageSnapshot, locale: string, t: Translate): Summary {
-  if (snapshot.kind === 'unrecognized') return { lines: [], missing: [], note: t('readNotRead', [snapshot.reason]), detail: snapshot.reason };
+  if (snapshot.kind === 'unrecognized') {
+    if (snapshot.problem) return { lines: [], missing: [], note: t('readNotRead', [t(READ_PROBLEM_LABEL[snapshot.problem])]) };
+    return { lines: [], missing: [], note: t('readNotRead', [snapshot.reason]), detail: snapshot.reason };
+  }
   const zone = zoneOf(snapshot.marketplace);
   const lines: SummaryLine[] = [];
   const add = (label: MessageKey, value: string | undefined) => {
@@ -173,6 +184,14 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
   return {
     lines,
     missing: snapshot.missing,
-    note: t(snapshot.sources.includes('orders-api') ? 'readFromPageAndData' : 'readFromPage'),
+    note: t(
+      snapshot.sources.includes('orders-api')
+        ? 'readFromPageAndData'
+        : snapshot.sources.includes('messaging-api')
+          ? snapshot.sources.includes('dom')
+            ? 'readFromPageAndMessagingData'
+            : 'readFromMessagingData'
+          : 'readFromPage',
+    ),
   };
 }

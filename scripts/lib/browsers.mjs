@@ -96,7 +96,8 @@ function firefoxPrefs(proxyPort, locale) {
   };
 }
 
-export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US' }) {
+/** `prefs`: more Firefox preferences (a test's download folder, say), over the quiet ones. */
+export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US', prefs = {} }) {
   const puppeteer = (await import('puppeteer-core')).default;
   const executablePath = findExecutable(FIREFOX_PATHS);
   if (!executablePath) throw new Error('Firefox is not installed; run `node scripts/ensure-browsers.mjs firefox`.');
@@ -107,7 +108,7 @@ export async function launchFirefox({ extensionDir, proxyPort, locale = 'en-US' 
     acceptInsecureCerts: true,
     // Firefox 153+ lets WebDriver open moz-extension:// pages (the popup, for the badge tests) only with this.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: firefoxPrefs(proxyPort, locale),
+    extraPrefsFirefox: { ...firefoxPrefs(proxyPort, locale), ...prefs },
   });
   const extensionId = await browser.installExtension(extensionDir);
   return { browser, extensionId };
