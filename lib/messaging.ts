@@ -48,6 +48,8 @@ export const ClassificationSchema = z.object({
   evidence: z.array(Evidence),
   scores: z.record(z.enum(INTENTS), z.optional(z.number())),
   official: z.optional(z.enum(OFFICIAL_SOURCES)),
+  /** The classifier abstained (intent other, low confidence): the sidebar says it is unsure. */
+  unsure: z.optional(z.boolean()),
 }).check(
   // An official cancellation request always names the Amazon signal it rests on, and only it does.
   z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),

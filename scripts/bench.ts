@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
-import { classify } from '../lib/classify/classify';
+import { classify, shippedModel } from '../lib/classify/classify';
 import { advise } from '../lib/guidance/advise';
 import { readPage } from '../lib/pages/read-page';
 import { loadSplit } from './eval';
@@ -168,6 +168,14 @@ for (let i = 0; i < corpus.length; i++) {
   const start = performance.now();
   classify({ body: 'warm-up' });
   console.log(`${'classify: first call (compiles tables)'.padEnd(38)} ${(performance.now() - start).toFixed(1)} ms`);
+}
+{
+  // The learned model's size: what the background bundle carries (DESIGN/issue budget: 150 KB gzipped).
+  const raw = readFileSync('lib/classify/weights.json');
+  const model = shippedModel();
+  console.log(
+    `${'classify: model'.padEnd(38)} ${model.features.toLocaleString('en-US')} features, ${(model.entries.length - model.features).toLocaleString('en-US')} weights; weights.json ${(raw.length / 1024).toFixed(1)} KB raw, ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`,
+  );
 }
 console.log(`${'classify'.padEnd(38)} ${'msgs'.padStart(6)} ${'median ms'.padStart(10)} ${'floor ms'.padStart(12)} ${'ratio'.padStart(7)}`);
 classifyBench('classify corpus (as written)', corpus);

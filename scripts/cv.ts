@@ -1,48 +1,58 @@
-// `npm run cv`: the evidence for the choices the held-out split must never decide — how much the
-// character n-gram model may say (lib/classify/classify.ts MODEL_POLICY). For each policy: k-fold
-// cross-validation on corpus/dev (each fold trains the model on the other folds and classifies its
-// own examples with the rules and that model), and accuracy on corpus/validation with the shipped
-// model. Dev's folds favour the rules, which were written on dev's messages; the validation batch
-// is phrased as new messages are. corpus/heldout is not read.
-import { classify, MODEL_POLICY, type ModelPolicy } from '../lib/classify/classify';
-import { train } from '../lib/classify/model';
-import { normalizeText } from '../lib/classify/normalize';
-import { INTENTS } from '../lib/classify/types';
-import { loadSplit } from './eval';
+// `npm run cv [-- --extra FILE.jsonl ...] [--folds N]`: the evidence for the model's settings
+// (scripts/train.ts SETTINGS), never the held-out corpus split's to decide. For each candidate:
+// - each --extra file whose rows name a source, its sources in N folds (default 10): every fold
+//   classified by a model trained on the corpus, the other files and the other folds;
+// - without such files, corpus/dev + corpus/validation in 5 folds by file;
+// and the size of the model trained on everything. Candidates: the shipped settings, the averaged
+// perceptron, more epochs, more and less L1, and no abstention.
+import { gzipSync } from 'node:zlib';
+import { heldOutResults, summarise } from './eval';
+import { featureRows, learnable, loadCorpusSplit, loadLabelled, generatedCopies, packed, serialise, SETTINGS, trainRows, type Labelled, type Settings } from './train';
 
-const FOLDS = 5;
-/** A stable fold per example (by id), so runs agree. */
-function foldOf(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (h >>> 0) % FOLDS;
+export const CANDIDATES: readonly [string, Partial<Omit<Settings, 'train'>> & { train?: Partial<Settings['train']> }][] = [
+  ['shipped settings', {}],
+  ['averaged perceptron', { train: { learner: 'perceptron' } }],
+  ['logistic, 20 epochs', { train: { epochs: 20 } }],
+  ['logistic, L1 0.03', { train: { l1: 0.03 } }],
+  ['logistic, L1 0.003', { train: { l1: 0.003 } }],
+  ['no abstention', { abstainBelow: 0 }],
+];
+
+export function settingsOf(change: (typeof CANDIDATES)[number][1]): Settings {
+  return { ...SETTINGS, ...change, train: { ...SETTINGS.train, ...(change.train ?? {}) } } as Settings;
 }
 
-export function crossValidate(policies: readonly ModelPolicy[]): { policy: ModelPolicy; accuracy: number }[] {
-  const dev = loadSplit('dev');
-  const correct = policies.map(() => 0);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const training = dev.filter((e) => foldOf(e.id) !== fold);
-    const model = train(training.map((e) => ({ text: normalizeText(`${e.subject ?? ''}\n${e.body}`), intent: e.intent })), INTENTS);
-    for (const example of dev.filter((e) => foldOf(e.id) === fold)) {
-      policies.forEach((modelPolicy, p) => {
-        if (classify(example, { model, modelPolicy }).intent === example.intent) correct[p]! += 1;
-      });
-    }
-  }
-  return policies.map((policy, p) => ({ policy, accuracy: correct[p]! / dev.length }));
+function argValues(flag: string): string[] {
+  const values: string[] = [];
+  process.argv.forEach((arg, i) => {
+    if (arg === flag && process.argv[i + 1]) values.push(process.argv[i + 1]!);
+  });
+  return values;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const policies: ModelPolicy[] = [];
-  for (const weakAt of [0, 1, 1.5, 2]) for (const minProbability of [0.5, 0.7, 0.9]) policies.push({ weakAt, minProbability });
-  console.log(`${FOLDS}-fold cross-validation on corpus/dev (${loadSplit('dev').length} examples); shipped policy: weakAt ${MODEL_POLICY.weakAt}, minProbability ${MODEL_POLICY.minProbability}`);
-  const validation = loadSplit('validation');
-  console.log(`policy                           dev folds   validation (${validation.length})`);
-  for (const { policy, accuracy } of crossValidate(policies)) {
-    const onValidation = validation.filter((e) => classify(e, { modelPolicy: policy }).intent === e.intent).length / validation.length;
-    console.log(
-      `weakAt ${String(policy.weakAt).padEnd(4)} minProbability ${policy.minProbability.toFixed(1)}  ${(100 * accuracy).toFixed(1).padStart(8)} %  ${(100 * onValidation).toFixed(1).padStart(8)} %`,
-    );
+  const extras = argValues('--extra').map((path) => loadLabelled(path, 'extra'));
+  const folds = Number(argValues('--folds')[0] ?? 10);
+  const corpus = [...loadCorpusSplit('dev').messages, ...loadCorpusSplit('validation').messages];
+  const withSources = extras.filter((f) => new Set(f.messages.map((m) => m.group)).size < f.messages.length);
+  for (const [name, change] of CANDIDATES) {
+    const settings = settingsOf(change);
+    const started = Date.now();
+    const parts: string[] = [];
+    if (withSources.length > 0) {
+      for (const file of withSources) {
+        const others = extras.filter((f) => f !== file).flatMap((f) => f.messages);
+        const s = summarise(heldOutResults([...corpus, ...others], file.messages, { folds, by: 'group' }, settings));
+        parts.push(`${file.name} ${(100 * s.accuracy).toFixed(1)} % (ECE ${s.ece.toFixed(3)})`);
+      }
+    } else {
+      const others = extras.flatMap((f) => f.messages);
+      const s = summarise(heldOutResults(others, corpus, { folds: 5, by: 'group' }, settings));
+      parts.push(`corpus in 5 folds by file ${(100 * s.accuracy).toFixed(1)} % (ECE ${s.ece.toFixed(3)})`);
+    }
+    const all: Labelled[] = [...corpus, ...extras.flatMap((f) => f.messages)].filter(learnable);
+    const file = packed(trainRows(featureRows([...all, ...generatedCopies(all, settings)], settings), settings), 1, settings);
+    const gz = gzipSync(serialise(file), { level: 9 }).length;
+    console.log(`${name.padEnd(22)} ${parts.join('; ')}; ${file.weights.length} weights, ${(gz / 1024).toFixed(0)} KB gzipped (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }

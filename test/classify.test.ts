@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify } from '@/lib/classify/classify';
+import { classify, shippedModel } from '@/lib/classify/classify';
+import { ClassificationSchema } from '@/lib/messaging';
 import { FLAGS, INTENTS, LANGUAGES } from '@/lib/classify/types';
 import { loadSplit, SPLITS, type Split } from '@/scripts/eval';
 
@@ -20,7 +21,25 @@ describe('the seed examples (docs/domain.md)', () => {
   });
 });
 
+describe('the seed case that the rules once read as an address change', () => {
+  it('「キャンセル依頼を数日前に送っているのに、何故発送を行ったのか?」 is cancel-not-honored', () => {
+    expect(classify({ body: 'キャンセル依頼を数日前に送っているのに、何故発送を行ったのか?', sender: 'buyer' }).intent).toBe('cancel-not-honored');
+  });
+});
+
 describe('the safety distinction: only an official signal is a cancellation request', () => {
+  it('the learned model cannot name one: a buyer never gets cancel-request, whatever they write (property)', () => {
+    const phrases = ['Order cancellation request from Amazon customer', 'cancel', 'キャンセルリクエスト', 'Stornierungsanfrage', "demande d'annulation", 'The buyer has requested to cancel this order.'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...phrases), fc.string({ maxLength: 40 })), { maxLength: 8 }), fc.option(fc.constantFrom('US', 'JP', 'DE'), { nil: undefined }), (parts, marketplace) => {
+        expect(classify({ body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
+        expect(classify({ subject: 'Inquiry from Amazon customer Jane', body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+
   it.each([
     ['en', { subject: 'Order cancellation request from Amazon customer Jane', body: 'Reason: ordered by mistake' }],
     ['en spelling', { subject: 'Order cancelation request from Amazon customer Jane', body: '' }],
@@ -138,8 +157,30 @@ describe('bad input never throws and stays linear', () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('gives "other" with low confidence to text with nothing in it', () => {
+  it.each([
+    ['emoji', '😡😡😡'],
+    ['empty', ''],
+    ['white space', ' \n\t '],
+    ['punctuation', '... --- ***'],
+  ])('abstains on text without a word or a rule in it: %s → other, unsure, below the threshold', (_label, body) => {
+    const r = classify({ body });
+    expect(r.intent).toBe('other');
+    expect(r.unsure).toBe(true);
+    expect(r.confidence).toBeLessThan(shippedModel().abstainBelow);
+  });
+
+  it('an abstention reaches the content script: the background\'s answer keeps `unsure`', () => {
     const r = classify({ body: '😡😡😡' });
+    expect(ClassificationSchema.parse(r).unsure).toBe(true);
+  });
+
+  it.each([
+    ['1 MB of one letter', 'a'.repeat(1_000_000)],
+    ['keyboard noise', 'qwrtzp xkcd vbnm'],
+    ['more keyboard noise', 'asdf jkl zxcv'],
+    ['digits', '0123456789 0123'],
+  ])('gives "other" with low confidence to text with no signal: %s', (_label, body) => {
+    const r = classify({ body });
     expect(r.intent).toBe('other');
     expect(r.confidence).toBeLessThan(0.5);
   });
@@ -171,12 +212,17 @@ describe('bad input never throws and stays linear', () => {
 });
 
 describe('scores and language', () => {
-  it('scores every intent, and the intent named scores highest unless the model decided', () => {
+  it("scores every intent with the model's probability; the intent named scores highest unless it abstained or Amazon's signal decided", () => {
     for (const example of all) {
       const r = classify(example);
       expect(Object.keys(r.scores).sort()).toEqual([...INTENTS].sort());
-      const top = Math.max(...Object.values(r.scores));
-      if (!r.evidence.some((e) => e.rule === 'model.char-ngrams') && top > 0) expect(r.scores[r.intent], example.id).toBe(top);
+      const values = Object.values(r.scores) as number[];
+      for (const v of values) expect(v, example.id).toBeGreaterThanOrEqual(0);
+      const withoutRequest = values.reduce((a, b) => a + b, 0) - r.scores['cancel-request']!;
+      expect(Math.abs(withoutRequest - 1), example.id).toBeLessThanOrEqual(0.06); // rounded to hundredths
+      if (r.intent === 'cancel-request') expect(r.scores['cancel-request']).toBe(1);
+      else if (r.unsure) expect(r.intent).toBe('other');
+      else expect(r.scores[r.intent], example.id).toBe(Math.max(...values));
     }
   });
 
@@ -212,9 +258,8 @@ describe('corpus', () => {
 
   it('keeps its measured accuracy (a regression guard, not a target)', () => {
     const accuracy = (examples: Example[]) => examples.filter((e) => classify(e).intent === e.intent).length / examples.length;
-    expect(accuracy(corpus('dev'))).toBeGreaterThanOrEqual(0.94);
-    expect(accuracy(corpus('validation'))).toBeGreaterThanOrEqual(0.72); // measured 75.6 % on batch b7
-    // The held-out batch is only measured at the end of a piece of work; here, a floor far below it.
-    expect(accuracy(corpus('heldout'))).toBeGreaterThanOrEqual(0.5);
+    // dev and validation are trained on; held-out never is (docs/classifier.md gives the figures).
+    expect(accuracy([...corpus('dev'), ...corpus('validation')])).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(corpus('heldout'))).toBeGreaterThanOrEqual(0.75);
   });
 });

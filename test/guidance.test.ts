@@ -2,7 +2,7 @@
 // fixed clocks in the marketplace's time zone (DST included) and real classifier output.
 import { describe, expect, it } from 'vitest';
 import { classify } from '@/lib/classify/classify';
-import type { Intent } from '@/lib/classify/types';
+import { MODEL_EVIDENCE, type Classification, type Intent } from '@/lib/classify/types';
 import { INTENTS } from '@/lib/classify/types';
 import { addressConcerns } from '@/lib/guidance/address';
 import { advise, FINDING_RULES, INTENT_FINDINGS, visibleFindings, type AdviceInput } from '@/lib/guidance/advise';
@@ -553,11 +553,19 @@ describe('memory feeds guidance', () => {
 });
 
 describe('evidence when no phrase decided', () => {
-  it('quotes the whole message, marked as such, when the n-gram model named the intent', () => {
-    const body = 'Der Akku hält keine Ladung.';
-    const c = classify({ body, sender: 'buyer', marketplace: 'US' });
-    expect(c.evidence.map((e) => e.rule)).toContain('model.char-ngrams'); // the premise of this test
-    const findings = adviseThread(thread([{ sender: 'buyer', text: body }]));
+  it('quotes the whole message, marked as such, when the model named the intent on the message as a whole', () => {
+    const body = 'Arrived with a crack in the glass.';
+    // As classify() answers when no rule or word stood out for the intent.
+    const classification: Classification = {
+      intent: 'defective',
+      confidence: 0.8,
+      language: 'en',
+      flags: [],
+      evidence: [{ field: 'context', start: 0, end: 0, rule: MODEL_EVIDENCE, target: 'defective' }],
+      scores: { defective: 0.8 },
+    };
+    const snapshot = thread([{ sender: 'buyer', text: body }]);
+    const findings = advise({ snapshot, classified: [{ index: 0, classification }], settings: SETTINGS, now: NOW });
     const complaint = findings.find((f) => f.evidence.length > 0)!;
     expect(complaint.evidence[0]).toEqual({ text: body, spans: [], wholeMessage: true });
   });

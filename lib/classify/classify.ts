@@ -1,24 +1,29 @@
 /**
  * classify({ subject?, body, sender?, marketplace?, order? }) -> { intent, confidence, language,
- * flags, evidence, scores } (DESIGN.md contract). Explainable: every point of every score comes
- * from a rule in rules.ts, and the evidence lists the spans that fired.
+ * flags, evidence, scores, unsure? } (DESIGN.md contract). Explainable: the rules that fired and
+ * weigh for the intent, and the words that weighed most, are the evidence.
  *
  * How: each field is read once by a keyword automaton (matcher.ts) that folds the text as it goes
  * (NFKC, case, accents) and also counts the languages' function words, so no normalised copy
- * is made and the hits point into the text as given. Matches become weighted votes, kept in
- * typed arrays allocated once; a few combinations decide what words alone cannot:
+ * is made and the hits point into the text as given. The rules that fired, what their cues say
+ * together, the context (sender, language, Amazon's topic subject, the order) and the text's
+ * character n-grams and words become features (features.ts) of one learned linear model
+ * (linear.ts, weights.json), which names the intent with a calibrated probability, or abstains.
  * - cancel-request needs an official signal (Amazon's subject, an Amazon sender, or the order's
- *   buyer-requested-cancel flag); a buyer's own words about cancelling are cancel-inquiry
- *   (DOMAIN case 1), or cancel-not-honored when they say they asked and it shipped (case 2);
+ *   buyer-requested-cancel flag); the model never names it, so a buyer's own words about
+ *   cancelling are at most cancel-inquiry (DOMAIN case 1) or cancel-not-honored (case 2);
  * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
  */
 import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
 import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
-import { predict, type NaiveBayesModel } from './model';
-import MODEL from './model.json';
+import { topicsOf } from './amazon-topics';
+import { addLayer, compileLayer, correct, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
+import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
+import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
-import type { Classification, ClassifyInput, Evidence, Flag, Intent, Language, OfficialSource } from './types';
+import { LANGUAGES, MODEL_EVIDENCE, WORD_EVIDENCE, type Classification, type ClassifyInput, type Evidence, type Flag, type Intent, type Language, type OfficialSource } from './types';
+import WEIGHTS from './weights.json';
 
 /** The most text read from one message: longer input is cut here (the cut is linear too). */
 export const MAX_CLASSIFY_CHARS = 50_000;
@@ -27,6 +32,14 @@ const LANGUAGE_WINDOW = 600;
 /** Most hits recorded per message (a message of nothing but keywords stays linear and bounded). */
 const MAX_HITS = 4_096;
 const LANGUAGE_INDEX: Readonly<Record<string, number>> = { ja: 0, en: 1, de: 2, fr: 3, it: 4, es: 5, any: 6 };
+
+/**
+ * The lines (between rows of dashes) that frame the buyer's words in Amazon's relay e-mails, per
+ * language, as a customer-service tool's extractor and Amazon's newer template show them
+ * (lib/classify/amazon-subjects.json cites the same public code for Amazon's subjects).
+ */
+const RELAY_BEGIN_MARKERS = ['begin message', 'anfang der nachricht', 'début du message', 'inizio messaggio', 'iniciar mensaje', 'メッセージはここから', 'message:', 'messaggio:'];
+const RELAY_END_MARKERS = ['end message', 'ende der nachricht', 'fin du message', 'fine messaggio', 'finalizar mensaje', 'メッセージはここまで'];
 
 /** What a keyword of the automaton stands for. */
 const RULE_KEYWORD = 0;
@@ -89,8 +102,8 @@ function compile() {
   LATIN_LANGUAGES.forEach((lang, l) => {
     for (const word of new Set(LANGUAGE_WORDS[lang])) addKeyword({ text: word, stem: false, maxStart: LANGUAGE_WINDOW, counter: l }, LANGUAGE_WORD, l);
   });
-  addKeyword({ text: 'begin message', stem: false }, RELAY_BEGIN, -1);
-  addKeyword({ text: 'end message', stem: false }, RELAY_END, -1);
+  for (const text of RELAY_BEGIN_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_BEGIN, -1);
+  for (const text of RELAY_END_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_END, -1);
 
   // A vote slot per (keyword text, target): each distinct keyword counts once per target.
   const slotIndex = new Map<string, number>();
@@ -113,10 +126,20 @@ function compile() {
   const quoteMarker = Uint8Array.from(keywords, (_, k) =>
     rulesOf[k]!.some((r) => targetIndex.get(rules[r]!.target) === quoteTarget) ? 1 : 0,
   );
+  /** Quote markers that count only at the start of a line ("> "). */
+  const lineQuote = Uint8Array.from(keywords, (keyword, k) => (quoteMarker[k] === 1 && keyword.text.startsWith('>') ? 1 : 0));
   const indexOf = (target: Target) => targetIndex.get(target) ?? -1;
+  // Feature ids of each rule and each target, in the subject and in the body.
+  const fieldSeeds = [
+    [SEED.subjectRule, SEED.subjectTarget],
+    [SEED.rule, SEED.target],
+  ] as const;
+  const ruleFeature = fieldSeeds.map(([seed]) => Int32Array.from(rules, (rule) => featureId(seed, rule.id)));
+  const targetFeature = fieldSeeds.map(([, seed]) => Int32Array.from(targets, (target) => featureId(seed, target)));
   return {
     matcher: compileMatcher(keywords, letters, LANGUAGE_WINDOW),
     quoteMarker,
+    lineQuote,
     rules,
     targets,
     targetIndex: targetIndex as ReadonlyMap<Target, number>,
@@ -129,6 +152,8 @@ function compile() {
     ruleTarget: Int32Array.from(rules, (rule) => targetIndex.get(rule.target)!),
     ruleWeight: Float64Array.from(rules, (rule) => rule.weight),
     ruleLanguage: Int8Array.from(rules, (rule) => LANGUAGE_INDEX[rule.lang]!),
+    ruleFeature,
+    targetFeature,
     /** Country targets come last, from here on. */
     countryFrom: targets.findIndex((target) => target.startsWith('country.')),
     T: {
@@ -144,6 +169,7 @@ function compile() {
       delivery: indexOf('cue.delivery'),
       place: indexOf('cue.place'),
       relisting: indexOf('relisting-mentioned'),
+      address: indexOf('address-change'),
       mentionsReview: indexOf('mentions-review'),
       mentionsClaim: indexOf('mentions-claim'),
       angry: indexOf('angry'),
@@ -176,6 +202,11 @@ interface Scratch {
   readonly subjectCounts: ScriptCounts;
   readonly bodyCounts: ScriptCounts;
   readonly relayCounts: ScriptCounts;
+  readonly features: FeatureBuffer;
+  readonly words: WordBuffer;
+  /** Where the context features of the last message are: [contextFrom, contextTo). */
+  contextFrom: number;
+  contextTo: number;
   stamp: number;
 }
 let SCRATCH: Scratch | undefined;
@@ -196,6 +227,10 @@ function scratch(c: Compiled): Scratch {
     subjectCounts: scriptCounts(),
     bodyCounts: scriptCounts(),
     relayCounts: scriptCounts(),
+    features: new FeatureBuffer(),
+    words: new WordBuffer(),
+    contextFrom: 0,
+    contextTo: 0,
     stamp: 0,
   });
 }
@@ -265,48 +300,119 @@ const PRIORITY_INDEX = new Map<Intent, number>(PRIORITY.map((intent, index) => [
 /** PRIORITY indices of the intents the code sets by name. */
 const I = {
   cancelRequest: PRIORITY.indexOf('cancel-request'),
-  cancelInquiry: PRIORITY.indexOf('cancel-inquiry'),
-  cancelNotHonored: PRIORITY.indexOf('cancel-not-honored'),
-  addressChange: PRIORITY.indexOf('address-change'),
-  whereIsOrder: PRIORITY.indexOf('where-is-order'),
-  productQuestion: PRIORITY.indexOf('product-question'),
-  other: PRIORITY.indexOf('other'),
 };
-const MODEL_MAY_NAME = new Set<Intent>([
-  'where-is-order',
-  'return-refund',
-  'defective',
-  'counterfeit',
-  'condition-mismatch',
-  'wrong-item',
-  'product-question',
-  'other',
-]);
-const modelMayName = (intent: Intent) => MODEL_MAY_NAME.has(intent);
-const modelMayNameFromAmazon = (intent: Intent) => MODEL_MAY_NAME.has(intent) || NOTICE_INTENTS.has(intent);
+/** Own-text lengths (characters) that bound the length feature's buckets. */
+const LENGTH_BUCKETS = [0, 10, 30, 80, 200, 600, Number.POSITIVE_INFINITY];
 
-/**
- * When the n-gram model is asked: the rules' best score is at most `weakAt` (0: no rule named
- * anything) and the winner is only one of the weak intents (a question, thanks), and the model's
- * probability is at least `minProbability`. Chosen on the validation split (batch b7: 75.6 % with
- * the model only where no rule fired, 79.8 % when it may also overrule a bare question or a single
- * thanks word, at any probability from 0.5 to 0.9), never on the held-out split. Cross-validation
- * on dev (`npm run cv`) prefers 0, as the rules were written on dev's own messages; new messages
- * resemble the validation batch more.
- */
-export interface ModelPolicy {
-  readonly weakAt: number;
-  readonly minProbability: number;
+/** Feature ids of context values by name (a few dozen distinct names; hashed once each). */
+const CONTEXT_IDS = new Map<string, number>();
+function contextFeature(name: string): number {
+  let id = CONTEXT_IDS.get(name);
+  if (id === undefined) {
+    id = featureId(SEED.context, name);
+    if (CONTEXT_IDS.size < 10_000) CONTEXT_IDS.set(name, id);
+  }
+  return id;
 }
-export const MODEL_POLICY: ModelPolicy = { weakAt: 1, minProbability: 0.7 };
 
-/** For evaluation only: another model or policy than the shipped ones (cross-validation). */
+/** Context features by name (the names are what the ids hash; kept here so a call builds no strings). */
+const CONTEXT = {
+  cancelAsked: contextFeature('x:cancel+asked'),
+  askedShipped: contextFeature('x:asked+shipped'),
+  cancelShipped: contextFeature('x:cancel+shipped'),
+  questionOnly: contextFeature('x:question-only'),
+  noIntentRule: contextFeature('x:no-intent-rule'),
+  whenDelivery: contextFeature('x:when+delivery'),
+  placeSend: contextFeature('x:place+send'),
+  foreign: contextFeature('x:foreign'),
+  foreignSend: contextFeature('x:foreign+send'),
+  bias: contextFeature('bias'),
+  relay: contextFeature('relay'),
+  subject: contextFeature('subject'),
+};
+const LANGUAGE_CONTEXT = Object.fromEntries(LANGUAGES.map((l) => [l, contextFeature(`lang:${l}`)])) as Record<Language, number>;
+const SENDER_CONTEXT = Object.fromEntries(
+  (['buyer', 'amazon', 'seller', 'none'] as const).map((s) => [
+    s,
+    { sender: contextFeature(`sender:${s}`), byLanguage: Object.fromEntries(LANGUAGES.map((l) => [l, contextFeature(`sender+lang:${s}:${l}`)])) as Record<Language, number> },
+  ]),
+) as Record<'buyer' | 'amazon' | 'seller' | 'none', { sender: number; byLanguage: Record<Language, number> }>;
+const LENGTH_CONTEXT = LENGTH_BUCKETS.map((_, i) => contextFeature(`length:${i}`));
+
+/** The shipped model (weights.json, `npm run train`). */
+export const shippedModel = (): LinearModel => loadLinear(WEIGHTS as LinearWeightsFile);
+
+/** Per model: the arrays its scores need, and which classes a buyer may be given. */
+interface ModelScratch {
+  readonly scores: Float64Array;
+  readonly probabilities: Float64Array;
+  readonly buyerAllowed: (c: number) => boolean;
+  readonly anyAllowed: (c: number) => boolean;
+  readonly otherIndex: number;
+}
+const MODEL_SCRATCH = new WeakMap<LinearModel, ModelScratch>();
+function modelScratch(model: LinearModel): ModelScratch {
+  let m = MODEL_SCRATCH.get(model);
+  if (!m) {
+    const notice = model.classes.map((intent) => NOTICE_INTENTS.has(intent));
+    m = {
+      scores: new Float64Array(model.classes.length),
+      probabilities: new Float64Array(model.classes.length),
+      buyerAllowed: (k) => !notice[k],
+      anyAllowed: () => true,
+      otherIndex: model.classes.indexOf('other'),
+    };
+    MODEL_SCRATCH.set(model, m);
+  }
+  return m;
+}
+
 export interface ClassifyOptions {
-  readonly model?: NaiveBayesModel;
-  readonly modelPolicy?: ModelPolicy;
+  /** For evaluation and training: another model than the shipped one. */
+  readonly model?: LinearModel;
+  /** The seller's corrections (corrections.ts), added to the model's weights. */
+  readonly corrections?: CorrectionLayer;
 }
 
 export function classify(input: ClassifyInput, options?: ClassifyOptions): Classification {
+  return run(input, options?.model ?? shippedModel(), options?.corrections)!;
+}
+
+/** The features the model reads for a message (for training: the same code path as classify), and where its context features are. */
+export function featuresOf(input: ClassifyInput): MessageFeatures {
+  run(input, undefined, undefined);
+  const w = scratch(compiled());
+  return { ...w.features.snapshot(), contextFrom: w.contextFrom, contextTo: w.contextTo };
+}
+
+/**
+ * The seller's correction "this message is really `intent`", learned into their layer
+ * (corrections.ts): returns the new layer, or why not. The message itself is not kept.
+ */
+export function teach(layer: CorrectionLayer, input: ClassifyInput, intent: Intent, model: LinearModel = shippedModel()): CorrectionOutcome {
+  const message = featuresOf(input);
+  const probability = new Float64Array(model.classes.length);
+  return correct(
+    layer,
+    message,
+    intent,
+    model.classes,
+    (next) => {
+      const scores = new Float64Array(model.classes.length);
+      score(model, message.ids, message.values, message.ids.length, scores);
+      addLayer(compileLayer(next, model), message.ids, message.values, message.ids.length, scores);
+      return scores;
+    },
+    // Named, and clear of the abstention threshold by a margin, so similar messages follow.
+    (scores, target) => probabilities(scores, model.temperature, () => true, probability) === target && probability[target]! >= model.abstainBelow + CORRECTION_MARGIN,
+    (id) => (model.known[id >>> 5]! & (1 << (id & 31))) !== 0,
+  );
+}
+
+/** How far above the abstention threshold a corrected message must read. */
+const CORRECTION_MARGIN = 0.35;
+
+function run(input: ClassifyInput, model: LinearModel | undefined, corrections: CorrectionLayer | undefined): Classification | undefined {
   const c = compiled();
   const w = scratch(c);
   const { T } = c;
@@ -324,7 +430,7 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   const total = hits.count;
 
   // Quoted history (after the first marker of it) and an Amazon relay e-mail (only the buyer's
-  // words between "begin message" and "end message" count).
+  // words between its "begin message" and "end message" lines count, in any of the languages).
   let quotedFrom = body.length;
   let relayFrom = -1;
   let relayTo = body.length;
@@ -332,7 +438,13 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
     const k = hits.keyword[h]!;
     const kind = c.kind[k]!;
     if (kind === RULE_KEYWORD) {
-      if (hits.start[h]! > 0 && hits.start[h]! < quotedFrom && c.quoteMarker[k] === 1) quotedFrom = hits.start[h]!;
+      const start = hits.start[h]!;
+      // "> " quotes only at the start of a line (not "alert(1)> Please", not "a > b"); "wrote:"
+      // takes its line with it ("On Tue, 3 Mar, Jane wrote:").
+      if (start > 0 && start < quotedFrom && c.quoteMarker[k] === 1 && (c.lineQuote[k] === 0 || body.charCodeAt(start - 1) === 10)) {
+        const line = body.lastIndexOf('\n', start) + 1;
+        quotedFrom = line > 0 && start - line <= 120 ? line : start;
+      }
     } else if (kind === RELAY_BEGIN && relayFrom < 0) {
       const begin = hits.start[h]!;
       // A marker line of dashes right before it (40 characters, so this cannot go quadratic).
@@ -342,6 +454,11 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
       }
     } else if (kind === RELAY_END && relayFrom >= 0 && hits.start[h]! >= relayFrom && relayTo === body.length) {
       relayTo = Math.max(relayFrom, body.lastIndexOf('\n', hits.start[h]!));
+    } else if (kind === RELAY_END && relayFrom < 0) {
+      // The end of a relayed message without its beginning (the buyer's words were pasted above
+      // it): what follows is Amazon's footer, not the message.
+      const end = hits.start[h]!;
+      if (/-{3}\s*$/.test(body.slice(Math.max(0, end - 40), end))) quotedFrom = Math.min(quotedFrom, Math.max(0, body.lastIndexOf('\n', end)));
     }
   }
   const relay = relayFrom >= 0;
@@ -390,6 +507,8 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   // Votes: each distinct keyword counts once per target (its strongest rule); keywords from
   // another language's table count half, quoted history a tenth, the subject one and a half.
   const stamp = (w.stamp = (w.stamp + 1) >>> 0 || 1);
+  const features = w.features;
+  features.reset();
   let touchedCount = 0;
   let officialInSubject = false;
   const subjectStart = subjectStartOf(subject, body);
@@ -414,6 +533,14 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
       const lang = c.ruleLanguage[r]!;
       const weight = c.ruleWeight[r]! * (lang === 6 || lang === 0 || lang === languageIndex ? 1 : 0.5) * (quoted ? 0.1 : 1) * (inSubject ? 1.5 : 1);
       if (target >= c.countryFrom) anyCountry = true;
+      else if (!quoted) {
+        // Quoted history is not the new message: its rules are no features.
+        const f = inSubject ? 0 : 1;
+        features.add(c.ruleFeature[f]![r]!, 1);
+        features.add(c.targetFeature[f]![target]!, 1);
+        // Amazon's request wording, when it is not Amazon's signal, is somebody asking to cancel.
+        if (target === T.officialCancel || target === T.amazonCancelBody) features.add(c.targetFeature[f]![T.cancel]!, 1);
+      }
       const slot = c.slotList[j]!;
       if (w.slotStamp[slot] !== stamp) {
         w.slotStamp[slot] = stamp;
@@ -444,10 +571,6 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
   }
   const scoreOf = (target: number) => targetScore(w, target, stamp);
 
-  // Intent scores, indexed as PRIORITY (the scores object of the result is built at the end).
-  const score = w.intentScore;
-  for (let i = 0; i < PRIORITY.length; i++) score[i] = w.targetStamp[i] === stamp ? round(scoreOf(i)) : 0;
-
   // A text without a single letter (digits, punctuation, emoji) says nothing a guess could rest on.
   const wordy = LETTER.test(body) || LETTER.test(subject);
 
@@ -468,24 +591,6 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
         ? 'amazon-sender'
         : undefined;
   const official = officialSource !== undefined;
-  if (cancel > 0 || alreadyAsked > 0) {
-    if (alreadyAsked > 0 && shipped > 0 && !official) score[I.cancelNotHonored] = round(cancel + alreadyAsked + shipped);
-    else score[I.cancelInquiry] = round(cancel + alreadyAsked * 0.5);
-  }
-  if (official) score[I.cancelRequest] = 100;
-
-  // A question mark makes a product question a little more likely; a question with nothing else
-  // in it is most likely one about the product or the order.
-  if (scoreOf(T.question) > 0) {
-    let anyIntent = false;
-    for (let i = 0; i < PRIORITY.length; i++) if (score[i]! > 0) anyIntent = true;
-    if (score[I.productQuestion]! > 0) score[I.productQuestion] = round(score[I.productQuestion]! + 0.5);
-    else if (!anyIntent && wordy) score[I.productQuestion] = 1;
-  }
-
-  // "When will it be delivered?" is a where-is-order question; "send it to my parents" an address change.
-  if (scoreOf(T.when) > 0 && scoreOf(T.delivery) > 0) score[I.whereIsOrder] = round(score[I.whereIsOrder]! + 3);
-  if (scoreOf(T.place) > 0 && scoreOf(T.send) > 0) score[I.addressChange] = round(score[I.addressChange]! + 3);
 
   // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
   let foreign: number[] | undefined;
@@ -499,59 +604,93 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
         : HOME_COUNTRIES[language];
     if (!home.includes(target.slice('country.'.length))) (foreign ??= []).push(index);
   }
-  if (foreign && scoreOf(T.send) > 0) score[I.addressChange] = round(score[I.addressChange]! + 3);
+
+  // Features (features.ts): the rules were added above; now what the cues say together, the
+  // context, and the text itself.
+  const ruleFeatures = features.count;
+  const send = scoreOf(T.send) > 0;
+  const question = scoreOf(T.question) > 0;
+  let anyIntent = false;
+  for (let i = 0; i < PRIORITY.length; i++) if (w.targetStamp[i] === stamp) anyIntent = true;
+  const add = (id: number) => features.add(id, 1);
+  if (cancel > 0 && alreadyAsked > 0) add(CONTEXT.cancelAsked);
+  if (alreadyAsked > 0 && shipped > 0) add(CONTEXT.askedShipped);
+  if (cancel > 0 && shipped > 0) add(CONTEXT.cancelShipped);
+  if (question && !anyIntent) add(CONTEXT.questionOnly);
+  if (!anyIntent) add(CONTEXT.noIntentRule);
+  if (scoreOf(T.when) > 0 && scoreOf(T.delivery) > 0) add(CONTEXT.whenDelivery);
+  if (scoreOf(T.place) > 0 && send) add(CONTEXT.placeSend);
+  if (foreign !== undefined) add(CONTEXT.foreign);
+  if (foreign !== undefined && send) add(CONTEXT.foreignSend);
+  add(CONTEXT.bias);
+  const sender = SENDER_CONTEXT[input.sender ?? 'none'];
+  add(sender.sender);
+  add(LANGUAGE_CONTEXT[language]);
+  add(sender.byLanguage[language]);
+  if (relay) add(CONTEXT.relay);
+  if (subject.trim() !== '') add(CONTEXT.subject);
+  if (input.order?.fulfilment !== undefined) add(contextFeature(`fulfilment:${input.order.fulfilment}`));
+  if (input.order?.status !== undefined) add(contextFeature(`status:${input.order.status.toLowerCase().slice(0, 24)}`));
+  const own = relay ? body.slice(relayFrom, relayTo) : body.slice(0, quotedFrom);
+  const ownLength = trimmedLength(own, 0, own.length);
+  add(LENGTH_CONTEXT[LENGTH_BUCKETS.findIndex((limit) => ownLength <= limit)]!);
+  const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
+  for (const topic of topicsOf(normalizedSubject)) add(contextFeature(`topic:${topic}`));
+  w.contextFrom = ruleFeatures;
+  w.contextTo = features.count;
+  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord);
+  const subjectEnd = features.count;
+  const ownText = own.slice(0, MAX_FEATURE_CHARS);
+  const normalizedOwn = normalizeText(ownText);
+  const spans = model ? w.words : undefined;
+  if (spans) spans.count = 0;
+  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans);
+  if (!model) return undefined;
+
+  // One model decides among the intents it knows (never an official request); a buyer never
+  // sends one of Amazon's notices. Below the model's threshold it abstains: `other`, unsure, with
+  // a confidence below the threshold. So does a message without a letter, or in which no rule
+  // fired and the model knows none of the words (emoji, a row of one letter, keyboard noise):
+  // n-grams alone are not a signal, as some of any text's collide with known ones in the hashed space.
+  const m = modelScratch(model);
+  score(model, features.ids, features.values, features.count, m.scores);
+  if (corrections) addLayer(compileLayer(corrections, model), features.ids, features.values, features.count, m.scores);
+  const signal = wordy && (ruleFeatures > 0 || knowsAny(model, features.ids, subjectWords, subjectEnd) || knowsAny(model, features.ids, bodyWords, features.count));
+  const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
+  const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
+  let intent: Intent;
+  let confidence: number;
+  let unsure = false;
+  if (official) {
+    intent = 'cancel-request';
+    confidence = 0.98;
+  } else if (signal && m.probabilities[best]! >= model.abstainBelow) {
+    intent = model.classes[best]!;
+    confidence = round(m.probabilities[best]!);
+  } else {
+    intent = 'other';
+    unsure = true;
+    confidence = Math.min(round(m.otherIndex >= 0 ? m.probabilities[m.otherIndex]! : 0), (Math.ceil(model.abstainBelow * 100) - 1) / 100);
+  }
+
   const flags: Flag[] = [];
-  if (foreign && score[I.addressChange]! > 0) flags.push('foreign-redirect');
+  if (foreign && (scoreOf(T.address) > 0 || send || intent === 'address-change')) flags.push('foreign-redirect');
   if (scoreOf(T.mentionsReview) > 0) flags.push('mentions-review');
   if (scoreOf(T.mentionsClaim) > 0) flags.push('mentions-claim');
   if (scoreOf(T.angry) > 0) flags.push('angry');
-
-  // The highest score wins; a tie goes to the intent earlier in PRIORITY (the costlier mistake).
-  let winner = I.other;
-  let best = 0;
-  let second = 0;
-  for (let i = 0; i < PRIORITY.length; i++) {
-    if (score[i]! > best) {
-      second = best;
-      best = score[i]!;
-      winner = i;
-    } else if (score[i]! > second) second = score[i]!;
-  }
-  // When no rule found any intent, the character n-gram model trained on the corpus may name one:
-  // only among the complaint, delivery and question intents. Cancellations, address changes and
-  // invoices are defined by their words, so it never guesses those (nor an official request), and
-  // from a buyer it never names one of Amazon's notices. (Naive Bayes is overconfident on long
-  // texts; overriding a rule that did fire made it worse on realistic messages.)
-  let decidedByModel = false;
-  const policy = options?.modelPolicy ?? MODEL_POLICY;
-  const weak = best === 0 || (best <= policy.weakAt && (winner === I.productQuestion || winner === I.other));
-  if (!official && weak && wordy) {
-    const fromAmazon = input.sender === 'amazon';
-    const own = relay ? body.slice(relayFrom, relayTo) : body.slice(0, quotedFrom);
-    const text = `${normalizeText(subject.slice(0, MAX_MODEL_INPUT))}\n${normalizeText(own.slice(0, MAX_MODEL_INPUT))}`;
-    const guess = predict(options?.model ?? (MODEL as NaiveBayesModel), text, fromAmazon ? modelMayNameFromAmazon : modelMayName);
-    if (guess && guess.probability >= policy.minProbability && guess.intent !== PRIORITY[winner]) {
-      winner = PRIORITY_INDEX.get(guess.intent)!;
-      decidedByModel = true;
-      best = Math.max(best, 1);
-      score[winner] = round(Math.max(score[winner]!, guess.probability));
-    }
-  }
-  const intent = PRIORITY[winner]!;
   if (intent === 'listing-removed' && scoreOf(T.relisting) > 0) flags.push('relisting-mentioned');
   if (intent === 'a-to-z-claim' && flags.includes('mentions-claim')) flags.splice(flags.indexOf('mentions-claim'), 1);
 
-  const confidence = official
-    ? 0.98
-    : decidedByModel
-      ? round(Math.min(0.9, score[winner]! * 0.8))
-      : best === 0
-        ? 0.2
-        : round(Math.min(0.97, (best / (best + second + 1)) * (1 - Math.exp(-best / 2)) + 0.15));
+  // Scores: the model's probability of each intent; an official request is certain.
+  const scoreByPriority = w.intentScore;
+  scoreByPriority.fill(0);
+  for (let k = 0; k < model.classes.length; k++) scoreByPriority[PRIORITY_INDEX.get(model.classes[k]!)!] = round(m.probabilities[k]!);
+  if (official) scoreByPriority[I.cancelRequest] = 1;
+  const scores = scoreRecord(scoreByPriority);
 
-  const scores = scoreRecord(score);
-
-  // Evidence: the winning vote of each keyword behind the intent and each flag.
+  // Evidence: for an official request, the official cues; otherwise every rule that fired and
+  // weighs for the intent named (its learned weight, with its target's, is positive), its
+  // strongest hit; then the words that weighed most; and the rules behind each flag.
   const evidence: Evidence[] = [];
   if (official && officialFromOrder) evidence.push({ field: 'context', start: 0, end: 0, rule: 'context.order.buyer-requested-cancel', target: intent });
   const cite = (target: number, as: Intent | Flag) => {
@@ -564,8 +703,24 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
       evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: as });
     }
   };
-  cite(targetIndexOf(c, intent), intent);
-  for (const cue of INTENT_CUES[intent] ?? []) cite(targetIndexOf(c, cue), intent);
+  if (official) {
+    cite(targetIndexOf(c, 'cue.official-cancel'), intent);
+    cite(targetIndexOf(c, 'cue.amazon-cancel-body'), intent);
+  } else {
+    const k = model.classes.indexOf(intent);
+    for (let s = 0; s < touchedCount && evidence.length < 40 && k >= 0; s++) {
+      const slot = w.touched[s]!;
+      const r = w.slotRule[slot]!;
+      const target = c.ruleTarget[r]!;
+      if (target >= c.countryFrom) continue;
+      const h = w.slotHit[slot]!;
+      if (h >= bodyFrom && hits.start[h]! >= quotedFrom) continue;
+      const f = h < bodyFrom ? 0 : 1;
+      if (weightOf(model, c.ruleFeature[f]![r]!, k) + weightOf(model, c.targetFeature[f]![target]!, k) <= 0) continue;
+      evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: intent });
+    }
+    if (spans && spans.count > 0 && k >= 0) addWordEvidence(evidence, model, k, spans, ownText, normalizedOwn, relay ? relayFrom : 0, intent);
+  }
   for (const flag of flags) {
     if (flag === 'foreign-redirect') {
       cite(targetIndexOf(c, 'address-change'), flag);
@@ -573,9 +728,48 @@ export function classify(input: ClassifyInput, options?: ClassifyOptions): Class
     } else cite(targetIndexOf(c, flag), flag);
   }
   sortEvidence(evidence);
-  if (decidedByModel) evidence.unshift({ field: 'context', start: 0, end: 0, rule: 'model.char-ngrams', target: intent });
-  return official ? { intent, confidence, language, flags, evidence, scores, official: officialSource } : { intent, confidence, language, flags, evidence, scores };
+  if (!official && !evidence.some((e) => e.target === intent)) evidence.unshift({ field: 'context', start: 0, end: 0, rule: MODEL_EVIDENCE, target: intent });
+  if (official) return { intent, confidence, language, flags, evidence, scores, official: officialSource };
+  return unsure ? { intent, confidence, language, flags, evidence, scores, unsure } : { intent, confidence, language, flags, evidence, scores };
 }
+
+/**
+ * The words of the buyer's own text that weighed most for the intent (at most three, each with a
+ * weight of at least MIN_WORD_EVIDENCE), as evidence spans in the body as given.
+ */
+function addWordEvidence(evidence: Evidence[], model: LinearModel, k: number, words: WordBuffer, ownText: string, normalizedOwn: string, ownFrom: number, intent: Intent): void {
+  const top: { i: number; weight: number }[] = [];
+  for (let i = 0; i < words.count; i++) {
+    const id = words.id[i]!;
+    if ((model.known[id >>> 5]! & (1 << (id & 31))) === 0) continue;
+    const weight = weightOf(model, id, k);
+    if (weight < MIN_WORD_EVIDENCE || FUNCTION_WORDS.has(normalizedOwn.slice(words.start[i]!, words.end[i]!))) continue;
+    if (top.length < 3) top.push({ i, weight });
+    else {
+      let weakest = 0;
+      for (let t = 1; t < top.length; t++) if (top[t]!.weight < top[weakest]!.weight) weakest = t;
+      if (weight > top[weakest]!.weight) top[weakest] = { i, weight };
+    }
+  }
+  if (top.length === 0) return;
+  const map = offsetMapper(ownText, normalizedOwn);
+  for (const { i } of top) {
+    const start = ownFrom + map(words.start[i]!);
+    const end = ownFrom + map(words.end[i]!);
+    if (end > start && !evidence.some((e) => e.field === 'body' && e.start < end && start < e.end)) {
+      evidence.push({ field: 'body', start, end, rule: WORD_EVIDENCE, target: intent });
+    }
+  }
+}
+/** Whether the model keeps any of the features ids[from, to). */
+function knowsAny(model: LinearModel, ids: Int32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((model.known[ids[i]! >>> 5]! & (1 << (ids[i]! & 31))) !== 0) return true;
+  return false;
+}
+
+/** A word counts as evidence only when its weight for the intent is at least this, and it is not a function word ("der", "the"). */
+const MIN_WORD_EVIDENCE = 0.5;
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(LATIN_LANGUAGES.flatMap((lang) => LANGUAGE_WORDS[lang]));
 
 /**
  * Where Amazon's request subject may start in `subject`: its first non-blank character, or -1
@@ -593,14 +787,6 @@ function subjectStartOf(subject: string, body: string): number {
 
 const LETTER = /\p{L}/u;
 
-/** Cues whose words are evidence for an intent decided by combining them. */
-const INTENT_CUES: Partial<Record<Intent, readonly Target[]>> = {
-  'cancel-request': ['cue.official-cancel', 'cue.amazon-cancel-body'],
-  'cancel-inquiry': ['cue.cancel', 'cue.already-asked'],
-  'cancel-not-honored': ['cue.cancel', 'cue.already-asked', 'cue.shipped'],
-};
-/** The model reads this much of the subject and of the message (it uses the first 1,000 characters). */
-const MAX_MODEL_INPUT = 1_100;
 
 /** Every intent's score, in one shape for every result (PRIORITY order). */
 function scoreRecord(s: Float64Array): Record<Intent, number> {

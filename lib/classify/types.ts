@@ -48,6 +48,11 @@ export const ClassifyInput = z.object({
 });
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
+/** The evidence rule id when no rule or word weighed for the intent: the model decided on the message as a whole. */
+export const MODEL_EVIDENCE = 'model.linear';
+/** The evidence rule id of a word that weighed for the intent (the model's, not a rule's). */
+export const WORD_EVIDENCE = 'model.word';
+
 /** A span of the input that a rule matched: offsets into `subject` or `body` as given. */
 export interface Evidence {
   readonly field: 'subject' | 'body' | 'context';
@@ -77,4 +82,9 @@ export interface Classification {
   readonly flags: readonly Flag[];
   readonly evidence: readonly Evidence[];
   readonly scores: Readonly<Partial<Record<Intent, number>>>;
+  /**
+   * The model was not sure enough of any intent and abstained: the intent is `other` with a low
+   * confidence, and `scores` still say what it leaned to. The sidebar says it is unsure.
+   */
+  readonly unsure?: boolean;
 }

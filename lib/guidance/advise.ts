@@ -7,7 +7,7 @@
  * a new intent without an entry does not compile). Deadlines are judged in the marketplace's
  * time zone.
  */
-import type { Classification, Flag, Intent } from '../classify/types';
+import { MODEL_EVIDENCE, type Classification, type Flag, type Intent } from '../classify/types';
 import { trustedIntent } from '../classify/official';
 import { BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, estimateAutoCancel } from '../amazon-figures';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
@@ -708,8 +708,9 @@ function messageFact(sender: 'buyer' | 'amazon', at: string | undefined, text: s
   const spans = c.evidence.filter((e) => e.field === 'body' && e.target === c.intent).map(({ start, end, rule }) => ({ start, end, rule }));
   const fact: MessageFact = { sender, at, intent: trustedIntent(c, sender), flags: c.flags, answered, text };
   if (spans.length > 0) return { ...fact, highlight: { text, spans } };
-  // Named by the n-gram model, not by a rule: there is no phrase to mark, and the seller should know.
-  if (c.evidence.some((e) => e.rule === 'model.char-ngrams')) return { ...fact, highlight: { text, spans: [], wholeMessage: true } };
+  // Named by the model on the message as a whole, no rule or word standing out: there is no
+  // phrase to mark, and the seller should know.
+  if (c.evidence.some((e) => e.rule === MODEL_EVIDENCE)) return { ...fact, highlight: { text, spans: [], wholeMessage: true } };
   return fact;
 }
 
