@@ -299,8 +299,8 @@ describe('Firefox: one-click replies', () => {
     await forget();
     await page.goto(demoPage('message-thread-en').url);
     await expectFindings(['cancel-inquiry-not-request'], 'the thread');
-    const button = await page.waitForSelector('seller-sidekick >>> button[data-template-id="cancel-how-to-request"]');
-    await button!.click();
+    await page.waitForSelector('seller-sidekick >>> button[data-template-id="cancel-how-to-request"]');
+    await clickUntil('seller-sidekick >>> button[data-template-id="cancel-how-to-request"]', 'seller-sidekick >>> [data-testid="reply-composer"]');
     const insert = await page.waitForSelector('seller-sidekick >>> [data-testid="insert-reply"]');
     await insert!.click();
     await page.waitForSelector('seller-sidekick >>> [data-testid="composer-status"]');
@@ -311,6 +311,23 @@ describe('Firefox: one-click replies', () => {
   });
 });
 
+/**
+ * Clicks (querying and clicking in one step: a handle kept across a re-render may be stale) until
+ * `expected` shows. A click that lands while the sidebar re-renders on a loaded machine is lost:
+ * it clicks again, three times at most.
+ */
+async function clickUntil(target: string, expected: string) {
+  for (let attempt = 1; ; attempt++) {
+    await page.click(target);
+    const shown = await page.waitForSelector(expected, { timeout: 4_000 }).catch(async (error: unknown) => {
+      if (attempt < 3) return null;
+      const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
+      throw new Error(`${expected} not shown after ${attempt} clicks; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`, { cause: error });
+    });
+    if (shown) return shown;
+  }
+}
+
 describe('Firefox: the suggested reply on every demo thread, in the buyer\'s language', () => {
   const threads = demoPages.pages.filter((p) => p.pageType === 'message-thread' && p.findings.length > 0);
   it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
@@ -318,17 +335,7 @@ describe('Firefox: the suggested reply on every demo thread, in the buyer\'s lan
     await page.goto(demo.url);
     await expectFindings(demo.findings, demo.id);
     await page.waitForSelector('seller-sidekick >>> button[data-template-id]');
-    // Query and click in one step: a handle kept across a re-render of the sidebar may be stale. A
-    // click that lands while the sidebar re-renders (a loaded machine) is lost: click again.
-    let composer: Awaited<ReturnType<Page['waitForSelector']>> = null;
-    for (let attempt = 1; !composer; attempt++) {
-      await page.click('seller-sidekick >>> button[data-template-id]');
-      composer = await page.waitForSelector('seller-sidekick >>> [data-testid="reply-composer"]', { timeout: 4_000 }).catch(async (error: unknown) => {
-        if (attempt < 3) return null;
-        const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
-        throw new Error(`no composer after ${attempt} clicks; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`, { cause: error });
-      });
-    }
+    const composer = await clickUntil('seller-sidekick >>> button[data-template-id]', 'seller-sidekick >>> [data-testid="reply-composer"]');
     const buyerLanguage = await page.evaluate(() => document.documentElement.lang.slice(0, 2));
     expect(await composer!.evaluate((el) => el.getAttribute('data-language'))).toBe(buyerLanguage);
     const insert = await page.waitForSelector('seller-sidekick >>> [data-testid="insert-reply"]');
