@@ -263,3 +263,13 @@ describe('corpus', () => {
     expect(accuracy(corpus('heldout'))).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+describe('the words shown as the model\'s reasons', () => {
+  it('are never Japanese grammar alone (hiragana only, such as 「います」)', () => {
+    const body = '写真を送りました。ロゴの形も違います。本物かどうか確認してください。';
+    const result = classify({ body, sender: 'buyer', marketplace: 'JP' });
+    const words = result.evidence.filter((e) => e.field === 'body').map((e) => body.slice(e.start, e.end));
+    expect(words.length).toBeGreaterThan(0);
+    for (const word of words) expect(word, word).not.toMatch(/^[\u3041-\u309f]+$/);
+  });
+});

@@ -743,7 +743,9 @@ function addWordEvidence(evidence: Evidence[], model: LinearModel, k: number, wo
     const id = words.id[i]!;
     if ((model.known[id >>> 5]! & (1 << (id & 31))) === 0) continue;
     const weight = weightOf(model, id, k);
-    if (weight < MIN_WORD_EVIDENCE || FUNCTION_WORDS.has(normalizedOwn.slice(words.start[i]!, words.end[i]!))) continue;
+    const word = normalizedOwn.slice(words.start[i]!, words.end[i]!);
+    // Hiragana alone is Japanese grammar (「います」, 「ですか」): no reason a seller can read.
+    if (weight < MIN_WORD_EVIDENCE || FUNCTION_WORDS.has(word) || HIRAGANA_ONLY.test(word)) continue;
     if (top.length < 3) top.push({ i, weight });
     else {
       let weakest = 0;
@@ -769,6 +771,7 @@ function knowsAny(model: LinearModel, ids: Int32Array, from: number, to: number)
 
 /** A word counts as evidence only when its weight for the intent is at least this, and it is not a function word ("der", "the"). */
 const MIN_WORD_EVIDENCE = 0.5;
+const HIRAGANA_ONLY = /^[\u3041-\u309f]+$/;
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(LATIN_LANGUAGES.flatMap((lang) => LANGUAGE_WORDS[lang]));
 
 /**
