@@ -5,7 +5,7 @@
  * position, because the messaging app's markup is not known (docs/seller-central-pages.md §4).
  * Pure: the root to read comes in as an argument.
  */
-import { MAX_TEXT, type ReadRoot } from './dom';
+import { MAX_TEXT, tidyLines, type ReadRoot } from './dom';
 
 export interface ElementRecord {
   readonly element: Element;
@@ -179,11 +179,5 @@ export function joinAtoms(atoms: readonly TextAtom[], indices: readonly number[]
     previous = atom;
     if (text.length > MAX_TEXT) break;
   }
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyLines(text);
 }

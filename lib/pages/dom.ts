@@ -89,8 +89,12 @@ export function cleanText(text: string): string {
 /** Text of an element with line breaks kept (for message and notice bodies). */
 export function blockTextOf(element: Element | undefined | null): string {
   if (!element) return '';
-  return (element.textContent ?? '')
-    .slice(0, MAX_TEXT)
+  return tidyLines((element.textContent ?? '').slice(0, MAX_TEXT));
+}
+
+/** Line breaks kept, blanks within each line made one space, at most one empty line in a row. */
+export function tidyLines(text: string): string {
+  return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())

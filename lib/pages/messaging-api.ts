@@ -20,10 +20,10 @@
 import * as z from 'zod/mini';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import { epochSecondsToIso } from './dates';
+import { MAX_TEXT, tidyLines } from './dom';
 import { CASE_ID, ORDER_ID_PATTERN } from './page-type';
 import type { Message, MessageThreadSnapshot, Missing, Unrecognized } from './snapshot';
 
-const MAX_TEXT = 20_000;
 const Str = z.nullish(z.string().check(z.maxLength(200_000)));
 
 const ArtifactJson = z.looseObject({
@@ -245,13 +245,7 @@ export function textOf(message: string): string {
       .replace(/<\s*\/?\s*(?:p|div)\b[^>]*>/gi, '\n')
       .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_whole, name: string) => ENTITIES[name] ?? '');
   }
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyLines(text);
 }
 
 /** A case with the order its /orderContext names. */
