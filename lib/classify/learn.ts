@@ -113,13 +113,7 @@ function trainLogistic(rows: readonly TrainingRow[], classes: readonly Intent[],
     for (const r of shuffled(rows.length, random)) {
       const row = rows[r]!;
       const cols = columns[r]!;
-      scores.fill(0);
-      for (let i = 0; i < cols.length; i++) {
-        if (cols[i]! < 0) continue;
-        const base = cols[i]! * K;
-        const v = row.values[i]!;
-        for (let c = 0; c < K; c++) scores[c]! += v * W[base + c]!;
-      }
+      scoreColumns(scores, row.values, cols, W, K);
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < K; c++) if ((row.allowed >>> c) & 1 && scores[c]! > max) max = scores[c]!;
       let sum = 0;
@@ -162,13 +156,7 @@ function trainPerceptron(rows: readonly TrainingRow[], classes: readonly Intent[
     for (const r of shuffled(rows.length, random)) {
       const row = rows[r]!;
       const cols = columns[r]!;
-      scores.fill(0);
-      for (let i = 0; i < cols.length; i++) {
-        if (cols[i]! < 0) continue;
-        const base = cols[i]! * K;
-        const v = row.values[i]!;
-        for (let c = 0; c < K; c++) scores[c]! += v * W[base + c]!;
-      }
+      scoreColumns(scores, row.values, cols, W, K);
       let guess = -1;
       for (let c = 0; c < K; c++) if ((row.allowed >>> c) & 1 && (guess < 0 || scores[c]! > scores[guess]!)) guess = c;
       if (guess !== row.label) {
@@ -313,4 +301,15 @@ export function calibration(items: readonly { confidence: number; correct: boole
     ece += (bin.n / items.length) * Math.abs(bin.accuracy - bin.confidence);
   }
   return { ece, table };
+}
+
+/** A row's score per class under the weights W (feature-major, K classes), into `scores`. */
+function scoreColumns(scores: Float64Array, values: ArrayLike<number>, cols: ArrayLike<number>, W: Float64Array, K: number): void {
+  scores.fill(0);
+  for (let i = 0; i < cols.length; i++) {
+    if (cols[i]! < 0) continue;
+    const base = cols[i]! * K;
+    const v = values[i]!;
+    for (let c = 0; c < K; c++) scores[c]! += v * W[base + c]!;
+  }
 }
