@@ -7,26 +7,14 @@ import { advise } from '@/lib/guidance/advise';
 import type { Finding } from '@/lib/guidance/types';
 import type { AccountHealthSnapshot, OrderDetailsSnapshot, OrderListSnapshot } from '@/lib/pages/snapshot';
 import type { OrderWatch } from '@/lib/watch';
+import { orderPage } from './helpers';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z'); // Sun 04:00 in Los Angeles, 21:00 in Tokyo
 const SETTINGS = { replyDueHours: 12 };
 const ORDER = '114-3941689-8772232';
 const HOUR = 3_600_000;
 
-function order(patch: Partial<OrderDetailsSnapshot> = {}): OrderDetailsSnapshot {
-  return {
-    kind: 'order-details',
-    orderId: ORDER,
-    marketplace: 'US',
-    fulfilment: 'MFN',
-    status: 'unshipped',
-    items: [],
-    controls: [{ kind: 'cancel-order', label: 'Cancel order', path: '#cancel' }],
-    missing: [],
-    sources: ['dom'],
-    ...patch,
-  };
-}
+const order = (patch: Partial<OrderDetailsSnapshot> = {}): OrderDetailsSnapshot => orderPage(patch, ORDER);
 const findings = (snapshot: OrderDetailsSnapshot | OrderListSnapshot, extra: { watch?: OrderWatch; now?: number } = {}) =>
   advise({ snapshot, settings: SETTINGS, now: extra.now ?? NOW, watch: extra.watch });
 const byId = (list: readonly Finding[], id: string) => list.filter((f) => f.id === id);

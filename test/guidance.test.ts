@@ -11,26 +11,13 @@ import { FINDING_IDS, type Finding } from '@/lib/guidance/types';
 import type { AccountHealthSnapshot, MessageThreadSnapshot, NoticeSnapshot, OrderDetailsSnapshot, OrderListSnapshot } from '@/lib/pages/snapshot';
 import { TEMPLATE_IDS } from '@/lib/templates/ids';
 import { observeOrder, observeThread, type OrderWatch } from '@/lib/watch';
-import { messages } from './helpers';
+import { messages, orderPage } from './helpers';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z'); // 04:00 in Los Angeles, 21:00 in Tokyo
 const SETTINGS = { replyDueHours: 12 };
 const ORDER = '114-3941689-8772232';
 
-function order(patch: Partial<OrderDetailsSnapshot> = {}): OrderDetailsSnapshot {
-  return {
-    kind: 'order-details',
-    orderId: ORDER,
-    marketplace: 'US',
-    fulfilment: 'MFN',
-    status: 'unshipped',
-    items: [],
-    controls: [{ kind: 'cancel-order', label: 'Cancel order', path: '#cancel' }],
-    missing: [],
-    sources: ['dom'],
-    ...patch,
-  };
-}
+const order = (patch: Partial<OrderDetailsSnapshot> = {}): OrderDetailsSnapshot => orderPage(patch, ORDER);
 
 function thread(texts: readonly { sender: 'buyer' | 'seller' | 'amazon'; text: string; time?: string }[], patch: Partial<MessageThreadSnapshot> = {}): MessageThreadSnapshot {
   return {

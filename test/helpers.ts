@@ -3,6 +3,7 @@ import demo from '@/demo/pages.json';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 import { translatorFor } from '@/lib/i18n';
+import type { OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 // @ts-expect-error: plain ES module shared with the demo server.
 import { fillDemoDates as fill } from '../scripts/lib/demo-dates.mjs';
 
@@ -33,3 +34,19 @@ export function parseHtml(html: string): Document {
 }
 
 export const demoPageIds = demo.pages.map((p) => p.id);
+
+/** An unshipped US seller-fulfilled order page with Seller Central's Cancel order button (guidance tests). */
+export function orderPage(patch: Partial<OrderDetailsSnapshot> = {}, orderId = '114-3941689-8772232'): OrderDetailsSnapshot {
+  return {
+    kind: 'order-details',
+    orderId,
+    marketplace: 'US',
+    fulfilment: 'MFN',
+    status: 'unshipped',
+    items: [],
+    controls: [{ kind: 'cancel-order', label: 'Cancel order', path: '#cancel' }],
+    missing: [],
+    sources: ['dom'],
+    ...patch,
+  };
+}

@@ -9,8 +9,9 @@ import { officialSourceOf, trustedIntent } from '@/lib/classify/official';
 import type { Classification } from '@/lib/classify/types';
 import { advise } from '@/lib/guidance/advise';
 import { ClassificationSchema } from '@/lib/messaging';
-import type { MessageThreadSnapshot, OrderDetailsSnapshot } from '@/lib/pages/snapshot';
+import type { MessageThreadSnapshot } from '@/lib/pages/snapshot';
 import { observeThread } from '@/lib/watch';
+import { orderPage } from './helpers';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const ORDER = '114-3941689-8772232';
@@ -99,19 +100,6 @@ const buyerMessage = fc
     return { body, subject, marketplace: m.marketplace };
   });
 
-function orderPage(): OrderDetailsSnapshot {
-  return {
-    kind: 'order-details',
-    orderId: ORDER,
-    marketplace: 'US',
-    fulfilment: 'MFN',
-    status: 'unshipped',
-    items: [],
-    controls: [{ kind: 'cancel-order', label: 'Cancel order', path: '#cancel' }],
-    missing: [],
-    sources: ['dom'],
-  };
-}
 
 function threadOf(body: string, subject: string | undefined, sender: 'buyer' | 'amazon' = 'buyer'): MessageThreadSnapshot & { orderId: string } {
   return {
