@@ -27,6 +27,8 @@ const FIELD_LABEL: Readonly<Record<string, MessageKey>> = {
   buyerRequestedCancel: 'fieldBuyerCancel',
   cancellationDate: 'fieldAutoCancel',
   subject: 'fieldSubject',
+  messages: 'fieldMessages',
+  messagingData: 'fieldMessagingData',
   replyBox: 'fieldReplyBox',
   responseNeeded: 'fieldResponseNeeded',
   asin: 'fieldAsin',

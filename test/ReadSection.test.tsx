@@ -75,7 +75,7 @@ describe('What I read', () => {
     const snapshot = snapshotOf('order-details-en');
     const { unmount } = render(<ReadSection snapshot={snapshot} locale="en-US" t={tEn} pageMessages={{ ignored: 5, unreadable: 1 }} />);
     expect(screen.getByTestId('ignored-page-messages').textContent).toBe('Page messages ignored (not from our page reader): 5');
-    expect(screen.getByTestId('unreadable-order-data').textContent).toBe("Responses of Seller Central's order data that could not be read (not in a form the extension knows): 1");
+    expect(screen.getByTestId('unreadable-order-data').textContent).toBe("Responses of Seller Central's order or message data that could not be read (not in a form the extension knows): 1");
     unmount();
     render(<ReadSection snapshot={snapshot} locale="ja" t={tJa} pageMessages={{ ignored: 5, unreadable: 0 }} />);
     expect(screen.getByTestId('ignored-page-messages').textContent).toBe('無視したページ内のメッセージ（本拡張機能のページ読み取りからではないもの）：5 件');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '@/demo/pages.json';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
+import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { mergeOrderDetails, parseOrdersApi } from '@/lib/pages/orders-api';
 import { readPage } from '@/lib/pages/read-page';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
@@ -27,6 +28,13 @@ function snapshotAt(page: DemoPage, now: Date): PageSnapshot {
       if (payload?.kind === 'order') snapshot = mergeOrderDetails(snapshot, payload.order);
     }
   }
+  // The messaging app's own JSON of this host, as the page loads it and the observer hands it over.
+  const messaging = createMessagingMemory();
+  for (const [key, file] of Object.entries(data)) {
+    const path = key.slice(url.hostname.length);
+    if (key.startsWith(`${url.hostname}/messaging/`)) messaging.take(path, fillDemoDates(readFileSync(`demo/pages/${file}`, 'utf8'), now));
+  }
+  if (messaging.size > 0) snapshot = messaging.merge(snapshot, url);
   return snapshot;
 }
 
@@ -83,5 +91,15 @@ describe('the demo covers every finding', () => {
 
   it('has quiet pages too, where nothing is said', () => {
     expect(demo.pages.filter((p) => p.findings.length === 0 && p.pageType !== 'other').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the conversation only the JSON shows', () => {
+  it('reads no message from the markup of message-thread-es-json-only: its findings come from the app’s JSON', () => {
+    const page = demo.pages.find((p) => p.id === 'message-thread-es-json-only')!;
+    const url = new URL(page.url);
+    const fromMarkup = readPage(parseHtml(fillDemoDates(readFileSync(`demo/pages/${page.file}`, 'utf8'), DEMO_NOW)), url);
+    expect(fromMarkup.kind).toBe('unrecognized');
+    expect(snapshotAt(page, DEMO_NOW)).toMatchObject({ kind: 'message-thread', marketplace: 'ES', orderId: '405-2938471-6650318', sources: ['messaging-api'] });
   });
 });

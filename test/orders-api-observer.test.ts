@@ -142,6 +142,37 @@ describe('main-world orders-api observer', () => {
     expect(handed).toEqual([]);
   });
 
+  it.each([
+    ['the case list', '/messaging/api/global/cases?filterList=ACTION_NEEDED&sortDirection=ASCENDING', '/messaging/api/global/cases'],
+    ['one case', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25'],
+    ['a case\'s order context', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/orderContext?marketplaceId=ATVPDKIKX0DER', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/orderContext'],
+  ])("hands over the messaging app's %s, by fetch and by XMLHttpRequest, path without its query", async (_label, path, pathname) => {
+    const url = `https://sellercentral.amazon.com${path}`;
+    const { win } = fakeWindow({ [url]: { status: 200, body: '{"cases":[]}' } });
+    const observer = observeOrdersApi(win);
+    const handed: string[] = [];
+    observer.connect((detail) => handed.push(detail));
+    await win.fetch(path);
+    xhrGet(win, url);
+    await settle();
+    expect(handed).toEqual([`${pathname}\n{"cases":[]}`, `${pathname}\n{"cases":[]}`]);
+  });
+
+  it.each([
+    ['another messaging endpoint', '/messaging/api/global/rights'],
+    ['a case\'s templates', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/responsetemplates'],
+    ['a case id of another form', '/messaging/api/global/cases/../../orders-api/search'],
+  ])('ignores %s of the messaging app', async (_label, path) => {
+    const url = `https://sellercentral.amazon.com${path}`;
+    const { win } = fakeWindow({ [new URL(url).href]: { status: 200, body: '{}' } });
+    const observer = observeOrdersApi(win);
+    const handed: string[] = [];
+    observer.connect((detail) => handed.push(detail));
+    await win.fetch(path);
+    await settle();
+    expect(handed).toEqual([]);
+  });
+
   it('keeps what it saw before it was connected and replays it on request, in order, the last few only', async () => {
     const urls = Array.from({ length: 12 }, (_, i) => `https://sellercentral.amazon.com/orders-api/order/114-0000000-00000${String(i).padStart(2, '0')}`);
     const { win } = fakeWindow(Object.fromEntries(urls.map((url, i) => [url, { status: 200, body: `{"n":${i}}` }])));

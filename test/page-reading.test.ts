@@ -212,3 +212,73 @@ describe('order data from the page reader: over the private link only', () => {
     if (label.includes('larger')) expect(parse).not.toHaveBeenCalled();
   });
 });
+
+describe("the messaging app's JSON from the page reader", () => {
+  const CASE = '2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25';
+  const conversation = {
+    partyCase: {
+      caseId: CASE,
+      marketplaceId: 'A1PA6795UKMFR9',
+      caseArtifacts: [
+        { artifactType: 'MESSAGE', creator: 'SELLER', createdDate: 1_795_100_000_000, message: 'Ihre Bestellung ist unterwegs.' },
+        { artifactType: 'MESSAGE', creator: 'BUYER', createdDate: 1_795_120_000_000, message: 'Das ist eine Fälschung!' },
+      ],
+    },
+  };
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.querySelectorAll('script').forEach((script) => script.remove());
+    document.body.replaceChildren();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (globalThis as Record<string, unknown>)[PAGE_LINK_GLOBAL];
+  });
+
+  /** A conversation page whose markup is of no shape the reader knows (and holds no message of its own). */
+  function unknownPage() {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://sellercentral.amazon.de/messaging/inbox-v3?fi=responseNeeded&pn=1&cc=${CASE}`);
+    const app = document.createElement('x-app-root');
+    app.textContent = 'Loading…';
+    document.body.append(app);
+  }
+
+  it('reads a conversation from the JSON alone when the page is of an unknown shape', async () => {
+    const { hand } = linkHalves();
+    unknownPage();
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    expect(seen.at(-1)).toMatchObject({ kind: 'unrecognized' });
+    hand(`/messaging/api/global/cases/${CASE}\n${JSON.stringify(conversation)}`);
+    hand(`/messaging/api/global/cases/${CASE}/orderContext\n${JSON.stringify({ orderContextList: [{ orderContextFields: [{ type: 'ORDER_ID', textValue: '302-1234567-7654321' }] }] })}`);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(seen.at(-1)).toMatchObject({
+      kind: 'message-thread',
+      marketplace: 'DE',
+      caseId: CASE,
+      orderId: '302-1234567-7654321',
+      replyPending: true,
+      messages: [{ sender: 'seller' }, { sender: 'buyer', text: 'Das ist eine Fälschung!' }],
+      sources: ['messaging-api'],
+    });
+  });
+
+  it('counts a messaging response of an unknown shape as unreadable and keeps the page as read', async () => {
+    const { hand } = linkHalves();
+    unknownPage();
+    const seen: (PageSnapshot | undefined)[] = [];
+    const counts: PageMessageCounts[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s), (c) => counts.push(c));
+    hand(`/messaging/api/global/cases/${CASE}\n${JSON.stringify({ partyCase: { caseId: 7 } })}`);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(seen.at(-1)).toMatchObject({ kind: 'unrecognized' });
+    expect(counts.at(-1)).toEqual({ ignored: 0, unreadable: 1 });
+  });
+
+  it('passes the seller’s store and own name to the reader', () => {
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://sellercentral.amazon.com/messaging/inbox-v3?cc=${CASE}`);
+    const input = vi.fn(() => ({ storeName: 'Sakura Goods' }));
+    watchPageContent(fakeContext(), () => {}, () => {}, input);
+    expect(input).toHaveBeenCalled();
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Runs in the page's own world: watches the order app's responses from /orders-api/order/<id> and
- * /orders-api/search (the page's requests, made by the page) and hands their body text to the
+ * /orders-api/search, and the messaging app's from /messaging/api/global/cases… (the page's
+ * requests, made by the page) and hands their body text to the
  * content script over the private link (./channel.ts), which checks it with Zod before using it.
  * It makes no request of its own, changes no response, and swallows its own errors so the page
  * never notices it.
@@ -13,8 +14,13 @@
  */
 import { MAX_OBSERVED_TEXT } from '@/lib/pages/observed-source';
 
-/** The same path test as the content script's, on the path part of an absolute URL. */
-const ORDERS_API_URL = /^(https?:\/\/[^/?#]+)(\/orders-api\/(?:order\/\d{3}-\d{7}-\d{7}|search)\/?)(?:[?#]|$)/;
+/**
+ * The same path tests as the content script's, on the path part of an absolute URL: the order
+ * app's /orders-api/order/<id> and /orders-api/search, and the messaging app's case list, one case
+ * and its order context (/messaging/api/global/cases[/<uuid>[/orderContext]]).
+ */
+const WATCHED_URL =
+  /^(https?:\/\/[^/?#]+)(\/orders-api\/(?:order\/\d{3}-\d{7}-\d{7}|search)\/?|\/messaging\/api\/global\/cases(?:\/[0-9a-fA-F-]{36}(?:\/orderContext)?)?\/?)(?:[?#]|$)/;
 /** The order app loads its data early, often before the content script listens: keep the last few. */
 const KEPT = 10;
 const KEPT_CHARS = 2 * MAX_OBSERVED_TEXT;
@@ -44,10 +50,10 @@ export const observedDetail = (pathname: string, body: string) => `${pathname}\n
 
 export function observeOrdersApi(win: Window & typeof globalThis): OrdersApiObserver {
   const origin = win.location.origin;
-  // Only what was the page's own order data: same origin, the two endpoints, a successful response.
+  // Only the page's own order or message data: same origin, the watched endpoints, a successful response.
   const watched = (href: unknown): string | undefined => {
     if (typeof href !== 'string') return undefined;
-    const match = apply(exec, ORDERS_API_URL, [href]) as RegExpExecArray | null;
+    const match = apply(exec, WATCHED_URL, [href]) as RegExpExecArray | null;
     return match && match[1] === origin ? match[2] : undefined;
   };
 

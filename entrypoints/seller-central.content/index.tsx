@@ -14,6 +14,7 @@ import type { Translate } from '@/lib/i18n';
 import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
+import type { ReadInput } from '@/lib/pages/read-messages';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Language } from '@/lib/classify/types';
 import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
@@ -51,6 +52,12 @@ export default defineContentScript({
     const templatesItem = templateStore().local;
     let confirming: (() => void) | undefined;
     let pageMessages: PageMessageCounts = { ignored: 0, unreadable: 0 };
+    /** The seller's store and own name from the options: the thread reader tells the seller's messages by them. */
+    let readInput: ReadInput = {};
+    const namesOf = (user: UserSettings): ReadInput => ({
+      ...(user.storeName.trim() ? { storeName: user.storeName.trim() } : {}),
+      ...(user.sellerName.trim() ? { sellerName: user.sellerName.trim() } : {}),
+    });
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -207,6 +214,7 @@ export default defineContentScript({
     const [sidebar, user, mine] = await Promise.all([settingsItem.getValue(), userItem.getValue(), templatesItem.getValue()]);
     settings = sidebar;
     templates = mine;
+    readInput = namesOf(user);
     if (user.uiLanguage !== 'auto') await applyLanguage(user.uiLanguage);
     ui.mount();
 
@@ -225,6 +233,7 @@ export default defineContentScript({
         pageMessages = counts;
         update();
       },
+      () => readInput,
     );
 
     // The Navigation API, which WXT follows, reports a download (a link with `download`: the
@@ -288,6 +297,11 @@ export default defineContentScript({
       }),
       userItem.watch((next) => {
         if (next.uiLanguage !== language) void applyLanguage(next.uiLanguage);
+        const names = namesOf(next);
+        if (JSON.stringify(names) !== JSON.stringify(readInput)) {
+          readInput = names;
+          reading.refresh();
+        }
       }),
     ];
     ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));

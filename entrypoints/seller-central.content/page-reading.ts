@@ -1,7 +1,7 @@
 /**
  * Keeps a fresh snapshot of the page: reads it on start, after in-page navigation, and after the
  * page's own DOM changes (debounced; the observer is disconnected on pages we do not read and
- * when the extension is reloaded). Merges in the order app's JSON when the main-world page reader
+ * when the extension is reloaded). Merges in the order app's and the messaging app's JSON when the main-world page reader
  * hands it over, on the private link only (entrypoints/orders-api.content/channel.ts): window
  * messages and stray events that claim to be ours are never read, only counted. Decisions are in
  * lib/pages; this file only schedules.
@@ -9,10 +9,13 @@
 import * as z from 'zod/mini';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Link } from '@/entrypoints/orders-api.content/channel';
-import { mergeOrderDetails, mergeOrderRows, readObservedResponse, type OrderJson } from '@/lib/pages/orders-api';
+import { isMessagingApiPath } from '@/lib/pages/messaging-api';
+import { createMessagingMemory } from '@/lib/pages/messaging-memory';
+import { mergeOrderDetails, mergeOrderRows, readObservedResponse, splitObservedDetail, type OrderJson } from '@/lib/pages/orders-api';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
 import { readPage } from '@/lib/pages/read-page';
+import type { ReadInput } from '@/lib/pages/read-messages';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 
 const DEBOUNCE_MS = 300;
@@ -34,8 +37,11 @@ export function watchPageContent(
   ctx: ContentScriptContext,
   onSnapshot: (snapshot: PageSnapshot | undefined) => void,
   onCounts: (counts: PageMessageCounts) => void = () => {},
+  input: () => ReadInput = () => ({}),
 ): { refresh(): void } {
   const jsonByOrder = new Map<string, OrderJson>();
+  // The messaging app's JSON of this page (never stored: it holds message bodies).
+  const messaging = createMessagingMemory();
   const counts = { ignored: 0, unreadable: 0 };
   let timer: number | undefined;
   let firstPending: number | undefined;
@@ -52,12 +58,14 @@ export function watchPageContent(
       onSnapshot(undefined);
       return;
     }
-    let snapshot = readPage(document, url);
+    let snapshot = readPage(document, url, input());
     if (snapshot.kind === 'order-details') {
       const json = jsonByOrder.get(snapshot.orderId);
       if (json) snapshot = mergeOrderDetails(snapshot, json);
     } else if (snapshot.kind === 'order-list' && jsonByOrder.size > 0) {
       snapshot = mergeOrderRows(snapshot, jsonByOrder);
+    } else if (messaging.size > 0) {
+      snapshot = messaging.merge(snapshot, url);
     }
     onSnapshot(snapshot);
     if (!observer && document.body) {
@@ -93,6 +101,12 @@ export function watchPageContent(
 
   const link = pageLink();
   link?.on(LINK_EVENTS.ordersApi, (detail) => {
+    const observed = splitObservedDetail(detail);
+    if (observed && isMessagingApiPath(observed.pathname)) {
+      if (messaging.take(observed.pathname, observed.body).taken === 'unreadable') count('unreadable');
+      schedule();
+      return;
+    }
     const payload = readObservedResponse(detail);
     if (!payload) {
       count('unreadable');

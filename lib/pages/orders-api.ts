@@ -292,15 +292,22 @@ const ObservedDetail = z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT)
  * so nothing is trusted: a string of bounded length, a pathname of ours, JSON, then the schemas above.
  */
 export function readObservedResponse(detail: unknown): OrdersApiPayload | undefined {
+  const observed = splitObservedDetail(detail);
+  if (!observed) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(observed.body);
+  } catch {
+    return undefined;
+  }
+  return parseOrdersApi(observed.pathname, body);
+}
+
+/** The path and body text of one handed-over response; undefined when it is not of that form. */
+export function splitObservedDetail(detail: unknown): { readonly pathname: string; readonly body: string } | undefined {
   const parsed = ObservedDetail.safeParse(detail);
   if (!parsed.success) return undefined;
   const newline = parsed.data.indexOf('\n');
   if (newline < 1 || newline > 300 || parsed.data.length - newline - 1 > MAX_OBSERVED_TEXT) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(parsed.data.slice(newline + 1));
-  } catch {
-    return undefined;
-  }
-  return parseOrdersApi(parsed.data.slice(0, newline), body);
+  return { pathname: parsed.data.slice(0, newline), body: parsed.data.slice(newline + 1) };
 }

@@ -1,0 +1,137 @@
+/**
+ * What the messaging app's own JSON said while this page is open (lib/pages/messaging-api.ts parses
+ * it): the cases it loaded, the order each names, the last case list, and the responses that could
+ * not be read. Kept in memory for the page being viewed only, never stored. Pure: the content
+ * script feeds it what the page reader hands over and asks it to merge into each reading.
+ *
+ * What the JSON gives wins over the DOM (the open case's order, marketplace and messages); the DOM
+ * keeps what only it has (subject, reply box). A page of an unknown shape that opens a case by its
+ * URL (`cc=`) is read from the JSON alone. Never a message under a sender the JSON or the page did
+ * not give: mergeMessageThread keeps the page's messages when the JSON does not say who wrote one.
+ */
+import { caseIdOf } from './page-type';
+import { isMessagingApiPath, mergeMessageThread, parseMessagingApi, withOrderContext, type CaseData, type CaseSummary } from './messaging-api';
+import { MessageThreadSnapshot, type Missing, type PageSnapshot } from './snapshot';
+
+/** The most cases kept (a seller opens a few per page; the least recently seen go first). */
+export const MAX_KEPT_CASES = 100;
+/** The most summaries kept of one case list (the app pages its list; a longer one is cut, and said so). */
+export const MAX_LISTED_CASES = 500;
+
+interface OrderContext {
+  readonly caseId: string;
+  readonly orderId?: string;
+  readonly missing: readonly Missing[];
+}
+
+export interface CaseList {
+  readonly cases: readonly CaseSummary[];
+  /** Entries of the response that were not a case of the known form, plus those beyond MAX_LISTED_CASES. */
+  readonly skipped: number;
+}
+
+/** What take() did with one response: read, not one of the messaging app's, or unreadable (with why). */
+export type TakeResult = { readonly taken: 'case' | 'order-context' | 'cases' } | { readonly taken: 'not-messaging' } | { readonly taken: 'unreadable'; readonly reason: string; readonly caseId?: string };
+
+export interface MessagingMemory {
+  /** One response the page received: its path and its body as text. */
+  take(pathname: string, body: string): TakeResult;
+  /** The page's reading with what the JSON says of the same case (or of the case the URL opens). */
+  merge(snapshot: PageSnapshot, url: URL): PageSnapshot;
+  /** One case as the JSON gave it (with its order, when its order context was seen). */
+  caseData(caseId: string): CaseData | undefined;
+  /** The last case list the app loaded, if any. */
+  caseList(): CaseList | undefined;
+  /** Whether any messaging JSON was read at all. */
+  readonly size: number;
+}
+
+const CASE_PATH = /^\/messaging\/api\/global\/cases\/([0-9a-f-]{36})(?:\/|$)/i;
+
+export function createMessagingMemory(): MessagingMemory {
+  const cases = new Map<string, CaseData>();
+  const contexts = new Map<string, OrderContext>();
+  /** The reason the last response about a case could not be read (shown on that case's reading). */
+  const unreadable = new Map<string, string>();
+  let list: CaseList | undefined;
+
+  const keep = <V>(map: Map<string, V>, key: string, value: V) => {
+    map.delete(key);
+    map.set(key, value);
+    while (map.size > MAX_KEPT_CASES) map.delete(map.keys().next().value!);
+  };
+
+  const caseData = (caseId: string): CaseData | undefined => {
+    const data = cases.get(caseId);
+    const context = contexts.get(caseId);
+    return data && context ? withOrderContext(data, context) : data;
+  };
+
+  /** The kept case that is the page's conversation: by case id, else by order id when exactly one case names it. */
+  const caseFor = (caseId: string | undefined, orderId: string | undefined): CaseData | undefined => {
+    if (caseId) return caseData(caseId);
+    if (!orderId) return undefined;
+    const matches = [...cases.keys()].map(caseData).filter((c): c is CaseData => c?.orderId === orderId);
+    return matches.length === 1 ? matches[0] : undefined;
+  };
+
+  return {
+    take(pathname, body) {
+      if (!isMessagingApiPath(pathname)) return { taken: 'not-messaging' };
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return note(pathname, 'the response is not JSON');
+      }
+      const result = parseMessagingApi(pathname, json);
+      if (!result) return { taken: 'not-messaging' };
+      if (!result.ok) return note(pathname, result.reason);
+      const payload = result.payload;
+      if (payload.kind === 'case') {
+        keep(cases, payload.case.caseId, payload.case);
+        unreadable.delete(payload.case.caseId);
+      } else if (payload.kind === 'order-context') {
+        keep(contexts, payload.caseId, payload);
+      } else {
+        const over = Math.max(0, payload.cases.length - MAX_LISTED_CASES);
+        list = { cases: payload.cases.slice(0, MAX_LISTED_CASES), skipped: payload.skipped + over };
+      }
+      return { taken: payload.kind };
+    },
+    merge(snapshot, url) {
+      if (!url.pathname.startsWith('/messaging/')) return snapshot;
+      const open = caseIdOf(url);
+      let merged: PageSnapshot = snapshot;
+      if (snapshot.kind === 'message-thread') {
+        const data = caseFor(snapshot.caseId ?? open, snapshot.orderId);
+        if (data) merged = mergeMessageThread(snapshot, data, url);
+      } else if (snapshot.kind === 'unrecognized' && open) {
+        const data = caseData(open);
+        if (data) merged = mergeMessageThread(snapshot, data, url);
+      }
+      // What the JSON could not say about the open case is named on its reading.
+      const caseId = merged.kind === 'message-thread' ? (merged.caseId ?? open) : undefined;
+      const why = caseId ? unreadable.get(caseId) : undefined;
+      if (merged.kind === 'message-thread' && why) {
+        merged = { ...merged, missing: [...merged.missing, { field: 'messagingData', reason: why.slice(0, 300), why: 'unreadable' }] };
+      }
+      if (merged === snapshot) return snapshot;
+      // The merge's result is checked as every reading is; a misfit keeps the page's own reading.
+      if (merged.kind !== 'message-thread') return merged;
+      const checked = MessageThreadSnapshot.safeParse(merged);
+      return checked.success ? checked.data : snapshot;
+    },
+    caseData,
+    caseList: () => list,
+    get size() {
+      return cases.size + contexts.size + (list ? 1 : 0);
+    },
+  };
+
+  function note(pathname: string, reason: string): TakeResult {
+    const caseId = CASE_PATH.exec(pathname)?.[1]?.toLowerCase();
+    if (caseId) keep(unreadable, caseId, reason);
+    return { taken: 'unreadable', reason, ...(caseId ? { caseId } : {}) };
+  }
+}
