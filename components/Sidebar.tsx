@@ -3,6 +3,8 @@
  * state (collapsed, the recognised page) belongs to the content script.
  */
 import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, type Translate } from '@/lib/i18n';
+import type { TriageItem } from '@/lib/guidance/triage';
+import { Triage } from './Triage';
 import type { RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
@@ -43,6 +45,8 @@ export interface SidebarProps {
   readonly pageMessages?: PageMessageCounts | undefined;
   /** Saves the page's skeleton for a report of a misread page (What I read). */
   readonly onSaveOutline?: (() => Promise<string>) | undefined;
+  /** On an inbox: what each listed case is about, most urgent first. */
+  readonly triage?: readonly TriageItem[] | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -71,6 +75,7 @@ export function Sidebar({
   typingProblems = NO_PROBLEMS,
   pageMessages,
   onSaveOutline,
+  triage,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -125,6 +130,7 @@ export function Sidebar({
       {snapshot && page.type !== 'other' && (
         <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}
+      {triage && <Triage items={triage} t={t} />}
       {pickerOptions.length > 0 && <ReplyPicker options={pickerOptions} onPick={onPick} t={t} />}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">

@@ -470,6 +470,28 @@ describe('Chromium: sidebar behaviour', () => {
   });
 });
 
+describe('Chromium: the inbox, triaged', () => {
+  it('shows what each listed case is about, most urgent first, and counts the urgent one on the badge', async () => {
+    await forget(en);
+    await visit(en, 'message-inbox-en');
+    const chips = await until(
+      () => en.page.locator('seller-sidekick [data-testid="triage"] li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-kind'), li.getAttribute('data-order-id')])),
+      (rows) => rows.length === 3,
+      'three triaged cases',
+    );
+    expect(chips).toEqual([
+      ['counterfeit', '112-5567012-3390641'],
+      ['cancellation', '114-3941689-8772232'],
+      ['product-question', '111-4408215-7730962'],
+    ]);
+    // The counterfeit complaint is unanswered under "Response needed": the badge counts it before it is opened.
+    await until(() => badge(en.worker), (b) => b.text === '1', 'badge "1"');
+    const stored = await en.worker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain('fake'); // the row's words are not kept
+    await forget(en);
+  });
+});
+
 describe('Chromium: urgent orders on the badge and in the popup', () => {
   it('counts the orders of the list and the thread that need action, red when one is overdue', async () => {
     await forget(en);

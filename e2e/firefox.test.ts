@@ -71,6 +71,20 @@ async function sidebarState() {
   }));
 }
 
+describe('Firefox: the inbox, triaged', () => {
+  it('shows what each listed case is about, most urgent first', async () => {
+    await page.goto(demoPage('message-inbox-ja').url);
+    let kinds: string[] = [];
+    for (let i = 0; i < 100 && kinds.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      kinds = await page.evaluate(() => [...(document.querySelector('seller-sidekick')?.shadowRoot?.querySelectorAll('[data-testid="triage"] li') ?? [])].map((li) => li.getAttribute('data-kind') ?? ''));
+    }
+    expect(kinds).toEqual(['complaint', 'cancellation']);
+    const heading = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('#sidekick-triage-heading')?.textContent);
+    expect(heading).toBe('Cases on this page, most urgent first'); // an English browser
+  });
+});
+
 describe('Firefox: the sidebar on every demo page', () => {
   it.each(demoPages.pages.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
     await page.goto(demo.url);

@@ -131,6 +131,8 @@ export function observeThread(
     byKey.delete(key);
     byKey.set(key, watched);
   }
+  // The conversation, now read, stands in for what its inbox row said.
+  byKey.delete(INBOX_KEY);
   next.messages = [...byKey.values()].slice(-MAX_MESSAGES);
   // Only Amazon's own signals on this page set the flag (the order flag itself came from the order's data).
   const official = classified.some(({ index, classification }) => {
@@ -139,6 +141,32 @@ export function observeThread(
     return source === 'amazon-subject' || source === 'amazon-sender';
   });
   if (official) next.buyerRequestedCancel = true;
+  return next;
+}
+
+/** The key of the message an inbox row stands for, until its conversation is read. */
+export const INBOX_KEY = 'buyer:inbox';
+
+/**
+ * A case the inbox lists under "Response needed": its row's intent, as one unanswered buyer
+ * message, so the badge counts it before the seller opens it. A conversation already read that
+ * still waits for an answer says more than a row and is kept as it is; reading the conversation
+ * later replaces the row's message (observeThread). Never `cancel-request` (a row's sender is unknown).
+ */
+export function observeInboxCase(
+  previous: OrderWatch | undefined,
+  row: { readonly orderId: string; readonly marketplace?: OrderWatch['marketplace'] },
+  classification: Classification,
+  now: number,
+): OrderWatch {
+  const next: OrderWatch = { ...base(row.orderId, now, previous) };
+  if (row.marketplace && !next.marketplace) next.marketplace = row.marketplace;
+  if (next.messages.some((m) => m.key !== INBOX_KEY && m.sender === 'buyer' && !m.answered)) return next;
+  // Never the official request from a row (lib/guidance/triage.ts rowIntent says why).
+  const trusted = trustedIntent(classification, 'buyer');
+  const intent = trusted === 'cancel-request' ? 'cancel-inquiry' : trusted;
+  const watched: WatchedMessage = { key: INBOX_KEY, sender: 'buyer', intent, flags: [...classification.flags], answered: false };
+  next.messages = [...next.messages.filter((m) => m.key !== INBOX_KEY), watched].slice(-MAX_MESSAGES);
   return next;
 }
 

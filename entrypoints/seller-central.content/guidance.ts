@@ -21,7 +21,8 @@ import {
   type UserSettings,
 } from '@/lib/settings';
 import { accountHealthItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
-import { observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch, type WatchChange } from '@/lib/watch';
+import { triage as triageOf, triageInputs, type TriageItem } from '@/lib/guidance/triage';
+import { observeInboxCase, observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch, type WatchChange } from '@/lib/watch';
 
 export interface GuidanceState {
   /** The seller's settings (names for replies, reply language). */
@@ -31,6 +32,8 @@ export interface GuidanceState {
   /** What is remembered of this page's order (for replies: the product and parcel seen on the order page). */
   readonly watch?: OrderWatch | undefined;
   readonly findings: readonly Finding[];
+  /** On an inbox: what each listed case is about, most urgent first. */
+  readonly triage?: readonly TriageItem[] | undefined;
   readonly dismissed: readonly Finding[];
   readonly pending: boolean;
   readonly now: number;
@@ -73,6 +76,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   let snapshot: PageSnapshot | undefined;
   let watch: OrderWatch | undefined;
   let classified: ClassifiedMessage[] | undefined;
+  let triage: TriageItem[] | undefined;
   let pending = false;
   let generation = 0;
   let all: Finding[] = [];
@@ -98,20 +102,17 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       messageLanguage: buyer?.at(-1)?.classification.language,
       watch,
       findings: visible,
+      triage,
       dismissed: all.filter((f) => !visible.includes(f)),
       pending,
       now,
     });
   };
 
-  async function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
-    const wanted: { index: number; key: string; input: ClassifyInput }[] = [];
-    page.messages.forEach((message, index) => {
-      if (message.sender === 'seller') return;
-      const input: ClassifyInput = { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) };
-      wanted.push({ index, key: JSON.stringify(input), input });
-    });
-    const missing = wanted.filter((w) => !cache.has(w.key));
+  /** Classifications of the inputs, from the cache or the background (one request for the missing ones). */
+  async function classifyAll(wanted: readonly { index: number; input: ClassifyInput }[]): Promise<ClassifiedMessage[]> {
+    const keyed = wanted.map((w) => ({ ...w, key: JSON.stringify(w.input) }));
+    const missing = keyed.filter((w) => !cache.has(w.key));
     if (missing.length > 0) {
       const results = await requestClassification(missing.map((m) => m.input));
       missing.forEach((m, i) => {
@@ -120,16 +121,50 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       });
       while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
     }
-    return wanted.flatMap(({ index, key }) => {
+    return keyed.flatMap(({ index, key }) => {
       const classification = cache.get(key);
       return classification ? [{ index, classification }] : [];
     });
+  }
+
+  function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
+    const wanted: { index: number; input: ClassifyInput }[] = [];
+    page.messages.forEach((message, index) => {
+      if (message.sender === 'seller') return;
+      wanted.push({ index, input: { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) } });
+    });
+    return classifyAll(wanted);
+  }
+
+  /** The inbox's chips; on the "Response needed" list, each case with an order is remembered for the badge. */
+  async function triageInbox(inbox: PageSnapshot & { kind: 'message-inbox' }, now: number): Promise<TriageItem[]> {
+    const wanted = triageInputs(inbox);
+    if (wanted.length === 0) return [];
+    const results = await classifyAll(wanted);
+    const items = triageOf(inbox, results);
+    if (inbox.responseNeededView) {
+      const rows = inbox.cases ?? [];
+      const byIndex = new Map(results.map((r) => [r.index, r.classification]));
+      const withOrder = items.filter((item) => item.orderId !== undefined);
+      const known = await watches.getMany(withOrder.map((item) => item.orderId!));
+      const changes = withOrder.flatMap((item) => {
+        const classification = byIndex.get(item.index);
+        const row = rows[item.index];
+        if (!classification || !row) return [];
+        const before = known.get(item.orderId!);
+        const after = observeInboxCase(before, { orderId: item.orderId!, ...(inbox.marketplace ? { marketplace: inbox.marketplace } : {}) }, classification, now);
+        return changed(before, after) ? [{ base: before, next: after }] : [];
+      });
+      if (changes.length > 0) await remember(changes);
+    }
+    return items;
   }
 
   async function process(next: PageSnapshot | undefined) {
     const mine = ++generation;
     snapshot = next;
     classified = undefined;
+    triage = undefined;
     const orderId = next && 'orderId' in next ? next.orderId : undefined;
     // Pending until this snapshot is advised and remembered (tests and automation wait on it).
     pending = next !== undefined;
@@ -147,6 +182,16 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       if (mine !== generation) return;
     }
     const now = Date.now();
+    if (next?.kind === 'message-inbox' && next.cases && next.cases.length > 0) {
+      try {
+        const items = await triageInbox(next, now);
+        if (mine !== generation) return;
+        triage = items;
+      } catch (error) {
+        console.warn('Seller Sidekick: could not sort the cases on this page.', error);
+        triage = [];
+      }
+    }
     let remembered: OrderWatch | undefined;
     if (next?.kind === 'order-details') remembered = observeOrder(watch, next, now);
     else if (next?.kind === 'message-thread' && next.orderId) remembered = observeThread(watch, { ...next, orderId: next.orderId }, classified ?? [], now);

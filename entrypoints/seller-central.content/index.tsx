@@ -142,6 +142,7 @@ export default defineContentScript({
             locale={uiLocale(language)}
             t={t}
             findings={guidance.findings}
+            triage={snapshot?.kind === 'message-inbox' ? guidance.triage : undefined}
             dismissed={guidance.dismissed}
             pending={guidance.pending}
             now={guidance.now}

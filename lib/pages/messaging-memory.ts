@@ -11,7 +11,7 @@
  */
 import { caseIdOf } from './page-type';
 import { isMessagingApiPath, mergeMessageThread, parseMessagingApi, withOrderContext, type CaseData, type CaseSummary } from './messaging-api';
-import { MessageThreadSnapshot, type Missing, type PageSnapshot } from './snapshot';
+import { PageSnapshot, type InboxCase, type MessageInboxSnapshot, type Missing } from './snapshot';
 
 /** The most cases kept (a seller opens a few per page; the least recently seen go first). */
 export const MAX_KEPT_CASES = 100;
@@ -109,6 +109,8 @@ export function createMessagingMemory(): MessagingMemory {
       } else if (snapshot.kind === 'unrecognized' && open) {
         const data = caseData(open);
         if (data) merged = mergeMessageThread(snapshot, data, url);
+      } else if (snapshot.kind === 'message-inbox') {
+        merged = mergeInbox(snapshot);
       }
       // What the JSON could not say about the open case is named on its reading.
       const caseId = merged.kind === 'message-thread' ? (merged.caseId ?? open) : undefined;
@@ -118,8 +120,7 @@ export function createMessagingMemory(): MessagingMemory {
       }
       if (merged === snapshot) return snapshot;
       // The merge's result is checked as every reading is; a misfit keeps the page's own reading.
-      if (merged.kind !== 'message-thread') return merged;
-      const checked = MessageThreadSnapshot.safeParse(merged);
+      const checked = PageSnapshot.safeParse(merged);
       return checked.success ? checked.data : snapshot;
     },
     caseData,
@@ -128,6 +129,33 @@ export function createMessagingMemory(): MessagingMemory {
       return cases.size + contexts.size + (list ? 1 : 0);
     },
   };
+
+  /**
+   * The inbox's cases with what the JSON says of them: a case the app loaded gives its order and
+   * the buyer's latest message (the JSON wins over the row's preview); a case of the app's list
+   * that the page does not show is added with what is known of it.
+   */
+  function mergeInbox(inbox: MessageInboxSnapshot): MessageInboxSnapshot {
+    const rows = inbox.cases ?? [];
+    if (cases.size === 0 && contexts.size === 0 && !list) return inbox;
+    const fromJson = (row: InboxCase): InboxCase => {
+      const data = row.caseId ? caseData(row.caseId) : undefined;
+      const orderId = data?.orderId ?? (row.caseId ? contexts.get(row.caseId)?.orderId : undefined);
+      const latest = data?.messages.findLast((m) => m.sender === 'buyer');
+      if (!orderId && !latest) return row;
+      return { ...row, ...(orderId ? { orderId } : {}), ...(latest ? { preview: latest.text } : {}), source: 'messaging-api' };
+    };
+    const merged = rows.map(fromJson);
+    const shown = new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])));
+    for (const summary of list?.cases ?? []) {
+      if (merged.length >= MAX_LISTED_CASES) break;
+      if (shown.has(summary.caseId)) continue;
+      merged.push(fromJson({ caseId: summary.caseId, resolved: false, source: 'messaging-api' }));
+    }
+    const changed = merged.length !== rows.length || merged.some((row, i) => row !== rows[i]);
+    if (!changed) return inbox;
+    return { ...inbox, cases: merged, sources: inbox.sources.includes('messaging-api') ? inbox.sources : [...inbox.sources, 'messaging-api'] };
+  }
 
   function note(pathname: string, reason: string): TakeResult {
     const caseId = CASE_PATH.exec(pathname)?.[1]?.toLowerCase();

@@ -39,6 +39,7 @@ import {
   normalizeLabel,
 } from './message-words';
 import { MissingList, toCount, zoneOf } from './read-common';
+import { MAX_INBOX_CASES, readInboxCases } from './read-inbox-cases';
 import { marketplaceOf } from './read-orders';
 import { SELECTORS } from './selectors';
 import type { Message, MessageInboxSnapshot, MessageThreadSnapshot, ReadProblem, Unrecognized } from './snapshot';
@@ -798,10 +799,15 @@ export function readMessageInbox(root: ReadRoot, url: URL): MessageInboxSnapshot
   const missing = new MissingList();
   const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
   if (count === undefined) missing.add('responseNeeded', 'no "Response needed" count on the page');
+  const listed = readInboxCases(root);
+  if (listed.cut > 0) missing.add('cases', `the page lists more than ${MAX_INBOX_CASES} cases: ${listed.cut} were not read`, 'unreadable');
+  const cases = listed.rows.map((row) => ({ ...row, source: 'dom' as const }));
   return {
     kind: 'message-inbox',
     ...(marketplace ? { marketplace } : {}),
     ...(count !== undefined ? { responseNeeded: count } : {}),
+    ...(cases.length > 0 ? { cases } : {}),
+    ...(/^response_?needed$/i.test(url.searchParams.get('fi') ?? '') ? { responseNeededView: true } : {}),
     missing: missing.items,
     sources: ['dom'],
   };

@@ -170,10 +170,28 @@ export const MessageThreadSnapshot = z.object({
 });
 export type MessageThreadSnapshot = z.infer<typeof MessageThreadSnapshot>;
 
+/** One case an inbox lists: what its row (or the app's JSON) shows. Held for the page being viewed only. */
+export const InboxCase = z.object({
+  caseId: z.optional(CaseId),
+  orderId: z.optional(OrderId),
+  /** The row's first line: Amazon's subject or the buyer's name. */
+  title: z.optional(Short),
+  /** The last message's start as the row shows it, or the buyer's latest message from the app's JSON. */
+  preview: z.optional(Text),
+  resolved: z.boolean(),
+  /** Where the text came from: the row on the page, or the app's JSON of the case (which wins). */
+  source: Source,
+});
+export type InboxCase = z.infer<typeof InboxCase>;
+
 export const MessageInboxSnapshot = z.object({
   kind: z.literal('message-inbox'),
   marketplace: z.optional(Marketplace),
   responseNeeded: z.optional(Count),
+  /** The page shows the "Response needed" list (its address says so): every case on it awaits the seller. */
+  responseNeededView: z.optional(z.boolean()),
+  /** The cases the page (or the app's JSON) lists, at most 500. */
+  cases: z.optional(z.array(InboxCase).check(z.maxLength(500))),
   missing: z.array(Missing),
   sources: z.array(Source),
 });

@@ -165,6 +165,10 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
     }
     case 'message-inbox':
       add('fieldResponseNeeded', snapshot.responseNeeded?.toString());
+      if (snapshot.cases) {
+        const fromJson = snapshot.cases.filter((c) => c.source === 'messaging-api').length;
+        add('fieldCasesListed', fromJson > 0 ? t('casesListedWithJson', [String(snapshot.cases.length), String(fromJson)]) : String(snapshot.cases.length));
+      }
       break;
     case 'notice':
       add('fieldNoticeKind', t(NOTICE_LABEL[snapshot.noticeKind]));
