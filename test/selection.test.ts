@@ -216,6 +216,15 @@ describe('a selection in the pipeline: never Amazon\'s official request', () => 
     expect(ids).not.toContain('cancel-request-pending');
   });
 
+  it("control: the same words are the request when Amazon's sender shows them, as a selection they are a buyer asking", () => {
+    const words = `Order cancellation request from Amazon customer Jane (Order: ${ORDER})\nThe buyer has requested that this order be cancelled.`;
+    expect(classify({ body: words, sender: 'amazon', marketplace: 'US' }).intent).toBe('cancel-request');
+    const { snapshot } = check(words, { hostMarketplace: 'US' });
+    const { classification, findings } = findingsFor(snapshot, orderPage());
+    expect(classification.intent).toBe('cancel-inquiry');
+    expect(findings.map((f) => f.id)).toEqual(['cancel-inquiry-not-request']);
+  });
+
   it('a "please cancel" selection on the order page gives the warning that it is not the request', () => {
     const page = orderPage();
     const { snapshot } = check(PLEASE_CANCEL, { page });
