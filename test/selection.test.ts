@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { handleRequest } from '@/entrypoints/background/requests';
 import { createGuidance, type GuidanceState } from '@/entrypoints/seller-central.content/guidance';
+import { isOurs, pageSelection } from '@/entrypoints/seller-central.content/page-selection';
 import { classify } from '@/lib/classify/classify';
 import { trustedIntent } from '@/lib/classify/official';
 import { advise } from '@/lib/guidance/advise';
@@ -294,5 +295,62 @@ describe('a selection in the content script\'s guidance: advised, never stored',
     expect(stored).toContain(ORDER);
     expect(stored).toContain('cancel-inquiry');
     expect(stored).not.toMatch(/Vanderbilt|Quillfeather|cancel my order/);
+  });
+});
+
+describe("the page's selection (content script)", () => {
+  function select(node: Node) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  beforeEach(() => {
+    document.body.replaceChildren();
+    document.getSelection()?.removeAllRanges();
+  });
+
+  it("takes a selection on the page, tidied", () => {
+    const p = document.createElement('p');
+    p.textContent = `  ${PLEASE_CANCEL}  `;
+    document.body.append(p);
+    select(p);
+    expect(pageSelection(document)).toEqual({ text: PLEASE_CANCEL, truncated: false });
+  });
+
+  it('takes nothing when nothing, or too little, is selected', () => {
+    expect(pageSelection(document)).toBeUndefined();
+    const p = document.createElement('p');
+    p.textContent = 'cancel';
+    document.body.append(p);
+    select(p);
+    expect(pageSelection(document)).toBeUndefined();
+  });
+
+  it('ignores text selected in our own sidebar and inline warning, through their shadow roots', () => {
+    for (const name of ['seller-sidekick', 'seller-sidekick-inline']) {
+      const host = document.createElement(name);
+      document.body.append(host);
+      const inner = host.attachShadow({ mode: 'open' });
+      const p = document.createElement('p');
+      p.textContent = PLEASE_CANCEL;
+      inner.append(p);
+      expect(isOurs(p.firstChild)).toBe(true);
+      expect(isOurs(host)).toBe(true);
+    }
+    const page = document.createElement('p');
+    page.textContent = PLEASE_CANCEL;
+    document.body.append(page);
+    expect(isOurs(page.firstChild)).toBe(false);
+    expect(isOurs(null)).toBe(false);
+    // Light DOM inside our host (never the case today) is ours too.
+    const host = document.querySelector('seller-sidekick')!;
+    const light = document.createElement('span');
+    light.textContent = PLEASE_CANCEL;
+    host.append(light);
+    select(light);
+    expect(pageSelection(document)).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MessageThreadSnapshot, PageSnapshot } from '@/lib/pages/snapshot';
-import { selectionSnapshot, usableSelection, type UsableSelection } from '@/lib/pages/selection';
+import { selectionSnapshot, type UsableSelection } from '@/lib/pages/selection';
 import type { Language } from '@/lib/classify/types';
 import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
 import { TEMPLATE_LABEL } from '@/components/labels';
@@ -29,23 +29,10 @@ import { createGuidance, type GuidanceState } from './guidance';
 import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
+import { pageSelection } from './page-selection';
 import { saveOutline } from './save-outline';
 
 const SELECTION_DEBOUNCE_MS = 250;
-/** Our own elements on the page: the sidebar and the warning by Cancel order. */
-const OUR_HOSTS = 'seller-sidekick, seller-sidekick-inline';
-
-/** A node of ours: inside the sidebar or the inline warning, through any shadow roots. */
-function isOurs(node: Node | null): boolean {
-  let current: Node | null = node;
-  while (current) {
-    const element = current instanceof Element ? current : current.parentElement;
-    if (element?.closest(OUR_HOSTS)) return true;
-    const root = current.getRootNode();
-    current = root instanceof ShadowRoot ? root.host : null;
-  }
-  return false;
-}
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],
@@ -221,18 +208,10 @@ export default defineContentScript({
       update();
     });
 
-    /** The page's selection, unless it is empty, too short, or inside our own sidebar or warning. */
-    const pageSelection = (): UsableSelection | undefined => {
-      const selection = document.getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
-      if (isOurs(selection.anchorNode) || isOurs(selection.focusNode)) return undefined;
-      return usableSelection(selection.toString());
-    };
-
     /** Checks the selected text as a buyer's message: classification, findings and replies as for a thread read from the page. */
     function checkSelection() {
       // The selection as it is now; the one last seen if the press on our button cleared it.
-      const chosen = pageSelection() ?? selected;
+      const chosen = pageSelection(document) ?? selected;
       const result = chosen ? selectionSnapshot(chosen.text, { page: snapshot, hostMarketplace: page?.marketplace }) : undefined;
       if (!chosen || !result?.ok) {
         if (result && !result.ok) console.warn('Seller Sidekick: could not check the selection.', result.reason);
@@ -369,7 +348,7 @@ export default defineContentScript({
       if (selectionTimer !== undefined) clearTimeout(selectionTimer);
       selectionTimer = ctx.setTimeout(() => {
         selectionTimer = undefined;
-        const next = pageSelection();
+        const next = pageSelection(document);
         if (next?.text === selected?.text && next?.truncated === selected?.truncated) return;
         selected = next;
         if (next) selectionFailed = false;
