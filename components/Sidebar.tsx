@@ -15,10 +15,15 @@ import { ReplyComposer, ReplyPicker, TypingGuard, type PickerOption, type ReplyC
 import type { GuardProblem } from '@/lib/templates/guard';
 import { Logo } from './Logo';
 import { ReadSection } from './ReadSection';
+import { SelectionCheck, type SelectionCheckProps } from './SelectionCheck';
+import { isFromSelection } from '@/lib/pages/selection';
 
 export interface SidebarProps {
   readonly page: RecognisedPage;
-  /** What the page reader found; undefined before the first read and on pages we do not read. */
+  /**
+   * What the page reader found; undefined before the first read and on pages we do not read. While
+   * the seller checks selected text, the snapshot made from the selection (lib/pages/selection.ts).
+   */
   readonly snapshot?: PageSnapshot | undefined;
   readonly collapsed: boolean;
   readonly onToggle: () => void;
@@ -47,6 +52,8 @@ export interface SidebarProps {
   readonly onSaveOutline?: (() => Promise<string>) | undefined;
   /** On an inbox: what each listed case is about, most urgent first. */
   readonly triage?: readonly TriageItem[] | undefined;
+  /** "Check the selected text": offered while the page has a selection, and the state of a check. */
+  readonly selection?: SelectionCheckProps | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -76,7 +83,10 @@ export function Sidebar({
   pageMessages,
   onSaveOutline,
   triage,
+  selection,
 }: SidebarProps) {
+  // A selection is checked on any Seller Central page, also one the readers do not read.
+  const showReading = snapshot !== undefined && (page.type !== 'other' || isFromSelection(snapshot));
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
     return (
@@ -125,9 +135,10 @@ export function Sidebar({
           <span aria-hidden="true">»</span>
         </button>
       </header>
+      {selection && <SelectionCheck {...selection} t={t} locale={locale} />}
       <TypingGuard problems={typingProblems} t={t} />
       {composer && <ReplyComposer {...composer} />}
-      {snapshot && page.type !== 'other' && (
+      {showReading && (
         <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}
       {triage && <Triage items={triage} t={t} />}
@@ -155,7 +166,7 @@ export function Sidebar({
         </dl>
         <p class="sidekick-quiet">{page.type === 'other' ? t('sidebarOtherHint') : t('sidebarRecognisedFrom')}</p>
       </section>
-      {snapshot && page.type !== 'other' && (
+      {showReading && (
         <section class="sidekick-section">
           <ReadSection snapshot={snapshot} locale={locale} t={t} pageMessages={pageMessages} onSaveOutline={onSaveOutline} />
         </section>

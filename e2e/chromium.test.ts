@@ -18,6 +18,10 @@ import {
   demoPages,
   shownFindings,
   isDemoResource,
+  SELECTED_OFFICIAL_WORDING,
+  SELECTED_PLEASE_CANCEL,
+  selectText,
+  selectionCheckState,
   startDemoServer,
   whatIRead,
   type DemoServer,
@@ -579,6 +583,46 @@ describe('Chromium: downloads', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await sidebarState(en.page)).pageType).toBe('order-list');
     expect((await en.page.evaluate(whatIRead))?.kind).toBe('order-list');
+  });
+});
+
+describe('Chromium: check the selected text', () => {
+  it("checks the selected text as the buyer's: Amazon's wording on a page it does not read, then \"please cancel\" on the order page, and back", async () => {
+    await forget(en);
+    const check = en.page.locator('seller-sidekick [data-testid="check-selection"]');
+
+    // A page it does not read: the seller selects Amazon's request wording, subject line and all.
+    await en.page.goto(demoPage('home-en').url);
+    await sidebarState(en.page);
+    expect(await en.page.evaluate(selectText, SELECTED_OFFICIAL_WORDING)).toContain('The buyer has requested');
+    await check.click();
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], "Amazon's wording selected on the home page");
+    expect(await en.page.evaluate(selectionCheckState)).toMatchObject({ checking: true, order: 'Order: 114-3941689-8772232' });
+    expect((await en.page.evaluate(whatIRead))?.note).toMatch(/^Read from the text you selected\. Who wrote it is unknown/);
+
+    // The order page: "please cancel" without an order number is about the order the page shows.
+    await en.page.goto(demoPage('order-details-en').url);
+    await expectFindings(en.page, ['ship-by-due'], 'the order page');
+    expect((await en.page.evaluate(selectionCheckState)).offered).toBe(false);
+    await en.page.evaluate(selectText, SELECTED_PLEASE_CANCEL);
+    await check.waitFor();
+    await check.click();
+    await expectFindings(en.page, ['cancel-inquiry-not-request', 'ship-by-due'], '"please cancel" selected on the order page');
+    expect(await en.page.evaluate(selectionCheckState)).toMatchObject({ checking: true, order: 'Order: 114-3941689-8772232', offered: false });
+    // The warning also goes by the page's Cancel order, as after a thread that said so.
+    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline !== null, 'the inline warning')).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    expect(await en.page.evaluate(coveredControls)).toEqual([]);
+
+    // Nothing of it was stored: not its words, not even its intent in the order's record.
+    const stored = JSON.stringify(await en.worker.evaluate(() => chrome.storage.local.get(null)));
+    expect(stored).toContain('114-3941689-8772232'); // the order page's own facts
+    expect(stored).not.toMatch(/wrong size|Jane|cancel-inquiry/);
+
+    // Back to the page's own reading: the order page alone again, the guard gone.
+    await en.page.locator('seller-sidekick [data-testid="selection-back"]').click();
+    await expectFindings(en.page, ['ship-by-due'], 'the order page again');
+    expect((await en.page.evaluate(whatIRead))?.kind).toBe('order-details');
+    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline === null, 'the inline warning to go')).toMatchObject({ inline: null });
   });
 });
 

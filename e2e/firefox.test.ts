@@ -18,6 +18,10 @@ import {
   shownFindings,
   firefoxBuild,
   isDemoResource,
+  SELECTED_OFFICIAL_WORDING,
+  SELECTED_PLEASE_CANCEL,
+  selectText,
+  selectionCheckState,
   startDemoServer,
   whatIRead,
   type DemoServer,
@@ -358,6 +362,72 @@ describe('Firefox: the suggested reply on every demo thread, in the buyer\'s lan
     const state = await page.evaluate(() => (window as unknown as { demoReplyState: { text: string; inputEvents: number } }).demoReplyState);
     expect(state.inputEvents).toBeGreaterThanOrEqual(1);
     expect(state.text).not.toMatch(/\{[A-Za-z]+\}/);
+  });
+});
+
+describe('Firefox: check the selected text', () => {
+  const CHECK = 'seller-sidekick >>> [data-testid="check-selection"]';
+  const BACK = 'seller-sidekick >>> [data-testid="selection-back"]';
+
+  /** Waits for the state of "Check the selected text" (only the sidebar's shadow root changes: polled). */
+  const selectionIs = (want: { offered?: boolean; checking?: boolean }) =>
+    page.waitForFunction(
+      (wanted: { offered?: boolean; checking?: boolean }) => {
+        const root = document.querySelector('seller-sidekick')?.shadowRoot;
+        const offered = Boolean(root?.querySelector('[data-testid="check-selection"]'));
+        const checking = root?.querySelector('[data-testid="selection-check"]')?.getAttribute('data-checking') === 'true';
+        return (wanted.offered === undefined || wanted.offered === offered) && (wanted.checking === undefined || wanted.checking === checking);
+      },
+      { timeout: 10_000, polling: 100 },
+      want,
+    );
+
+  /** Clicks (again, three times at most: a click during a re-render is lost) until the sidebar is in that state. */
+  async function clickUntilSelection(target: string, want: { offered?: boolean; checking?: boolean }) {
+    for (let attempt = 1; ; attempt++) {
+      await page.click(target);
+      const shown = await selectionIs(want).then(
+        () => true,
+        (error: unknown) => {
+          if (attempt < 3) return false;
+          throw error;
+        },
+      );
+      if (shown) return;
+    }
+  }
+
+  it("checks the selected text as the buyer's: Amazon's wording on a page it does not read, then \"please cancel\" on the order page, and back", async () => {
+    await forget();
+
+    // A page it does not read: the seller selects Amazon's request wording, subject line and all.
+    await page.goto(demoPage('home-en').url);
+    await sidebarState();
+    expect(await page.evaluate(selectText, SELECTED_OFFICIAL_WORDING)).toContain('The buyer has requested');
+    await selectionIs({ offered: true });
+    await clickUntilSelection(CHECK, { checking: true });
+    await expectFindings(['cancel-inquiry-not-request'], "Amazon's wording selected on the home page");
+    expect(await page.evaluate(selectionCheckState)).toMatchObject({ checking: true, order: 'Order: 114-3941689-8772232' });
+    expect((await page.evaluate(whatIRead))?.note).toMatch(/^Read from the text you selected\. Who wrote it is unknown/);
+
+    // The order page: "please cancel" without an order number is about the order the page shows.
+    await page.goto(demoPage('order-details-en').url);
+    await expectFindings(['ship-by-due'], 'the order page');
+    expect((await page.evaluate(selectionCheckState)).offered).toBe(false);
+    await page.evaluate(selectText, SELECTED_PLEASE_CANCEL);
+    await selectionIs({ offered: true });
+    await clickUntilSelection(CHECK, { checking: true });
+    await expectFindings(['cancel-inquiry-not-request', 'ship-by-due'], '"please cancel" selected on the order page');
+    expect(await page.evaluate(selectionCheckState)).toMatchObject({ checking: true, order: 'Order: 114-3941689-8772232', offered: false });
+    // The warning also goes by the page's Cancel order, as after a thread that said so.
+    await page.waitForFunction(() => Boolean(document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]')), { timeout: 10_000, polling: 100 });
+    expect(await page.evaluate(cancelGuardState)).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+
+    // Back to the page's own reading: the order page alone again, the guard gone.
+    await clickUntilSelection(BACK, { checking: false });
+    await expectFindings(['ship-by-due'], 'the order page again');
+    expect((await page.evaluate(whatIRead))?.kind).toBe('order-details');
+    await page.waitForFunction(() => !document.querySelector('seller-sidekick-inline')?.shadowRoot?.querySelector('[data-finding-id]'), { timeout: 10_000, polling: 100 });
   });
 });
 

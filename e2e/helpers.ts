@@ -199,3 +199,42 @@ export function ignoredPageMessages(): number | null {
   const line = document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="ignored-page-messages"]');
   return line ? Number(line.getAttribute('data-count')) : null;
 }
+
+/**
+ * Runs in the page: shows a message where no reader looks for one (a paragraph at the top of the
+ * page) and selects it as a seller does, with a Range and the document's Selection. Returns what
+ * the page's selection now says.
+ */
+export function selectText(text: string): string {
+  let holder = document.getElementById('demo-selected-text');
+  if (!holder) {
+    holder = document.createElement('p');
+    holder.id = 'demo-selected-text';
+    document.body.prepend(holder);
+  }
+  holder.textContent = text;
+  const range = document.createRange();
+  range.selectNodeContents(holder);
+  const selection = document.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString();
+}
+
+/** Runs in the page: the state of "Check the selected text" in the sidebar. */
+export function selectionCheckState(): { offered: boolean; checking: boolean; order: string | null; note: string | null } {
+  const root = document.querySelector('seller-sidekick')?.shadowRoot;
+  const section = root?.querySelector('[data-testid="selection-check"]');
+  return {
+    offered: Boolean(root?.querySelector('[data-testid="check-selection"]')),
+    checking: section?.getAttribute('data-checking') === 'true',
+    order: section?.querySelector('[data-testid="selection-order"]')?.textContent ?? null,
+    note: root?.querySelector('[data-testid="what-i-read"] [data-testid="read-note"]')?.textContent ?? null,
+  };
+}
+
+/** A buyer's "please cancel", without an order number (the order page gives it). */
+export const SELECTED_PLEASE_CANCEL = 'Hello, I ordered the wrong size by mistake. Could you please cancel my order? Thank you.';
+/** Amazon's request wording, subject line and all, selected on a page that is not read: still only a buyer's words. */
+export const SELECTED_OFFICIAL_WORDING =
+  'Order cancellation request from Amazon customer Jane (Order: 114-3941689-8772232)\nThe buyer has requested that this order be cancelled.';

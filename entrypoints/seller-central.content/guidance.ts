@@ -10,6 +10,7 @@ import { advise, visibleFindings } from '@/lib/guidance/advise';
 import type { Finding } from '@/lib/guidance/types';
 import { requestClassification, requestRemember } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
+import { isFromSelection } from '@/lib/pages/selection';
 import {
   ACCOUNT_HEALTH_MAX_AGE_MS,
   DEFAULT_USER_SETTINGS,
@@ -194,7 +195,13 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     }
     let remembered: OrderWatch | undefined;
     if (next?.kind === 'order-details') remembered = observeOrder(watch, next, now);
-    else if (next?.kind === 'message-thread' && next.orderId) remembered = observeThread(watch, { ...next, orderId: next.orderId }, classified ?? [], now);
+    // Text the seller selected is advised on, never remembered: the order memory feeds the badge,
+    // the popup and the order page for 30 days, and a selection is weaker evidence than a thread
+    // read from the page. Its sender is only assumed (it may be the seller's own words or a quote),
+    // it has no time (its key `buyer:#0` would overwrite the thread's first buyer message), nobody
+    // knows whether it was answered, and the order it names may be one the seller typed. So the
+    // safer choice: nothing of it is written, not even its intent. The order's record is only read.
+    else if (next?.kind === 'message-thread' && next.orderId && !isFromSelection(next)) remembered = observeThread(watch, { ...next, orderId: next.orderId }, classified ?? [], now);
     else if (next?.kind === 'notice' && next.orderId) remembered = observeNotice(watch, { ...next, orderId: next.orderId }, now);
     if (next?.kind === 'order-list' && next.orders.length > 0) {
       // Every row, for the badge: the facts only (ids, deadlines, states), written in one go.

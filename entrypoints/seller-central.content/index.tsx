@@ -15,7 +15,8 @@ import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { ReadInput } from '@/lib/pages/read-messages';
-import type { PageSnapshot } from '@/lib/pages/snapshot';
+import type { MessageThreadSnapshot, PageSnapshot } from '@/lib/pages/snapshot';
+import { selectionSnapshot, type UsableSelection } from '@/lib/pages/selection';
 import type { Language } from '@/lib/classify/types';
 import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, type UserSettings } from '@/lib/settings';
 import { TEMPLATE_LABEL } from '@/components/labels';
@@ -29,7 +30,10 @@ import { createGuidance, type GuidanceState } from './guidance';
 import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
+import { pageSelection } from './page-selection';
 import { saveOutline } from './save-outline';
+
+const SELECTION_DEBOUNCE_MS = 250;
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],
@@ -58,6 +62,11 @@ export default defineContentScript({
       ...(user.storeName.trim() ? { storeName: user.storeName.trim() } : {}),
       ...(user.sellerName.trim() ? { sellerName: user.sellerName.trim() } : {}),
     });
+    /** Text the seller has selected on the page, when worth checking (in memory only, never stored). */
+    let selected: UsableSelection | undefined;
+    /** The check of a selection, shown instead of the page's own reading until the seller goes back. */
+    let checking: { snapshot: MessageThreadSnapshot; truncated: boolean; text: string } | undefined;
+    let selectionFailed = false;
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -96,8 +105,18 @@ export default defineContentScript({
         });
     };
 
+    /**
+     * The findings that may guard the page's Cancel order: the page's own, or a selection's when it
+     * is about the order this page shows (never another order's button).
+     */
+    const guardFindings = () => {
+      if (!page) return [];
+      if (!checking) return guidance.findings;
+      return snapshot?.kind === 'order-details' && snapshot.orderId === checking.snapshot.orderId ? guidance.findings : [];
+    };
+
     const update = () => {
-      void guard.update(page ? guidance.findings : [], snapshot, t);
+      void guard.update(guardFindings(), snapshot, t);
       if (!root) return;
       if (!page) {
         render(null, root);
@@ -107,7 +126,9 @@ export default defineContentScript({
       reserveRightEdge(document, settings.collapsed ? TAB_WIDTH_PX : PANEL_WIDTH_PX);
       const proceed = confirming;
       const chosen = composing;
-      const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, snapshot, guidance.settings, guidance.messageLanguage, guidance.watch) : undefined;
+      // What the sidebar advises on: the page's reading, or the selection being checked.
+      const shown: PageSnapshot | undefined = checking?.snapshot ?? snapshot;
+      const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, shown, guidance.settings, guidance.messageLanguage, guidance.watch) : undefined;
       const composer =
         chosen && composition
           ? {
@@ -124,6 +145,7 @@ export default defineContentScript({
                 update();
               },
               onInsert: () => {
+                // Into the page's own reply box (the page's reading knows where it is).
                 void deliver(composition.filled.text, snapshot).then(({ key, detail }) => {
                   if (composing?.templateId !== chosen.templateId) return;
                   composing = { ...composing, status: t(key, detail ? [detail] : []) };
@@ -136,7 +158,7 @@ export default defineContentScript({
         <>
           <Sidebar
             page={page}
-            snapshot={snapshot}
+            snapshot={shown}
             collapsed={settings.collapsed}
             onToggle={toggle}
             locale={uiLocale(language)}
@@ -151,7 +173,7 @@ export default defineContentScript({
             onTemplate={openTemplate}
             composer={composer}
             pickerOptions={
-              snapshot?.kind === 'message-thread'
+              shown?.kind === 'message-thread'
                 ? [
                     ...TEMPLATE_IDS.map((id) => ({ value: id, label: t(TEMPLATE_LABEL[id]) })),
                     ...templates.templates.filter((u) => !u.replaces).map((u) => ({ value: u.id, label: u.name })),
@@ -162,6 +184,13 @@ export default defineContentScript({
             typingProblems={typingProblems}
             pageMessages={pageMessages}
             onSaveOutline={() => saveOutline(document, location.href, page!.type, root!)}
+            selection={{
+              available: selected !== undefined && selected.text !== checking?.text,
+              checking: checking && { orderId: checking.snapshot.orderId, truncated: checking.truncated },
+              failed: selectionFailed,
+              onCheck: checkSelection,
+              onBack: backToPage,
+            }}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -186,6 +215,34 @@ export default defineContentScript({
       guidance = next;
       update();
     });
+
+    /** Checks the selected text as a buyer's message: classification, findings and replies as for a thread read from the page. */
+    function checkSelection() {
+      // The selection as it is now; the one last seen if the press on our button cleared it.
+      const chosen = pageSelection(document) ?? selected;
+      const result = chosen ? selectionSnapshot(chosen.text, { page: snapshot, hostMarketplace: page?.marketplace }) : undefined;
+      if (!chosen || !result?.ok) {
+        if (result && !result.ok) console.warn('Seller Sidekick: could not check the selection.', result.reason);
+        selectionFailed = true;
+        update();
+        return;
+      }
+      selectionFailed = false;
+      checking = { snapshot: result.snapshot, truncated: chosen.truncated || result.truncated, text: chosen.text };
+      composing = undefined;
+      guidance = { ...guidance, findings: [], dismissed: [], pending: true };
+      advice.update(checking.snapshot);
+      update();
+    }
+
+    function backToPage() {
+      checking = undefined;
+      composing = undefined;
+      selectionFailed = false;
+      guidance = { ...guidance, findings: [], dismissed: [], pending: snapshot !== undefined };
+      advice.update(snapshot);
+      update();
+    }
 
     const ui = await createShadowRootUi(ctx, {
       name: 'seller-sidekick',
@@ -226,6 +283,11 @@ export default defineContentScript({
         // On the messaging app the page's content decides between inbox and conversation.
         const fromUrl = recognisePage(new URL(location.href));
         page = fromUrl && followSnapshot(fromUrl, next);
+        if (checking) {
+          // The check of a selection stays until the seller goes back; the page's reading waits.
+          update();
+          return;
+        }
         guidance = { ...guidance, pending: next !== undefined };
         advice.update(next);
         update();
@@ -253,6 +315,9 @@ export default defineContentScript({
       if (downloads.delete(newUrl.href)) return;
       page = recognisePage(newUrl);
       snapshot = undefined;
+      checking = undefined;
+      selected = undefined;
+      selectionFailed = false;
       confirming = undefined;
       composing = undefined;
       typingProblems = [];
@@ -285,6 +350,20 @@ export default defineContentScript({
         typingProblems = next;
         update();
       }, 400);
+    });
+    // "Check the selected text": offered while the page has a selection worth checking (debounced:
+    // a drag fires this event at every step; the text is read once it settles).
+    let selectionTimer: number | undefined;
+    ctx.addEventListener(document, 'selectionchange', () => {
+      if (selectionTimer !== undefined) clearTimeout(selectionTimer);
+      selectionTimer = ctx.setTimeout(() => {
+        selectionTimer = undefined;
+        const next = pageSelection(document);
+        if (next?.text === selected?.text && next?.truncated === selected?.truncated) return;
+        selected = next;
+        if (next) selectionFailed = false;
+        update();
+      }, SELECTION_DEBOUNCE_MS);
     });
     const unwatch = [
       settingsItem.watch((next) => {

@@ -1,7 +1,8 @@
 /**
  * What the page readers hand on: one Zod schema per page type. Every field a reader could not
  * read is left out and named in `missing` with the reason, never filled with a guess.
- * `sources` says where the values came from: the page's DOM, the page's own orders-api JSON, or both.
+ * `sources` says where the values came from: the page's DOM, the page's own orders-api JSON, or both;
+ * `selection` is text the seller selected and asked to check (lib/pages/selection.ts), not read by a reader.
  */
 import * as z from 'zod/mini';
 
@@ -21,7 +22,7 @@ export const MISSING_WHY = ['not-found', 'unreadable', 'elsewhere'] as const;
 export type MissingWhy = (typeof MISSING_WHY)[number];
 export const Missing = z.object({ field: Short, reason: Short, why: z.optional(z.enum(MISSING_WHY)) });
 export type Missing = z.infer<typeof Missing>;
-export const Source = z.enum(['dom', 'orders-api', 'messaging-api']);
+export const Source = z.enum(['dom', 'orders-api', 'messaging-api', 'selection']);
 export type Source = z.infer<typeof Source>;
 export const Marketplace = z.enum(MARKETPLACE_IDS);
 

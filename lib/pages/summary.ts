@@ -189,7 +189,9 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
     lines,
     missing: snapshot.missing,
     note: t(
-      snapshot.sources.includes('orders-api')
+      snapshot.sources.includes('selection')
+        ? 'readFromSelection'
+        : snapshot.sources.includes('orders-api')
         ? 'readFromPageAndData'
         : snapshot.sources.includes('messaging-api')
           ? snapshot.sources.includes('dom')
