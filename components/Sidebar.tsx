@@ -12,6 +12,7 @@ import { Findings } from './Findings';
 import { ReplyComposer, ReplyPicker, TypingGuard, type PickerOption, type ReplyComposerProps } from './ReplyComposer';
 import type { GuardProblem } from '@/lib/templates/guard';
 import { Logo } from './Logo';
+import { MessageReadings, type MessageReadingsProps } from './MessageReadings';
 import { ReadSection } from './ReadSection';
 
 export interface SidebarProps {
@@ -43,6 +44,8 @@ export interface SidebarProps {
   readonly pageMessages?: PageMessageCounts | undefined;
   /** Saves the page's skeleton for a report of a misread page (What I read). */
   readonly onSaveOutline?: (() => Promise<string>) | undefined;
+  /** What each message of a thread is about, with the control to correct it (thread pages). */
+  readonly readings?: MessageReadingsProps | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -71,6 +74,7 @@ export function Sidebar({
   typingProblems = NO_PROBLEMS,
   pageMessages,
   onSaveOutline,
+  readings,
 }: SidebarProps) {
   const critical = findings.filter((f) => f.severity === 'critical').length;
   if (collapsed) {
@@ -125,6 +129,7 @@ export function Sidebar({
       {snapshot && page.type !== 'other' && (
         <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}
+      {readings && snapshot && page.type !== 'other' && <MessageReadings {...readings} />}
       {pickerOptions.length > 0 && <ReplyPicker options={pickerOptions} onPick={onPick} t={t} />}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">

@@ -20,7 +20,7 @@ import {
   type Dismissed,
   type UserSettings,
 } from '@/lib/settings';
-import { accountHealthItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
+import { accountHealthItem, correctionsItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch, type WatchChange } from '@/lib/watch';
 
 export interface GuidanceState {
@@ -34,6 +34,25 @@ export interface GuidanceState {
   readonly dismissed: readonly Finding[];
   readonly pending: boolean;
   readonly now: number;
+  /** The thread's messages (not the seller's) as classified, with what they say: for "what each message is about". */
+  readonly readings?: readonly MessageReading[] | undefined;
+}
+
+/** A message of the thread on the page and how it was classified (lives only as long as the page). */
+export interface MessageReading {
+  /** Its index among the snapshot's messages. */
+  readonly index: number;
+  readonly sender: 'buyer' | 'amazon';
+  readonly text: string;
+  readonly subject?: string | undefined;
+  readonly classification: Classification;
+}
+
+/** What the classifier reads for a thread's message: the same for a classification and for a correction. */
+export function classifyInputOf(page: PageSnapshot & { kind: 'message-thread' }, index: number): ClassifyInput | undefined {
+  const message = page.messages[index];
+  if (!message || message.sender === 'seller') return undefined;
+  return { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) };
 }
 
 const MAX_CACHED = 300;
@@ -53,6 +72,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   const settingsItem = userSettingsItem();
   const dismissalItem = dismissedItem();
   const healthItem = accountHealthItem();
+  const layerItem = correctionsItem();
   const cache = new Map<string, Classification>();
   /**
    * Order records are written by the background, merged into what is stored (other tabs write
@@ -93,6 +113,14 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     const hidden = dismissedIds(dismissed);
     const visible = visibleFindings(all, hidden);
     const buyer = snapshot?.kind === 'message-thread' ? classified?.filter((c) => snapshot?.kind === 'message-thread' && snapshot.messages[c.index]?.sender === 'buyer') : undefined;
+    const thread = snapshot?.kind === 'message-thread' ? snapshot : undefined;
+    const readings = thread
+      ? classified?.flatMap(({ index, classification }): MessageReading[] => {
+          const message = thread.messages[index];
+          if (!message || message.sender === 'seller') return [];
+          return [{ index, sender: message.sender, text: message.text, subject: thread.subject, classification }];
+        })
+      : undefined;
     onChange({
       settings,
       messageLanguage: buyer?.at(-1)?.classification.language,
@@ -101,15 +129,15 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       dismissed: all.filter((f) => !visible.includes(f)),
       pending,
       now,
+      readings,
     });
   };
 
   async function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
     const wanted: { index: number; key: string; input: ClassifyInput }[] = [];
-    page.messages.forEach((message, index) => {
-      if (message.sender === 'seller') return;
-      const input: ClassifyInput = { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) };
-      wanted.push({ index, key: JSON.stringify(input), input });
+    page.messages.forEach((_, index) => {
+      const input = classifyInputOf(page, index);
+      if (input) wanted.push({ index, key: JSON.stringify(input), input });
     });
     const missing = wanted.filter((w) => !cache.has(w.key));
     if (missing.length > 0) {
@@ -205,6 +233,12 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       health = next;
       emit();
     }),
+    // The seller's corrections changed (here, in another tab, or on the options page): what was
+    // classified before may read otherwise now, so the page is classified again.
+    layerItem.watch(() => {
+      cache.clear();
+      if (snapshot?.kind === 'message-thread') void ready.then(() => process(snapshot));
+    }),
   ];
   ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
   ctx.setInterval(emit, TICK_MS);
@@ -226,5 +260,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       await dismissalItem.setValue(dismissed);
     },
     current: () => all,
+    /** What the classifier reads for message `index` of the page now (for a correction). */
+    inputOf: (index: number): ClassifyInput | undefined => (snapshot?.kind === 'message-thread' ? classifyInputOf(snapshot, index) : undefined),
   };
 }

@@ -24,6 +24,7 @@ import { sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/stor
 import { EMPTY_COLLECTION, type TemplateCollection } from '@/lib/templates/user-templates';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { createCancelGuard } from './cancel-guard';
+import { createCorrections } from './corrections';
 import { createGuidance, type GuidanceState } from './guidance';
 import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
@@ -57,6 +58,12 @@ export default defineContentScript({
       update();
       void settingsItem.setValue(settings);
     };
+
+    // "This is really X" under the thread's messages (./corrections.ts).
+    const corrections = createCorrections(
+      (index) => advice.inputOf(index),
+      () => update(),
+    );
 
     const guard = createCancelGuard(ctx, (proceed) => {
       confirming = proceed;
@@ -154,6 +161,7 @@ export default defineContentScript({
             typingProblems={typingProblems}
             pageMessages={pageMessages}
             onSaveOutline={() => saveOutline(document, location.href, page!.type, root!)}
+            readings={corrections.props(guidance, t)}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -246,6 +254,7 @@ export default defineContentScript({
       confirming = undefined;
       composing = undefined;
       typingProblems = [];
+      corrections.reset();
       advice.update(undefined);
       update();
       reading.refresh();
