@@ -195,8 +195,11 @@ export function parseLayerImport(text: string): LayerImport {
   if (version !== CORRECTIONS_VERSION) return { ok: false, problem: 'version', detail: `version ${JSON.stringify(version) ?? 'missing'}, expected ${CORRECTIONS_VERSION}` };
   if (typeof weights === 'object' && weights !== null) {
     let count = 0;
-    for (const key in weights) if (Object.prototype.hasOwnProperty.call(weights, key) && ++count > MAX_LAYER_FEATURES) break;
-    if (count > MAX_LAYER_FEATURES) return { ok: false, problem: 'too-many-features', detail: `more than ${MAX_LAYER_FEATURES} features` };
+    for (const key of Object.keys(weights)) {
+      // Only feature ids: "__proto__" and the like are refused here, not left for the schema to skip.
+      if (!/^\d{1,6}$/.test(key)) return { ok: false, problem: 'invalid', detail: `"${key.slice(0, 40)}" is not a feature id` };
+      if (++count > MAX_LAYER_FEATURES) return { ok: false, problem: 'too-many-features', detail: `more than ${MAX_LAYER_FEATURES} features` };
+    }
   }
   const parsed = CorrectionLayerSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problem: 'invalid', detail: z.prettifyError(parsed.error).slice(0, 500) };
