@@ -138,6 +138,11 @@ function Reading({
           <span data-testid="reading-intent">{t('readingsAbout', [t(INTENT_LABEL[c.intent]), percent(c.confidence)])}</span>
         )}
       </p>
+      {!unsure && (
+        <p class="sidekick-quiet sidekick-reading-excerpt" dir="auto">
+          {reading.text.length > 120 ? `${reading.text.slice(0, 120)}…` : reading.text}
+        </p>
+      )}
       {unsure && (
         <>
           <blockquote class="sidekick-evidence" dir="auto">

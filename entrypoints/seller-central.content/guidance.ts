@@ -58,6 +58,8 @@ export function classifyInputOf(page: PageSnapshot & { kind: 'message-thread' },
 const MAX_CACHED = 300;
 /** Countdowns and "unanswered for 12 hours" move with the clock. */
 const TICK_MS = 60_000;
+/** After the corrections changed, the page is classified again this much later. */
+const LAYER_SETTLE_MS = 150;
 
 /** A watch record worth writing: something other than the last-seen time changed, or an hour passed. */
 function changed(before: OrderWatch | undefined, after: OrderWatch): boolean {
@@ -235,9 +237,12 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     }),
     // The seller's corrections changed (here, in another tab, or on the options page): what was
     // classified before may read otherwise now, so the page is classified again.
+    // (A moment later: the background follows the same change with its own watch.)
     layerItem.watch(() => {
       cache.clear();
-      if (snapshot?.kind === 'message-thread') void ready.then(() => process(snapshot));
+      ctx.setTimeout(() => {
+        if (snapshot?.kind === 'message-thread') void ready.then(() => process(snapshot));
+      }, LAYER_SETTLE_MS);
     }),
   ];
   ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
