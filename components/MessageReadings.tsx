@@ -131,7 +131,7 @@ function Reading({
   return (
     <li class="sidekick-reading" data-testid="message-reading" data-index={reading.index} data-intent={c.intent} data-unsure={unsure ? 'true' : 'false'}>
       <p class="sidekick-reading-head">
-        <strong>{t(reading.sender === 'buyer' ? 'readingsFromBuyer' : 'readingsFromAmazon')}</strong>{' '}
+        <strong>{t(reading.sender === 'buyer' ? 'senderBuyer' : 'senderAmazon')}</strong>{' '}
         {unsure ? (
           <span data-testid="reading-unsure">{t('readingsUnsure')}</span>
         ) : (
