@@ -14,6 +14,7 @@ import { Findings } from './Findings';
 import { ReplyComposer, ReplyPicker, TypingGuard, type PickerOption, type ReplyComposerProps } from './ReplyComposer';
 import type { GuardProblem } from '@/lib/templates/guard';
 import { Logo } from './Logo';
+import { MessageReadings, type MessageReadingsProps } from './MessageReadings';
 import { ReadSection } from './ReadSection';
 import { SelectionCheck, type SelectionCheckProps } from './SelectionCheck';
 import { isFromSelection } from '@/lib/pages/selection';
@@ -54,6 +55,8 @@ export interface SidebarProps {
   readonly triage?: readonly TriageItem[] | undefined;
   /** "Check the selected text": offered while the page has a selection, and the state of a check. */
   readonly selection?: SelectionCheckProps | undefined;
+  /** What each message of a thread is about, with the control to correct it (thread pages). */
+  readonly readings?: MessageReadingsProps | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -84,6 +87,7 @@ export function Sidebar({
   onSaveOutline,
   triage,
   selection,
+  readings,
 }: SidebarProps) {
   // A selection is checked on any Seller Central page, also one the readers do not read.
   const showReading = snapshot !== undefined && (page.type !== 'other' || isFromSelection(snapshot));
@@ -142,6 +146,7 @@ export function Sidebar({
         <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}
       {triage && <Triage items={triage} t={t} />}
+      {readings && snapshot && page.type !== 'other' && <MessageReadings {...readings} />}
       {pickerOptions.length > 0 && <ReplyPicker options={pickerOptions} onPick={onPick} t={t} />}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">

@@ -1,5 +1,5 @@
 /** Message keys for the values guidance hands over: severities, sources, templates, deadlines. */
-import type { Language } from '@/lib/classify/types';
+import type { Intent, Language } from '@/lib/classify/types';
 import type { Deadline, Severity, SourceId } from '@/lib/guidance/types';
 import type { MessageKey } from '@/lib/i18n';
 import type { TemplateId } from '@/lib/templates/ids';
@@ -60,4 +60,24 @@ export const LANGUAGE_NAME: Readonly<Record<Language, MessageKey>> = {
   fr: 'languageFr',
   it: 'languageIt',
   es: 'languageEs',
+};
+
+/** What a message is about, by intent (the sidebar's "What the messages are about", the correction control). */
+export const INTENT_LABEL: Readonly<Record<Intent, MessageKey>> = {
+  'cancel-request': 'intentNameCancelRequest',
+  'cancel-inquiry': 'intentNameCancelInquiry',
+  'cancel-not-honored': 'intentNameCancelNotHonored',
+  'where-is-order': 'intentNameWhereIsOrder',
+  'address-change': 'intentNameAddressChange',
+  'return-refund': 'intentNameReturnRefund',
+  defective: 'intentNameDefective',
+  counterfeit: 'intentNameCounterfeit',
+  'condition-mismatch': 'intentNameConditionMismatch',
+  'wrong-item': 'intentNameWrongItem',
+  'invoice-request': 'intentNameInvoiceRequest',
+  'product-question': 'intentNameProductQuestion',
+  'delivery-failure': 'intentNameDeliveryFailure',
+  'listing-removed': 'intentNameListingRemoved',
+  'a-to-z-claim': 'intentNameAToZClaim',
+  other: 'intentNameOther',
 };

@@ -423,6 +423,45 @@ describe('Chromium: dismissing and language', () => {
   });
 });
 
+describe('Chromium: the seller corrects what a message is about', () => {
+  it('says what a message is about, takes "this is really…", changes the finding at once, and undoes it', async () => {
+    await forget(en);
+    await visit(en, 'message-thread-en');
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread');
+    const reading = en.page.locator('seller-sidekick [data-testid="message-reading"][data-intent="cancel-inquiry"]');
+    expect(await reading.locator('[data-testid="reading-intent"]').textContent()).toMatch(/^About: asks to cancel/);
+    await reading.locator('[data-testid="correct-intent"]').selectOption('defective');
+    await reading.locator('[data-testid="correct-submit"]').click();
+    await until(
+      () => en.page.evaluate(shownFindings),
+      (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now') && !s.ids.includes('cancel-inquiry-not-request'),
+      'the finding after the correction',
+    );
+    const status = en.page.locator('seller-sidekick [data-testid="correction-status"]');
+    expect(await status.textContent()).toContain('Noted: messages like this one now read as “defective or broken item”.');
+    // Stored: the layer only, ids and numbers; not a word of the message.
+    const stored = await en.worker.evaluate(() => chrome.storage.local.get(null));
+    expect(Object.keys(stored)).toContain('corrections');
+    const json = JSON.stringify(stored).toLowerCase();
+    for (const word of ['sandals', 'wrong size', 'please cancel']) expect(json).not.toContain(word);
+    // A reload classifies with the stored layer.
+    await en.page.reload();
+    await until(() => en.page.evaluate(shownFindings), (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now'), 'the correction after a reload');
+    await reading.or(en.page.locator('seller-sidekick [data-testid="message-reading"][data-intent="defective"]')).first().waitFor();
+    // Undo is offered on the page the correction was made on; after a reload, the options reset it.
+    await en.page.goto(demoPage('message-thread-en').url);
+    const corrected = en.page.locator('seller-sidekick [data-testid="message-reading"][data-intent="defective"]');
+    await corrected.locator('[data-testid="correct-intent"]').selectOption('other');
+    await corrected.locator('[data-testid="correct-submit"]').click();
+    await status.waitFor();
+    await en.page.locator('seller-sidekick [data-testid="correction-undo"]').click();
+    await until(() => status.getAttribute('data-state'), (state) => state === 'undone', 'the undo');
+    await until(() => en.page.evaluate(shownFindings), (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now'), 'the first correction still there after the undo');
+    await forget(en);
+    await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread after the corrections were cleared');
+  });
+});
+
 describe('Chromium: sidebar behaviour', () => {
   it('follows in-page navigation without a reload', async () => {
     await en.page.goto(demoPages.pages.find((p) => p.id === 'order-list-en')!.url);

@@ -431,6 +431,27 @@ describe('Firefox: check the selected text', () => {
   });
 });
 
+describe('Firefox: the seller corrects what a message is about', () => {
+  it('takes "this is really…" on a demo thread and the finding changes at once', async () => {
+    await forget();
+    await page.goto(demoPage('message-thread-en').url);
+    await expectFindings(['cancel-inquiry-not-request'], 'the thread');
+    const reading = 'seller-sidekick >>> [data-testid="message-reading"][data-intent="cancel-inquiry"]';
+    await page.waitForSelector(`${reading} [data-testid="correct-intent"]`);
+    await page.select(`${reading} [data-testid="correct-intent"]`, 'defective');
+    await clickUntil(`${reading} [data-testid="correct-submit"]`, 'seller-sidekick >>> [data-testid="correction-status"][data-state="corrected"]');
+    const deadline = Date.now() + 10_000;
+    let last = await page.evaluate(shownFindings);
+    while (!(last.ready && !last.pending && last.ids.includes('complaint-reply-now') && !last.ids.includes('cancel-inquiry-not-request'))) {
+      if (Date.now() > deadline) throw new Error(`the finding did not change; last ${JSON.stringify(last)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      last = await page.evaluate(shownFindings);
+    }
+    await page.waitForSelector('seller-sidekick >>> [data-testid="message-reading"][data-intent="defective"]');
+    await forget();
+  });
+});
+
 describe("Firefox: saving the page's outline", () => {
   it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
     await forget();

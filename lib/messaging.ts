@@ -11,7 +11,8 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification } from './classify/types';
+import { CorrectionLayerSchema, type CorrectionLayer } from './classify/corrections';
+import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification, type Intent } from './classify/types';
 import { PageTree } from './pages/page-tree';
 import { OrderWatch, WatchChange } from './watch';
 
@@ -29,6 +30,13 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
   /** A page's tree and address, to be shaped into its skeleton (lib/pages/skeleton.ts), given back as JSON. */
   z.object({ type: z.literal('outline'), url: z.string().check(z.maxLength(10_000)), tree: PageTree }),
+  /**
+   * The seller says a message on the page is really `intent`: the background learns it into the
+   * corrections layer and stores only the layer (feature ids and numbers), never the message.
+   */
+  z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
+  /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
+  z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -141,4 +149,35 @@ export async function requestRemember(changes: readonly WatchChange[]): Promise<
     merged.push(...parsed.data.watches);
   }
   return merged;
+}
+
+export const CORRECTION_REFUSALS = ['official-request', 'layer-full', 'unknown-intent', 'changed-since', 'not-stored'] as const;
+export type CorrectionRefusal = (typeof CORRECTION_REFUSALS)[number];
+
+export const CorrectResponse = z.union([
+  z.object({
+    ok: z.literal(true),
+    /** How many corrections the layer holds now. */
+    corrections: z.number().check(z.int(), z.minimum(0)),
+    /** The layer before this correction (for its undo). */
+    previous: CorrectionLayerSchema,
+  }),
+  z.object({ ok: z.literal(false), reason: z.enum(CORRECTION_REFUSALS), detail: z.optional(z.string().check(z.maxLength(1_000))) }),
+]);
+export type CorrectResponse = z.infer<typeof CorrectResponse>;
+
+/** Asks the background to learn that a message is really `intent` (its text travels only for this). Rejects on a malformed answer. */
+export async function requestCorrection(input: ClassifyInput, intent: Intent): Promise<CorrectResponse> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'correct', input, intent } satisfies SidekickRequest);
+  const parsed = CorrectResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable answer to the correction: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Asks the background to put back the layer from before a correction. Rejects on a malformed answer. */
+export async function requestUndoCorrection(previous: CorrectionLayer, after: number): Promise<CorrectResponse> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'undo-correction', previous, after } satisfies SidekickRequest);
+  const parsed = CorrectResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable answer to the undo: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }

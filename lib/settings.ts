@@ -96,4 +96,6 @@ export const STORAGE_KEYS = {
   dismissed: 'dismissed',
   accountHealth: 'accountHealth',
   handled: 'handled',
+  /** The seller's corrections of the classifier (lib/classify/corrections.ts): feature ids and numbers only. */
+  corrections: 'corrections',
 } as const;

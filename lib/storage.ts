@@ -19,6 +19,7 @@ import {
   UrgentSummary,
   UserSettings,
 } from './settings';
+import { CorrectionLayerSchema, emptyLayer, type CorrectionLayer } from './classify/corrections';
 import { EMPTY_HANDLED, Handled } from './urgency';
 import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, salvageTemplates, toSyncItems, wellFormedCollection, withRestored } from './templates/user-templates';
 import { OrderWatch, WATCH_PREFIX, WatchChange, isExpired, mergeWatch, migrateWatch, watchKey } from './watch';
@@ -186,6 +187,15 @@ export const accountHealthItem = (options?: StoredItemOptions): StoredItem<Accou
 
 export const handledItem = (options?: StoredItemOptions): StoredItem<Handled> =>
   defineStoredItem(STORAGE_KEYS.handled, Handled, EMPTY_HANDLED, options);
+
+const EMPTY_LAYER = emptyLayer();
+/**
+ * The seller's corrections of the classifier (lib/classify/corrections.ts): feature ids and
+ * numbers, never a message. Written by the background (a correction, its undo) and the options
+ * page (import, reset); an unreadable layer is backed up and the empty one used.
+ */
+export const correctionsItem = (options?: StoredItemOptions): StoredItem<CorrectionLayer> =>
+  defineStoredItem(STORAGE_KEYS.corrections, CorrectionLayerSchema, EMPTY_LAYER, options);
 
 /** Keys of what the extension knows about orders (not the seller's preferences or templates). */
 export const ORDER_DATA_KEYS: readonly string[] = [STORAGE_KEYS.urgentSummary, STORAGE_KEYS.dismissed, STORAGE_KEYS.accountHealth, STORAGE_KEYS.handled];

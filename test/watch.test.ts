@@ -202,8 +202,8 @@ describe('dismissals', () => {
 });
 
 describe('background requests', () => {
-  it('classifies a batch, in order, in the contract\'s shape', () => {
-    const answer = handleRequest({ type: 'classify', items: [{ body: 'Please cancel my order', sender: 'buyer' }, { body: '偽物ではないですか？', sender: 'buyer' }] });
+  it('classifies a batch, in order, in the contract\'s shape', async () => {
+    const answer = await handleRequest({ type: 'classify', items: [{ body: 'Please cancel my order', sender: 'buyer' }, { body: '偽物ではないですか？', sender: 'buyer' }] });
     const parsed = ClassifyResponse.parse(answer);
     expect(parsed.classifications.map((c) => c.intent)).toEqual(['cancel-inquiry', 'counterfeit']);
   });
@@ -236,9 +236,9 @@ describe('background requests', () => {
     expect(TemplateResponse.parse(await handleRequest({ type: 'template', id: '<script>' })).template).toBeNull();
   });
 
-  it('classifies hostile text without trouble', () => {
+  it('classifies hostile text without trouble', async () => {
     const body = '<script>alert(1)</script>'.repeat(2_000) + 'a'.repeat(100_000);
-    const parsed = ClassifyResponse.parse(handleRequest({ type: 'classify', items: [{ body }] }));
+    const parsed = ClassifyResponse.parse(await handleRequest({ type: 'classify', items: [{ body }] }));
     expect(parsed.classifications).toHaveLength(1);
   });
 });

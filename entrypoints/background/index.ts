@@ -12,6 +12,7 @@ import { handledItem, urgentSummaryItem, userSettingsItem, watchStore } from '@/
 import { nextCheck, pruneHandled, urgentOrders } from '@/lib/urgency';
 import { WATCH_PREFIX } from '@/lib/watch';
 import { translate as t } from '@/utils/translate';
+import { watchCorrections } from './corrections';
 import { handleRequest } from './requests';
 
 export const RECOMPUTE_ALARM = 'recompute-urgency';
@@ -50,6 +51,8 @@ export async function recompute(now: number = Date.now()): Promise<UrgentSummary
 export default defineBackground(() => {
   // Only the extension's own pages and content scripts can reach this listener.
   browser.runtime.onMessage.addListener((message: unknown) => Promise.resolve(handleRequest(message)));
+  // The seller's corrections count at once, from wherever they were written (a tab, the options page).
+  watchCorrections();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = () => {

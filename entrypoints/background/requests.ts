@@ -8,6 +8,7 @@ import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
 import { shapeTree } from '@/lib/pages/skeleton';
 import { templateStore, watchStore } from '@/lib/storage';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
+import { applyCorrection, correctionLayer, undoCorrection } from './corrections';
 import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
@@ -24,13 +25,20 @@ export function resolveTemplate(id: string, collection: TemplateCollection): Res
   return own ? { audience: own.audience, body: own.body, ownName: own.name } : null;
 }
 
-/** The answer to a request, or an `{ error }` that says what was wrong with it. Never throws. */
+/** The answer to a request (some after a promise), or an `{ error }` that says what was wrong with it. Never throws. */
 export function handleRequest(raw: unknown): unknown {
   const request = SidekickRequest.safeParse(raw);
   if (!request.success) return { error: `Not a request Seller Sidekick understands: ${z.prettifyError(request.error)}` };
   switch (request.data.type) {
-    case 'classify':
-      return { classifications: request.data.items.map((item) => classify(item)) };
+    case 'classify': {
+      // Every classification adds the seller's corrections to the model's scores.
+      const items = request.data.items;
+      return correctionLayer().then((corrections) => ({ classifications: items.map((item) => classify(item, { corrections })) }));
+    }
+    case 'correct':
+      return applyCorrection(request.data.input, request.data.intent);
+    case 'undo-correction':
+      return undoCorrection(request.data.previous, request.data.after);
     case 'template': {
       const id = request.data.id;
       return templateStore()

@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { CorrectionsSection } from '@/components/CorrectionsSection';
 import { OptionsView } from '@/components/OptionsView';
+import { emptyLayer, exportLayer, type CorrectionLayer } from '@/lib/classify/corrections';
 import { BUNDLED_TRANSLATORS } from '@/utils/page-translators';
 import type { SidebarSettings, UserSettings } from '@/lib/settings';
 import { TemplateEditor, TemplateRecovery } from '@/components/TemplateEditor';
-import { clearOrderData, sidebarSettingsItem, templateStore, userSettingsItem, type TemplateBackup, type TemplateLoad } from '@/lib/storage';
+import { clearOrderData, correctionsItem, sidebarSettingsItem, templateStore, userSettingsItem, type TemplateBackup, type TemplateLoad } from '@/lib/storage';
 import { EMPTY_COLLECTION, exportCollection, type TemplateCollection } from '@/lib/templates/user-templates';
 import { translate, uiLocale } from '@/utils/translate';
 
@@ -21,6 +23,8 @@ export function Options() {
   const [backups, setBackups] = useState<readonly TemplateBackup[]>([]);
   /** Bumped when the templates change under the editor (a restore): it starts again from them. */
   const [revision, setRevision] = useState(0);
+  /** The seller's corrections of the classifier (count, export, import, reset). */
+  const [corrections, setCorrections] = useState<CorrectionLayer | undefined>(undefined);
   const refreshBackups = useCallback(() => templateStore().backups().then(setBackups), []);
   useEffect(() => {
     void templateStore()
@@ -36,7 +40,9 @@ export function Options() {
     const user = userSettingsItem();
     void item.getValue().then(setSidebar);
     void user.getValue().then(setSettings);
-    const stops = [item.watch(setSidebar), user.watch(setSettings)];
+    const layer = correctionsItem();
+    void layer.getValue().then(setCorrections);
+    const stops = [item.watch(setSidebar), user.watch(setSettings), layer.watch(setCorrections)];
     return () => stops.forEach((stop) => stop());
   }, []);
   const language = settings?.uiLanguage ?? 'auto';
@@ -56,6 +62,14 @@ export function Options() {
     void userSettingsItem()
       .setValue(next)
       .then(() => setSaved(true));
+  };
+  const download = (text: string, name: string) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const timeFormat = new Intl.DateTimeFormat(uiLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -109,16 +123,23 @@ export function Options() {
               return t('editorSaveFailed', [error instanceof Error ? error.message : String(error)]);
             }
           }}
-          onExport={() => {
-            const url = URL.createObjectURL(new Blob([exportCollection(templates ?? EMPTY_COLLECTION)], { type: 'application/json' }));
-            const link = document.createElement('a');
-            link.href = url;
-            link.download = 'seller-sidekick-templates.json';
-            link.click();
-            setTimeout(() => URL.revokeObjectURL(url), 10_000);
-          }}
+          onExport={() => download(exportCollection(templates ?? EMPTY_COLLECTION), 'seller-sidekick-templates.json')}
         />
       )}
+      <CorrectionsSection
+        layer={corrections}
+        t={t}
+        onExport={(layer) => download(exportLayer(layer), 'seller-sidekick-corrections.json')}
+        onImport={async (layer) => {
+          await correctionsItem().setValue(layer);
+          setCorrections(layer);
+        }}
+        onReset={async () => {
+          const empty = emptyLayer();
+          await correctionsItem().setValue(empty);
+          setCorrections(empty);
+        }}
+      />
     </OptionsView>
   );
 }

@@ -21,7 +21,7 @@ import {
   type Dismissed,
   type UserSettings,
 } from '@/lib/settings';
-import { accountHealthItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
+import { accountHealthItem, correctionsItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { triage as triageOf, triageInputs, type TriageItem } from '@/lib/guidance/triage';
 import { observeInboxCase, observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch, type WatchChange } from '@/lib/watch';
 
@@ -38,11 +38,32 @@ export interface GuidanceState {
   readonly dismissed: readonly Finding[];
   readonly pending: boolean;
   readonly now: number;
+  /** The thread's messages (not the seller's) as classified, with what they say: for "what each message is about". */
+  readonly readings?: readonly MessageReading[] | undefined;
+}
+
+/** A message of the thread on the page and how it was classified (lives only as long as the page). */
+export interface MessageReading {
+  /** Its index among the snapshot's messages. */
+  readonly index: number;
+  readonly sender: 'buyer' | 'amazon';
+  readonly text: string;
+  readonly subject?: string | undefined;
+  readonly classification: Classification;
+}
+
+/** What the classifier reads for a thread's message: the same for a classification and for a correction. */
+export function classifyInputOf(page: PageSnapshot & { kind: 'message-thread' }, index: number): ClassifyInput | undefined {
+  const message = page.messages[index];
+  if (!message || message.sender === 'seller') return undefined;
+  return { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) };
 }
 
 const MAX_CACHED = 300;
 /** Countdowns and "unanswered for 12 hours" move with the clock. */
 const TICK_MS = 60_000;
+/** After the corrections changed, the page is classified again this much later. */
+const LAYER_SETTLE_MS = 150;
 
 /** A watch record worth writing: something other than the last-seen time changed, or an hour passed. */
 function changed(before: OrderWatch | undefined, after: OrderWatch): boolean {
@@ -57,6 +78,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   const settingsItem = userSettingsItem();
   const dismissalItem = dismissedItem();
   const healthItem = accountHealthItem();
+  const layerItem = correctionsItem();
   const cache = new Map<string, Classification>();
   /**
    * Order records are written by the background, merged into what is stored (other tabs write
@@ -98,6 +120,14 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     const hidden = dismissedIds(dismissed);
     const visible = visibleFindings(all, hidden);
     const buyer = snapshot?.kind === 'message-thread' ? classified?.filter((c) => snapshot?.kind === 'message-thread' && snapshot.messages[c.index]?.sender === 'buyer') : undefined;
+    const thread = snapshot?.kind === 'message-thread' ? snapshot : undefined;
+    const readings = thread
+      ? classified?.flatMap(({ index, classification }): MessageReading[] => {
+          const message = thread.messages[index];
+          if (!message || message.sender === 'seller') return [];
+          return [{ index, sender: message.sender, text: message.text, subject: thread.subject, classification }];
+        })
+      : undefined;
     onChange({
       settings,
       messageLanguage: buyer?.at(-1)?.classification.language,
@@ -107,6 +137,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       dismissed: all.filter((f) => !visible.includes(f)),
       pending,
       now,
+      readings,
     });
   };
 
@@ -130,9 +161,9 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
 
   function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
     const wanted: { index: number; input: ClassifyInput }[] = [];
-    page.messages.forEach((message, index) => {
-      if (message.sender === 'seller') return;
-      wanted.push({ index, input: { body: message.text, sender: message.sender, ...(page.subject ? { subject: page.subject } : {}), ...(page.marketplace ? { marketplace: page.marketplace } : {}) } });
+    page.messages.forEach((_, index) => {
+      const input = classifyInputOf(page, index);
+      if (input) wanted.push({ index, input });
     });
     return classifyAll(wanted);
   }
@@ -257,6 +288,15 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       health = next;
       emit();
     }),
+    // The seller's corrections changed (here, in another tab, or on the options page): what was
+    // classified before may read otherwise now, so the page is classified again.
+    // (A moment later: the background follows the same change with its own watch.)
+    layerItem.watch(() => {
+      cache.clear();
+      ctx.setTimeout(() => {
+        if (snapshot?.kind === 'message-thread') void ready.then(() => process(snapshot));
+      }, LAYER_SETTLE_MS);
+    }),
   ];
   ctx.onInvalidated(() => unwatch.forEach((stop) => stop()));
   ctx.setInterval(emit, TICK_MS);
@@ -278,5 +318,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       await dismissalItem.setValue(dismissed);
     },
     current: () => all,
+    /** What the classifier reads for message `index` of the page now (for a correction). */
+    inputOf: (index: number): ClassifyInput | undefined => (snapshot?.kind === 'message-thread' ? classifyInputOf(snapshot, index) : undefined),
   };
 }

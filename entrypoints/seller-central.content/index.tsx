@@ -26,6 +26,7 @@ import { sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/stor
 import { EMPTY_COLLECTION, type TemplateCollection } from '@/lib/templates/user-templates';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { createCancelGuard } from './cancel-guard';
+import { createCorrections } from './corrections';
 import { createGuidance, type GuidanceState } from './guidance';
 import { compose, deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
@@ -73,6 +74,12 @@ export default defineContentScript({
       update();
       void settingsItem.setValue(settings);
     };
+
+    // "This is really X" under the thread's messages (./corrections.ts).
+    const corrections = createCorrections(
+      (index) => advice.inputOf(index),
+      () => update(),
+    );
 
     const guard = createCancelGuard(ctx, (proceed) => {
       confirming = proceed;
@@ -191,6 +198,7 @@ export default defineContentScript({
               onCheck: checkSelection,
               onBack: backToPage,
             }}
+            readings={corrections.props(guidance, t)}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -321,6 +329,7 @@ export default defineContentScript({
       confirming = undefined;
       composing = undefined;
       typingProblems = [];
+      corrections.reset();
       advice.update(undefined);
       update();
       reading.refresh();

@@ -17,7 +17,7 @@
 import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
 import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
 import { topicsOf } from './amazon-topics';
-import { addLayer, compileLayer, correct, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
+import { addLayer, compileLayer, correct, type CompiledLayer, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
 import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
 import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
@@ -654,8 +654,15 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   // n-grams alone are not a signal, as some of any text's collide with known ones in the hashed space.
   const m = modelScratch(model);
   score(model, features.ids, features.values, features.count, m.scores);
-  if (corrections) addLayer(compileLayer(corrections, model), features.ids, features.values, features.count, m.scores);
-  const signal = wordy && (ruleFeatures > 0 || knowsAny(model, features.ids, subjectWords, subjectEnd) || knowsAny(model, features.ids, bodyWords, features.count));
+  const layer = corrections ? compileLayer(corrections, model) : undefined;
+  if (layer) addLayer(layer, features.ids, features.values, features.count, m.scores);
+  // A word the seller's corrections learned is a signal too (the seller taught it on such a message).
+  const signal =
+    wordy &&
+    (ruleFeatures > 0 ||
+      knowsAny(model, features.ids, subjectWords, subjectEnd) ||
+      knowsAny(model, features.ids, bodyWords, features.count) ||
+      (layer !== undefined && (layerKnowsAny(layer, features.ids, subjectWords, subjectEnd) || layerKnowsAny(layer, features.ids, bodyWords, features.count))));
   const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
   const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
   let intent: Intent;
@@ -766,6 +773,12 @@ function addWordEvidence(evidence: Evidence[], model: LinearModel, k: number, wo
 /** Whether the model keeps any of the features ids[from, to). */
 function knowsAny(model: LinearModel, ids: Int32Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if ((model.known[ids[i]! >>> 5]! & (1 << (ids[i]! & 31))) !== 0) return true;
+  return false;
+}
+
+/** Whether the seller's corrections hold any of the features ids[from, to). */
+function layerKnowsAny(layer: CompiledLayer, ids: Int32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((layer.known[ids[i]! >>> 5]! & (1 << (ids[i]! & 31))) !== 0) return true;
   return false;
 }
 

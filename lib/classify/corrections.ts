@@ -163,3 +163,45 @@ function softmax(scores: Float64Array): Float64Array {
 function clamp(w: number): number {
   return Math.round(Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, w)) * 1e4) / 1e4;
 }
+
+/** The most characters a layer file may have on import (a full layer, as exported, is about half). */
+export const MAX_IMPORT_CHARS = 4_000_000;
+
+export type LayerImport =
+  | { readonly ok: true; readonly layer: CorrectionLayer }
+  | { readonly ok: false; readonly problem: 'too-large' | 'not-json' | 'version' | 'too-many-features' | 'invalid'; readonly detail: string };
+
+/** The layer as exported (compact JSON: it is read back by `parseLayerImport`, not by people). */
+export function exportLayer(layer: CorrectionLayer): string {
+  return JSON.stringify(CorrectionLayerSchema.parse(layer));
+}
+
+/**
+ * An exported layer read back, checked: its size before it is parsed, its version, its number of
+ * features before each is checked (a file of a million features is refused at once), then every
+ * id and weight (`CorrectionLayerSchema`: no `cancel-request`, nothing beyond ±MAX_WEIGHT, no NaN).
+ * Never throws; `detail` says what was wrong, in English (the UI adds its own sentence).
+ */
+export function parseLayerImport(text: string): LayerImport {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, problem: 'too-large', detail: `${text.length} characters, at most ${MAX_IMPORT_CHARS}` };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: 'not-json', detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problem: 'invalid', detail: 'not an object' };
+  const { version, weights } = raw as { version?: unknown; weights?: unknown };
+  if (version !== CORRECTIONS_VERSION) return { ok: false, problem: 'version', detail: `version ${JSON.stringify(version) ?? 'missing'}, expected ${CORRECTIONS_VERSION}` };
+  if (typeof weights === 'object' && weights !== null) {
+    let count = 0;
+    for (const key of Object.keys(weights)) {
+      // Only feature ids: "__proto__" and the like are refused here, not left for the schema to skip.
+      if (!/^\d{1,6}$/.test(key)) return { ok: false, problem: 'invalid', detail: `"${key.slice(0, 40)}" is not a feature id` };
+      if (++count > MAX_LAYER_FEATURES) return { ok: false, problem: 'too-many-features', detail: `more than ${MAX_LAYER_FEATURES} features` };
+    }
+  }
+  const parsed = CorrectionLayerSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problem: 'invalid', detail: z.prettifyError(parsed.error).slice(0, 500) };
+  return { ok: true, layer: parsed.data };
+}
