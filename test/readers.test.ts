@@ -299,9 +299,11 @@ describe('orders-api JSON', () => {
 
 describe('message inbox pages', () => {
   it.each([
-    ['message-inbox-en', 2],
-    ['message-inbox-ja', 1],
-  ])('%s: %i conversations need a response', (id, count) => {
-    expect(read(id)).toMatchObject({ kind: 'message-inbox', responseNeeded: count, missing: [] });
+    ['message-inbox-en', 3],
+    ['message-inbox-ja', 2],
+  ])('%s: %i conversations need a response, each listed with its order', (id, count) => {
+    const inbox = read(id);
+    expect(inbox).toMatchObject({ kind: 'message-inbox', responseNeeded: count, missing: [], responseNeededView: true });
+    expect(inbox.kind === 'message-inbox' && inbox.cases?.map((c) => Boolean(c.orderId && c.caseId && c.preview))).toEqual(Array(count).fill(true));
   });
 });
