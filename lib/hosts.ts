@@ -7,7 +7,11 @@
  * them the marketplace is only a hint; the page itself (issue: page readers) decides.
  */
 
-export type MarketplaceId = 'US' | 'CA' | 'MX' | 'UK' | 'DE' | 'FR' | 'IT' | 'ES' | 'JP';
+import type { Language } from './classify/types';
+
+/** Every marketplace the extension knows: the one list the types and schemas derive from. */
+export const MARKETPLACE_IDS = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] as const;
+export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
 
 export interface MarketplaceInfo {
   readonly id: MarketplaceId;
@@ -18,7 +22,7 @@ export interface MarketplaceInfo {
   /** IANA time zone in which Amazon states deadlines for this marketplace. */
   readonly timeZone: string;
   /** Language buyers of this marketplace write in most often (reply-language fallback). */
-  readonly language: 'en' | 'ja' | 'de' | 'fr' | 'it' | 'es';
+  readonly language: Language;
 }
 
 export const MARKETPLACES: Readonly<Record<MarketplaceId, MarketplaceInfo>> = {

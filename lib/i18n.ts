@@ -8,6 +8,13 @@
 import type { MarketplaceId } from './hosts';
 import type { PageType } from './pages/page-type';
 
+/**
+ * The UI languages: each has a `public/_locales/<code>/messages.json`, complete (test/i18n.test.ts).
+ * Everything else (the options' choice, the background's bundled texts) derives from this list.
+ */
+export const UI_LOCALES = ['en', 'ja'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
+
 export type Messages = typeof import('../public/_locales/en/messages.json');
 export type MessageKey = keyof Messages;
 export type Translate = (key: MessageKey, substitutions?: readonly string[]) => string;

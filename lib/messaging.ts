@@ -12,9 +12,10 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { CorrectionLayerSchema, type CorrectionLayer } from './classify/corrections';
-import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification, type Intent } from './classify/types';
+import { ClassificationSchema, ClassifyInput, INTENTS, LANGUAGES, type Classification, type Intent } from './classify/types';
 import type { AdviceInput } from './guidance/advise';
 import { DEADLINE_KINDS, FINDING_IDS, SEVERITIES, SOURCE_IDS, type Finding } from './guidance/types';
+import { UI_LOCALES, type UiLocale } from './i18n';
 import { PageTree } from './pages/page-tree';
 import { PageControl, PageSnapshot } from './pages/snapshot';
 import { AccountHealthReading } from './settings';
@@ -25,28 +26,6 @@ export const MAX_CLASSIFY_BATCH = 50;
 /** Order records per write request (an order list's page of rows fits in one or two). */
 export const MAX_REMEMBER_BATCH = 250;
 
-const Evidence = z.object({
-  field: z.enum(['subject', 'body', 'context']),
-  start: z.number().check(z.int(), z.minimum(0)),
-  end: z.number().check(z.int(), z.minimum(0)),
-  rule: z.string().check(z.maxLength(100)),
-  target: z.enum([...INTENTS, ...FLAGS]),
-});
-
-export const ClassificationSchema = z.object({
-  intent: z.enum(INTENTS),
-  confidence: z.number().check(z.minimum(0), z.maximum(1)),
-  language: z.enum(LANGUAGES),
-  flags: z.array(z.enum(FLAGS)),
-  evidence: z.array(Evidence),
-  scores: z.record(z.enum(INTENTS), z.optional(z.number())),
-  official: z.optional(z.enum(OFFICIAL_SOURCES)),
-  /** The classifier abstained (intent other, low confidence): the sidebar says it is unsure. */
-  unsure: z.optional(z.boolean()),
-}).check(
-  // An official cancellation request always names the Amazon signal it rests on, and only it does.
-  z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
-);
 
 
 /** What the background advises on: the page's reading and what is known around it (lib/guidance/advise.ts AdviceInput). */
@@ -63,7 +42,7 @@ export type AdviceInputMessage = z.infer<typeof AdviceInputSchema>;
 export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
   /** The UI text of a language the seller chose over the browser's (options: UI language). */
-  z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
+  z.object({ type: z.literal('ui-messages'), language: z.enum(UI_LOCALES) }),
   /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
   z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
   /** Order records to write: the background merges them into what is stored, one write at a time. */
@@ -108,7 +87,7 @@ export async function requestClassification(items: readonly ClassifyInput[]): Pr
   const answer: unknown = await browser.runtime.sendMessage({ type: 'classify', items: [...batch] } satisfies SidekickRequest);
   const parsed = ClassifyResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable classification: ${z.prettifyError(parsed.error)}`);
-  const classifications = parsed.data.classifications as Classification[];
+  const classifications = parsed.data.classifications;
   if (classifications.length !== batch.length) throw new Error(`The background classified ${classifications.length} messages of the ${batch.length} sent.`);
   return [...new Array<undefined>(skipped), ...classifications];
 }
@@ -123,7 +102,7 @@ export async function requestOutline(tree: PageTree, url: string): Promise<strin
   return parsed.data.outline;
 }
 
-export async function requestUiMessages(language: 'en' | 'ja'): Promise<Record<string, { message: string }>> {
+export async function requestUiMessages(language: UiLocale): Promise<Record<string, { message: string }>> {
   const answer: unknown = await browser.runtime.sendMessage({ type: 'ui-messages', language } satisfies SidekickRequest);
   const parsed = UiMessagesResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave unreadable UI text: ${z.prettifyError(parsed.error)}`);

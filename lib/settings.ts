@@ -3,6 +3,9 @@
  * Nothing here names a buyer: only the seller's own preferences and counts.
  */
 import * as z from 'zod/mini';
+import { MARKETPLACE_IDS } from './hosts';
+import { LANGUAGES } from './classify/types';
+import { UI_LOCALES } from './i18n';
 
 export const SidebarSettings = z.object({
   version: z.literal(1),
@@ -25,8 +28,8 @@ export type UrgentSummary = z.infer<typeof UrgentSummary>;
 export const EMPTY_URGENT_SUMMARY: UrgentSummary = { version: 1, count: 0, overdue: false };
 
 /** The seller's own settings (options page). Names are the seller's, never a buyer's. */
-export const UI_LANGUAGES = ['auto', 'ja', 'en'] as const;
-export const REPLY_LANGUAGES = ['auto', 'ja', 'en', 'de', 'fr', 'it', 'es'] as const;
+export const UI_LANGUAGES = ['auto', ...UI_LOCALES] as const;
+export const REPLY_LANGUAGES = ['auto', ...LANGUAGES] as const;
 export const UserSettings = z.object({
   version: z.literal(1),
   storeName: z.string().check(z.maxLength(200)),
@@ -77,7 +80,7 @@ export function dismissedIds(current: Dismissed): Record<string, readonly string
 /** The seller's last Cancellation Rate reading (their own metric, from the account health page). */
 export const AccountHealthReading = z.object({
   version: z.literal(1),
-  marketplace: z.optional(z.enum(['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'])),
+  marketplace: z.optional(z.enum(MARKETPLACE_IDS)),
   cancellationRate: z.object({
     percent: z.number().check(z.minimum(0), z.maximum(100)),
     numerator: z.optional(z.number().check(z.int(), z.minimum(0))),

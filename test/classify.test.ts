@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, shippedModel } from '@/lib/classify/classify';
-import { ClassificationSchema } from '@/lib/messaging';
+import { ClassificationSchema } from '@/lib/classify/types';
 import { FLAGS, INTENTS, LANGUAGES } from '@/lib/classify/types';
 import { loadSplit, SPLITS, type Split } from '@/scripts/eval';
 

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, translatorFor, type MessageEntry } from '@/lib/i18n';
+import { MARKETPLACE_LABEL, PAGE_TYPE_LABEL, UI_LOCALES, translatorFor, type MessageEntry } from '@/lib/i18n';
+import { UI_LANGUAGES } from '@/lib/settings';
 import { messages, tEn, tJa } from './helpers';
 
 const SOURCE_DIRS = ['components', 'entrypoints', 'lib', 'utils'];
@@ -80,5 +81,20 @@ describe('translatorFor', () => {
     expect(tEn('popupUrgentCount', ['<img src=x onerror=alert(1)> $1'])).toBe(
       'Orders needing action now: <img src=x onerror=alert(1)> $1',
     );
+  });
+});
+
+describe('UI languages from one list (lib/i18n.ts UI_LOCALES)', () => {
+  it('has a complete locale folder for each UI language, and no folder that is not one', () => {
+    const english = Object.keys(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as object).sort();
+    expect(readdirSync('public/_locales').sort()).toEqual([...UI_LOCALES].sort());
+    for (const locale of UI_LOCALES) {
+      const keys = Object.keys(JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as object).sort();
+      expect(keys, locale).toEqual(english);
+    }
+  });
+
+  it('offers exactly those languages (and the browser’s own) in the options', () => {
+    expect([...UI_LANGUAGES]).toEqual(['auto', ...UI_LOCALES]);
   });
 });

@@ -8,7 +8,7 @@ import { classify } from '@/lib/classify/classify';
 import { officialSourceOf, trustedIntent } from '@/lib/classify/official';
 import type { Classification } from '@/lib/classify/types';
 import { advise } from '@/lib/guidance/advise';
-import { ClassificationSchema } from '@/lib/messaging';
+import { ClassificationSchema } from '@/lib/classify/types';
 import type { MessageThreadSnapshot } from '@/lib/pages/snapshot';
 import { observeThread } from '@/lib/watch';
 import { orderPage } from './helpers';

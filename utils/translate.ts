@@ -4,7 +4,7 @@
  * case that language's messages are used instead (the browser's i18n cannot switch language).
  */
 import { browser } from 'wxt/browser';
-import { translatorFor, type Translate } from '@/lib/i18n';
+import { translatorFor, type Translate, type UiLocale } from '@/lib/i18n';
 import type { UserSettings } from '@/lib/settings';
 
 export const translate: Translate = (key, substitutions) =>
@@ -18,7 +18,7 @@ export function uiLocale(setting: UserSettings['uiLanguage']): string {
 /** A translator for the seller's choice, given a way to obtain a language's messages. */
 export async function translatorForSetting(
   setting: UserSettings['uiLanguage'],
-  load: (language: 'en' | 'ja') => Promise<Record<string, { message: string }>>,
+  load: (language: UiLocale) => Promise<Record<string, { message: string }>>,
 ): Promise<Translate> {
   if (setting === 'auto') return translate;
   try {

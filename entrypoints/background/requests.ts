@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
+import type { UiLocale } from '@/lib/i18n';
 import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
 import { shapeTree } from '@/lib/pages/skeleton';
 import { templateStore, watchStore } from '@/lib/storage';
@@ -14,7 +15,7 @@ import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 
-const UI_MESSAGES = { en, ja } as const;
+const UI_MESSAGES: Readonly<Record<UiLocale, typeof en>> = { en, ja };
 
 /** A built-in template with the seller's edits, or one of the seller's own; null if unknown. */
 export function resolveTemplate(id: string, collection: TemplateCollection): ResolvedTemplate | null {

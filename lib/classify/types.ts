@@ -30,7 +30,6 @@ export type Flag = (typeof FLAGS)[number];
 export const LANGUAGES = ['ja', 'en', 'de', 'fr', 'it', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const MARKETPLACE_CODES = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] as const;
 
 export const ClassifyInput = z.object({
   subject: z.optional(z.string()),
@@ -54,15 +53,16 @@ export const MODEL_EVIDENCE = 'model.linear';
 export const WORD_EVIDENCE = 'model.word';
 
 /** A span of the input that a rule matched: offsets into `subject` or `body` as given. */
-export interface Evidence {
-  readonly field: 'subject' | 'body' | 'context';
-  readonly start: number;
-  readonly end: number;
+export const EvidenceSchema = z.object({
+  field: z.enum(['subject', 'body', 'context']),
+  start: z.number().check(z.int(), z.minimum(0)),
+  end: z.number().check(z.int(), z.minimum(0)),
   /** The rule id (lib/classify/rules.ts), e.g. "en.cancel.word". */
-  readonly rule: string;
+  rule: z.string().check(z.maxLength(100)),
   /** What the rule is evidence for. */
-  readonly target: Intent | Flag;
-}
+  target: z.enum([...INTENTS, ...FLAGS]),
+});
+export type Evidence = Readonly<z.infer<typeof EvidenceSchema>>;
 
 /**
  * Which of Amazon's signals made a message an official cancellation request. Only these can:
@@ -73,18 +73,31 @@ export interface Evidence {
 export const OFFICIAL_SOURCES = ['order-flag', 'amazon-subject', 'amazon-sender'] as const;
 export type OfficialSource = (typeof OFFICIAL_SOURCES)[number];
 
-export interface Classification {
-  readonly intent: Intent;
-  /** Set exactly when intent is `cancel-request`: the Amazon signal it rests on. */
-  readonly official?: OfficialSource;
-  readonly confidence: number;
-  readonly language: Language;
+/**
+ * What the classifier says of a message (DESIGN.md contract), as checked wherever it crosses a
+ * boundary (lib/messaging.ts). `official` is set exactly when intent is `cancel-request`: the
+ * Amazon signal it rests on. `unsure`: the model was not sure enough of any intent and abstained
+ * (the intent is `other` with a low confidence, and `scores` still say what it leaned to); the
+ * sidebar says it is unsure.
+ */
+export const ClassificationSchema = z
+  .object({
+    intent: z.enum(INTENTS),
+    confidence: z.number().check(z.minimum(0), z.maximum(1)),
+    language: z.enum(LANGUAGES),
+    flags: z.array(z.enum(FLAGS)),
+    evidence: z.array(EvidenceSchema),
+    scores: z.record(z.enum(INTENTS), z.optional(z.number())),
+    official: z.optional(z.enum(OFFICIAL_SOURCES)),
+    unsure: z.optional(z.boolean()),
+  })
+  .check(
+    // An official cancellation request always names the Amazon signal it rests on, and only it does.
+    z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
+  );
+type ClassificationData = z.infer<typeof ClassificationSchema>;
+export interface Classification extends Readonly<Omit<ClassificationData, 'flags' | 'evidence' | 'scores'>> {
   readonly flags: readonly Flag[];
   readonly evidence: readonly Evidence[];
   readonly scores: Readonly<Partial<Record<Intent, number>>>;
-  /**
-   * The model was not sure enough of any intent and abstained: the intent is `other` with a low
-   * confidence, and `scores` still say what it leaned to. The sidebar says it is unsure.
-   */
-  readonly unsure?: boolean;
 }

@@ -15,7 +15,6 @@ import type { MessageKey } from '../i18n';
 import type {
   AccountHealthSnapshot,
   CancelSignalSource,
-  Metric,
   NoticeSnapshot,
   OrderDetailsSnapshot,
   OrderRow,
@@ -23,6 +22,7 @@ import type {
   RequestedItem,
 } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
+import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';
 import type { ClassifiedMessage, OrderWatch } from '../watch';
 import { addressConcerns } from './address';
 import { dayKey } from './time';
@@ -37,12 +37,8 @@ export const CANCELLATION_RATE_TARGET = PRE_FULFILMENT_CANCEL_RATE.maxPercent;
 /** Sellers have 72 hours to answer Amazon's request in an A-to-z claim (seller help). */
 export const A_TO_Z_RESPONSE_HOURS = 72;
 
-export interface AccountHealthReading {
-  readonly marketplace?: MarketplaceId | undefined;
-  readonly cancellationRate: Metric;
-  /** ISO instant of the reading. */
-  readonly readAt: string;
-}
+/** The account-health reading the rules use: the stored reading (lib/settings.ts), without its version. */
+export type AccountHealthReading = Omit<StoredAccountHealthReading, 'version'>;
 
 export interface AdviceInput {
   readonly snapshot: PageSnapshot;

@@ -5,8 +5,7 @@
  * `selection` is text the seller selected and asked to check (lib/pages/selection.ts), not read by a reader.
  */
 import * as z from 'zod/mini';
-
-const MARKETPLACE_IDS = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'JP'] as const;
+import { MARKETPLACE_IDS } from '../hosts';
 
 const Text = z.string().check(z.maxLength(20_000));
 const Short = z.string().check(z.maxLength(2_000));
