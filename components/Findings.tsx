@@ -4,7 +4,7 @@
  * small quiet status. Renders props and raises callbacks only.
  */
 import { useState } from 'preact/hooks';
-import { timeLeft } from '@/lib/guidance/time';
+import { timeLeft } from '@/lib/time';
 import type { Finding, HighlightedText, Line } from '@/lib/guidance/types';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { TemplateId } from '@/lib/templates/ids';

@@ -6,8 +6,7 @@
  * Pure: data, and one date calculation that takes its instant and time zone as arguments.
  */
 import type { MarketplaceId } from './hosts';
-import { dayKey } from './guidance/time';
-import { zoneOffsetMinutes } from './pages/dates';
+import { dayKey, zoneOffsetMinutes } from './time';
 
 /**
  * Pre-fulfilment Cancel Rate (Amazon's former "Cancellation Rate"): seller cancellations and

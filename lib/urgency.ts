@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import type { Intent } from './classify/types';
 import { estimateAutoCancel } from './amazon-figures';
 import { MARKETPLACES, SELLER_CENTRAL_HOSTS, type MarketplaceId } from './hosts';
-import { dayKey } from './guidance/time';
+import { dayKey } from './time';
 import { unanswered, type OrderWatch } from './watch';
 
 const HOUR = 3_600_000;

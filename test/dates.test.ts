@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochSecondsToIso, readDateWindow, zonedTimeToInstant } from '@/lib/pages/dates';
+import { readDateWindow } from '@/lib/pages/dates';
+import { epochSecondsToIso, zonedTimeToInstant } from '@/lib/time';
 
 const ok = (text: string, tz: string) => {
   const r = readDateWindow(text, tz);

@@ -6,7 +6,7 @@ import { MODEL_EVIDENCE, type Classification, type Intent } from '@/lib/classify
 import { INTENTS } from '@/lib/classify/types';
 import { addressConcerns } from '@/lib/guidance/address';
 import { advise, FINDING_RULES, INTENT_FINDINGS, visibleFindings, type AdviceInput } from '@/lib/guidance/advise';
-import { dayKey, timeLeft } from '@/lib/guidance/time';
+import { dayKey, timeLeft } from '@/lib/time';
 import { FINDING_IDS, type Finding } from '@/lib/guidance/types';
 import type { AccountHealthSnapshot, MessageThreadSnapshot, NoticeSnapshot, OrderDetailsSnapshot, OrderListSnapshot } from '@/lib/pages/snapshot';
 import { TEMPLATE_IDS } from '@/lib/templates/ids';

@@ -25,7 +25,7 @@ import type { TemplateId } from '../templates/ids';
 import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';
 import type { ClassifiedMessage, OrderWatch } from '../watch';
 import { addressConcerns } from './address';
-import { dayKey } from './time';
+import { dayKey } from '../time';
 import type { Finding, FindingId, GuidanceSettings, HighlightedText, Line, Severity, SourceId } from './types';
 import { SEVERITIES } from './types';
 

@@ -10,6 +10,10 @@
  * and the list's "11/21/2026" + "9:14 AM PST" (wording assumed, see demo/pages headers), and
  * ranges joined by "to", "-", "–", "〜", "～" or 「から」.
  */
+import { zonedTimeToInstant } from '../time';
+
+/** Time in a zone lives in lib/time.ts; these are re-exported for the readers that import them from here. */
+export { epochSecondsToIso, zoneOffsetMinutes, zonedTimeToInstant } from '../time';
 
 export interface InstantWindow {
   readonly earliest: string;
@@ -48,64 +52,6 @@ interface Civil {
   time?: { hour: number; minute: number };
   /** Offset from an explicit zone abbreviation, in minutes. */
   offset?: number;
-}
-
-/** Making an Intl.DateTimeFormat is costly (a 500-row list reads 1,500 dates): one per zone. */
-const ZONE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = ZONE_FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    ZONE_FORMATS.set(timeZone, format);
-  }
-  return format;
-}
-
-/**
- * Offsets by zone and hour: the marketplaces' zones change offset only on the hour, and a page's
- * dates fall on a few days, so a 500-row list asks for the same few hours again and again.
- */
-const OFFSETS = new Map<string, number>();
-const HOUR_MS = 3_600_000;
-
-/** Minutes the zone is ahead of UTC at an instant. */
-export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(instantMs / HOUR_MS)}`;
-  let offset = OFFSETS.get(key);
-  if (offset === undefined) {
-    offset = computeZoneOffset(Math.floor(instantMs / HOUR_MS) * HOUR_MS, timeZone);
-    if (OFFSETS.size > 10_000) OFFSETS.clear();
-    OFFSETS.set(key, offset);
-  }
-  return offset;
-}
-
-function computeZoneOffset(instantMs: number, timeZone: string): number {
-  const parts = zoneFormat(timeZone).formatToParts(new Date(instantMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
-}
-
-/** The instant at which a wall-clock time occurs in a zone (the earlier one in a repeated hour). */
-export function zonedTimeToInstant(
-  civil: { year: number; month: number; day: number; hour: number; minute: number; second?: number; ms?: number },
-  timeZone: string,
-): number {
-  const wall = Date.UTC(civil.year, civil.month - 1, civil.day, civil.hour, civil.minute, civil.second ?? 0, civil.ms ?? 0);
-  const first = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
-  const second = wall - zoneOffsetMinutes(first, timeZone) * 60_000;
-  return Math.min(first, second);
 }
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -208,12 +154,6 @@ function readDateWindowUncached(text: string, timeZone: string): DateReading {
   const endWindow = civilToWindow(end, timeZone);
   if (endWindow.latest < startWindow.earliest) return { ok: false, reason: 'range ends before it starts' };
   return { ok: true, window: { earliest: startWindow.earliest, latest: endWindow.latest } };
-}
-
-/** Epoch seconds (as the orders API sends them) to ISO, or undefined for nonsense. */
-export function epochSecondsToIso(value: number): string | undefined {
-  if (!Number.isFinite(value) || value < 946_684_800 || value > 4_102_444_800) return undefined; // 2000–2100
-  return new Date(Math.round(value * 1000)).toISOString();
 }
 
 // ---------------------------------------------------------------------------------------------

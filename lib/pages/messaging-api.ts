@@ -19,7 +19,7 @@
  */
 import * as z from 'zod/mini';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
-import { epochSecondsToIso } from './dates';
+import { epochSecondsToIso } from '../time';
 import { MAX_TEXT, tidyLines } from './dom';
 import { CASE_ID, ORDER_ID_PATTERN } from './page-type';
 import type { Message, MessageThreadSnapshot, Missing, Unrecognized } from './snapshot';

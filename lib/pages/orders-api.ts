@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
-import { epochSecondsToIso } from './dates';
+import { epochSecondsToIso } from '../time';
 import { MAX_OBSERVED_TEXT } from './observed-source';
 import type { BuyerRequestedCancel, Missing, OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, RequestedItem, Unrecognized } from './snapshot';
 

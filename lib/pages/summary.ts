@@ -3,7 +3,7 @@
  * the locale comes in as an argument; dates are shown in the marketplace's time zone.
  */
 import type { MessageKey, Translate } from '../i18n';
-import { zoneOffsetMinutes } from './dates';
+import { zoneOffsetMinutes } from '../time';
 import { zoneOf } from './read-common';
 import type { BuyerRequestedCancel, CancelSignalSource, Metric, Missing, OrderItem, OrderStatus, PageSnapshot, ReadProblem } from './snapshot';
 
