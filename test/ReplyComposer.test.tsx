@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReplyComposer, ReplyPicker, TypingGuard } from '@/components/ReplyComposer';
 import { resolveTemplate } from '@/entrypoints/background/requests';
-import { buyerNameFromSubject, compose as composeWith } from '@/entrypoints/seller-central.content/replies';
+import { buyerNameFromSubject, compose as composeWith } from '@/lib/templates/compose';
 import { readPage } from '@/lib/pages/read-page';
 import { DEFAULT_USER_SETTINGS } from '@/lib/settings';
 import { EMPTY_COLLECTION } from '@/lib/templates/user-templates';

@@ -1,101 +1,11 @@
 /**
- * The reply the seller chose in the sidebar: filled from what this page shows and the seller's
- * settings, in the buyer's language unless the seller switches it, checked against Amazon's
- * messaging rules, and put into the page's reply box (or copied where there is none). Decisions
- * are in lib/templates and lib/reply-box; this file gathers the values and does the DOM work.
+ * Puts the reply the seller chose (filled by lib/templates/compose.ts) into the page's reply box,
+ * or copies it where there is none. Decisions are in lib/templates and lib/reply-box; this file
+ * does the DOM work.
  */
-import type { Language } from '@/lib/classify/types';
 import type { MessageKey } from '@/lib/i18n';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { findInDocument, insertText } from '@/lib/reply-box';
-import type { UserSettings } from '@/lib/settings';
-import type { OrderWatch } from '@/lib/watch';
-import type { ResolvedTemplate } from '@/lib/messaging';
-import { fill, formatShipBy, replyLanguage, type Filled, type Values } from '@/lib/templates/fill';
-import { checkReply, type GuardProblem } from '@/lib/templates/guard';
-
-/**
- * The buyer's name as Amazon's subject line gives it ("Inquiry from Amazon customer Jane",
- * 「山田 花子様からのお問い合わせです」). Used for the reply on this page only; never stored.
- */
-export function buyerNameFromSubject(subject: string | undefined): string | undefined {
-  if (!subject) return undefined;
-  const en = /(?:inquiry|message|question|request) from (?:amazon )?customer ([^()]{1,60}?)\s*(?:\(|$)/iu.exec(subject);
-  if (en) return en[1]!.trim();
-  const ja = /^(.{1,30}?)\s*様からのお問い合わせです/u.exec(subject.trim());
-  return ja ? ja[1]!.trim() : undefined;
-}
-
-/**
- * What the page and the settings can say for a reply's variables; on a thread page, what the order
- * page showed of the same order (product, parcel, ship-by) comes from memory.
- */
-export function valuesFor(snapshot: PageSnapshot | undefined, settings: UserSettings, language: Language, memory?: OrderWatch): Values {
-  const values: Values = { storeName: settings.storeName, sellerName: settings.sellerName };
-  if (!snapshot) return values;
-  if (snapshot.kind === 'order-details') {
-    const item = snapshot.items[0];
-    Object.assign(values, {
-      orderId: snapshot.orderId,
-      buyerName: snapshot.buyer?.name,
-      productTitle: item?.title,
-      asin: item?.asin,
-      trackingNumber: snapshot.tracking?.id,
-      carrier: snapshot.tracking?.carrier,
-      shipBy: snapshot.shipBy ? formatShipBy(snapshot.shipBy.latest, language, snapshot.marketplace) : undefined,
-    });
-  } else if (snapshot.kind === 'message-thread') {
-    values.orderId = snapshot.orderId;
-    values.buyerName = buyerNameFromSubject(snapshot.subject);
-    if (memory && memory.orderId === snapshot.orderId) {
-      Object.assign(values, {
-        productTitle: memory.product?.title,
-        asin: memory.product?.asin,
-        trackingNumber: memory.tracking?.id,
-        carrier: memory.tracking?.carrier,
-        shipBy: memory.shipBy ? formatShipBy(memory.shipBy, language, snapshot.marketplace ?? memory.marketplace) : undefined,
-      });
-    }
-  } else if (snapshot.kind === 'notice') {
-    values.asin = snapshot.asin;
-    values.orderId = snapshot.orderId;
-  }
-  return values;
-}
-
-export interface Composition {
-  readonly templateId: string;
-  /** The seller's own template's name; undefined for a built-in one (named by the UI). */
-  readonly ownName?: string;
-  readonly language: Language;
-  readonly filled: Filled;
-  readonly problems: readonly GuardProblem[];
-  readonly hasReplyBox: boolean;
-}
-
-/** The chosen template (from the background, with the seller's edits), filled for this page. */
-export function compose(
-  templateId: string,
-  template: ResolvedTemplate,
-  chosen: Language | undefined,
-  snapshot: PageSnapshot | undefined,
-  settings: UserSettings,
-  messageLanguage: Language | undefined,
-  memory?: OrderWatch,
-): Composition {
-  const ownName = template.ownName;
-  const marketplace = snapshot && 'marketplace' in snapshot ? snapshot.marketplace : undefined;
-  const language = chosen ?? replyLanguage({ messageLanguage, marketplace, setting: settings.replyLanguage, audience: template.audience });
-  const filled = fill(template.body[language] ?? '', valuesFor(snapshot, settings, language, memory), language);
-  return {
-    templateId,
-    ...(ownName !== undefined ? { ownName } : {}),
-    language,
-    filled,
-    problems: checkReply(filled.text),
-    hasReplyBox: snapshot?.kind === 'message-thread' && snapshot.replyBox !== undefined,
-  };
-}
 
 /** Inserts into the page's reply box, else copies; says what happened as a message key. */
 export async function deliver(text: string, snapshot: PageSnapshot | undefined): Promise<{ key: MessageKey; detail?: string }> {
