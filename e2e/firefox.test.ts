@@ -332,17 +332,24 @@ describe('Firefox: one-click replies', () => {
 /**
  * Clicks (querying and clicking in one step: a handle kept across a re-render may be stale) until
  * `expected` shows. A click that lands while the sidebar re-renders on a loaded machine is lost:
- * it clicks again, three times at most.
+ * it clicks again, three times at most. It polls rather than waits for `expected` (a change inside
+ * the sidebar's shadow root is not always reported to waitForSelector in Firefox), and does not
+ * click again once `target` is gone (the last click took: the sidebar moved on).
  */
 async function clickUntil(target: string, expected: string) {
   for (let attempt = 1; ; attempt++) {
-    await page.click(target);
-    const shown = await page.waitForSelector(expected, { timeout: 4_000 }).catch(async (error: unknown) => {
-      if (attempt < 3) return null;
-      const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
-      throw new Error(`${expected} not shown after ${attempt} clicks; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`, { cause: error });
-    });
+    if (await page.$(target)) await page.click(target);
+    const deadline = Date.now() + 4_000 * attempt;
+    let shown = await page.$(expected);
+    while (!shown && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shown = await page.$(expected);
+    }
     if (shown) return shown;
+    if (attempt >= 3) {
+      const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.textContent?.slice(0, 400));
+      throw new Error(`${expected} not shown after ${attempt} clicks; console: ${JSON.stringify(consoleLines.slice(-10))}; sidebar: ${text}`);
+    }
   }
 }
 
