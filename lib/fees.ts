@@ -16,7 +16,9 @@
  */
 import * as z from 'zod/mini';
 import type { MarketplaceId } from './hosts';
-import { Fulfilment, Marketplace, type Money, type TransactionRow, type TransactionsSnapshot } from './pages/snapshot';
+import { Fulfilment, Marketplace, type CouldNotTell, type Money, type TransactionRow, type TransactionsSnapshot } from './pages/snapshot';
+
+export { COULD_NOT_TELL, type CouldNotTell } from './pages/snapshot';
 import { FEE_SCHEDULES, SAME_RATE_POINTS, categoriesAt } from './referral-fees';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -80,22 +82,6 @@ export const EMPTY_SALES_WATCH: SalesWatch = { version: 1, orders: {} };
 export const rateKey = (marketplace: MarketplaceId, sku: string): string => `${marketplace}|${sku}`;
 
 // ── One row: the fee as a share of the sale, or why that could not be told ──────────────────────
-
-/** Why a row says nothing about a referral rate ("What I read": could not tell). */
-export const COULD_NOT_TELL = [
-  'not-order-payment',
-  'no-order-id',
-  'no-fee',
-  'other-currency',
-  'promotion',
-  'price-zero',
-  'other-deduction',
-  'minimum-fee',
-  'implausible',
-  'no-sku',
-  'fba',
-] as const;
-export type CouldNotTell = (typeof COULD_NOT_TELL)[number];
 
 export interface RowRate {
   readonly rate: number;

@@ -14,6 +14,7 @@ import * as z from 'zod/mini';
 import { CorrectionLayerSchema, type CorrectionLayer } from './classify/corrections';
 import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification, type Intent } from './classify/types';
 import { PageTree } from './pages/page-tree';
+import { FeeNote, Marketplace, TransactionsSnapshot } from './pages/snapshot';
 import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
@@ -37,6 +38,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
   /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
   z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
+  /** A Transaction view as read: the background keeps the fee rates and recorded sales (lib/fees) and answers with the jumps. */
+  z.object({ type: z.literal('transactions'), snapshot: TransactionsSnapshot }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -179,5 +182,34 @@ export async function requestUndoCorrection(previous: CorrectionLayer, after: nu
   const answer: unknown = await browser.runtime.sendMessage({ type: 'undo-correction', previous, after } satisfies SidekickRequest);
   const parsed = CorrectResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable answer to the undo: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+const Categories = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40));
+export const TransactionsResponse = z.object({
+  jumps: z
+    .array(
+      z.object({
+        orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+        sku: z.string().check(z.maxLength(200)),
+        marketplace: Marketplace,
+        usual: z.number().check(z.minimum(0), z.maximum(1)),
+        seen: z.number().check(z.minimum(0), z.maximum(1)),
+        history: z.number().check(z.int(), z.minimum(0)),
+        usualCategories: Categories,
+        seenCategories: Categories,
+      }),
+    )
+    .check(z.maxLength(500)),
+  notes: z.array(FeeNote).check(z.maxLength(500)),
+  rated: z.number().check(z.int(), z.minimum(0)),
+});
+export type TransactionsResponse = z.infer<typeof TransactionsResponse>;
+
+/** Hands a Transaction view to the background (lib/fees); resolves with the fee jumps and the rows that could not tell. Rejects on a malformed answer. */
+export async function requestTransactions(snapshot: TransactionsSnapshot): Promise<TransactionsResponse> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'transactions', snapshot } satisfies SidekickRequest);
+  const parsed = TransactionsResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable fee check: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

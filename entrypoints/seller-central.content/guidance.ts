@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { Classification, ClassifyInput, Language } from '@/lib/classify/types';
 import { advise, visibleFindings } from '@/lib/guidance/advise';
 import type { Finding } from '@/lib/guidance/types';
-import { requestClassification, requestRemember } from '@/lib/messaging';
+import { requestClassification, requestRemember, requestTransactions, type TransactionsResponse } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { isFromSelection } from '@/lib/pages/selection';
 import {
@@ -40,6 +40,8 @@ export interface GuidanceState {
   readonly now: number;
   /** The thread's messages (not the seller's) as classified, with what they say: for "what each message is about". */
   readonly readings?: readonly MessageReading[] | undefined;
+  /** On a Transaction view: how many rates were read and the rows that could not tell (for "What I read"). */
+  readonly fees?: { readonly rated: number; readonly couldNotTell: TransactionsResponse['notes'] } | undefined;
 }
 
 /** A message of the thread on the page and how it was classified (lives only as long as the page). */
@@ -100,6 +102,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   let watch: OrderWatch | undefined;
   let classified: ClassifiedMessage[] | undefined;
   let triage: TriageItem[] | undefined;
+  let fees: TransactionsResponse | undefined;
   let pending = false;
   let generation = 0;
   let all: Finding[] = [];
@@ -115,6 +118,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
           accountHealth: reading,
           settings: { replyDueHours: settings.replyDueHours },
           now,
+          feeJumps: fees?.jumps,
         })
       : [];
     const hidden = dismissedIds(dismissed);
@@ -138,6 +142,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       pending,
       now,
       readings,
+      fees: fees && { rated: fees.rated, couldNotTell: fees.notes },
     });
   };
 
@@ -197,6 +202,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     snapshot = next;
     classified = undefined;
     triage = undefined;
+    fees = undefined;
     const orderId = next && 'orderId' in next ? next.orderId : undefined;
     // Pending until this snapshot is advised and remembered (tests and automation wait on it).
     pending = next !== undefined;
@@ -223,6 +229,12 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
         console.warn('Seller Sidekick: could not sort the cases on this page.', error);
         triage = [];
       }
+    }
+    if (next?.kind === 'transactions') {
+      // The rates and sales are kept, and judged, in the background (lib/fees).
+      const answer = await requestTransactions(next).catch((error: unknown) => console.warn('Seller Sidekick: could not check the transactions.', error));
+      if (mine !== generation) return;
+      fees = answer ?? undefined;
     }
     let remembered: OrderWatch | undefined;
     if (next?.kind === 'order-details') remembered = observeOrder(watch, next, now);

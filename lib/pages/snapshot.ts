@@ -264,6 +264,24 @@ export const TransactionRow = z.object({
 });
 export type TransactionRow = z.infer<typeof TransactionRow>;
 
+/** Why a Transaction view row says nothing about a referral rate (lib/fees `rowRate`; "What I read": could not tell). */
+export const COULD_NOT_TELL = [
+  'not-order-payment',
+  'no-order-id',
+  'no-fee',
+  'other-currency',
+  'promotion',
+  'price-zero',
+  'other-deduction',
+  'minimum-fee',
+  'implausible',
+  'no-sku',
+  'fba',
+] as const;
+export type CouldNotTell = (typeof COULD_NOT_TELL)[number];
+export const FeeNote = z.object({ orderId: z.optional(OrderId), reason: z.enum(COULD_NOT_TELL) });
+export type FeeNote = z.infer<typeof FeeNote>;
+
 export const TransactionsSnapshot = z.object({
   kind: z.literal('transactions'),
   marketplace: z.optional(Marketplace),
@@ -272,6 +290,9 @@ export const TransactionsSnapshot = z.object({
   /** The order the view was searched for (`orderId=` in its address), when it was. */
   orderSearch: z.optional(OrderId),
   rows: z.array(TransactionRow).check(z.maxLength(500)),
+  /** Filled in from the background's assessment (lib/fees): order payments whose rate was read, and the rows that could not tell. */
+  rated: z.optional(Count),
+  couldNotTell: z.optional(z.array(FeeNote).check(z.maxLength(500))),
   missing: z.array(Missing),
   sources: z.array(Source),
 });
