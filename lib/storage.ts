@@ -22,7 +22,6 @@ import {
 import { CorrectionLayerSchema, emptyLayer, type CorrectionLayer } from './classify/corrections';
 import { EMPTY_HANDLED, Handled } from './urgency';
 import { EMPTY_COLLECTION, SYNC_PREFIX, TemplateCollection, fromSyncItems, newer, salvageTemplates, toSyncItems, wellFormedCollection, withRestored } from './templates/user-templates';
-import { EMPTY_FEE_RATES, EMPTY_SALES_WATCH, FeeRates, SalesWatch } from './fees';
 import { OrderWatch, WATCH_PREFIX, WatchChange, isExpired, mergeWatch, migrateWatch, watchKey } from './watch';
 
 export const BACKUP_PREFIX = 'backup:';
@@ -197,15 +196,6 @@ const EMPTY_LAYER = emptyLayer();
  */
 export const correctionsItem = (options?: StoredItemOptions): StoredItem<CorrectionLayer> =>
   defineStoredItem(STORAGE_KEYS.corrections, CorrectionLayerSchema, EMPTY_LAYER, options);
-
-/**
- * The referral fee watch (lib/fees): per SKU and marketplace, the fee as a share of the sale, with
- * the order id and when it was seen. Written by the background only; unreadable → backed up, empty used.
- */
-export const feeRatesItem = (options?: StoredItemOptions): StoredItem<FeeRates> => defineStoredItem(STORAGE_KEYS.feeRates, FeeRates, EMPTY_FEE_RATES, options);
-
-/** The unrecorded-sale watch (lib/fees): per order its SKU, fulfilment, first seen shipped, first sale seen. Background only. */
-export const salesWatchItem = (options?: StoredItemOptions): StoredItem<SalesWatch> => defineStoredItem(STORAGE_KEYS.salesWatch, SalesWatch, EMPTY_SALES_WATCH, options);
 
 /** Keys of what the extension knows about orders (not the seller's preferences or templates). */
 export const ORDER_DATA_KEYS: readonly string[] = [

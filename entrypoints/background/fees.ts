@@ -5,7 +5,7 @@
 import { assessTransactions, observeSale } from '@/lib/fees';
 import type { TransactionsResponse } from '@/lib/messaging';
 import type { TransactionsSnapshot } from '@/lib/pages/snapshot';
-import { feeRatesItem, salesWatchItem } from '@/lib/storage';
+import { feeRatesItem, salesWatchItem } from '@/lib/fees-store';
 import type { OrderWatch } from '@/lib/watch';
 
 let writes: Promise<unknown> = Promise.resolve();
