@@ -590,7 +590,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     // 15–20 %; Seller Support corrects it when asked. Info only: money, not the account, is at stake.
     severity: 'info',
     source: 'case-2',
-    templates: [],
+    templates: ['fee-category-check'],
     fire(facts) {
       if (facts.page !== 'transactions') return [];
       const rate = (value: number) => `${(Math.round(value * 1_000) / 10).toFixed(1)}%`;
