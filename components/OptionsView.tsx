@@ -89,6 +89,23 @@ export function SettingsForm({ settings, onChange, problem, onProblem, t }: Sett
         <p id="options-reply-due-help" class="sidekick-quiet">
           {t('optionsReplyDueHelp')}
         </p>
+        <label>
+          {t('optionsUnrecordedDays')}
+          <input
+            type="number"
+            data-testid="options-unrecorded-days"
+            min={1}
+            max={60}
+            step={1}
+            value={settings?.unrecordedSaleDays ?? 7}
+            disabled={disabled}
+            aria-describedby="options-unrecorded-days-help"
+            onChange={(e) => change({ unrecordedSaleDays: Number(e.currentTarget.value) })}
+          />
+        </label>
+        <p id="options-unrecorded-days-help" class="sidekick-quiet">
+          {t('optionsUnrecordedDaysHint')}
+        </p>
         {problem !== undefined && (
           <p class="sidekick-problem" role="alert">
             {t('optionsInvalid', [problem])}

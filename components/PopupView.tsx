@@ -1,7 +1,8 @@
 /** The toolbar popup: the orders that need action now, most urgent first, with what and by when. */
 import { MARKETPLACE_LABEL, type MessageKey, type Translate } from '@/lib/i18n';
 import type { Intent } from '@/lib/classify/types';
-import { orderUrl, type UrgencyReason, type UrgentOrder } from '@/lib/urgency';
+import { orderUrl, transactionsUrl, type UrgencyReason, type UrgentOrder } from '@/lib/urgency';
+import type { UnrecordedSale } from '@/lib/fees';
 import { duration } from './Findings';
 import { Logo } from './Logo';
 
@@ -15,6 +16,8 @@ export interface PopupViewProps {
   readonly t: Translate;
   /** The UI language, for dates (the browser's when not given). */
   readonly locale?: string | undefined;
+  /** Orders seen shipped with no sale on the Transaction views opened since (info: never on the badge). */
+  readonly unrecorded?: readonly UnrecordedSale[] | undefined;
 }
 
 const HIGH_RISK_LABEL: Partial<Record<Intent, MessageKey>> = {
@@ -87,7 +90,7 @@ function OrderItem({ order, now, onDone, onSnooze, t, locale }: { readonly order
   );
 }
 
-export function PopupView({ orders, now, onDone, onSnooze, onOpenOptions, t, locale }: PopupViewProps) {
+export function PopupView({ orders, now, onDone, onSnooze, onOpenOptions, t, locale, unrecorded }: PopupViewProps) {
   const overdue = orders?.some((o) => o.overdue) ?? false;
   return (
     <main class="sidekick-popup" data-testid="sidekick-popup">
@@ -114,6 +117,24 @@ export function PopupView({ orders, now, onDone, onSnooze, onOpenOptions, t, loc
               </ul>
             </>
           )}
+        </section>
+      )}
+      {unrecorded && unrecorded.length > 0 && (
+        <section class="sidekick-section sidekick-info" data-testid="unrecorded-sales">
+          <h2 class="sidekick-count">{t('popupUnrecordedHeading')}</h2>
+          <ul class="sidekick-urgent-list">
+            {unrecorded.map((sale) => (
+              <li key={sale.orderId} data-order-id={sale.orderId}>
+                <a href={orderUrl(sale.orderId, sale.marketplace)} target="_blank" rel="noopener noreferrer">
+                  {sale.orderId}
+                </a>
+                <p>{t('popupUnrecordedItem', [String(sale.days)])}</p>
+                <a href={transactionsUrl(sale.orderId, sale.marketplace)} target="_blank" rel="noopener noreferrer">
+                  {t('popupUnrecordedSearch')}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <footer class="sidekick-footer">

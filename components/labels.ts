@@ -44,6 +44,7 @@ export const TEMPLATE_LABEL: Readonly<Record<TemplateId, MessageKey>> = {
   'listing-removed-plan-of-action': 'templateListingRemovedPlanOfAction',
   'invoice-reply': 'templateInvoiceReply',
   'product-question-ack': 'templateProductQuestionAck',
+  'fee-category-check': 'templateFeeCategoryCheck',
 };
 
 export const DEADLINE_LABEL: Readonly<Record<Deadline['kind'], MessageKey>> = {

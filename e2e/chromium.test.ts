@@ -182,6 +182,30 @@ describe('Chromium: findings on every demo page, and nowhere else', () => {
   });
 });
 
+/** Runs in the page: the text of one finding in the sidebar, or null. */
+function findingText(id: string): string | null {
+  return document.querySelector('seller-sidekick')?.shadowRoot?.querySelector(`[data-finding-id="${id}"]`)?.textContent ?? null;
+}
+
+describe('Chromium: the referral fee watch on the Transaction view (seed 000)', () => {
+  it.each([
+    ['transactions-en', '15.0%', '8.0%', 'promotion'],
+    ['transactions-ja', '16.5%', '11.0%', 'プロモーション'],
+  ] as const)('%s: both figures, the seed and the schedule, and what could not be told', async (id, seen, usual, promotion) => {
+    const session = demoPage(id).lang === 'ja' ? ja : en;
+    await forget(session);
+    await visit(session, id);
+    const text = await until(() => session.page.evaluate(findingText, 'referral-fee-changed'), (t) => t !== null, 'the fee finding');
+    expect(text).toContain(seen);
+    expect(text).toContain(usual);
+    expect(text).toContain('seed 000');
+    const read = await until(() => session.page.evaluate(whatIRead), (r) => r?.fields.fieldFeeCouldNotTell !== undefined, 'what I read');
+    expect(read!.fields.fieldFeeCouldNotTell).toContain(promotion);
+    // Info only: the badge counts none of it.
+    expect(await session.page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="referral-fee-changed"]')?.closest('[data-severity]')?.getAttribute('data-severity') ?? 'info')).toBe('info');
+  });
+});
+
 describe('Chromium: the Cancel order guard', () => {
   it('warns next to Cancel order after a "please cancel" message, and asks before Amazon\'s flow', async () => {
     await forget(en);

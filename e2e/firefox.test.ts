@@ -223,6 +223,21 @@ describe('Firefox: findings on every demo page, and nowhere else', () => {
   });
 });
 
+describe('Firefox: the referral fee watch on the Transaction view (seed 000)', () => {
+  it('names the jump with both figures and what could not be told', async () => {
+    await forget();
+    await page.goto(demoPage('transactions-en').url);
+    await expectFindings(['referral-fee-changed'], 'transactions-en');
+    const text = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="referral-fee-changed"]')?.textContent ?? '');
+    expect(text).toContain('15.0%');
+    expect(text).toContain('8.0%');
+    expect(text).toContain('seed 000');
+    const read = (await page.evaluate(whatIRead))!;
+    expect(read.fields.fieldFeeCouldNotTell).toContain('without an order id');
+    expect(read.fields.fieldFeeCouldNotTell).toContain('another currency');
+  });
+});
+
 describe("Firefox: Amazon's official request and automatic cancellation read from the page", () => {
   it('knows the official request from the page banner alone, and leaves Cancel order alone', async () => {
     await forget();

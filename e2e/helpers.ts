@@ -54,6 +54,7 @@ export const PAGE_TYPE_TEXT: Record<string, { en: string; ja: string }> = {
   'message-inbox': { en: 'Buyer messages', ja: '購入者メッセージ' },
   notices: { en: 'Amazon notices', ja: 'Amazon からのお知らせ' },
   'account-health': { en: 'Account health', ja: 'アカウント健全性' },
+  transactions: { en: 'Payments: Transaction view', ja: 'ペイメント: トランザクション' },
   other: { en: 'Page not read', ja: '読み取り対象外のページ' },
 };
 
@@ -105,6 +106,7 @@ export const READ_KIND: Record<string, string | undefined> = {
   'message-inbox': 'message-inbox',
   notices: 'notice',
   'account-health': 'account-health',
+  transactions: 'transactions',
   other: undefined,
 };
 

@@ -51,6 +51,7 @@ export const PAGE_TYPE_LABEL: Readonly<Record<PageType, MessageKey>> = {
   'message-thread': 'pageTypeMessageThread',
   notices: 'pageTypeNotices',
   'account-health': 'pageTypeAccountHealth',
+  transactions: 'pageTypeTransactions',
   other: 'pageTypeOther',
 };
 

@@ -17,7 +17,7 @@ import type { AdviceInput } from './guidance/advise';
 import { DEADLINE_KINDS, FINDING_IDS, SEVERITIES, SOURCE_IDS, type Finding } from './guidance/types';
 import { UI_LOCALES, type UiLocale } from './i18n';
 import { PageTree } from './pages/page-tree';
-import { PageControl, PageSnapshot } from './pages/snapshot';
+import { FeeNote, Marketplace, PageControl, PageSnapshot, TransactionsSnapshot } from './pages/snapshot';
 import { AccountHealthReading } from './settings';
 import { TEMPLATE_IDS } from './templates/ids';
 import { OrderWatch, WatchChange } from './watch';
@@ -28,6 +28,19 @@ export const MAX_REMEMBER_BATCH = 250;
 
 
 
+const Categories = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40));
+/** A referral fee that departed from its SKU's usual rate (lib/fees FeeJump). */
+export const FeeJumpSchema = z.object({
+  orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+  sku: z.string().check(z.maxLength(200)),
+  marketplace: Marketplace,
+  usual: z.number().check(z.minimum(0), z.maximum(1)),
+  seen: z.number().check(z.minimum(0), z.maximum(1)),
+  history: z.number().check(z.int(), z.minimum(0)),
+  usualCategories: Categories,
+  seenCategories: Categories,
+});
+
 /** What the background advises on: the page's reading and what is known around it (lib/guidance/advise.ts AdviceInput). */
 export const AdviceInputSchema = z.object({
   snapshot: PageSnapshot,
@@ -36,6 +49,8 @@ export const AdviceInputSchema = z.object({
   accountHealth: z.optional(AccountHealthReading),
   settings: z.object({ replyDueHours: z.number().check(z.minimum(0), z.maximum(1_000)) }),
   now: z.number(),
+  /** On a Transaction view: what the background's fee check found (lib/fees). */
+  feeJumps: z.optional(z.array(FeeJumpSchema).check(z.maxLength(500))),
 });
 export type AdviceInputMessage = z.infer<typeof AdviceInputSchema>;
 
@@ -58,6 +73,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
   /** The findings for a page: the rules (lib/guidance/advise.ts) run here, so the content script stays small. */
   z.object({ type: z.literal('advise'), input: AdviceInputSchema }),
+  /** A Transaction view as read: the background keeps the fee rates and recorded sales (lib/fees) and answers with the jumps. */
+  z.object({ type: z.literal('transactions'), snapshot: TransactionsSnapshot }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -215,4 +232,19 @@ export async function requestAdvice(input: AdviceInput): Promise<Finding[]> {
   const parsed = AdviceResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave unreadable findings: ${z.prettifyError(parsed.error)}`);
   return parsed.data.findings as Finding[];
+}
+
+export const TransactionsResponse = z.object({
+  jumps: z.array(FeeJumpSchema).check(z.maxLength(500)),
+  notes: z.array(FeeNote).check(z.maxLength(500)),
+  rated: z.number().check(z.int(), z.minimum(0)),
+});
+export type TransactionsResponse = z.infer<typeof TransactionsResponse>;
+
+/** Hands a Transaction view to the background (lib/fees); resolves with the fee jumps and the rows that could not tell. Rejects on a malformed answer. */
+export async function requestTransactions(snapshot: TransactionsSnapshot): Promise<TransactionsResponse> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'transactions', snapshot } satisfies SidekickRequest);
+  const parsed = TransactionsResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable fee check: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }

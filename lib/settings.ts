@@ -38,6 +38,11 @@ export const UserSettings = z.object({
   replyLanguage: z.enum(REPLY_LANGUAGES),
   /** Hours after which an unanswered buyer message is flagged (Amazon's window is 24). */
   replyDueHours: z.number().check(z.int(), z.minimum(1), z.maximum(23)),
+  /**
+   * Days after which an order seen shipped, with no sale on the Transaction views opened since, is
+   * listed in the popup (lib/fees `unrecordedSales`). Optional: settings stored before it existed stay valid; 7 when absent.
+   */
+  unrecordedSaleDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
 });
 export type UserSettings = z.infer<typeof UserSettings>;
 export const DEFAULT_USER_SETTINGS: UserSettings = {
@@ -101,4 +106,8 @@ export const STORAGE_KEYS = {
   handled: 'handled',
   /** The seller's corrections of the classifier (lib/classify/corrections.ts): feature ids and numbers only. */
   corrections: 'corrections',
+  /** Referral fee rates per SKU (lib/fees): SKU, marketplace, rate, order id, when seen. */
+  feeRates: 'feeRates',
+  /** Per order: SKU, fulfilment, first seen shipped, first sale seen on the Transaction view (lib/fees). */
+  salesWatch: 'salesWatch',
 } as const;

@@ -198,7 +198,14 @@ export const correctionsItem = (options?: StoredItemOptions): StoredItem<Correct
   defineStoredItem(STORAGE_KEYS.corrections, CorrectionLayerSchema, EMPTY_LAYER, options);
 
 /** Keys of what the extension knows about orders (not the seller's preferences or templates). */
-export const ORDER_DATA_KEYS: readonly string[] = [STORAGE_KEYS.urgentSummary, STORAGE_KEYS.dismissed, STORAGE_KEYS.accountHealth, STORAGE_KEYS.handled];
+export const ORDER_DATA_KEYS: readonly string[] = [
+  STORAGE_KEYS.urgentSummary,
+  STORAGE_KEYS.dismissed,
+  STORAGE_KEYS.accountHealth,
+  STORAGE_KEYS.handled,
+  STORAGE_KEYS.feeRates,
+  STORAGE_KEYS.salesWatch,
+];
 
 const isOrderDataKey = (key: string) => key.startsWith(WATCH_PREFIX) || ORDER_DATA_KEYS.includes(key);
 

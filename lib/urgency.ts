@@ -209,3 +209,9 @@ export function orderUrl(orderId: string, marketplace: MarketplaceId | undefined
   const host = SELLER_CENTRAL_HOSTS.find((h) => h.marketplace === (marketplace ?? 'US'))?.hostname ?? 'sellercentral.amazon.com';
   return `https://${host}/orders-v3/order/${orderId}`;
 }
+
+/** The Transaction view searched for one order on its marketplace's Seller Central (`/payments/event/view?accountType=ALL&orderId=…`, B). */
+export function transactionsUrl(orderId: string, marketplace: MarketplaceId | undefined): string {
+  const order = new URL(orderUrl(orderId, marketplace));
+  return `${order.origin}/payments/event/view?accountType=ALL&orderId=${encodeURIComponent(orderId)}&resultsPerPage=10&pageNumber=1`;
+}

@@ -61,7 +61,14 @@ export const OrderWatch = z.object({
   /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
   notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
   /** For replies written on the thread page: what the order page showed of the product and parcel. */
-  product: z.optional(z.object({ title: z.optional(z.string().check(z.maxLength(MAX_TITLE))), asin: z.optional(z.string().check(z.regex(/^[A-Z0-9]{10}$/))) })),
+  product: z.optional(
+    z.object({
+      title: z.optional(z.string().check(z.maxLength(MAX_TITLE))),
+      asin: z.optional(z.string().check(z.regex(/^[A-Z0-9]{10}$/))),
+      /** The seller's SKU, when the order has one item line (for the referral fee watch, lib/fees). */
+      sku: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    }),
+  ),
   tracking: z.optional(z.object({ id: z.string().check(z.maxLength(MAX_TRACKING)), carrier: z.optional(z.string().check(z.maxLength(MAX_TRACKING))) })),
 });
 export type OrderWatch = z.infer<typeof OrderWatch>;
@@ -87,10 +94,12 @@ export function observeOrder(previous: OrderWatch | undefined, order: OrderDetai
   if (order.buyerRequestedCancel) Object.assign(next, withCancelRequest(next, order.buyerRequestedCancel.requested, next.lastSeen));
   if (order.cancellationDate) next.cancellationDate = order.cancellationDate;
   const item = order.items[0];
-  if (item?.title || item?.asin) {
+  const sku = order.items.length === 1 && item?.sku ? item.sku : undefined;
+  if (item?.title || item?.asin || sku) {
     next.product = {
-      ...(item.title ? { title: item.title.slice(0, MAX_TITLE) } : {}),
-      ...(item.asin ? { asin: item.asin } : {}),
+      ...(item!.title ? { title: item!.title.slice(0, MAX_TITLE) } : {}),
+      ...(item!.asin ? { asin: item!.asin } : {}),
+      ...(sku ? { sku } : {}),
     };
   }
   if (order.tracking && order.tracking.id.length <= MAX_TRACKING) {

@@ -19,7 +19,7 @@ describe('TemplateEditor', () => {
   it('lists every built-in template and previews it with sample values', () => {
     renderEditor();
     const list = screen.getByRole('list', { name: 'Reply templates' });
-    expect(within(list).getAllByRole('button')).toHaveLength(17);
+    expect(within(list).getAllByRole('button')).toHaveLength(18);
     expect(screen.getByTestId('editor-preview').textContent).toContain('Jane Miller 様');
     fireEvent.click(within(screen.getByRole('group', { name: 'Reply language' })).getByRole('button', { name: 'German' }));
     expect(screen.getByTestId('editor-preview').textContent).toContain('Guten Tag Jane Miller');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '@/demo/pages.json';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
+import { EMPTY_FEE_RATES, EMPTY_SALES_WATCH, assessTransactions, type FeeRates, type SalesWatch } from '@/lib/fees';
 import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { mergeOrderDetails, parseOrdersApi } from '@/lib/pages/orders-api';
 import { readPage } from '@/lib/pages/read-page';
@@ -48,6 +49,8 @@ function classified(snapshot: PageSnapshot): ClassifiedMessage[] | undefined {
 /** Visits pages in order, remembering as the content script does; the findings of the last. */
 function visit(ids: readonly string[], now: Date): string[] {
   const memory = new Map<string, OrderWatch>();
+  // The background's fee rates and sales (lib/fees), as it keeps them across pages.
+  let fees: { rates: FeeRates; sales: SalesWatch } = { rates: EMPTY_FEE_RATES, sales: EMPTY_SALES_WATCH };
   let findings: string[] = [];
   for (const id of ids) {
     const page = demo.pages.find((p) => p.id === id)!;
@@ -55,7 +58,9 @@ function visit(ids: readonly string[], now: Date): string[] {
     const messages = classified(snapshot);
     const orderId = 'orderId' in snapshot ? snapshot.orderId : undefined;
     const watch = orderId ? memory.get(orderId) : undefined;
-    findings = advise({ snapshot, ...(messages ? { classified: messages } : {}), watch, settings: { replyDueHours: 12 }, now: now.getTime() })
+    const assessed = snapshot.kind === 'transactions' ? assessTransactions(snapshot, fees.rates, fees.sales, now.getTime()) : undefined;
+    if (assessed) fees = { rates: assessed.rates, sales: assessed.sales };
+    findings = advise({ snapshot, ...(messages ? { classified: messages } : {}), watch, settings: { replyDueHours: 12 }, now: now.getTime(), feeJumps: assessed?.jumps })
       .map((f) => f.id)
       .sort();
     if (snapshot.kind === 'order-details') memory.set(snapshot.orderId, observeOrder(watch, snapshot, now.getTime()));

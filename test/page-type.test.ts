@@ -52,7 +52,17 @@ const EXAMPLES: Record<PageType, readonly string[]> = {
     '/performance/account/health',
     '/performance/account/health/product-policies',
   ],
+  transactions: [
+    '/payments/event/view',
+    '/payments/event/view?resultsPerPage=10&pageNumber=1',
+    '/payments/event/view?accountType=ALL&orderId=114-3941689-8772232&resultsPerPage=10&pageNumber=1',
+    '/payments/event/view?accountType=PAYABLE&groupId=x&transactionstatus=RELEASED&category=DEFAULT',
+    '/payments/event/view/',
+  ],
   other: [
+    '/payments/event/details?financialEventId=abc',
+    '/payments/dashboard/index.html',
+    '/payments/event/viewer',
     '/',
     '/home',
     '/orders-v3/order/114-3941689-8772232/confirm-shipment',

@@ -11,6 +11,7 @@ import { shapeTree } from '@/lib/pages/skeleton';
 import { templateStore, watchStore } from '@/lib/storage';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { applyCorrection, correctionLayer, undoCorrection } from './corrections';
+import { checkTransactions, noteOrders } from './fees';
 import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
 import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
@@ -56,9 +57,17 @@ export function handleRequest(raw: unknown): unknown {
       return watchStore()
         .update(request.data.changes)
         .then(
-          (watches) => ({ watches }),
+          async (watches) => {
+            // The sales watch follows the orders (SKU, fulfilment, first seen shipped); its failure loses no order record.
+            await noteOrders(watches).catch((error: unknown) => console.warn('Seller Sidekick: could not note the orders for the sales watch.', error));
+            return { watches };
+          },
           (error: unknown) => ({ error: `Could not remember the orders: ${error instanceof Error ? error.message : String(error)}` }),
         );
+    case 'transactions':
+      return checkTransactions(request.data.snapshot).catch((error: unknown) => ({
+        error: `Could not check the transactions: ${error instanceof Error ? error.message : String(error)}`,
+      }));
     case 'outline':
       // The page's text arrives here only to be shaped; the skeleton goes back, nothing is kept.
       return { outline: JSON.stringify(shapeTree(request.data.tree, request.data.url)) };

@@ -7,24 +7,28 @@ import { DEFAULT_USER_SETTINGS, STORAGE_KEYS, type UserSettings } from '@/lib/se
 import { handledItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { markDone, snooze, urgentOrders, type UrgentOrder } from '@/lib/urgency';
 import { WATCH_PREFIX } from '@/lib/watch';
+import { DEFAULT_UNRECORDED_SALE_DAYS, unrecordedSales, type UnrecordedSale } from '@/lib/fees';
+import { salesWatchItem } from '@/lib/fees-store';
 import { translate, uiLocale } from '@/utils/translate';
 
 
 function Popup() {
   const [orders, setOrders] = useState<UrgentOrder[] | undefined>(undefined);
+  const [unrecorded, setUnrecorded] = useState<UnrecordedSale[]>([]);
   const [settings, setSettings] = useState<UserSettings>(DEFAULT_USER_SETTINGS);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const load = async () => {
       const at = Date.now();
-      const [watches, handled, user] = await Promise.all([watchStore().all(at), handledItem().getValue(), userSettingsItem().getValue()]);
+      const [watches, handled, user, sales] = await Promise.all([watchStore().all(at), handledItem().getValue(), userSettingsItem().getValue(), salesWatchItem().getValue()]);
+      setUnrecorded(unrecordedSales(sales, user.unrecordedSaleDays ?? DEFAULT_UNRECORDED_SALE_DAYS, at));
       setSettings(user);
       setNow(at);
       setOrders(urgentOrders(watches, handled, user, at));
     };
     void load();
     const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(WATCH_PREFIX) || k === STORAGE_KEYS.handled || k === STORAGE_KEYS.settings)) void load();
+      if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(WATCH_PREFIX) || k === STORAGE_KEYS.handled || k === STORAGE_KEYS.settings || k === STORAGE_KEYS.salesWatch)) void load();
     };
     browser.storage.onChanged.addListener(onChange);
     const tick = setInterval(() => void load(), 60_000);
@@ -48,6 +52,7 @@ function Popup() {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       t={t}
       locale={uiLocale(settings.uiLanguage)}
+      unrecorded={unrecorded}
     />
   );
 }

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { Classification, ClassifyInput, Language } from '@/lib/classify/types';
 import { visibleFindings } from '@/lib/guidance/visible';
 import type { Finding } from '@/lib/guidance/types';
-import { requestAdvice, requestClassification, requestRemember } from '@/lib/messaging';
+import { requestAdvice, requestClassification, requestRemember, requestTransactions, type TransactionsResponse } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { isFromSelection } from '@/lib/pages/selection';
 import {
@@ -41,6 +41,8 @@ export interface GuidanceState {
   readonly now: number;
   /** The thread's messages (not the seller's) as classified, with what they say: for "what each message is about". */
   readonly readings?: readonly MessageReading[] | undefined;
+  /** On a Transaction view: how many rates were read and the rows that could not tell (for "What I read"). */
+  readonly fees?: { readonly rated: number; readonly couldNotTell: TransactionsResponse['notes'] } | undefined;
 }
 
 /** A message of the thread on the page and how it was classified (lives only as long as the page). */
@@ -101,6 +103,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   let watch: OrderWatch | undefined;
   let classified: ClassifiedMessage[] | undefined;
   let triage: TriageItem[] | undefined;
+  let fees: TransactionsResponse | undefined;
   let pending = false;
   let generation = 0;
   let all: Finding[] = [];
@@ -133,6 +136,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       pending: pending || advising,
       now,
       readings,
+      fees: fees && { rated: fees.rated, couldNotTell: fees.notes },
     });
   };
 
@@ -159,6 +163,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       ...(reading ? { accountHealth: reading } : {}),
       settings: { replyDueHours: settings.replyDueHours },
       now,
+      ...(fees && fees.jumps.length > 0 ? { feeJumps: fees.jumps } : {}),
     };
     advising = true;
     if (pending) push(now); // "reading…" shows at once; the findings follow
@@ -241,6 +246,7 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     snapshot = next;
     classified = undefined;
     triage = undefined;
+    fees = undefined;
     const orderId = next && 'orderId' in next ? next.orderId : undefined;
     // Pending until this snapshot is advised and remembered (tests and automation wait on it).
     pending = next !== undefined;
@@ -267,6 +273,12 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
         console.warn('Seller Sidekick: could not sort the cases on this page.', error);
         triage = [];
       }
+    }
+    if (next?.kind === 'transactions') {
+      // The rates and sales are kept, and judged, in the background (lib/fees).
+      const answer = await requestTransactions(next).catch((error: unknown) => console.warn('Seller Sidekick: could not check the transactions.', error));
+      if (mine !== generation) return;
+      fees = answer ?? undefined;
     }
     let remembered: OrderWatch | undefined;
     if (next?.kind === 'order-details') remembered = observeOrder(watch, next, now);

@@ -135,7 +135,7 @@ export default defineContentScript({
       const proceed = confirming;
       const chosen = composing;
       // What the sidebar advises on: the page's reading, or the selection being checked.
-      const shown: PageSnapshot | undefined = checking?.snapshot ?? snapshot;
+      const shown: PageSnapshot | undefined = checking?.snapshot ?? (snapshot?.kind === 'transactions' && guidance.fees ? { ...snapshot, ...guidance.fees } : snapshot);
       const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, shown, guidance.settings, guidance.messageLanguage, guidance.watch) : undefined;
       const composer =
         chosen && composition

@@ -24,6 +24,7 @@ import type {
 import type { TemplateId } from '../templates/ids';
 import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';
 import type { ClassifiedMessage, OrderWatch } from '../watch';
+import type { FeeJump } from '../fees';
 import { addressConcerns } from './address';
 import { dayKey } from '../time';
 import type { Finding, FindingId, GuidanceSettings, HighlightedText, Line, Severity, SourceId } from './types';
@@ -51,6 +52,8 @@ export interface AdviceInput {
   readonly settings: GuidanceSettings;
   /** Epoch milliseconds. */
   readonly now: number;
+  /** On a Transaction view: the referral fees that departed from their SKU's usual rate (worked out in the background, lib/fees). */
+  readonly feeJumps?: readonly FeeJump[] | undefined;
 }
 
 /** Where the order page's reading of the request came from, as a line of the finding. */
@@ -101,6 +104,7 @@ interface Facts {
   readonly accountHealth?: AccountHealthReading | undefined;
   readonly settings: GuidanceSettings;
   readonly now: number;
+  readonly feeJumps?: readonly FeeJump[] | undefined;
 }
 
 type Draft = Partial<Omit<Finding, 'id'>> & Pick<Finding, 'title' | 'subject'>;
@@ -581,6 +585,31 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     },
   },
 
+  'referral-fee-changed': {
+    // Seed 000: a category changed behind the seller's back, the referral fee went from 10 % to
+    // 15–20 %; Seller Support corrects it when asked. Info only: money, not the account, is at stake.
+    severity: 'info',
+    source: 'case-2',
+    templates: ['fee-category-check'],
+    fire(facts) {
+      if (facts.page !== 'transactions') return [];
+      const rate = (value: number) => `${(Math.round(value * 1_000) / 10).toFixed(1)}%`;
+      return (facts.feeJumps ?? []).map((jump) => ({
+        title: line('findingFeeJumpTitle', jump.sku),
+        why: [
+          line('findingFeeJumpFigures', rate(jump.seen), rate(jump.usual), String(jump.history), jump.orderId),
+          line('findingFeeJumpMeaning'),
+          ...(jump.seenCategories.length > 0 || jump.usualCategories.length > 0
+            ? [line('findingFeeJumpSchedule', rate(jump.usual), jump.usualCategories.join(', ') || '—', rate(jump.seen), jump.seenCategories.join(', ') || '—')]
+            : []),
+        ],
+        steps: [line('findingFeeJumpStep1'), line('findingFeeJumpStep2')],
+        orderId: jump.orderId,
+        variant: jump.seen > jump.usual ? 'higher' : 'lower',
+        subject: jump.orderId,
+      }));
+    },
+  },
   'reply-suggested': {
     severity: 'info',
     source: 'amazon-response-time',
@@ -660,7 +689,7 @@ function watchedFacts(watch: OrderWatch | undefined, orderId: string | undefined
 
 function gather(input: AdviceInput): Facts {
   const { snapshot, watch } = input;
-  const common = { settings: input.settings, now: input.now, accountHealth: input.accountHealth };
+  const common = { settings: input.settings, now: input.now, accountHealth: input.accountHealth, feeJumps: input.feeJumps };
   switch (snapshot.kind) {
     case 'order-details':
       return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: [orderFacts(snapshot, watch)], messages: watchedFacts(watch, snapshot.orderId) };
@@ -694,6 +723,8 @@ function gather(input: AdviceInput): Facts {
       return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: [], messages: [], notice: snapshot };
     case 'account-health':
       return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: [], messages: [], health: snapshot };
+    case 'transactions':
+      return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: [], messages: [] };
     case 'message-inbox':
     case 'unrecognized':
       return { ...common, page: snapshot.kind, orders: [], messages: [] };

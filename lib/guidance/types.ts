@@ -25,6 +25,7 @@ export const FINDING_IDS = [
   'reply-due',
   'cancellation-rate-impact',
   'reply-suggested',
+  'referral-fee-changed',
 ] as const;
 export type FindingId = (typeof FINDING_IDS)[number];
 

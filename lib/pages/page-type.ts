@@ -14,6 +14,7 @@ export const PAGE_TYPES = [
   'message-thread',
   'notices',
   'account-health',
+  'transactions',
   'other',
 ] as const;
 
@@ -100,6 +101,14 @@ export function isAccountHealth(url: URL): boolean {
   );
 }
 
+/**
+ * Payments → Transaction view: `/payments/event/view` with any filters, `orderId=<id>` for one
+ * order (B: several independent scripts, 2019–2026, US/EU/JP hosts).
+ */
+export function isTransactions(url: URL): boolean {
+  return /^\/payments\/event\/view(?:\/ref=[\w.-]+)?\/?$/.test(url.pathname);
+}
+
 /** The predicates in the order they are tried; `other` is what is left. */
 export const PAGE_PREDICATES: Readonly<Record<Exclude<PageType, 'other'>, (url: URL) => boolean>> = {
   'order-details': isOrderDetails,
@@ -108,6 +117,7 @@ export const PAGE_PREDICATES: Readonly<Record<Exclude<PageType, 'other'>, (url: 
   'message-inbox': isMessageInbox,
   notices: isNotices,
   'account-health': isAccountHealth,
+  transactions: isTransactions,
 };
 
 export interface RecognisedPage {

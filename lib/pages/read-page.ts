@@ -8,6 +8,7 @@ import { readAccountHealth } from './read-account-health';
 import { readMessagingPage, type ReadInput } from './read-messages';
 import { readNotice } from './read-notice';
 import { readOrderDetails, readOrderList } from './read-orders';
+import { readTransactions } from './read-transactions';
 import { PageSnapshot, type Unrecognized } from './snapshot';
 import * as z from 'zod/mini';
 
@@ -19,6 +20,7 @@ const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL, input: Read
   'message-inbox': readMessagingPage,
   notices: readNotice,
   'account-health': readAccountHealth,
+  transactions: readTransactions,
   other: undefined,
 };
 

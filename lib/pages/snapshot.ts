@@ -235,6 +235,68 @@ export const AccountHealthSnapshot = z.object({
 });
 export type AccountHealthSnapshot = z.infer<typeof AccountHealthSnapshot>;
 
+/** An amount as the page shows it; `currency` from its symbol or code when it shows one (JPY, USD, EUR, GBP, CAD, MXN). */
+export const Money = z.object({ amount: z.number(), currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))) });
+export type Money = z.infer<typeof Money>;
+/** What a Transaction view row is: an order payment, a refund, or anything else (adjustments, service fees, transfers…). */
+export const TransactionKind = z.enum(['order-payment', 'refund', 'other']);
+export type TransactionKind = z.infer<typeof TransactionKind>;
+
+/**
+ * One row of the Payments Transaction view (`/payments/event/view`). Columns as the view's own
+ * export names them (EN/JA/FR, docs/seller-central-pages.md §14, B); the rendered table is assumed
+ * to use the same headers. No buyer data: the product details column is not kept, only a SKU it names.
+ */
+export const TransactionRow = z.object({
+  date: z.optional(Short),
+  kind: TransactionKind,
+  /** The transaction type as the page wrote it. */
+  typeText: z.optional(Short),
+  orderId: z.optional(OrderId),
+  /** A SKU the row names ("SKU: …" in its product details), when it names exactly one (assumed layout). */
+  sku: z.optional(Short),
+  productCharges: z.optional(Money),
+  promotions: z.optional(Money),
+  amazonFees: z.optional(Money),
+  other: z.optional(Money),
+  total: z.optional(Money),
+});
+export type TransactionRow = z.infer<typeof TransactionRow>;
+
+/** Why a Transaction view row says nothing about a referral rate (lib/fees `rowRate`; "What I read": could not tell). */
+export const COULD_NOT_TELL = [
+  'not-order-payment',
+  'no-order-id',
+  'no-fee',
+  'other-currency',
+  'promotion',
+  'price-zero',
+  'other-deduction',
+  'minimum-fee',
+  'implausible',
+  'no-sku',
+  'fba',
+] as const;
+export type CouldNotTell = (typeof COULD_NOT_TELL)[number];
+export const FeeNote = z.object({ orderId: z.optional(OrderId), reason: z.enum(COULD_NOT_TELL) });
+export type FeeNote = z.infer<typeof FeeNote>;
+
+export const TransactionsSnapshot = z.object({
+  kind: z.literal('transactions'),
+  marketplace: z.optional(Marketplace),
+  /** The currency the view states for its totals ("Total (JPY)", 「合計 (JPY)」). */
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  /** The order the view was searched for (`orderId=` in its address), when it was. */
+  orderSearch: z.optional(OrderId),
+  rows: z.array(TransactionRow).check(z.maxLength(500)),
+  /** Filled in from the background's assessment (lib/fees): order payments whose rate was read, and the rows that could not tell. */
+  rated: z.optional(Count),
+  couldNotTell: z.optional(z.array(FeeNote).check(z.maxLength(500))),
+  missing: z.array(Missing),
+  sources: z.array(Source),
+});
+export type TransactionsSnapshot = z.infer<typeof TransactionsSnapshot>;
+
 /** Why a page of a known kind could not be read, when the UI can say it in the seller's language. */
 export const READ_PROBLEMS = ['messages-no-conversation', 'messages-two-conversations', 'messages-frame-blocked', 'messages-page-too-large'] as const;
 export const ReadProblem = z.enum(READ_PROBLEMS);
@@ -250,6 +312,7 @@ export const PageSnapshot = z.discriminatedUnion('kind', [
   MessageInboxSnapshot,
   NoticeSnapshot,
   AccountHealthSnapshot,
+  TransactionsSnapshot,
   Unrecognized,
 ]);
 export type PageSnapshot = z.infer<typeof PageSnapshot>;

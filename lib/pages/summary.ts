@@ -5,7 +5,7 @@
 import type { MessageKey, Translate } from '../i18n';
 import { zoneOffsetMinutes } from '../time';
 import { zoneOf } from './read-common';
-import type { BuyerRequestedCancel, CancelSignalSource, Metric, Missing, OrderItem, OrderStatus, PageSnapshot, ReadProblem } from './snapshot';
+import type { BuyerRequestedCancel, CancelSignalSource, CouldNotTell, Metric, Missing, OrderItem, OrderStatus, PageSnapshot, ReadProblem } from './snapshot';
 
 export interface SummaryLine {
   readonly label: MessageKey;
@@ -51,6 +51,21 @@ export const READ_PROBLEM_LABEL: Readonly<Record<ReadProblem, MessageKey>> = {
   'messages-two-conversations': 'readProblemMessagesTwoConversations',
   'messages-frame-blocked': 'readProblemMessagesFrameBlocked',
   'messages-page-too-large': 'readProblemMessagesPageTooLarge',
+};
+
+/** Why a Transaction view row said nothing about a referral rate ("could not tell"). */
+const FEE_WHY: Readonly<Record<CouldNotTell, MessageKey>> = {
+  'not-order-payment': 'feeWhyNotOrderPayment',
+  'no-order-id': 'feeWhyNoOrderId',
+  'no-fee': 'feeWhyNoFee',
+  'other-currency': 'feeWhyOtherCurrency',
+  promotion: 'feeWhyPromotion',
+  'price-zero': 'feeWhyPriceZero',
+  'other-deduction': 'feeWhyOtherDeduction',
+  'minimum-fee': 'feeWhyMinimumFee',
+  implausible: 'feeWhyImplausible',
+  'no-sku': 'feeWhyNoSku',
+  fba: 'feeWhyFba',
 };
 
 const SENDER_LABEL = { buyer: 'senderBuyer', seller: 'senderSeller', amazon: 'senderAmazon' } as const satisfies Record<string, MessageKey>;
@@ -178,6 +193,14 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
       add('fieldOrderId', snapshot.orderId);
       if (snapshot.noticeKind === 'listing-removed') add('fieldRelisting', yesNo(snapshot.relistingMentioned));
       break;
+    case 'transactions': {
+      add('fieldOrderId', snapshot.orderSearch);
+      add('fieldTransactionRows', t('transactionRowsValue', [String(snapshot.rows.length), String(snapshot.rows.filter((r) => r.kind === 'order-payment').length)]));
+      const notes = snapshot.couldNotTell ?? [];
+      if (snapshot.rated !== undefined) add('fieldFeeRates', t('feeRatesValue', [String(snapshot.rated), String(notes.length)]));
+      add('fieldFeeCouldNotTell', notes.slice(0, 30).map((n) => t(FEE_WHY[n.reason], [n.orderId ?? t('feeNoOrder')])).join(' · '));
+      break;
+    }
     case 'account-health':
       add('fieldCancellationRate', snapshot.cancellationRate && formatRate(snapshot.cancellationRate, locale, t));
       add('fieldLateShipmentRate', snapshot.lateShipmentRate && formatRate(snapshot.lateShipmentRate, locale, t));

@@ -943,6 +943,83 @@ Atentamente,
 {storeName}`,
     },
   },
+  {
+    id: 'fee-category-check',
+    audience: 'amazon',
+    body: {
+      ja: `テクニカルサポート ご担当者様
+
+{storeName} の {sellerName} です。
+以下の商品の販売手数料の料率が、これまでの注文と比べて上がっています。商品のカテゴリーが変更された可能性がありますので、カテゴリーと手数料の確認をお願いできますでしょうか。
+誤りであれば、カテゴリーの修正と、差額の返金をお願いいたします。
+
+SKU：
+これまでの料率：
+今回の料率と注文番号：
+
+よろしくお願いいたします。`,
+      en: `Hello Seller Support,
+
+This is {sellerName} from {storeName}. The referral fee charged for the product below is higher than on its earlier orders. Its category may have been changed. Could you please check the product's category and the fee charged?
+
+If they are wrong, please correct the category and refund the difference.
+
+SKU:
+Usual rate:
+Rate charged, and order ID:
+
+Thank you,
+{sellerName}`,
+      de: `Hallo Seller Support,
+
+hier ist {sellerName} von {storeName}. Die Verkaufsgebühr für den unten genannten Artikel ist höher als bei seinen früheren Bestellungen. Möglicherweise wurde seine Kategorie geändert. Könnten Sie bitte die Kategorie des Artikels und die berechnete Gebühr prüfen?
+
+Falls sie falsch sind, bitten wir, die Kategorie zu korrigieren und die Differenz zu erstatten.
+
+SKU:
+Üblicher Satz:
+Berechneter Satz und Bestellnummer:
+
+Vielen Dank
+{sellerName}`,
+      fr: `Bonjour le Support vendeur,
+
+Ici {sellerName}, de {storeName}. Les frais de vente facturés pour le produit ci-dessous sont plus élevés que sur ses commandes précédentes. Sa catégorie a peut-être été modifiée. Pourriez-vous vérifier la catégorie du produit et les frais facturés ?
+
+S'ils sont erronés, merci de corriger la catégorie et de rembourser la différence.
+
+SKU :
+Taux habituel :
+Taux facturé et numéro de commande :
+
+Merci,
+{sellerName}`,
+      it: `Buongiorno Supporto venditori,
+
+sono {sellerName} di {storeName}. La commissione per segnalazione addebitata per il prodotto qui sotto è più alta che nei suoi ordini precedenti. La sua categoria potrebbe essere stata modificata. Potreste verificare la categoria del prodotto e la commissione addebitata?
+
+Se sono errate, vi chiediamo di correggere la categoria e di rimborsare la differenza.
+
+SKU:
+Percentuale abituale:
+Percentuale addebitata e numero d'ordine:
+
+Grazie,
+{sellerName}`,
+      es: `Hola, Soporte para vendedores:
+
+Soy {sellerName}, de {storeName}. La tarifa por referencia cobrada por el producto indicado abajo es más alta que en sus pedidos anteriores. Es posible que se haya cambiado su categoría. ¿Podrían comprobar la categoría del producto y la tarifa cobrada?
+
+Si son incorrectas, les pedimos que corrijan la categoría y reembolsen la diferencia.
+
+SKU:
+Tarifa habitual:
+Tarifa cobrada y número de pedido:
+
+Gracias,
+{sellerName}`,
+    },
+  },
 ];
 
 export function builtInTemplate(id: TemplateId): BuiltInTemplate | undefined {

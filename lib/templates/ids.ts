@@ -21,6 +21,7 @@ export const TEMPLATE_IDS = [
   'listing-removed-plan-of-action',
   'invoice-reply',
   'product-question-ack',
+  'fee-category-check',
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -42,4 +43,5 @@ export const TEMPLATE_SOURCES: Readonly<Record<TemplateId, string>> = {
   'listing-removed-plan-of-action': 'docs/domain.md case 6 (seed 004): cause and prevention, pattern 2',
   'invoice-reply': 'Amazon seller help (VAT invoicing): buyers may ask for an invoice',
   'product-question-ack': 'Amazon seller help: reply to buyer messages within 24 hours',
+  'fee-category-check': "docs/domain.md case 2 (seed 000): a product's category changed, its referral fee rose; Seller Support corrects it when asked",
 };

@@ -1,0 +1,119 @@
+/**
+ * Payments → Transaction view (`/payments/event/view`, B). No capture of its markup is public;
+ * its export's columns are (EN/JA/FR, docs/seller-central-pages.md §14, B), so the table is found
+ * by those header words, whatever its elements (`table`, `kat-table`, ARIA rows), and each row read
+ * by column. Nothing of the product details is kept but a SKU it names.
+ */
+import { cleanText, queryAll, textOf, type ReadRoot } from './dom';
+import { MissingList, ORDER_ID_IN_TEXT } from './read-common';
+import { marketplaceOf } from './read-orders';
+import type { Money, TransactionRow, TransactionsSnapshot } from './snapshot';
+
+type Column = 'type' | 'order' | 'details' | 'charges' | 'promotions' | 'fees' | 'other' | 'total' | 'date';
+
+/** Header words of the view's columns (the export's names: B). Matched on the whole cell text. */
+const HEADERS: ReadonlyArray<[Column, RegExp]> = [
+  ['date', /^(date|日付)$/],
+  ['type', /^(transaction type|トランザクションの種類|type de transaction)$/],
+  ['order', /^(order id|order number|注文番号|numéro de (la )?commande)$/],
+  ['details', /^(product details|商品の詳細|détails sur le produit)$/],
+  ['charges', /^(total product charges|商品価格合計|total des frais produit)$/],
+  ['promotions', /^(total promotional rebates|プロモーション割引合計|total des rabais promotionnels)$/],
+  ['fees', /^(amazon fees|amazon手数料|commissions amazon)$/],
+  ['other', /^(other|その他|autres?)$/],
+  ['total', /^(total|合計)\s*[(（]\s*[a-z]{3}\s*[)）]$|^(total|合計)$/],
+];
+
+const CELLS = 'th, td, kat-table-cell, [role="cell"], [role="columnheader"], [role="gridcell"]';
+
+const SYMBOLS: ReadonlyArray<[RegExp, string]> = [
+  [/JPY|[¥￥円]/, 'JPY'],
+  [/CAD|CA\$|C\$/, 'CAD'],
+  [/MXN|MX\$/, 'MXN'],
+  [/EUR|€/, 'EUR'],
+  [/GBP|£/, 'GBP'],
+  [/USD|\$/, 'USD'],
+];
+
+/** "-￥820", "$1,234.56", "(£3.10)", "1.234,56 €", "−820" → amount and currency; undefined when it is no amount. */
+export function readMoney(text: string): Money | undefined {
+  const clean = cleanText(text).replace(/[−–]/g, '-');
+  const digits = /\d[\d.,\s]*/.exec(clean);
+  if (!digits) return undefined;
+  let number = digits[0].replace(/\s/g, '');
+  const lastSep = Math.max(number.lastIndexOf('.'), number.lastIndexOf(','));
+  const decimals = lastSep >= 0 ? number.length - lastSep - 1 : 0;
+  // A separator followed by one or two digits is the decimal one; any other is for thousands.
+  number = decimals > 0 && decimals <= 2 ? `${number.slice(0, lastSep).replace(/[.,]/g, '')}.${number.slice(lastSep + 1)}` : number.replace(/[.,]/g, '');
+  const amount = Number(number) * (/-\s*[^\d]*\d|\(.*\d.*\)/.test(clean) ? -1 : 1);
+  if (!Number.isFinite(amount)) return undefined;
+  const currency = SYMBOLS.find(([pattern]) => pattern.test(clean))?.[1];
+  return currency ? { amount, currency } : { amount };
+}
+
+function kindOf(text: string): TransactionRow['kind'] {
+  if (/order payment|注文に対する支払い|paiement de la commande/i.test(text)) return 'order-payment';
+  if (/refund|返金|rembours/i.test(text)) return 'refund';
+  return 'other';
+}
+
+export function readTransactions(root: ReadRoot, url: URL): TransactionsSnapshot {
+  const missing = new MissingList();
+  const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
+  const search = url.searchParams.get('orderId') ?? '';
+  const snapshot: TransactionsSnapshot = {
+    kind: 'transactions',
+    ...(marketplace ? { marketplace } : {}),
+    ...(/^\d{3}-\d{7}-\d{7}$/.test(search) ? { orderSearch: search } : {}),
+    rows: [],
+    missing: missing.items,
+    sources: ['dom'],
+  };
+  const rows = queryAll(root, ['tr', 'kat-table-row', '[role="row"]'], true);
+  let columns: Map<Column, number> | undefined;
+  for (const row of rows) {
+    const cells = [...row.querySelectorAll(CELLS)].filter((cell) => cell.parentElement?.closest('tr, kat-table-row, [role="row"]') === row);
+    const texts = cells.map((cell) => textOf(cell));
+    if (!columns) {
+      const found = new Map<Column, number>();
+      texts.forEach((text, index) => {
+        const hit = HEADERS.find(([, pattern]) => pattern.test(text.toLowerCase()));
+        if (hit && !found.has(hit[0])) found.set(hit[0], index);
+        if (hit?.[0] === 'total') {
+          const code = /[(（]\s*([A-Za-z]{3})\s*[)）]/.exec(text)?.[1]?.toUpperCase();
+          if (code) snapshot.currency = code;
+        }
+      });
+      if (found.has('order') && found.has('fees') && found.has('charges')) columns = found;
+      continue;
+    }
+    if (snapshot.rows.length >= 500) {
+      missing.add('rows', 'more than 500 rows: the rest were not read', 'unreadable');
+      break;
+    }
+    const cell = (column: Column) => {
+      const index = columns!.get(column);
+      return index === undefined ? undefined : texts[index];
+    };
+    const money = (column: Column) => {
+      const text = cell(column);
+      return text ? readMoney(text) : undefined;
+    };
+    const type = cell('type') ?? '';
+    if (texts.every((t) => t === '')) continue;
+    const orderId = ORDER_ID_IN_TEXT.exec(cell('order') ?? '')?.[1];
+    const sku = /\bSKU\s*[:：]\s*(\S{1,200})/.exec(cell('details') ?? '')?.[1];
+    const entry: TransactionRow = { kind: kindOf(type) };
+    if (type) entry.typeText = type.slice(0, 200);
+    if (cell('date')) entry.date = cell('date')!.slice(0, 100);
+    if (orderId) entry.orderId = orderId;
+    if (sku) entry.sku = sku;
+    for (const [field, column] of [['productCharges', 'charges'], ['promotions', 'promotions'], ['amazonFees', 'fees'], ['other', 'other'], ['total', 'total']] as const) {
+      const value = money(column);
+      if (value) entry[field] = value;
+    }
+    snapshot.rows.push(entry);
+  }
+  if (!columns) missing.add('rows', 'no table with the Transaction view\'s columns (Order ID, Total product charges, Amazon fees) on the page');
+  return snapshot;
+}
