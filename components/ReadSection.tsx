@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
-import { summarise } from '@/lib/pages/summary';
+import { summarise } from '@/components/read-summary';
 
 export interface ReadSectionProps {
   readonly snapshot: PageSnapshot;

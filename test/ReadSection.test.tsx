@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReadSection } from '@/components/ReadSection';
 import { readPage } from '@/lib/pages/read-page';
-import { formatWindow, summarise } from '@/lib/pages/summary';
+import { formatWindow, summarise } from '@/components/read-summary';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { loadFixture, tEn, tJa } from './helpers';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeMessageThread, parseMessagingApi, textOf, withOrderContext, type CaseData } from '@/lib/pages/messaging-api';
 import { readPage } from '@/lib/pages/read-page';
 import { MessageThreadSnapshot, PageSnapshot, type MessageThreadSnapshot as Thread } from '@/lib/pages/snapshot';
-import { summarise } from '@/lib/pages/summary';
+import { summarise } from '@/components/read-summary';
 import { loadFixture, parseHtml, tEn, tJa } from './helpers';
 
 const CASE = '2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25';

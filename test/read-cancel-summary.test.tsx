@@ -4,7 +4,7 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadSection } from '@/components/ReadSection';
 import { readPage } from '@/lib/pages/read-page';
-import { summarise } from '@/lib/pages/summary';
+import { summarise } from '@/components/read-summary';
 import type { BuyerRequestedCancel, OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { loadFixture, tEn, tJa } from './helpers';
 

@@ -3,7 +3,7 @@ import { EMPTY_FEE_RATES, EMPTY_SALES_WATCH, assessTransactions } from '@/lib/fe
 import { advise } from '@/lib/guidance/advise';
 import { readPage } from '@/lib/pages/read-page';
 import { readMoney } from '@/lib/pages/read-transactions';
-import { summarise } from '@/lib/pages/summary';
+import { summarise } from '@/components/read-summary';
 import { DEMO_NOW, loadFixture, parseHtml, tEn, tJa } from './helpers';
 
 const NOW = DEMO_NOW.getTime();

@@ -13,7 +13,7 @@ import { advise } from '@/lib/guidance/advise';
 import { readPage } from '@/lib/pages/read-page';
 import { SELECTION_MAX_CHARS, SELECTION_MIN_CHARS, isFromSelection, orderIdsIn, pageOrderId, selectionSnapshot, usableSelection } from '@/lib/pages/selection';
 import { MessageThreadSnapshot, type PageSnapshot } from '@/lib/pages/snapshot';
-import { summarise } from '@/lib/pages/summary';
+import { summarise } from '@/components/read-summary';
 import type { ClassifiedMessage } from '@/lib/watch';
 import { loadFixture, orderPage, tEn, tJa } from './helpers';
 

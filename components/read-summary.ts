@@ -1,11 +1,12 @@
 /**
- * The sidebar's "What I read": a snapshot turned into labelled lines in the UI language. Pure:
- * the locale comes in as an argument; dates are shown in the marketplace's time zone.
+ * The sidebar's "What I read": a snapshot turned into labelled lines in the UI language (view text,
+ * kept out of lib/pages so the readers never depend on the UI's words). Pure: the locale comes in as an
+ * argument; dates are shown in the marketplace's time zone.
  */
-import type { MessageKey, Translate } from '../i18n';
-import { zoneOffsetMinutes } from '../time';
-import { zoneOf } from './read-common';
-import type { BuyerRequestedCancel, CancelSignalSource, CouldNotTell, Metric, Missing, OrderItem, OrderStatus, PageSnapshot, ReadProblem } from './snapshot';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import { zoneOffsetMinutes } from '@/lib/time';
+import { zoneOf } from '@/lib/pages/read-common';
+import type { BuyerRequestedCancel, CancelSignalSource, CouldNotTell, Metric, Missing, OrderItem, OrderStatus, PageSnapshot, ReadProblem } from '@/lib/pages/snapshot';
 
 export interface SummaryLine {
   readonly label: MessageKey;
