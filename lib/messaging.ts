@@ -71,6 +71,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
   /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
   z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
+  /** The seller's own templates to offer in the sidebar's picker (ids and names; their texts come with 'template'). */
+  z.object({ type: z.literal('template-choices') }),
   /** The findings for a page: the rules (lib/guidance/advise.ts) run here, so the content script stays small. */
   z.object({ type: z.literal('advise'), input: AdviceInputSchema }),
   /** A Transaction view as read: the background keeps the fee rates and recorded sales (lib/fees) and answers with the jumps. */
@@ -247,4 +249,17 @@ export async function requestTransactions(snapshot: TransactionsSnapshot): Promi
   const parsed = TransactionsResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable fee check: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+export const TemplateChoicesResponse = z.object({
+  choices: z.array(z.object({ id: z.string().check(z.maxLength(80)), name: z.string().check(z.maxLength(100)) })).check(z.maxLength(500)),
+});
+export type TemplateChoice = z.infer<typeof TemplateChoicesResponse>['choices'][number];
+
+/** The seller's own templates (not the edits of built-in ones), for the picker. Rejects on a malformed answer. */
+export async function requestTemplateChoices(): Promise<TemplateChoice[]> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'template-choices' } satisfies SidekickRequest);
+  const parsed = TemplateChoicesResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave unreadable template choices: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.choices;
 }

@@ -390,8 +390,11 @@ export interface TemplateLoad {
  * A corrupt or unreadable sync value never replaces the local copy: it is backed up and reported.
  * When sync cannot take the collection (quota), the local copy still holds it.
  */
+/** The key of the seller's templates in storage.local (watched by the content script to refresh its picker). */
+export const TEMPLATES_KEY = 'templates';
+
 export const templateStore = (options: StoredItemOptions = {}) => {
-  const local = defineStoredItem('templates', TemplateCollection, EMPTY_COLLECTION, options);
+  const local = defineStoredItem(TEMPLATES_KEY, TemplateCollection, EMPTY_COLLECTION, options);
   const now = options.now ?? Date.now;
   return {
     local,

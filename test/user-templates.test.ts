@@ -2,6 +2,8 @@
 // quotas, and the local copy never lost to a corrupt or over-quota sync value.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleRequest } from '@/entrypoints/background/requests';
+import { requestTemplateChoices } from '@/lib/messaging';
 import { BACKUP_PREFIX, templateStore } from '@/lib/storage';
 import {
   EMPTY_COLLECTION,
@@ -217,5 +219,18 @@ describe('unreadable templates: backed up, shown, restored', () => {
       ['sync', 2_000, 2, 0],
       ['local', 1_000, 0, 1],
     ]);
+  });
+});
+
+describe("the seller's own templates in the sidebar's picker", () => {
+  it('are listed by the background, names and ids only, without the edits of built-in ones, and follow storage', async () => {
+    fakeBrowser.reset();
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => handleRequest(message)) as never);
+    expect(await requestTemplateChoices()).toEqual([]);
+    await templateStore().local.setValue(collection);
+    expect(await requestTemplateChoices()).toEqual([{ id: 'thanks-for-waiting', name: 'Thanks for waiting' }]);
+    send.mockResolvedValue({ choices: [{ id: 'x', name: 'y'.repeat(101) }] } as never);
+    await expect(requestTemplateChoices()).rejects.toThrow('unreadable template choices');
+    send.mockRestore();
   });
 });

@@ -52,6 +52,10 @@ export function handleRequest(raw: unknown): unknown {
         .local.getValue()
         .then((collection) => ({ template: resolveTemplate(id, collection) }));
     }
+    case 'template-choices':
+      return templateStore()
+        .local.getValue()
+        .then((collection) => ({ choices: collection.templates.filter((own) => !own.replaces).map((own) => ({ id: own.id, name: own.name })) }));
     case 'remember':
       // Every tab's order records are written here, one write at a time (watchStore serialises them).
       return watchStore()

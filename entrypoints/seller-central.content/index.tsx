@@ -5,13 +5,14 @@
  */
 import './style.css';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
-import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
+import { requestTemplate, requestTemplateChoices, requestUiMessages, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { ReadInput } from '@/lib/pages/read-messages';
@@ -22,8 +23,7 @@ import { DEFAULT_SIDEBAR_SETTINGS, DEFAULT_USER_SETTINGS, type SidebarSettings, 
 import { TEMPLATE_LABEL } from '@/components/labels';
 import { checkReply, type GuardProblem } from '@/lib/templates/guard';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
-import { sidebarSettingsItem, templateStore, userSettingsItem } from '@/lib/storage';
-import { EMPTY_COLLECTION, type TemplateCollection } from '@/lib/templates/user-templates';
+import { TEMPLATES_KEY, sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { createCancelGuard } from './cancel-guard';
 import { createCorrections } from './corrections';
@@ -36,6 +36,15 @@ import { pageSelection } from './page-selection';
 import { saveOutline } from './save-outline';
 
 const SELECTION_DEBOUNCE_MS = 250;
+
+/** Calls back when the seller's templates change in storage (edited in the options page, synced from another browser). */
+function watchTemplates(changed: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && TEMPLATES_KEY in changes) changed();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],
@@ -54,8 +63,15 @@ export default defineContentScript({
     let guidance: GuidanceState = { settings: DEFAULT_USER_SETTINGS, findings: [], dismissed: [], pending: false, now: Date.now() };
     let composing: { templateId: string; template?: ResolvedTemplate | null; language?: Language; status?: string } | undefined;
     let typingProblems: GuardProblem[] = [];
-    let templates: TemplateCollection = EMPTY_COLLECTION;
-    const templatesItem = templateStore().local;
+    /** The seller's own templates for the picker: names and ids only, from the background (their schemas stay there). */
+    let ownTemplates: TemplateChoice[] = [];
+    const loadOwnTemplates = () =>
+      requestTemplateChoices().then(
+        (choices) => {
+          ownTemplates = choices;
+        },
+        (error: unknown) => console.warn('Seller Sidekick: could not list your own templates.', error),
+      );
     let confirming: (() => void) | undefined;
     let pageMessages: PageMessageCounts = { ignored: 0, unreadable: 0 };
     /** The seller's store and own name from the options: the thread reader tells the seller's messages by them. */
@@ -184,7 +200,7 @@ export default defineContentScript({
               shown?.kind === 'message-thread'
                 ? [
                     ...TEMPLATE_IDS.map((id) => ({ value: id, label: t(TEMPLATE_LABEL[id]) })),
-                    ...templates.templates.filter((u) => !u.replaces).map((u) => ({ value: u.id, label: u.name })),
+                    ...ownTemplates.map((own) => ({ value: own.id, label: own.name })),
                   ]
                 : []
             }
@@ -278,9 +294,8 @@ export default defineContentScript({
       t = await translatorForSetting(next, requestUiMessages);
       update();
     };
-    const [sidebar, user, mine] = await Promise.all([settingsItem.getValue(), userItem.getValue(), templatesItem.getValue()]);
+    const [sidebar, user] = await Promise.all([settingsItem.getValue(), userItem.getValue(), loadOwnTemplates()]);
     settings = sidebar;
-    templates = mine;
     readInput = namesOf(user);
     if (user.uiLanguage !== 'auto') await applyLanguage(user.uiLanguage);
     ui.mount();
@@ -380,10 +395,11 @@ export default defineContentScript({
         settings = next;
         update();
       }),
-      templatesItem.watch((next) => {
-        templates = next;
-        if (composing) openTemplate(composing.templateId); // the seller edited templates meanwhile
-        else update();
+      watchTemplates(() => {
+        void loadOwnTemplates().then(() => {
+          if (composing) openTemplate(composing.templateId); // the seller edited templates meanwhile
+          else update();
+        });
       }),
       userItem.watch((next) => {
         if (next.uiLanguage !== language) void applyLanguage(next.uiLanguage);
