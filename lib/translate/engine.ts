@@ -55,7 +55,9 @@ export type TranslationOutcome =
   | { readonly ok: false; readonly reason: TranslationFailure; readonly detail?: string | undefined };
 
 const AvailabilitySchema = z.enum(['available', 'downloadable', 'downloading', 'unavailable']);
-const DetectedSchema = z.array(z.object({ detectedLanguage: z.string().check(z.maxLength(35)), confidence: z.number().check(z.gte(0), z.lte(1)) }));
+const Confidence = z.number().check(z.gte(0), z.lte(1));
+const DetectedSchema = z.array(z.object({ detectedLanguage: z.string().check(z.maxLength(35)), confidence: Confidence }));
+const OursSchema = z.array(z.object({ language: z.string().check(z.maxLength(35)), confidence: Confidence }));
 
 /** The browser's availability answer, as ours: 'downloading' needs a wait like a download. Anything else is 'unavailable'. */
 export function parseAvailability(value: unknown): Availability {
@@ -156,7 +158,11 @@ export async function runTranslation(engine: TranslationEngine, request: Transla
   quiet();
   try {
     let from: Language | undefined = request.from;
-    if (request.detect) from = sourceLanguage(parseDetected(await step(engine.detect(capped.text, { signal: stop.signal }).catch(() => []))), request.from);
+    if (request.detect) {
+      // A detector that fails or talks nonsense is no answer: our own reading stands.
+      const detected = OursSchema.safeParse(await step(engine.detect(capped.text, { signal: stop.signal }).catch(() => [])));
+      from = sourceLanguage(detected.success ? [...detected.data].sort((a, b) => b.confidence - a.confidence) : [], request.from);
+    }
     if (!from) return { ok: false, reason: 'unknown-language' };
     if (from === request.to) return { ok: false, reason: 'same-language' };
     const availability = parseAvailability(await step(engine.canTranslate(from, request.to)));
