@@ -175,7 +175,6 @@ export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert
   useEffect(() => {
     if (phase.kind === 'done') setPreview(phase.text);
   }, [phase]);
-  useEffect(() => setTo(buyerLanguage), [buyerLanguage]);
   const none = setup.engine.kind === 'none';
   const request = { text: source, from, to };
   const translate = () => {
@@ -185,14 +184,14 @@ export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert
   };
   const problems = preview === undefined ? [] : checkReply(preview);
   const chips = (group: MessageKey, codes: readonly Language[], value: Language, set: (l: Language) => void) => (
-    <div class="sidekick-languages" role="group" aria-label={t(group)}>
-      <span class="sidekick-quiet">{t(group)}</span>{' '}
+    <fieldset class="sidekick-languages">
+      <legend class="sidekick-quiet">{t(group)}</legend>
       {codes.map((code) => (
-        <button key={code} type="button" class="sidekick-chip" aria-pressed={code === value} lang={code} data-language={code} onClick={() => set(code)}>
+        <button key={code} type="button" class="sidekick-chip" aria-pressed={code === value} lang={code} onClick={() => set(code)}>
           {t(LANGUAGE_NAME[code])}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
   return (
     <details class="sidekick-section sidekick-write" data-testid="write-reply">
@@ -202,12 +201,12 @@ export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert
           {t('translateNoEngine')}
         </p>
       )}
-      <div data-testid="write-from">{chips('writeSourceLanguage', ['ja', 'en'], from, (l) => setFrom(l as 'ja' | 'en'))}</div>
+      {chips('writeSourceLanguage', ['ja', 'en'], from, (l) => setFrom(l as 'ja' | 'en'))}
       <label class="sidekick-write-label">
         {t('writeSourceLabel')}
-        <textarea data-testid="write-source" lang={from} rows={4} maxLength={8000} value={source} onInput={(event) => setSource(event.currentTarget.value)} />
+        <textarea data-testid="write-source" lang={from} rows={4} value={source} onInput={(event) => setSource(event.currentTarget.value)} />
       </label>
-      <div data-testid="write-to">{chips('writeTargetLanguage', LANGUAGES, to, setTo)}</div>
+      {chips('writeTargetLanguage', LANGUAGES, to, setTo)}
       {(from === to || !none) && phase.kind !== 'working' && phase.kind !== 'confirm' && (
         <button type="button" class="sidekick-secondary" data-testid="write-translate" disabled={source.trim() === ''} onClick={translate}>
           {from === to ? t('writeUseAsIs') : t('translateInto', [t(LANGUAGE_NAME[to])])}
@@ -218,7 +217,7 @@ export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert
         <>
           <label class="sidekick-write-label">
             {t('writePreviewLabel', [t(LANGUAGE_NAME[to])])}
-            <textarea data-testid="write-preview" lang={to} rows={6} maxLength={20000} value={preview} onInput={(event) => setPreview(event.currentTarget.value)} />
+            <textarea data-testid="write-preview" lang={to} rows={6} value={preview} onInput={(event) => setPreview(event.currentTarget.value)} />
           </label>
           {problems.length > 0 && <GuardList heading={t('composerGuardHeading')} problems={problems} t={t} />}
           <button type="button" class="sidekick-primary" data-testid="write-insert" disabled={preview.trim() === ''} onClick={() => onInsert(preview)}>

@@ -151,7 +151,7 @@ export function Sidebar({
       {triage && <Triage items={triage} t={t} />}
       {readings && snapshot && page.type !== 'other' && <MessageReadings {...readings} />}
       {pickerOptions.length > 0 && <ReplyPicker options={pickerOptions} onPick={onPick} t={t} />}
-      {write && snapshot?.kind === 'message-thread' && <WriteReply key={snapshot.orderId ?? ''} {...write} />}
+      {write && snapshot?.kind === 'message-thread' && <WriteReply key={`${snapshot.orderId ?? ''} ${write.buyerLanguage}`} {...write} />}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">
           {t('sidebarPageHeading')}

@@ -58,7 +58,6 @@ export function useTranslation(engine: TranslationEngine) {
     phase,
     /** Checks the pair first: a pair the browser must download asks the seller before. */
     start(request: TranslationRequest) {
-      if (request.from === request.to && !request.detect) return run(request);
       setPhase({ kind: 'working' });
       engine.canTranslate(request.from, request.to).then(
         (availability) => (availability === 'downloadable' ? setPhase({ kind: 'confirm' }) : run(request)),
@@ -115,11 +114,9 @@ export function TranslationSteps({ phase, from, to, onDownload, onCancel, onRetr
       return (
         <p class="sidekick-problem" role="alert" data-testid="translation-error" data-reason={phase.reason}>
           {t(FAILURE[phase.reason], phase.reason === 'unsupported' ? [name(from), name(to)] : phase.reason === 'same-language' ? [name(to)] : [phase.detail ?? ''])}{' '}
-          {phase.reason !== 'same-language' && phase.reason !== 'unknown-language' && phase.reason !== 'no-engine' && (
-            <button type="button" class="sidekick-link" data-testid="translation-retry" onClick={onRetry}>
-              {t('translateAgain')}
-            </button>
-          )}
+          <button type="button" class="sidekick-link" data-testid="translation-retry" onClick={onRetry}>
+            {t('translateAgain')}
+          </button>
         </p>
       );
     default:
@@ -135,7 +132,7 @@ export function MessageTranslation({ text, from, setup, t }: { readonly text: st
   useEffect(reset, [text, from, setup.to, setup.engine]);
   const name = (l: Language) => t(LANGUAGE_NAME[l]);
   return (
-    <div class="sidekick-translation" data-testid="translation" data-state={phase.kind}>
+    <div class="sidekick-translation">
       {phase.kind === 'idle' && (
         <button type="button" class="sidekick-link" data-testid="translate" onClick={() => start(request)}>
           {t('translateInto', [name(setup.to)])}
@@ -146,13 +143,13 @@ export function MessageTranslation({ text, from, setup, t }: { readonly text: st
         <>
           <div class="sidekick-translation-pair">
             <figure>
-              <figcaption class="sidekick-quiet">{t('translateOriginal', [name(phase.from)])}</figcaption>
+              <figcaption>{t('translateOriginal', [name(phase.from)])}</figcaption>
               <blockquote lang={phase.from} dir="auto" data-testid="translation-original">
-                {text.length > MAX_TRANSLATE_CHARS ? `${text.slice(0, MAX_TRANSLATE_CHARS)}…` : text}
+                {text.slice(0, MAX_TRANSLATE_CHARS)}
               </blockquote>
             </figure>
             <figure>
-              <figcaption class="sidekick-quiet" data-testid="translation-label">
+              <figcaption data-testid="translation-label">
                 {t('translateLabel', [name(setup.to)])}
               </figcaption>
               <blockquote lang={setup.to} dir="auto" data-testid="translation-text">
@@ -160,7 +157,7 @@ export function MessageTranslation({ text, from, setup, t }: { readonly text: st
               </blockquote>
             </figure>
           </div>
-          {phase.truncated && <p class="sidekick-quiet">{t('translateTruncated', [MAX_TRANSLATE_CHARS.toLocaleString()])}</p>}
+          {phase.truncated && <p class="sidekick-quiet">{t('translateTruncated', [String(MAX_TRANSLATE_CHARS)])}</p>}
           <button type="button" class="sidekick-link" data-testid="translation-hide" onClick={reset}>
             {t('translateHide')}
           </button>

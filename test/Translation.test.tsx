@@ -143,7 +143,7 @@ describe("a buyer's message, translated on this device", () => {
     fireEvent.click(screen.getByTestId('translate'));
     await screen.findByTestId('translation-text');
     expect(setup.engine.calls[0]!.text.length).toBeLessThanOrEqual(4000);
-    expect(screen.getByText('Only the first 4,000 characters were translated.')).toBeTruthy();
+    expect(screen.getByText('Only the first 4000 characters were translated.')).toBeTruthy();
   });
 });
 
@@ -211,7 +211,7 @@ describe("the seller's own words in the buyer's language", () => {
 
   it('runs the reply guard on the translated text: a link, an e-mail address, a phone number and a review request', async () => {
     render(<WriteReply setup={{ engine: engine(), to: 'en' }} buyerLanguage="de" hasReplyBox={false} onInsert={() => {}} t={tEn} />);
-    fireEvent.click(within(screen.getByTestId('write-from')).getByRole('button', { name: 'Japanese' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'You write in' })).getByRole('button', { name: 'Japanese' }));
     fireEvent.input(screen.getByTestId('write-source'), { target: { value: '詳しくはメールで連絡します。' } });
     fireEvent.click(screen.getByRole('button', { name: 'Translate into German' }));
     await screen.findByTestId('write-preview');
@@ -233,7 +233,7 @@ describe("the seller's own words in the buyer's language", () => {
     fireEvent.click(screen.getByTestId('write-insert'));
     expect(onInsert).toHaveBeenCalledWith('Thank you, we ship today.');
     // Into German with no engine: no translate button at all.
-    fireEvent.click(within(screen.getByTestId('write-to')).getByRole('button', { name: 'German' }));
+    fireEvent.click(within(screen.getByRole('group', { name: 'The buyer reads' })).getByRole('button', { name: 'German' }));
     expect(screen.queryByTestId('write-translate')).toBeNull();
   });
 

@@ -82,7 +82,7 @@ describe('runTranslation', () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(engine.calls).toHaveLength(1);
     stop.abort();
-    await expect(outcome).resolves.toEqual({ ok: false, reason: 'cancelled' });
+    await expect(outcome).resolves.toMatchObject({ ok: false, reason: 'cancelled' });
   });
 
   it('does not start when already cancelled', async () => {
@@ -136,11 +136,13 @@ describe('checking what the browser says', () => {
     for (const bad of ['readily', 'yes', undefined, null, 1, {}, ['available']]) expect(parseAvailability(bad)).toBe('unavailable');
   });
 
-  it('takes detection results only when well formed, best first', () => {
-    expect(parseDetected([{ detectedLanguage: 'de', confidence: 0.2 }, { detectedLanguage: 'en', confidence: 0.7 }])).toEqual([
-      { language: 'en', confidence: 0.7 },
+  it('takes detection results only when well formed, and follows the most confident', () => {
+    const detected = parseDetected([{ detectedLanguage: 'de', confidence: 0.2 }, { detectedLanguage: 'en', confidence: 0.7 }]);
+    expect(detected).toEqual([
       { language: 'de', confidence: 0.2 },
+      { language: 'en', confidence: 0.7 },
     ]);
+    expect(sourceLanguage(detected, 'it')).toBe('en');
     for (const bad of [null, 'de', [{ detectedLanguage: 'de' }], [{ detectedLanguage: 'de', confidence: 2 }], [{ detectedLanguage: 'x'.repeat(99), confidence: 0.5 }]]) expect(parseDetected(bad)).toEqual([]);
   });
 
@@ -229,7 +231,7 @@ describe('the adapter to the browser (Chrome built-in Translator)', () => {
     const outcome = runTranslation(engine, de, { signal: stop.signal });
     await new Promise((r) => setTimeout(r, 5));
     stop.abort();
-    await expect(outcome).resolves.toEqual({ ok: false, reason: 'cancelled' });
+    await expect(outcome).resolves.toMatchObject({ ok: false, reason: 'cancelled' });
     expect(state.created[0]!.signal?.aborted).toBe(true);
     state.hangCreate = false;
     await expect(runTranslation(engine, de)).resolves.toMatchObject({ ok: true });

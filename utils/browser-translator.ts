@@ -14,7 +14,7 @@ interface Monitor {
   addEventListener(type: 'downloadprogress', listener: (event: { loaded?: unknown }) => void): void;
 }
 interface BrowserTranslator {
-  translate(text: string, options?: { signal?: AbortSignal }): Promise<unknown>;
+  translate(text: string, options?: { signal?: AbortSignal | undefined }): Promise<unknown>;
   destroy?(): void;
 }
 interface TranslatorStatic {
@@ -23,7 +23,7 @@ interface TranslatorStatic {
 }
 interface DetectorStatic {
   availability(): Promise<unknown>;
-  create(options?: { signal?: AbortSignal }): Promise<{ detect(text: string, options?: { signal?: AbortSignal }): Promise<unknown> }>;
+  create(options?: { signal?: AbortSignal | undefined }): Promise<{ detect(text: string, options?: { signal?: AbortSignal | undefined }): Promise<unknown> }>;
 }
 
 const apiOf = (scope: object, name: string): unknown => (scope as Record<string, unknown>)[name];
@@ -35,9 +35,11 @@ export function browserTranslationEngine(scope: object = globalThis): Translatio
   if (!usable(apiOf(scope, 'Translator'))) {
     return {
       kind: 'none',
-      detect: () => Promise.resolve([]),
-      canTranslate: () => Promise.resolve('unavailable'),
-      translate: () => Promise.reject(new Error('no on-device translation in this browser')),
+      detect: async () => [],
+      canTranslate: async () => 'unavailable',
+      translate: async () => {
+        throw new Error('none');
+      },
     };
   }
   const made = new Map<string, Promise<BrowserTranslator>>();
@@ -47,8 +49,8 @@ export function browserTranslationEngine(scope: object = globalThis): Translatio
       const api = apiOf(scope, 'LanguageDetector') as DetectorStatic | undefined;
       // Only a detector the browser already has: detecting is no reason to download a model.
       if (!usable(api) || parseAvailability(await api!.availability()) !== 'available') return [];
-      const detector = await api!.create(options.signal ? { signal: options.signal } : {});
-      return parseDetected(await detector.detect(text, options.signal ? { signal: options.signal } : {}));
+      const detector = await api!.create(options);
+      return parseDetected(await detector.detect(text, options));
     },
     async canTranslate(from: Language, to: Language) {
       return parseAvailability(await translatorApi().availability({ sourceLanguage: from, targetLanguage: to }));
@@ -77,7 +79,7 @@ export function browserTranslationEngine(scope: object = globalThis): Translatio
         translator.catch(() => made.delete(key));
       }
       const ready = await translator;
-      return ready.translate(text, options.signal ? { signal: options.signal } : {}) as Promise<string>;
+      return ready.translate(text, { signal: options.signal }) as Promise<string>;
     },
   };
 }

@@ -27,7 +27,7 @@ export interface TranslateOptions {
 export interface TranslationEngine {
   /** 'none': the browser offers no on-device translation (the UI says so and offers nothing). */
   readonly kind: 'browser' | 'none';
-  /** Languages of the text, best first; empty where the browser has no detector ready. */
+  /** Languages the text may be in; empty where the browser has no detector ready. */
   detect(text: string, options?: { readonly signal?: AbortSignal | undefined }): Promise<readonly Detected[]>;
   canTranslate(from: Language, to: Language): Promise<Availability>;
   translate(text: string, from: Language, to: Language, options?: TranslateOptions): Promise<string>;
@@ -66,11 +66,10 @@ export function parseAvailability(value: unknown): Availability {
   return parsed.data === 'downloading' ? 'downloadable' : parsed.data;
 }
 
-/** The browser's detection answer, as ours, best first; anything malformed is no answer. */
+/** The browser's detection answer, as ours; anything malformed is no answer. */
 export function parseDetected(value: unknown): Detected[] {
   const parsed = DetectedSchema.safeParse(value);
-  if (!parsed.success) return [];
-  return parsed.data.map((d) => ({ language: d.detectedLanguage, confidence: d.confidence })).sort((a, b) => b.confidence - a.confidence);
+  return parsed.success ? parsed.data.map((d) => ({ language: d.detectedLanguage, confidence: d.confidence })) : [];
 }
 
 /** One of our six languages for a BCP 47 tag ("de-AT" → de), or undefined. */
@@ -85,7 +84,7 @@ export function ourLanguage(tag: string): Language | undefined {
  * translate it: undefined.
  */
 export function sourceLanguage(detected: readonly Detected[], hint: Language): Language | undefined {
-  const best = detected[0];
+  const best = detected.reduce<Detected | undefined>((a, b) => (a && a.confidence >= b.confidence ? a : b), undefined);
   if (!best || best.confidence < 0.6) return hint;
   return ourLanguage(best.language);
 }
@@ -98,14 +97,17 @@ export function capText(text: string, max = MAX_TRANSLATE_CHARS): { text: string
   return { text: cut > max * 0.8 ? head.slice(0, cut + 1) : head, truncated: true };
 }
 
-function failureOf(error: unknown): { reason: TranslationFailure; detail?: string } {
-  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
-  const detail = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
-  if (name === 'AbortError') return { reason: 'cancelled' };
-  if (name === 'NotAllowedError') return { reason: 'download-refused', detail };
-  if (name === 'NetworkError') return { reason: 'download-failed', detail };
-  if (name === 'NotSupportedError') return { reason: 'unsupported', detail };
-  return { reason: 'failed', detail };
+/** What a DOMException's name means for the seller (Translator API: create() and translate()). */
+const FAILED_BY_NAME: Readonly<Record<string, TranslationFailure>> = {
+  AbortError: 'cancelled',
+  NotAllowedError: 'download-refused',
+  NetworkError: 'download-failed',
+  NotSupportedError: 'unsupported',
+};
+
+function failureOf(error: unknown): { reason: TranslationFailure; detail: string } {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  return { reason: FAILED_BY_NAME[name] ?? 'failed', detail: (error instanceof Error ? error.message : String(error)).slice(0, 200) };
 }
 
 export interface TranslationRequest {
@@ -150,8 +152,8 @@ export async function runTranslation(engine: TranslationEngine, request: Transla
   // A step that ends when the engine answers, or when we stop waiting (the engine may hang).
   const step = <T,>(work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      if (stop.signal.aborted) return reject(new DOMException('stopped', 'AbortError'));
       const abort = () => reject(new DOMException('stopped', 'AbortError'));
+      if (stop.signal.aborted) return abort();
       stop.signal.addEventListener('abort', abort, { once: true });
       work.then(resolve, reject).finally(() => stop.signal.removeEventListener('abort', abort));
     });
@@ -161,7 +163,7 @@ export async function runTranslation(engine: TranslationEngine, request: Transla
     if (request.detect) {
       // A detector that fails or talks nonsense is no answer: our own reading stands.
       const detected = OursSchema.safeParse(await step(engine.detect(capped.text, { signal: stop.signal }).catch(() => [])));
-      from = sourceLanguage(detected.success ? [...detected.data].sort((a, b) => b.confidence - a.confidence) : [], request.from);
+      from = sourceLanguage(detected.success ? detected.data : [], request.from);
     }
     if (!from) return { ok: false, reason: 'unknown-language' };
     if (from === request.to) return { ok: false, reason: 'same-language' };
@@ -177,7 +179,7 @@ export async function runTranslation(engine: TranslationEngine, request: Transla
       }),
     );
     const text = z.string().check(z.minLength(1), z.maxLength(capped.text.length * 4 + 1_000)).safeParse(result);
-    if (!text.success || text.data.trim() === '') return { ok: false, reason: 'failed', detail: 'the engine gave no usable text' };
+    if (!text.success || text.data.trim() === '') return { ok: false, reason: 'failed', detail: 'no text' };
     return { ok: true, text: text.data, from, to: request.to, truncated: capped.truncated, downloaded: availability === 'downloadable' };
   } catch (error) {
     if (timedOut) return { ok: false, reason: 'timeout' };
