@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Classification, Intent } from '@/lib/classify/types';
 import type { Translate } from '@/lib/i18n';
 import { INTENT_LABEL } from './labels';
+import { MessageTranslation, type TranslationSetup } from './Translation';
 
 export interface MessageReadingView {
   /** The message's index among the page's messages. */
@@ -33,6 +34,8 @@ export interface MessageReadingsProps {
   /** The most layer features (for the "full" refusal). */
   readonly maxFeatures: number;
   readonly t: Translate;
+  /** On-device translation of buyers' messages into the UI language (none: not offered). */
+  readonly translation?: TranslationSetup | undefined;
 }
 
 /** The newest messages shown (a long thread's oldest ones matter least now). */
@@ -112,7 +115,9 @@ function Reading({
   onCorrect,
   onUndo,
   t,
+  translation,
 }: {
+  readonly translation?: TranslationSetup | undefined;
   readonly reading: MessageReadingView;
   readonly status?: CorrectionStatus | undefined;
   readonly maxFeatures: number;
@@ -162,6 +167,9 @@ function Reading({
         </p>
       )}
       {unsure && <p class="sidekick-quiet">{t('readingsUnsureNoFinding')}</p>}
+      {translation && translation.engine.kind !== 'none' && reading.sender === 'buyer' && c.language !== translation.to && (
+        <MessageTranslation text={reading.text} from={c.language} setup={translation} t={t} />
+      )}
       <form
         class="sidekick-correct"
         onSubmit={(event) => {
@@ -187,7 +195,7 @@ function Reading({
   );
 }
 
-export function MessageReadings({ readings, onCorrect, onUndo, status, maxFeatures, t }: MessageReadingsProps) {
+export function MessageReadings({ readings, onCorrect, onUndo, status, maxFeatures, t, translation }: MessageReadingsProps) {
   if (readings.length === 0) return null;
   const shown = readings.slice(-MAX_READINGS);
   return (
@@ -197,9 +205,14 @@ export function MessageReadings({ readings, onCorrect, onUndo, status, maxFeatur
       </h2>
       <ul class="sidekick-reading-list">
         {shown.map((reading) => (
-          <Reading key={reading.index} reading={reading} status={status} maxFeatures={maxFeatures} onCorrect={onCorrect} onUndo={onUndo} t={t} />
+          <Reading key={reading.index} reading={reading} status={status} maxFeatures={maxFeatures} onCorrect={onCorrect} onUndo={onUndo} t={t} translation={translation} />
         ))}
       </ul>
+      {translation?.engine.kind === 'none' && shown.some((r) => r.sender === 'buyer' && r.classification.language !== translation.to) && (
+        <p class="sidekick-quiet" data-testid="translation-unavailable">
+          {t('translateNoEngine')}
+        </p>
+      )}
       <p class="sidekick-quiet">{t('readingsCorrectHelp')}</p>
     </section>
   );

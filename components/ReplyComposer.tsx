@@ -21,9 +21,12 @@ const GUARD_LABEL: Readonly<Record<GuardRule, MessageKey>> = {
 };
 
 import { LANGUAGE_NAME } from './labels';
+import { useEffect, useState } from 'preact/hooks';
+import { checkReply } from '@/lib/templates/guard';
+import { TranslationSteps, useTranslation, type TranslationSetup } from './Translation';
 
 /** Messaging-rule problems, each with the rule it breaks and the words that broke it. */
-function GuardList({ heading, problems, t }: { readonly heading: string; readonly problems: readonly GuardProblem[]; readonly t: Translate }) {
+export function GuardList({ heading, problems, t }: { readonly heading: string; readonly problems: readonly GuardProblem[]; readonly t: Translate }) {
   return (
     <div class="sidekick-guard" role="alert">
       <h3>{heading}</h3>
@@ -142,5 +145,91 @@ export function ReplyPicker({ options, onPick, t }: { readonly options: readonly
         <kbd>{t('templatesShortcut')}</kbd>
       </p>
     </section>
+  );
+}
+
+export interface WriteReplyProps {
+  readonly setup: TranslationSetup;
+  /** The buyer's language (their last message's), the translation's default target. */
+  readonly buyerLanguage: Language;
+  readonly hasReplyBox: boolean;
+  /** What happened on the last insert/copy, already in the UI language. */
+  readonly status?: string | undefined;
+  /** Puts the reply into the page's reply box (or copies it); never sends. */
+  readonly onInsert: (text: string) => void;
+  readonly t: Translate;
+}
+
+/**
+ * The seller's own words in the buyer's language: written in Japanese or English, translated on
+ * this device into an editable preview, checked against Amazon's messaging rules as it stands
+ * (the translation, with the seller's edits), and put into the reply box with one click.
+ */
+export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert, t }: WriteReplyProps) {
+  const [source, setSource] = useState('');
+  const [from, setFrom] = useState<'ja' | 'en'>(setup.to);
+  const [to, setTo] = useState<Language>(buyerLanguage);
+  const [preview, setPreview] = useState<string | undefined>(undefined);
+  const translation = useTranslation(setup.engine);
+  const { phase } = translation;
+  useEffect(() => {
+    if (phase.kind === 'done') setPreview(phase.text);
+  }, [phase]);
+  const none = setup.engine.kind === 'none';
+  const request = { text: source, from, to };
+  const translate = () => {
+    setPreview(undefined);
+    if (from === to) setPreview(source);
+    else translation.start(request);
+  };
+  const problems = preview === undefined ? [] : checkReply(preview);
+  const chips = (group: MessageKey, codes: readonly Language[], value: Language, set: (l: Language) => void) => (
+    <fieldset class="sidekick-languages">
+      <legend class="sidekick-quiet">{t(group)}</legend>
+      {codes.map((code) => (
+        <button key={code} type="button" class="sidekick-chip" aria-pressed={code === value} lang={code} onClick={() => set(code)}>
+          {t(LANGUAGE_NAME[code])}
+        </button>
+      ))}
+    </fieldset>
+  );
+  return (
+    <details class="sidekick-section sidekick-write" data-testid="write-reply">
+      <summary class="sidekick-section-heading">{t('writeHeading')}</summary>
+      {none && (
+        <p class="sidekick-quiet" data-testid="translation-unavailable">
+          {t('translateNoEngine')}
+        </p>
+      )}
+      {chips('writeSourceLanguage', ['ja', 'en'], from, (l) => setFrom(l as 'ja' | 'en'))}
+      <label class="sidekick-write-label">
+        {t('writeSourceLabel')}
+        <textarea data-testid="write-source" lang={from} rows={4} value={source} onInput={(event) => setSource(event.currentTarget.value)} />
+      </label>
+      {chips('writeTargetLanguage', LANGUAGES, to, setTo)}
+      {(from === to || !none) && phase.kind !== 'working' && phase.kind !== 'confirm' && (
+        <button type="button" class="sidekick-secondary" data-testid="write-translate" disabled={source.trim() === ''} onClick={translate}>
+          {from === to ? t('writeUseAsIs') : t('translateInto', [t(LANGUAGE_NAME[to])])}
+        </button>
+      )}
+      <TranslationSteps phase={phase} from={from} to={to} onDownload={() => translation.run(request)} onCancel={translation.cancel} onRetry={translate} onReset={translation.reset} t={t} />
+      {preview !== undefined && (
+        <>
+          <label class="sidekick-write-label">
+            {t('writePreviewLabel', [t(LANGUAGE_NAME[to])])}
+            <textarea data-testid="write-preview" lang={to} rows={6} value={preview} onInput={(event) => setPreview(event.currentTarget.value)} />
+          </label>
+          {problems.length > 0 && <GuardList heading={t('composerGuardHeading')} problems={problems} t={t} />}
+          <button type="button" class="sidekick-primary" data-testid="write-insert" disabled={preview.trim() === ''} onClick={() => onInsert(preview)}>
+            {t(hasReplyBox ? 'composerInsert' : 'composerCopy')}
+          </button>
+        </>
+      )}
+      {status && (
+        <p class="sidekick-quiet" role="status" data-testid="write-status">
+          {status}
+        </p>
+      )}
+    </details>
   );
 }

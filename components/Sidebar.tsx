@@ -11,7 +11,7 @@ import type { PageSnapshot } from '@/lib/pages/snapshot';
 import type { Finding } from '@/lib/guidance/types';
 import type { TemplateId } from '@/lib/templates/ids';
 import { Findings } from './Findings';
-import { ReplyComposer, ReplyPicker, TypingGuard, type PickerOption, type ReplyComposerProps } from './ReplyComposer';
+import { ReplyComposer, ReplyPicker, TypingGuard, WriteReply, type PickerOption, type ReplyComposerProps, type WriteReplyProps } from './ReplyComposer';
 import type { GuardProblem } from '@/lib/templates/guard';
 import { Logo } from './Logo';
 import { MessageReadings, type MessageReadingsProps } from './MessageReadings';
@@ -57,6 +57,8 @@ export interface SidebarProps {
   readonly selection?: SelectionCheckProps | undefined;
   /** What each message of a thread is about, with the control to correct it (thread pages). */
   readonly readings?: MessageReadingsProps | undefined;
+  /** The seller's own reply, translated on this device into the buyer's language (thread pages). */
+  readonly write?: WriteReplyProps | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -88,6 +90,7 @@ export function Sidebar({
   triage,
   selection,
   readings,
+  write,
 }: SidebarProps) {
   // A selection is checked on any Seller Central page, also one the readers do not read.
   const showReading = snapshot !== undefined && (page.type !== 'other' || isFromSelection(snapshot));
@@ -158,6 +161,7 @@ export function Sidebar({
       {triage && <Triage items={triage} t={t} />}
       {readings && snapshot && page.type !== 'other' && <MessageReadings {...readings} />}
       {pickerOptions.length > 0 && <ReplyPicker options={pickerOptions} onPick={onPick} t={t} />}
+      {write && snapshot?.kind === 'message-thread' && <WriteReply key={`${snapshot.orderId ?? ''} ${write.buyerLanguage}`} {...write} />}
       <section class="sidekick-section" aria-labelledby="sidekick-page-heading">
         <h2 id="sidekick-page-heading" class="sidekick-section-heading">
           {t('sidebarPageHeading')}

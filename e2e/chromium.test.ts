@@ -689,6 +689,79 @@ describe('Chromium: check the selected text', () => {
   });
 });
 
+/**
+ * Puts a stand-in for Chrome's `Translator` into the extension's own isolated world on this page
+ * (where the content script looks it up at each call, as in production), through DevTools: a page
+ * script could not reach that world. It translates German by a fixed table and reports download
+ * progress, as Chrome does for a pair it must download.
+ */
+async function fakeTranslatorInContentScript(session: Session) {
+  const cdp = await session.context.newCDPSession(session.page);
+  const contexts: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Seller Sidekick');
+  if (!world) throw new Error(`no isolated world of the extension among ${JSON.stringify(contexts.map((c) => c.name))}`);
+  const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression: `(() => {
+      const state = { pair: 'downloadable', created: 0, translated: [] };
+      globalThis.__translatorFake = state;
+      globalThis.Translator = Object.assign(function Translator() {}, {
+        availability: async () => state.pair,
+        create: async (options) => {
+          if (state.pair !== 'available' && !navigator.userActivation.isActive) throw new DOMException('Requires a user gesture', 'NotAllowedError');
+          state.created++;
+          const listeners = [];
+          options.monitor?.({ addEventListener: (_type, listener) => listeners.push(listener) });
+          for (const loaded of [0, 0.5, 1]) { await new Promise((r) => setTimeout(r, 50)); listeners.forEach((l) => l({ loaded })); }
+          state.pair = 'available';
+          return { translate: async (text) => { state.translated.push(text); return 'Hello, the item I received is a FAKE. [translated from ' + options.sourceLanguage + ']'; } };
+        },
+      });
+    })()`,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails));
+}
+
+describe('Chromium: translation on this device', () => {
+  it("offers to translate a German buyer's message, says the browser must download a model first, and downloads nothing when the seller declines", async () => {
+    await visit(en, 'message-thread-de-counterfeit');
+    const before = en.requests.length;
+    const unknownBefore = server.requests.filter((r) => r.kind === 'unknown').length;
+    const control = en.page.locator('seller-sidekick [data-testid="message-reading"] [data-testid="translate"]').first();
+    expect(await control.textContent()).toBe('Translate into English');
+    await control.click();
+    // Headless Chromium without Google's servers: the pair is "downloadable", so the seller is asked first.
+    const confirm = en.page.locator('seller-sidekick [data-testid="translation-confirm"]');
+    expect(await confirm.textContent()).toMatch(/your browser will download a language model/);
+    await confirm.locator('[data-testid="translation-not-now"]').click();
+    await control.waitFor();
+    expect(en.requests.slice(before).map((r) => r.url())).toEqual([]);
+    expect(server.requests.filter((r) => r.kind === 'unknown').length).toBe(unknownBefore);
+    // The reading stays on the original.
+    expect(await en.page.locator('seller-sidekick [data-testid="message-reading"][data-intent="counterfeit"]').count()).toBe(1);
+  });
+
+  it("translates through the content script's own Translator global: the notice, the download's progress, the translation beside the original; the findings unchanged", async () => {
+    await visit(en, 'message-thread-de-counterfeit');
+    const findings = (await en.page.evaluate(shownFindings)).ids;
+    await fakeTranslatorInContentScript(en);
+    const reading = en.page.locator('seller-sidekick [data-testid="message-reading"][data-intent="counterfeit"]');
+    await reading.locator('[data-testid="translate"]').click();
+    await reading.locator('[data-testid="translation-download"]').click(); // the seller's click: the user activation the download needs
+    await reading.locator('[data-testid="translation-working"]').waitFor();
+    const translated = reading.locator('[data-testid="translation-text"]');
+    await translated.waitFor({ timeout: 10_000 });
+    expect(await translated.textContent()).toBe('Hello, the item I received is a FAKE. [translated from de]');
+    expect(await reading.locator('[data-testid="translation-label"]').textContent()).toMatch(/^Machine translation into English, made on this device/);
+    expect(await reading.locator('[data-testid="translation-original"]').textContent()).toMatch(/Fälschung|gefälscht/i);
+    expect((await en.page.evaluate(shownFindings)).ids).toEqual(findings);
+    expect(await reading.getAttribute('data-intent')).toBe('counterfeit');
+  });
+});
+
 describe('Chromium: network', () => {
   it('the extension made no request: only the demo pages and their own assets were fetched', () => {
     const seen = [...en.requests, ...ja.requests].map((r) => r.url()).filter((url) => !url.startsWith('chrome-extension://'));

@@ -474,6 +474,19 @@ describe('Firefox: the seller corrects what a message is about', () => {
   });
 });
 
+describe('Firefox: translation on this device', () => {
+  it("says Firefox offers no on-device translation to the extension, offers no control, and the German buyer's message stays as it is", async () => {
+    await page.goto(demoPage('message-thread-de-counterfeit').url);
+    const note = await page.waitForSelector('seller-sidekick >>> [data-testid="translation-unavailable"]', { timeout: 15_000 });
+    expect(await note!.evaluate((el) => el.textContent)).toMatch(/^This browser offers no on-device translation/);
+    expect(await page.$('seller-sidekick >>> [data-testid="translate"]')).toBeNull();
+    // The reading of the message is there, on the original words.
+    expect(await page.$('seller-sidekick >>> [data-testid="message-reading"][data-intent="counterfeit"]')).not.toBeNull();
+    // The reply box says the same, and nothing to translate with.
+    expect(await page.$('seller-sidekick >>> [data-testid="write-reply"] [data-testid="translation-unavailable"]')).not.toBeNull();
+  });
+});
+
 describe("Firefox: saving the page's outline", () => {
   it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
     await forget();

@@ -25,6 +25,7 @@ import { checkReply, type GuardProblem } from '@/lib/templates/guard';
 import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { TEMPLATES_KEY, sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
+import { browserTranslationEngine } from '@/utils/browser-translator';
 import { createCancelGuard } from './cancel-guard';
 import { createCorrections } from './corrections';
 import { createGuidance, type GuidanceState } from './guidance';
@@ -85,6 +86,9 @@ export default defineContentScript({
     /** The check of a selection, shown instead of the page's own reading until the seller goes back. */
     let checking: { snapshot: MessageThreadSnapshot; truncated: boolean; text: string } | undefined;
     let selectionFailed = false;
+    // On-device translation: only the adapter object here; the browser's API is first called on a click.
+    const translationEngine = browserTranslationEngine();
+    let writeStatus: string | undefined;
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -178,6 +182,8 @@ export default defineContentScript({
               },
             }
           : undefined;
+      const readings = corrections.props(guidance, t);
+      const setup = { engine: translationEngine, to: uiLocale(language).toLowerCase().startsWith('ja') ? ('ja' as const) : ('en' as const) };
       render(
         <>
           <Sidebar
@@ -215,7 +221,23 @@ export default defineContentScript({
               onCheck: checkSelection,
               onBack: backToPage,
             }}
-            readings={corrections.props(guidance, t)}
+            readings={readings && { ...readings, translation: setup }}
+            write={
+              shown?.kind === 'message-thread'
+                ? {
+                    setup,
+                    buyerLanguage: guidance.messageLanguage ?? 'en',
+                    hasReplyBox: snapshot?.kind === 'message-thread' && snapshot.replyBox !== undefined,
+                    status: writeStatus,
+                    t,
+                    onInsert: (text: string) =>
+                      void deliver(text, snapshot).then(({ key, detail }) => {
+                        writeStatus = t(key, detail ? [detail] : []);
+                        update();
+                      }),
+                  }
+                : undefined
+            }
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -346,6 +368,7 @@ export default defineContentScript({
       composing = undefined;
       typingProblems = [];
       corrections.reset();
+      writeStatus = undefined;
       advice.update(undefined);
       update();
       reading.refresh();
