@@ -3,10 +3,15 @@ import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
-import { summarise } from '@/components/read-summary';
+import type { Summary } from '@/components/read-summary';
 
 export interface ReadSectionProps {
   readonly snapshot: PageSnapshot;
+  /**
+   * The reading as labelled lines in the UI language (components/read-summary.ts). The content
+   * script has it made in the background; undefined while it is on its way.
+   */
+  readonly summary: Summary | undefined;
   readonly locale: string;
   readonly t: Translate;
   /** Page messages that claimed to be our page reader's (ignored), and its responses we could not read. */
@@ -46,14 +51,14 @@ const WHY_LABEL: Readonly<Record<MissingWhy, MessageKey>> = {
   elsewhere: 'readMissingElsewhere',
 };
 
-export function ReadSection({ snapshot, locale, t, pageMessages, onSaveOutline }: ReadSectionProps) {
+export function ReadSection({ snapshot, summary: given, locale, t, pageMessages, onSaveOutline }: ReadSectionProps) {
   // What became of the last save, for as long as this reading of the page is shown.
   const [saved, setSaved] = useState<{ of: PageSnapshot; note: string } | undefined>();
-  const summary = summarise(snapshot, locale, t);
+  const summary: Summary = given ?? { lines: [], missing: [], note: t('readPending') };
   // The readers explain in English: shown as is in English, on hover in the other languages.
   const english = locale.toLowerCase().startsWith('en');
   return (
-    <details class="sidekick-read" data-testid="what-i-read" data-read-kind={snapshot.kind}>
+    <details class="sidekick-read" data-testid="what-i-read" data-read-kind={snapshot.kind} data-read-ready={given ? 'true' : 'false'}>
       <summary class="sidekick-read-summary">{t('readHeading')}</summary>
       {summary.lines.length > 0 && (
         <dl class="sidekick-facts">

@@ -16,6 +16,7 @@ import type { GuardProblem } from '@/lib/templates/guard';
 import { Logo } from './Logo';
 import { MessageReadings, type MessageReadingsProps } from './MessageReadings';
 import { ReadSection } from './ReadSection';
+import type { Summary } from './read-summary';
 import { SelectionCheck, type SelectionCheckProps } from './SelectionCheck';
 import { isFromSelection } from '@/lib/pages/selection';
 
@@ -26,6 +27,8 @@ export interface SidebarProps {
    * the seller checks selected text, the snapshot made from the selection (lib/pages/selection.ts).
    */
   readonly snapshot?: PageSnapshot | undefined;
+  /** "What I read" of the snapshot in the UI language (made in the background); undefined while on its way. */
+  readonly summary?: Summary | undefined;
   readonly collapsed: boolean;
   readonly onToggle: () => void;
   readonly locale: string;
@@ -70,6 +73,7 @@ const ignore = () => {};
 export function Sidebar({
   page,
   snapshot,
+  summary,
   collapsed,
   onToggle,
   locale,
@@ -187,7 +191,7 @@ export function Sidebar({
       </section>
       {showReading && (
         <section class="sidekick-section">
-          <ReadSection snapshot={snapshot} locale={locale} t={t} pageMessages={pageMessages} onSaveOutline={onSaveOutline} />
+          <ReadSection snapshot={snapshot} summary={summary} locale={locale} t={t} pageMessages={pageMessages} onSaveOutline={onSaveOutline} />
         </section>
       )}
     </aside>

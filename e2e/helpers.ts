@@ -113,7 +113,8 @@ export const READ_KIND: Record<string, string | undefined> = {
 /** Runs in the page: what the sidebar's "What I read" section shows, keyed by field label key. */
 export function whatIRead(): { kind: string | null; fields: Record<string, string>; note: string; missing: string[] } | null {
   const host = document.querySelector('seller-sidekick');
-  const section = host?.shadowRoot?.querySelector('[data-testid="what-i-read"]');
+  // Not yet read while its summary is on its way from the background.
+  const section = host?.shadowRoot?.querySelector('[data-testid="what-i-read"][data-read-ready="true"]');
   if (!section) return null;
   const fields: Record<string, string> = {};
   for (const dd of section.querySelectorAll('dd[data-field]')) fields[dd.getAttribute('data-field')!] = dd.textContent ?? '';
@@ -131,7 +132,7 @@ export function shownFindings(): { ids: string[]; pending: boolean; ready: boole
   if (!root) return { ids: [], pending: true, ready: false };
   const ids = [...root.querySelectorAll('[data-finding-id]')].map((e) => e.getAttribute('data-finding-id')!).sort();
   // Ready: the sidebar has read the page (what-i-read present) and is not classifying.
-  const ready = Boolean(root.querySelector('[data-testid="what-i-read"]')) || root.getAttribute('data-page-type') === 'other';
+  const ready = Boolean(root.querySelector('[data-testid="what-i-read"][data-read-ready="true"]')) || root.getAttribute('data-page-type') === 'other';
   return { ids, pending: root.getAttribute('data-pending') === 'true', ready };
 }
 

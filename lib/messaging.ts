@@ -13,11 +13,12 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { CorrectionLayerSchema, type CorrectionLayer } from './classify/corrections';
 import { ClassificationSchema, ClassifyInput, INTENTS, LANGUAGES, type Classification, type Intent } from './classify/types';
+import type { Summary } from '../components/read-summary';
 import type { AdviceInput } from './guidance/advise';
 import { DEADLINE_KINDS, FINDING_IDS, SEVERITIES, SOURCE_IDS, type Finding } from './guidance/types';
 import { UI_LOCALES, type UiLocale } from './i18n';
 import { PageTree } from './pages/page-tree';
-import { FeeNote, Marketplace, PageControl, PageSnapshot, TransactionsSnapshot } from './pages/snapshot';
+import { FeeNote, Marketplace, Missing as MissingSchema, PageControl, PageSnapshot, TransactionsSnapshot } from './pages/snapshot';
 import { AccountHealthReading } from './settings';
 import { TEMPLATE_IDS } from './templates/ids';
 import { OrderWatch, WatchChange } from './watch';
@@ -71,6 +72,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
   /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
   z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
+  /** "What I read" of a snapshot in a UI language (the view text lives here, not in the content script). */
+  z.object({ type: z.literal('summary'), snapshot: PageSnapshot, locale: z.string().check(z.maxLength(35)), language: z.enum(['auto', ...UI_LOCALES]) }),
   /** The seller's own templates to offer in the sidebar's picker (ids and names; their texts come with 'template'). */
   z.object({ type: z.literal('template-choices') }),
   /** The findings for a page: the rules (lib/guidance/advise.ts) run here, so the content script stays small. */
@@ -262,4 +265,25 @@ export async function requestTemplateChoices(): Promise<TemplateChoice[]> {
   const parsed = TemplateChoicesResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave unreadable template choices: ${z.prettifyError(parsed.error)}`);
   return parsed.data.choices;
+}
+
+export const SummaryResponse = z.object({
+  summary: z.object({
+    lines: z.array(z.object({ label: z.string().check(z.maxLength(100)), value: z.string().check(z.maxLength(20_000)) })).check(z.maxLength(200)),
+    missing: z.array(MissingSchema).check(z.maxLength(1_000)),
+    note: z.string().check(z.maxLength(2_000)),
+    detail: z.optional(z.string().check(z.maxLength(2_000))),
+  }),
+});
+
+/**
+ * "What I read" of a snapshot, made in the background in the seller's UI language ('auto': the
+ * browser's). Rejects if the background cannot be reached or gives a malformed answer.
+ */
+export async function requestSummary(snapshot: PageSnapshot, locale: string, language: 'auto' | UiLocale): Promise<Summary> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'summary', snapshot, locale, language } satisfies SidekickRequest);
+  const parsed = SummaryResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave an unreadable summary: ${z.prettifyError(parsed.error)}`);
+  // Labels are message keys of the same build (the background made them from the same files).
+  return parsed.data.summary as Summary;
 }

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar } from '@/components/Sidebar';
+import { summarise } from '@/components/read-summary';
 import type { SelectionCheckProps } from '@/components/SelectionCheck';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
@@ -145,6 +146,7 @@ describe('Sidebar: check the selected text', () => {
       <Sidebar
         page={home}
         snapshot={result.snapshot}
+        summary={summarise(result.snapshot, 'en', tEn)}
         findings={findings}
         collapsed={false}
         onToggle={() => {}}

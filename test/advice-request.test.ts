@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/entrypoints/background/requests';
 import { advise } from '@/lib/guidance/advise';
-import { requestAdvice } from '@/lib/messaging';
+import { requestAdvice, requestSummary } from '@/lib/messaging';
+import { summarise } from '@/components/read-summary';
 import { readPage } from '@/lib/pages/read-page';
-import { DEMO_NOW, fillDemoDates, parseHtml } from './helpers';
+import { DEMO_NOW, fillDemoDates, parseHtml, tJa } from './helpers';
 
 const snapshot = readPage(parseHtml(fillDemoDates(readFileSync('demo/pages/en/order-details-overdue.html', 'utf8'), DEMO_NOW)), new URL('https://sellercentral.amazon.com/orders-v3/order/114-5093318-2641107'));
 const input = { snapshot, settings: { replyDueHours: 12 }, now: DEMO_NOW.getTime() };
@@ -39,5 +40,20 @@ describe('findings from the background', () => {
     const [finding] = advise(input);
     send.mockResolvedValue({ findings: [{ ...finding, id: 'made-up' }] } as never);
     await expect(requestAdvice(input)).rejects.toThrow('unreadable findings');
+  });
+});
+
+describe('"What I read" from the background', () => {
+  it('is the summary made in place, in the language asked for, and refuses a malformed request', async () => {
+    expect(await handleRequest({ type: 'summary', snapshot, locale: 'ja', language: 'ja' })).toEqual({ summary: summarise(snapshot, 'ja', tJa) });
+    expect(await handleRequest({ type: 'summary', snapshot, locale: 'ja', language: 'fr' })).toMatchObject({ error: expect.stringContaining('Not a request') });
+    expect(await handleRequest({ type: 'summary', snapshot: { kind: 'nope' }, locale: 'en', language: 'en' })).toMatchObject({ error: expect.stringContaining('Not a request') });
+  });
+
+  it('is checked on arrival', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => handleRequest(message)) as never);
+    expect((await requestSummary(snapshot, 'en', 'en')).lines.length).toBeGreaterThan(0);
+    send.mockResolvedValue({ summary: { lines: 'x' } } as never);
+    await expect(requestSummary(snapshot, 'en', 'en')).rejects.toThrow('unreadable summary');
   });
 });

@@ -1,9 +1,13 @@
 // "What I read" on a messaging page that could not be read: the reason in the seller's language.
+import { summarise } from '@/components/read-summary';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReadSection } from '@/components/ReadSection';
+import { ReadSection, type ReadSectionProps } from '@/components/ReadSection';
 import { readPage } from '@/lib/pages/read-page';
 import { parseHtml, tEn, tJa } from './helpers';
+
+/** ReadSection with its summary made here, as the background makes it for the content script. */
+const Read = (props: Omit<ReadSectionProps, 'summary'>) => <ReadSection {...props} summary={summarise(props.snapshot, props.locale, props.t)} />;
 
 afterEach(cleanup);
 
@@ -12,14 +16,14 @@ const twoOpen = () => readPage(parseHtml(row('first case') + row('second case'))
 
 describe('a messaging page that could not be read', () => {
   it('says why in Japanese, with no English detail', () => {
-    render(<ReadSection snapshot={twoOpen()} locale="ja" t={tJa} />);
+    render(<Read snapshot={twoOpen()} locale="ja" t={tJa} />);
     const note = screen.getByTestId('read-note').textContent ?? '';
     expect(note).toBe('このページを読み取れませんでした：会話が2つ同時に開いています。メッセージを取り違えないよう、どちらも読み取りません。');
     expect(note).not.toMatch(/[A-Za-z]/);
   });
 
   it('says why in English', () => {
-    render(<ReadSection snapshot={twoOpen()} locale="en-US" t={tEn} />);
+    render(<Read snapshot={twoOpen()} locale="en-US" t={tEn} />);
     expect(screen.getByTestId('read-note').textContent).toContain('Two conversations are open at once');
   });
 });

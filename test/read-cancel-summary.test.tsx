@@ -2,11 +2,14 @@
 // disagreement, "could not tell", and Amazon's cancellation date, in English and Japanese.
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReadSection } from '@/components/ReadSection';
+import { ReadSection, type ReadSectionProps } from '@/components/ReadSection';
 import { readPage } from '@/lib/pages/read-page';
 import { summarise } from '@/components/read-summary';
 import type { BuyerRequestedCancel, OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { loadFixture, tEn, tJa } from './helpers';
+
+/** ReadSection with its summary made here, as the background makes it for the content script. */
+const Read = (props: Omit<ReadSectionProps, 'summary'>) => <ReadSection {...props} summary={summarise(props.snapshot, props.locale, props.t)} />;
 
 afterEach(cleanup);
 
@@ -53,7 +56,7 @@ describe('the official request in "What I read"', () => {
     const unclear = order({ missing: [{ field: 'buyerRequestedCancel', reason: 'could not tell: 2 different banners', why: 'unreadable' }] });
     expect(lines(unclear).fieldBuyerCancel).toBe('Could not tell (see below)');
     expect(lines(unclear, tJa, 'ja').fieldBuyerCancel).toBe('判断できません（下記参照）');
-    render(<ReadSection snapshot={unclear} locale="en-US" t={tEn} />);
+    render(<Read snapshot={unclear} locale="en-US" t={tEn} />);
     expect(document.querySelector('[data-missing-field="buyerRequestedCancel"]')?.textContent).toContain('2 different banners');
   });
 

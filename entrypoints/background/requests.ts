@@ -5,7 +5,9 @@
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
-import type { UiLocale } from '@/lib/i18n';
+import { translatorFor, type UiLocale } from '@/lib/i18n';
+import { summarise } from '@/components/read-summary';
+import { translate } from '@/utils/translate';
 import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
 import { shapeTree } from '@/lib/pages/skeleton';
 import { templateStore, watchStore } from '@/lib/storage';
@@ -51,6 +53,11 @@ export function handleRequest(raw: unknown): unknown {
       return templateStore()
         .local.getValue()
         .then((collection) => ({ template: resolveTemplate(id, collection) }));
+    }
+    case 'summary': {
+      const { snapshot, locale, language } = request.data;
+      const t = language === 'auto' ? translate : translatorFor(UI_MESSAGES[language]);
+      return { summary: summarise(snapshot, locale, t) };
     }
     case 'template-choices':
       return templateStore()

@@ -12,7 +12,7 @@ import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
-import { requestTemplate, requestTemplateChoices, requestUiMessages, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
+import { requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { ReadInput } from '@/lib/pages/read-messages';
@@ -30,6 +30,7 @@ import { createCancelGuard } from './cancel-guard';
 import { createCorrections } from './corrections';
 import { createGuidance, type GuidanceState } from './guidance';
 import { compose } from '@/lib/templates/compose';
+import type { Summary } from '@/components/read-summary';
 import { deliver } from './replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
 import { watchPageContent } from './page-reading';
@@ -143,6 +144,28 @@ export default defineContentScript({
       return snapshot?.kind === 'order-details' && snapshot.orderId === checking.snapshot.orderId ? guidance.findings : [];
     };
 
+    /**
+     * "What I read" of what the sidebar shows, made in the background (its view text lives there):
+     * asked for once per reading and UI language, the latest answer wins; undefined while on its way.
+     */
+    let summaryOf: { of: readonly unknown[]; summary?: Summary } | undefined;
+    const summaryFor = (shown: PageSnapshot | undefined): Summary | undefined => {
+      if (!shown) return undefined;
+      const of = [checking?.snapshot ?? snapshot, guidance.fees, language];
+      if (summaryOf && summaryOf.of.length === of.length && summaryOf.of.every((v, i) => v === of[i])) return summaryOf.summary;
+      const mine: { of: readonly unknown[]; summary?: Summary } = { of };
+      summaryOf = mine;
+      void requestSummary(shown, uiLocale(language), language).then(
+        (summary) => {
+          if (summaryOf !== mine) return;
+          mine.summary = summary;
+          update();
+        },
+        (error: unknown) => console.warn('Seller Sidekick: could not describe what was read on this page.', error),
+      );
+      return undefined;
+    };
+
     const update = () => {
       void guard.update(guardFindings(), snapshot, t);
       if (!root) return;
@@ -156,6 +179,7 @@ export default defineContentScript({
       const chosen = composing;
       // What the sidebar advises on: the page's reading, or the selection being checked.
       const shown: PageSnapshot | undefined = checking?.snapshot ?? (snapshot?.kind === 'transactions' && guidance.fees ? { ...snapshot, ...guidance.fees } : snapshot);
+      const summary = summaryFor(shown);
       const composition = chosen?.template ? compose(chosen.templateId, chosen.template, chosen.language, shown, guidance.settings, guidance.messageLanguage, guidance.watch) : undefined;
       const composer =
         chosen && composition
@@ -189,6 +213,7 @@ export default defineContentScript({
           <Sidebar
             page={page}
             snapshot={shown}
+            summary={summary}
             collapsed={settings.collapsed}
             onToggle={toggle}
             locale={uiLocale(language)}
