@@ -476,7 +476,10 @@ describe('Firefox: the seller corrects what a message is about', () => {
 
 describe('Firefox: translation on this device', () => {
   it("says Firefox offers no on-device translation to the extension, offers no control, and the German buyer's message stays as it is", async () => {
+    await forget();
     await page.goto(demoPage('message-thread-de-counterfeit').url);
+    // The message is classified first (what each message is about shows after it).
+    await expectFindings([...demoPage('message-thread-de-counterfeit').findings], 'the German thread');
     const note = await page.waitForSelector('seller-sidekick >>> [data-testid="translation-unavailable"]', { timeout: 15_000 });
     expect(await note!.evaluate((el) => el.textContent)).toMatch(/^This browser offers no on-device translation/);
     expect(await page.$('seller-sidekick >>> [data-testid="translate"]')).toBeNull();
