@@ -12,7 +12,7 @@ const NODE_GLOBALS = {
 };
 
 const UNSAFE_HTML = [
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML from strings: build nodes and set textContent.' },
+  { selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]', message: 'No HTML from strings: build nodes and set textContent.' },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML from strings: build nodes and set textContent.' },
   { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No HTML from strings.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings: render text.' },

@@ -137,11 +137,7 @@ function Reading({
     <li class="sidekick-reading" data-testid="message-reading" data-index={reading.index} data-intent={c.intent} data-unsure={unsure ? 'true' : 'false'}>
       <p class="sidekick-reading-head">
         <strong>{t(reading.sender === 'buyer' ? 'senderBuyer' : 'senderAmazon')}</strong>{' '}
-        {unsure ? (
-          <span data-testid="reading-unsure">{t('readingsUnsure')}</span>
-        ) : (
-          <span data-testid="reading-intent">{t('readingsAbout', [t(INTENT_LABEL[c.intent]), percent(c.confidence)])}</span>
-        )}
+        {unsure ? <span data-testid="reading-unsure">{t('readingsUnsure')}</span> : <span data-testid="reading-intent">{t('readingsAbout', [t(INTENT_LABEL[c.intent]), percent(c.confidence)])}</span>}
       </p>
       {!unsure && (
         <p class="sidekick-quiet sidekick-reading-excerpt" dir="auto">

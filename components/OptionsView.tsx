@@ -47,11 +47,7 @@ export function SettingsForm({ settings, onChange, problem, onProblem, t }: Sett
         </label>
         <label>
           {t('optionsUiLanguage')}
-          <select
-            value={settings?.uiLanguage ?? 'auto'}
-            disabled={disabled}
-            onChange={(e) => change({ uiLanguage: e.currentTarget.value as UserSettings['uiLanguage'] })}
-          >
+          <select value={settings?.uiLanguage ?? 'auto'} disabled={disabled} onChange={(e) => change({ uiLanguage: e.currentTarget.value as UserSettings['uiLanguage'] })}>
             {UI_LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(language === 'auto' ? 'optionsLanguageAuto' : LANGUAGE_LABEL[language])}
@@ -61,11 +57,7 @@ export function SettingsForm({ settings, onChange, problem, onProblem, t }: Sett
         </label>
         <label>
           {t('optionsReplyLanguage')}
-          <select
-            value={settings?.replyLanguage ?? 'auto'}
-            disabled={disabled}
-            onChange={(e) => change({ replyLanguage: e.currentTarget.value as UserSettings['replyLanguage'] })}
-          >
+          <select value={settings?.replyLanguage ?? 'auto'} disabled={disabled} onChange={(e) => change({ replyLanguage: e.currentTarget.value as UserSettings['replyLanguage'] })}>
             {REPLY_LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(LANGUAGE_LABEL[language])}
@@ -138,21 +130,14 @@ export function OptionsView({ sidebar, onSidebarChange, saved, version, t, setti
         <Logo size={28} />
         <h1 class="sidekick-title">{t('optionsHeading')}</h1>
       </header>
-      {onChange && (
-        <SettingsForm settings={settings} onChange={onChange} problem={problem} onProblem={onProblem ?? (() => {})} t={t} />
-      )}
+      {onChange && <SettingsForm settings={settings} onChange={onChange} problem={problem} onProblem={onProblem ?? (() => {})} t={t} />}
       {children}
       <section class="sidekick-section" aria-labelledby="options-sidebar">
         <h2 id="options-sidebar" class="sidekick-section-heading">
           {t('optionsSidebarHeading')}
         </h2>
         <label class="sidekick-checkbox">
-          <input
-            type="checkbox"
-            checked={sidebar?.collapsed ?? false}
-            disabled={sidebar === undefined}
-            onChange={(event) => onSidebarChange({ version: 1, collapsed: event.currentTarget.checked })}
-          />
+          <input type="checkbox" checked={sidebar?.collapsed ?? false} disabled={sidebar === undefined} onChange={(event) => onSidebarChange({ version: 1, collapsed: event.currentTarget.checked })} />
           {t('optionsSidebarCollapsed')}
         </label>
         <p class="sidekick-status" role="status">

@@ -56,7 +56,21 @@ export function reasonText(reason: UrgencyReason, now: number, t: Translate, loc
   }
 }
 
-function OrderItem({ order, now, onDone, onSnooze, t, locale }: { readonly order: UrgentOrder; readonly now: number; readonly onDone: () => void; readonly onSnooze: () => void; readonly t: Translate; readonly locale?: string | undefined }) {
+function OrderItem({
+  order,
+  now,
+  onDone,
+  onSnooze,
+  t,
+  locale,
+}: {
+  readonly order: UrgentOrder;
+  readonly now: number;
+  readonly onDone: () => void;
+  readonly onSnooze: () => void;
+  readonly t: Translate;
+  readonly locale?: string | undefined;
+}) {
   const left = order.deadline ? Date.parse(order.deadline) - now : undefined;
   return (
     <li class={order.overdue ? 'sidekick-urgent sidekick-overdue-item' : 'sidekick-urgent'} data-order-id={order.orderId} data-overdue={order.overdue ? 'true' : 'false'}>

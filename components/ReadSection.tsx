@@ -90,13 +90,8 @@ export function ReadSection({ snapshot, summary: given, locale, t, pageMessages,
               const key = FIELD_LABEL[m.field];
               return (
                 <li key={m.field} data-missing-field={m.field}>
-                  <span>{key ? t(key) : m.field}</span>{' '}
-                  {/* English: the reader's own detail. Other languages: the kind of gap, the detail on hover. */}
-                  {english ? (
-                    <small lang="en">{m.reason}</small>
-                  ) : (
-                    <small title={m.reason}>{t(WHY_LABEL[m.why ?? 'not-found'])}</small>
-                  )}
+                  <span>{key ? t(key) : m.field}</span> {/* English: the reader's own detail. Other languages: the kind of gap, the detail on hover. */}
+                  {english ? <small lang="en">{m.reason}</small> : <small title={m.reason}>{t(WHY_LABEL[m.why ?? 'not-found'])}</small>}
                 </li>
               );
             })}

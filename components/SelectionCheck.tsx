@@ -20,7 +20,12 @@ export interface SelectionCheckProps {
 export function SelectionCheck({ available, checking, failed = false, onCheck, onBack, t, locale }: SelectionCheckProps & { readonly t: Translate; readonly locale: string }) {
   if (!available && !checking && !failed) return null;
   return (
-    <section class="sidekick-section sidekick-selection" data-testid="selection-check" data-checking={checking ? 'true' : 'false'} aria-labelledby={checking ? 'sidekick-selection-heading' : undefined}>
+    <section
+      class="sidekick-section sidekick-selection"
+      data-testid="selection-check"
+      data-checking={checking ? 'true' : 'false'}
+      aria-labelledby={checking ? 'sidekick-selection-heading' : undefined}
+    >
       {checking && (
         <>
           <h2 id="sidekick-selection-heading" class="sidekick-section-heading">

@@ -100,7 +100,12 @@ export function TemplateEditor({ collection, onSave, onExport, values = {}, now,
             .filter((u) => !u.replaces)
             .map((u) => (
               <li key={u.id}>
-                <button type="button" aria-current={selected.kind === 'mine' && selected.id === u.id ? 'true' : undefined} data-user-template-id={u.id} onClick={() => select({ kind: 'mine', id: u.id })}>
+                <button
+                  type="button"
+                  aria-current={selected.kind === 'mine' && selected.id === u.id ? 'true' : undefined}
+                  data-user-template-id={u.id}
+                  onClick={() => select({ kind: 'mine', id: u.id })}
+                >
                   {u.name} <small>{t('editorMine')}</small>
                 </button>
               </li>

@@ -77,7 +77,16 @@ export function useTranslation(engine: TranslationEngine) {
 }
 
 /** The steps' lines and buttons (all but the result, which each place shows its own way). */
-export function TranslationSteps({ phase, from, to, onDownload, onCancel, onRetry, onReset, t }: {
+export function TranslationSteps({
+  phase,
+  from,
+  to,
+  onDownload,
+  onCancel,
+  onRetry,
+  onReset,
+  t,
+}: {
   readonly phase: TranslationPhase;
   readonly from: Language;
   readonly to: Language;
@@ -149,9 +158,7 @@ export function MessageTranslation({ text, from, setup, t }: { readonly text: st
               </blockquote>
             </figure>
             <figure>
-              <figcaption data-testid="translation-label">
-                {t('translateLabel', [name(setup.to)])}
-              </figcaption>
+              <figcaption data-testid="translation-label">{t('translateLabel', [name(setup.to)])}</figcaption>
               <blockquote lang={setup.to} dir="auto" data-testid="translation-text">
                 {phase.text}
               </blockquote>

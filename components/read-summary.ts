@@ -129,9 +129,7 @@ function cancelLines(order: { buyerRequestedCancel?: BuyerRequestedCancel | unde
 
 function formatRate(metric: Metric, locale: string, t: Translate): string {
   const percent = `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(metric.percent)}%`;
-  return metric.numerator !== undefined && metric.denominator !== undefined
-    ? t('rateOf', [percent, String(metric.numerator), String(metric.denominator)])
-    : percent;
+  return metric.numerator !== undefined && metric.denominator !== undefined ? t('rateOf', [percent, String(metric.numerator), String(metric.denominator)]) : percent;
 }
 
 export function summarise(snapshot: PageSnapshot, locale: string, t: Translate): Summary {
@@ -199,7 +197,13 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
       add('fieldTransactionRows', t('transactionRowsValue', [String(snapshot.rows.length), String(snapshot.rows.filter((r) => r.kind === 'order-payment').length)]));
       const notes = snapshot.couldNotTell ?? [];
       if (snapshot.rated !== undefined) add('fieldFeeRates', t('feeRatesValue', [String(snapshot.rated), String(notes.length)]));
-      add('fieldFeeCouldNotTell', notes.slice(0, 30).map((n) => t(FEE_WHY[n.reason], [n.orderId ?? t('feeNoOrder')])).join(' · '));
+      add(
+        'fieldFeeCouldNotTell',
+        notes
+          .slice(0, 30)
+          .map((n) => t(FEE_WHY[n.reason], [n.orderId ?? t('feeNoOrder')]))
+          .join(' · '),
+      );
       break;
     }
     case 'account-health':
@@ -216,12 +220,12 @@ export function summarise(snapshot: PageSnapshot, locale: string, t: Translate):
       snapshot.sources.includes('selection')
         ? 'readFromSelection'
         : snapshot.sources.includes('orders-api')
-        ? 'readFromPageAndData'
-        : snapshot.sources.includes('messaging-api')
-          ? snapshot.sources.includes('dom')
-            ? 'readFromPageAndMessagingData'
-            : 'readFromMessagingData'
-          : 'readFromPage',
+          ? 'readFromPageAndData'
+          : snapshot.sources.includes('messaging-api')
+            ? snapshot.sources.includes('dom')
+              ? 'readFromPageAndMessagingData'
+              : 'readFromMessagingData'
+            : 'readFromPage',
     ),
   };
 }

@@ -62,10 +62,7 @@ async function sidebarState(page: Page) {
   return {
     pageType: await sidebar.getAttribute('data-page-type'),
     state: await sidebar.getAttribute('data-state'),
-    label:
-      (await sidebar.getAttribute('data-state')) === 'expanded'
-        ? await page.locator('seller-sidekick [data-testid="page-type"]').textContent()
-        : undefined,
+    label: (await sidebar.getAttribute('data-state')) === 'expanded' ? await page.locator('seller-sidekick [data-testid="page-type"]').textContent() : undefined,
     position: await sidebar.evaluate((el) => getComputedStyle(el).position),
   };
 }
@@ -114,11 +111,15 @@ describe('Chromium: the sidebar on every demo page', () => {
     expect(state.label).toBe(PAGE_TYPE_TEXT[demo.pageType]![demo.lang]);
     expect(state.position).toBe('fixed'); // the shadow root's own stylesheet is applied
     expect(await session.page.evaluate(coveredControls)).toEqual([]);
-    const read = await until(() => session.page.evaluate(whatIRead), (r) => (r?.kind ?? undefined) === READ_KIND[demo.pageType], 'what I read');
+    const read = await until(
+      () => session.page.evaluate(whatIRead),
+      (r) => (r?.kind ?? undefined) === READ_KIND[demo.pageType],
+      'what I read',
+    );
     if (READ_KIND[demo.pageType]) expect(Object.keys(read!.fields).length).toBeGreaterThan(0);
   });
 
-  it('reads the order app\'s own JSON on the order page and lets it decide the cancellation flag', async () => {
+  it("reads the order app's own JSON on the order page and lets it decide the cancellation flag", async () => {
     await en.page.goto(demoPages.pages.find((p) => p.id === 'order-details-en')!.url);
     const read = await until(
       () => en.page.evaluate(whatIRead),
@@ -131,7 +132,11 @@ describe('Chromium: the sidebar on every demo page', () => {
 
   it('shows what it read in Japanese on a Japanese order', async () => {
     await ja.page.goto(demoPages.pages.find((p) => p.id === 'order-details-ja')!.url);
-    const read = await until(() => ja.page.evaluate(whatIRead), (r) => r?.kind === 'order-details', 'what I read');
+    const read = await until(
+      () => ja.page.evaluate(whatIRead),
+      (r) => r?.kind === 'order-details',
+      'what I read',
+    );
     expect(read!.fields).toMatchObject({ fieldOrderId: '503-1724766-9264601', fieldStatus: '出荷済み', fieldFulfilment: '出品者出荷（自己発送）' });
     expect(read!.fields.fieldPurchaseDate).toContain('2021');
     expect(read!.note).toBe('ページから読み取りました。');
@@ -139,9 +144,17 @@ describe('Chromium: the sidebar on every demo page', () => {
 
   it('reads again when the page changes its own content', async () => {
     await en.page.goto(demoPages.pages.find((p) => p.id === 'order-list-en')!.url);
-    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrders === '3 / 3', '3 orders');
+    await until(
+      () => en.page.evaluate(whatIRead),
+      (r) => r?.fields.fieldOrders === '3 / 3',
+      '3 orders',
+    );
     await en.page.evaluate(() => document.querySelector('#orders-table tbody tr')!.remove());
-    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrders === '2 / 3', 'the re-read after a row disappeared');
+    await until(
+      () => en.page.evaluate(whatIRead),
+      (r) => r?.fields.fieldOrders === '2 / 3',
+      'the re-read after a row disappeared',
+    );
   });
 });
 
@@ -155,14 +168,22 @@ const sorted = (ids: readonly string[]) => [...ids].sort();
 /** Waits until the sidebar shows exactly these findings, then checks they stay so (nothing late). */
 async function expectFindings(page: Page, expected: readonly string[], what: string) {
   const want = JSON.stringify(sorted(expected));
-  await until(() => page.evaluate(shownFindings), (s) => s.ready && !s.pending && JSON.stringify(s.ids) === want, `findings ${want} on ${what}`);
+  await until(
+    () => page.evaluate(shownFindings),
+    (s) => s.ready && !s.pending && JSON.stringify(s.ids) === want,
+    `findings ${want} on ${what}`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 700));
   expect((await page.evaluate(shownFindings)).ids, `${what}, a moment later`).toEqual(sorted(expected));
 }
 
 async function visit(session: Session, id: string) {
   await session.page.goto(demoPage(id).url);
-  await until(() => session.page.evaluate(shownFindings), (s) => s.ready && !s.pending, `the sidebar on ${id}`);
+  await until(
+    () => session.page.evaluate(shownFindings),
+    (s) => s.ready && !s.pending,
+    `the sidebar on ${id}`,
+  );
 }
 
 describe('Chromium: findings on every demo page, and nowhere else', () => {
@@ -195,14 +216,26 @@ describe('Chromium: the referral fee watch on the Transaction view (seed 000)', 
     const session = demoPage(id).lang === 'ja' ? ja : en;
     await forget(session);
     await visit(session, id);
-    const text = await until(() => session.page.evaluate(findingText, 'referral-fee-changed'), (t) => t !== null, 'the fee finding');
+    const text = await until(
+      () => session.page.evaluate(findingText, 'referral-fee-changed'),
+      (t) => t !== null,
+      'the fee finding',
+    );
     expect(text).toContain(seen);
     expect(text).toContain(usual);
     expect(text).toContain('seed 000');
-    const read = await until(() => session.page.evaluate(whatIRead), (r) => r?.fields.fieldFeeCouldNotTell !== undefined, 'what I read');
+    const read = await until(
+      () => session.page.evaluate(whatIRead),
+      (r) => r?.fields.fieldFeeCouldNotTell !== undefined,
+      'what I read',
+    );
     expect(read!.fields.fieldFeeCouldNotTell).toContain(promotion);
     // Info only: the badge counts none of it.
-    expect(await session.page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="referral-fee-changed"]')?.closest('[data-severity]')?.getAttribute('data-severity') ?? 'info')).toBe('info');
+    expect(
+      await session.page.evaluate(
+        () => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="referral-fee-changed"]')?.closest('[data-severity]')?.getAttribute('data-severity') ?? 'info',
+      ),
+    ).toBe('info');
   });
 });
 
@@ -212,19 +245,45 @@ describe('Chromium: the Cancel order guard', () => {
     await visit(en, 'message-thread-en');
     await en.page.goto(demoPage('order-details-en').url);
     await expectFindings(en.page, ['cancel-inquiry-not-request', 'ship-by-due'], 'the order page after the thread');
-    const placed = await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline !== null, 'the inline warning');
+    const placed = await until(
+      () => en.page.evaluate(cancelGuardState),
+      (s) => s.inline !== null,
+      'the inline warning',
+    );
     expect(placed).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true, dialog: false, amazonFlow: false });
     expect(await en.page.evaluate(coveredControls)).toEqual([]);
 
     await en.page.click('#demo-cancel-order');
-    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.dialog, 'our confirm step')).toMatchObject({ amazonFlow: false, opened: 0 });
+    expect(
+      await until(
+        () => en.page.evaluate(cancelGuardState),
+        (s) => s.dialog,
+        'our confirm step',
+      ),
+    ).toMatchObject({ amazonFlow: false, opened: 0 });
     await en.page.locator('seller-sidekick [data-testid="confirm-cancel-back"]').click();
-    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => !s.dialog, 'the dialog to close')).toMatchObject({ amazonFlow: false, opened: 0 });
+    expect(
+      await until(
+        () => en.page.evaluate(cancelGuardState),
+        (s) => !s.dialog,
+        'the dialog to close',
+      ),
+    ).toMatchObject({ amazonFlow: false, opened: 0 });
 
     await en.page.click('#demo-cancel-order');
-    await until(() => en.page.evaluate(cancelGuardState), (s) => s.dialog, 'our confirm step again');
+    await until(
+      () => en.page.evaluate(cancelGuardState),
+      (s) => s.dialog,
+      'our confirm step again',
+    );
     await en.page.locator('seller-sidekick [data-testid="confirm-cancel-proceed"]').click();
-    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.amazonFlow, "Amazon's own cancel flow")).toMatchObject({ dialog: false, opened: 1 });
+    expect(
+      await until(
+        () => en.page.evaluate(cancelGuardState),
+        (s) => s.amazonFlow,
+        "Amazon's own cancel flow",
+      ),
+    ).toMatchObject({ dialog: false, opened: 1 });
   });
 
   it('leaves the button alone when the buyer made the official request', async () => {
@@ -254,7 +313,13 @@ describe("Chromium: Amazon's official request and automatic cancellation read fr
     await en.page.goto(demoPage('order-details-en-unclear-banner').url);
     await expectFindings(en.page, ['cancel-inquiry-not-request', 'ship-by-due'], 'the order with an unreadable banner');
     expect((await en.page.evaluate(whatIRead))!.fields.fieldBuyerCancel).toBe('Could not tell (see below)');
-    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline !== null, 'the inline warning')).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    expect(
+      await until(
+        () => en.page.evaluate(cancelGuardState),
+        (s) => s.inline !== null,
+        'the inline warning',
+      ),
+    ).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
   });
 
   it("gives Amazon's own cancellation date from the order data, on the order page and in the popup", async () => {
@@ -311,7 +376,11 @@ describe('Chromium: order data forged by a page script', () => {
     const expected = ['cancel-inquiry-not-request', 'ship-by-due'];
     await expectFindings(en.page, expected, 'the order page after the thread');
     // The page reader's own data came over the link: the forgery competes with the real thing.
-    await until(() => en.page.evaluate(whatIRead), (r) => r?.note.includes("Seller Central's own order data") ?? false, 'the order data');
+    await until(
+      () => en.page.evaluate(whatIRead),
+      (r) => r?.note.includes("Seller Central's own order data") ?? false,
+      'the order data',
+    );
     const attempts = await en.page.evaluate(forgeOrderData, { orderId: '114-3941689-8772232', requested: true, names: FORGERY_NAMES });
     await afterForgery(en.page, expected);
     await expectFindings(en.page, expected, 'the order page after the forgery');
@@ -328,7 +397,11 @@ describe('Chromium: order data forged by a page script', () => {
     await en.page.goto(demoPage('order-details-en-cancel-requested').url);
     const expected = ['cancel-request-pending'];
     await expectFindings(en.page, expected, 'the requested order');
-    await until(() => en.page.evaluate(whatIRead), (r) => r?.note.includes("Seller Central's own order data") ?? false, 'the order data');
+    await until(
+      () => en.page.evaluate(whatIRead),
+      (r) => r?.note.includes("Seller Central's own order data") ?? false,
+      'the order data',
+    );
     const attempts = await en.page.evaluate(forgeOrderData, { orderId: '114-6230981-5520617', requested: false, names: FORGERY_NAMES });
     await afterForgery(en.page, expected);
     await expectFindings(en.page, expected, 'the requested order after the forgery');
@@ -339,7 +412,7 @@ describe('Chromium: order data forged by a page script', () => {
 });
 
 describe('Chromium: one-click replies', () => {
-  it('puts the suggested reply, in the buyer\'s language, into the kat-textarea so the page sees it', async () => {
+  it("puts the suggested reply, in the buyer's language, into the kat-textarea so the page sees it", async () => {
     await forget(en);
     await en.page.goto(demoPage('message-thread-en').url);
     await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread');
@@ -358,7 +431,7 @@ describe('Chromium: one-click replies', () => {
     expect(boxValue).toBe(state.text);
   });
 
-  it('checks what the seller types in the reply box against Amazon\'s rules', async () => {
+  it("checks what the seller types in the reply box against Amazon's rules", async () => {
     await en.page.locator('kat-textarea textarea').fill('Please call me at 03-1234-5678');
     const guard = en.page.locator('seller-sidekick [data-testid="typing-guard"] [data-guard-rule]');
     await guard.first().waitFor();
@@ -370,14 +443,26 @@ describe('Chromium: one-click replies', () => {
   it('offers every reply in a picker (Alt+Shift+R)', async () => {
     await en.page.keyboard.press('Alt+Shift+R');
     const picker = en.page.locator('seller-sidekick [data-testid="reply-picker"]');
-    await until(() => picker.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el), (focused) => focused, 'the picker to have focus');
+    await until(
+      () => picker.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el),
+      (focused) => focused,
+      'the picker to have focus',
+    );
     await picker.selectOption('invoice-reply');
-    await until(() => en.page.locator('seller-sidekick [data-testid="reply-composer"]').getAttribute('data-template-id'), (id) => id === 'invoice-reply', 'the invoice reply');
+    await until(
+      () => en.page.locator('seller-sidekick [data-testid="reply-composer"]').getAttribute('data-template-id'),
+      (id) => id === 'invoice-reply',
+      'the invoice reply',
+    );
   });
 
   it('switches the reply to Japanese with one click', async () => {
     await en.page.locator('seller-sidekick [data-testid="reply-composer"] button[lang="ja"]').click();
-    await until(() => en.page.locator('seller-sidekick [data-testid="reply-preview"]').textContent(), (text) => text?.includes('注文履歴') ?? false, 'the Japanese reply');
+    await until(
+      () => en.page.locator('seller-sidekick [data-testid="reply-preview"]').textContent(),
+      (text) => text?.includes('注文履歴') ?? false,
+      'the Japanese reply',
+    );
   });
 });
 
@@ -397,7 +482,7 @@ describe('Chromium: replies on the thread page know the order page', () => {
   });
 });
 
-describe('Chromium: the suggested reply on every demo thread, in the buyer\'s language', () => {
+describe("Chromium: the suggested reply on every demo thread, in the buyer's language", () => {
   const threads = demoPages.pages.filter((p) => p.pageType === 'message-thread' && p.findings.length > 0);
   it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
     const session = demo.lang === 'ja' ? ja : en;
@@ -438,11 +523,13 @@ describe('Chromium: dismissing and language', () => {
     await forget(en);
     await en.page.goto(demoPage('message-thread-en').url);
     await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread');
-    await en.worker.evaluate(() =>
-      chrome.storage.local.set({ settings: { version: 1, storeName: '', sellerName: '', uiLanguage: 'ja', replyLanguage: 'auto', replyDueHours: 12 } }),
-    );
+    await en.worker.evaluate(() => chrome.storage.local.set({ settings: { version: 1, storeName: '', sellerName: '', uiLanguage: 'ja', replyLanguage: 'auto', replyDueHours: 12 } }));
     const title = en.page.locator('seller-sidekick [data-finding-id="cancel-inquiry-not-request"] h3');
-    await until(() => title.textContent(), (text) => text?.startsWith('キャンセルしないでください') ?? false, 'the Japanese title');
+    await until(
+      () => title.textContent(),
+      (text) => text?.startsWith('キャンセルしないでください') ?? false,
+      'the Japanese title',
+    );
     await forget(en);
   });
 });
@@ -470,7 +557,11 @@ describe('Chromium: the seller corrects what a message is about', () => {
     for (const word of ['sandals', 'wrong size', 'please cancel']) expect(json).not.toContain(word);
     // A reload classifies with the stored layer.
     await en.page.reload();
-    await until(() => en.page.evaluate(shownFindings), (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now'), 'the correction after a reload');
+    await until(
+      () => en.page.evaluate(shownFindings),
+      (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now'),
+      'the correction after a reload',
+    );
     await reading.or(en.page.locator('seller-sidekick [data-testid="message-reading"][data-intent="defective"]')).first().waitFor();
     // Undo is offered on the page the correction was made on; after a reload, the options reset it.
     await en.page.goto(demoPage('message-thread-en').url);
@@ -479,8 +570,16 @@ describe('Chromium: the seller corrects what a message is about', () => {
     await corrected.locator('[data-testid="correct-submit"]').click();
     await status.waitFor();
     await en.page.locator('seller-sidekick [data-testid="correction-undo"]').click();
-    await until(() => status.getAttribute('data-state'), (state) => state === 'undone', 'the undo');
-    await until(() => en.page.evaluate(shownFindings), (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now'), 'the first correction still there after the undo');
+    await until(
+      () => status.getAttribute('data-state'),
+      (state) => state === 'undone',
+      'the undo',
+    );
+    await until(
+      () => en.page.evaluate(shownFindings),
+      (s) => s.ready && !s.pending && s.ids.includes('complaint-reply-now'),
+      'the first correction still there after the undo',
+    );
     await forget(en);
     await expectFindings(en.page, ['cancel-inquiry-not-request'], 'the thread after the corrections were cleared');
   });
@@ -512,7 +611,11 @@ describe('Chromium: sidebar behaviour', () => {
     // A case opens again with the URL left as it is: only the page says it is a conversation.
     await en.page.evaluate(() => document.querySelector('.mx-grid')!.append((window as unknown as { openCase: Element }).openCase));
     await en.page.locator(`${SIDEBAR}[data-page-type="message-thread"]`).waitFor({ timeout: 10_000 });
-    await until(() => en.page.evaluate(whatIRead), (r) => r?.fields.fieldOrderId === '113-5520871-0394417', 'the open case read again');
+    await until(
+      () => en.page.evaluate(whatIRead),
+      (r) => r?.fields.fieldOrderId === '113-5520871-0394417',
+      'the open case read again',
+    );
     expect(en.requests.filter((r) => r.isNavigationRequest()).length).toBe(navigations);
   });
 
@@ -552,7 +655,11 @@ describe('Chromium: the inbox, triaged', () => {
       ['product-question', '111-4408215-7730962'],
     ]);
     // The counterfeit complaint is unanswered under "Response needed": the badge counts it before it is opened.
-    await until(() => badge(en.worker), (b) => b.text === '1', 'badge "1"');
+    await until(
+      () => badge(en.worker),
+      (b) => b.text === '1',
+      'badge "1"',
+    );
     const stored = await en.worker.evaluate(() => chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).not.toContain('fake'); // the row's words are not kept
     await forget(en);
@@ -562,15 +669,27 @@ describe('Chromium: the inbox, triaged', () => {
 describe('Chromium: urgent orders on the badge and in the popup', () => {
   it('counts the orders of the list and the thread that need action, red when one is overdue', async () => {
     await forget(en);
-    await until(() => badge(en.worker), (b) => b.text === '', 'no badge');
+    await until(
+      () => badge(en.worker),
+      (b) => b.text === '',
+      'no badge',
+    );
     // The order list: one order due today, one overdue, one due tomorrow (dates relative to now).
     await visit(en, 'order-list-en');
-    const afterList = await until(() => badge(en.worker), (b) => b.text === '2', 'badge "2"');
+    const afterList = await until(
+      () => badge(en.worker),
+      (b) => b.text === '2',
+      'badge "2"',
+    );
     expect(afterList.color).toEqual([198, 40, 40, 255]);
     expect(afterList.title).toBe('Seller Sidekick: 2 orders need action, some overdue');
     // A thread with a complaint: a high-risk message waiting for a reply.
     await visit(en, 'message-thread-de-counterfeit');
-    await until(() => badge(en.worker), (b) => b.text === '3', 'badge "3"');
+    await until(
+      () => badge(en.worker),
+      (b) => b.text === '3',
+      'badge "3"',
+    );
 
     const popup = await en.context.newPage();
     await popup.setViewportSize({ width: 360, height: 560 });
@@ -585,17 +704,29 @@ describe('Chromium: urgent orders on the badge and in the popup', () => {
 
     // Done takes it off the list and the badge.
     await popup.getByRole('button', { name: 'Mark order 302-5518830-2297164 as done' }).click();
-    await until(() => badge(en.worker), (b) => b.text === '2', 'badge back to "2"');
+    await until(
+      () => badge(en.worker),
+      (b) => b.text === '2',
+      'badge back to "2"',
+    );
     await popup.locator('li[data-order-id="302-5518830-2297164"]').waitFor({ state: 'detached' });
     await popup.close();
     await forget(en);
-    await until(() => badge(en.worker), (b) => b.text === '', 'no badge after forgetting');
+    await until(
+      () => badge(en.worker),
+      (b) => b.text === '',
+      'no badge after forgetting',
+    );
   });
 
   it('writes the popup in Japanese for a Japanese browser', async () => {
     await forget(ja);
     await visit(ja, 'order-list-ja');
-    await until(() => badge(ja.worker), (b) => b.text === '1', 'badge "1"');
+    await until(
+      () => badge(ja.worker),
+      (b) => b.text === '1',
+      'badge "1"',
+    );
     expect((await badge(ja.worker)).title).toBe('Seller Sidekick：対応が必要な注文 1件');
     const popup = await ja.context.newPage();
     await popup.goto(`chrome-extension://${ja.extensionId}/popup.html`);
@@ -608,7 +739,7 @@ describe('Chromium: urgent orders on the badge and in the popup', () => {
 });
 
 describe("Chromium: saving the page's outline", () => {
-  it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
+  it("downloads the skeleton of a thread: none of the page's text, and the readers still find the thread in it", async () => {
     await forget(en);
     await visit(en, 'message-thread-en');
     const texts = await en.page.evaluate(pageTexts);
@@ -650,7 +781,7 @@ describe('Chromium: downloads', () => {
 });
 
 describe('Chromium: check the selected text', () => {
-  it("checks the selected text as the buyer's: Amazon's wording on a page it does not read, then \"please cancel\" on the order page, and back", async () => {
+  it('checks the selected text as the buyer\'s: Amazon\'s wording on a page it does not read, then "please cancel" on the order page, and back', async () => {
     await forget(en);
     const check = en.page.locator('seller-sidekick [data-testid="check-selection"]');
 
@@ -673,7 +804,13 @@ describe('Chromium: check the selected text', () => {
     await expectFindings(en.page, ['cancel-inquiry-not-request', 'ship-by-due'], '"please cancel" selected on the order page');
     expect(await en.page.evaluate(selectionCheckState)).toMatchObject({ checking: true, order: 'Order: 114-3941689-8772232', offered: false });
     // The warning also goes by the page's Cancel order, as after a thread that said so.
-    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline !== null, 'the inline warning')).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
+    expect(
+      await until(
+        () => en.page.evaluate(cancelGuardState),
+        (s) => s.inline !== null,
+        'the inline warning',
+      ),
+    ).toMatchObject({ inline: 'cancel-inquiry-not-request', inlineNextToButton: true });
     expect(await en.page.evaluate(coveredControls)).toEqual([]);
 
     // Nothing of it was stored: not its words, not even its intent in the order's record.
@@ -685,7 +822,13 @@ describe('Chromium: check the selected text', () => {
     await en.page.locator('seller-sidekick [data-testid="selection-back"]').click();
     await expectFindings(en.page, ['ship-by-due'], 'the order page again');
     expect((await en.page.evaluate(whatIRead))?.kind).toBe('order-details');
-    expect(await until(() => en.page.evaluate(cancelGuardState), (s) => s.inline === null, 'the inline warning to go')).toMatchObject({ inline: null });
+    expect(
+      await until(
+        () => en.page.evaluate(cancelGuardState),
+        (s) => s.inline === null,
+        'the inline warning to go',
+      ),
+    ).toMatchObject({ inline: null });
   });
 });
 

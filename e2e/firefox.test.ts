@@ -81,7 +81,9 @@ describe('Firefox: the inbox, triaged', () => {
     let kinds: string[] = [];
     for (let i = 0; i < 100 && kinds.length < 2; i++) {
       await new Promise((resolve) => setTimeout(resolve, 150));
-      kinds = await page.evaluate(() => [...(document.querySelector('seller-sidekick')?.shadowRoot?.querySelectorAll('[data-testid="triage"] li') ?? [])].map((li) => li.getAttribute('data-kind') ?? ''));
+      kinds = await page.evaluate(() =>
+        [...(document.querySelector('seller-sidekick')?.shadowRoot?.querySelectorAll('[data-testid="triage"] li') ?? [])].map((li) => li.getAttribute('data-kind') ?? ''),
+      );
     }
     expect(kinds).toEqual(['complaint', 'cancellation']);
     const heading = await page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('#sidekick-triage-heading')?.textContent);
@@ -261,8 +263,7 @@ describe("Firefox: Amazon's official request and automatic cancellation read fro
   });
 
   it("gives Amazon's own cancellation date from the order data, and our estimate, said to be one, where no data is served", async () => {
-    const titleOf = () =>
-      page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="auto-cancel-due"]')?.getAttribute('aria-label'));
+    const titleOf = () => page.evaluate(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-finding-id="auto-cancel-due"]')?.getAttribute('aria-label'));
     await forget();
     await page.goto(demoPage('order-details-en-overdue').url);
     await expectFindings(['auto-cancel-due', 'ship-by-due'], 'the overdue order');
@@ -289,10 +290,9 @@ async function afterForgery() {
 
 describe('Firefox: order data forged by a page script', () => {
   const ownOrderData = () =>
-    page.waitForFunction(
-      () => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="read-note"]')?.textContent?.includes("Seller Central's own order data") ?? false,
-      { timeout: 10_000 },
-    );
+    page.waitForFunction(() => document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="read-note"]')?.textContent?.includes("Seller Central's own order data") ?? false, {
+      timeout: 10_000,
+    });
 
   it('ignores a forged official cancel request and counts it: the guard on Cancel order stays', async () => {
     await forget();
@@ -368,7 +368,7 @@ async function clickUntil(target: string, expected: string) {
   }
 }
 
-describe('Firefox: the suggested reply on every demo thread, in the buyer\'s language', () => {
+describe("Firefox: the suggested reply on every demo thread, in the buyer's language", () => {
   const threads = demoPages.pages.filter((p) => p.pageType === 'message-thread' && p.findings.length > 0);
   it.each(threads.map((p) => [p.id, p] as const))('%s', async (_id, demo) => {
     await forget();
@@ -419,7 +419,7 @@ describe('Firefox: check the selected text', () => {
     }
   }
 
-  it("checks the selected text as the buyer's: Amazon's wording on a page it does not read, then \"please cancel\" on the order page, and back", async () => {
+  it('checks the selected text as the buyer\'s: Amazon\'s wording on a page it does not read, then "please cancel" on the order page, and back', async () => {
     await forget();
 
     // A page it does not read: the seller selects Amazon's request wording, subject line and all.
@@ -491,7 +491,7 @@ describe('Firefox: translation on this device', () => {
 });
 
 describe("Firefox: saving the page's outline", () => {
-  it('downloads the skeleton of a thread: none of the page\'s text, and the readers still find the thread in it', async () => {
+  it("downloads the skeleton of a thread: none of the page's text, and the readers still find the thread in it", async () => {
     await forget();
     await page.goto(demoPage('message-thread-en').url);
     await expectFindings(['cancel-inquiry-not-request'], 'the thread');
@@ -545,7 +545,9 @@ async function openPopup(tab: Page) {
 /** Runs in an extension page: the toolbar badge as the browser holds it. */
 async function badgeOf(extensionPage: Page): Promise<{ text: string; color: number[]; title: string }> {
   return extensionPage.evaluate(async () => {
-    const action = (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> } } }).browser.action;
+    const action = (
+      globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> } } }
+    ).browser.action;
     return { text: await action.getBadgeText({}), color: await action.getBadgeBackgroundColor({}), title: await action.getTitle({}) };
   });
 }

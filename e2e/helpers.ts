@@ -239,5 +239,4 @@ export function selectionCheckState(): { offered: boolean; checking: boolean; or
 /** A buyer's "please cancel", without an order number (the order page gives it). */
 export const SELECTED_PLEASE_CANCEL = 'Hello, I ordered the wrong size by mistake. Could you please cancel my order? Thank you.';
 /** Amazon's request wording, subject line and all, selected on a page that is not read: still only a buyer's words. */
-export const SELECTED_OFFICIAL_WORDING =
-  'Order cancellation request from Amazon customer Jane (Order: 114-3941689-8772232)\nThe buyer has requested that this order be cancelled.';
+export const SELECTED_OFFICIAL_WORDING = 'Order cancellation request from Amazon customer Jane (Order: 114-3941689-8772232)\nThe buyer has requested that this order be cancelled.';

@@ -17,7 +17,10 @@ const G201722390_US: FigureSource = {
 
 export const FIGURE_SOURCES = {
   PRE_FULFILMENT_CANCEL_RATE: [
-    { cite: 'Amazon seller forum, "Let\'s talk Pre-fulfillment Cancel Rate" (Amazon staff post, sellercentral.amazon.co.jp/seller-forums/discussions/t/7ff2b981-1e19-43c4-af51-a5c28a34a5b7): "all seller-cancelled orders as a percentage of total orders during a given 7-day time period … under 2.5%"', grade: 'A' },
+    {
+      cite: 'Amazon seller forum, "Let\'s talk Pre-fulfillment Cancel Rate" (Amazon staff post, sellercentral.amazon.co.jp/seller-forums/discussions/t/7ff2b981-1e19-43c4-af51-a5c28a34a5b7): "all seller-cancelled orders as a percentage of total orders during a given 7-day time period … under 2.5%"',
+      grade: 'A',
+    },
     { cite: 'Amazon seller help 200285210 "Cancellation Rate" (en_CA, en_IT; ja_JP: キャンセル率 2.5%未満, 7日間)', grade: 'A' },
   ],
   ON_TIME_DELIVERY_RATE: [
@@ -33,10 +36,16 @@ export const FIGURE_SOURCES = {
     FR: { cite: 'assumed as DE (help 201722390 not checked for amazon.fr)', grade: 'C' },
     IT: { cite: 'assumed as DE (help 201722390 not checked for amazon.it)', grade: 'C' },
     ES: { cite: 'assumed as DE (help 201722390 not checked for amazon.es)', grade: 'C' },
-    JP: { cite: 'Amazon seller help 201722390, ja_JP (sellercentral.amazon.co.jp): 「注文後 5分以内であれば…購入者自身で注文をキャンセルすることができます」; help RXAS2XTAYEF77BG (seller-fulfilled orders)', grade: 'A' },
+    JP: {
+      cite: 'Amazon seller help 201722390, ja_JP (sellercentral.amazon.co.jp): 「注文後 5分以内であれば…購入者自身で注文をキャンセルすることができます」; help RXAS2XTAYEF77BG (seller-fulfilled orders)',
+      grade: 'A',
+    },
   } satisfies Record<MarketplaceId, FigureSource>,
   AUTO_CANCEL: [
-    { cite: 'Amazon seller forum "Important update regarding Auto Cancellation timeline" (sellercentral.amazon.com/forums/t/694871, 2020): "within 7 business days after the \'ship by\' date … counted as defects to your Cancellation Rate"', grade: 'A' },
+    {
+      cite: 'Amazon seller forum "Important update regarding Auto Cancellation timeline" (sellercentral.amazon.com/forums/t/694871, 2020): "within 7 business days after the \'ship by\' date … counted as defects to your Cancellation Rate"',
+      grade: 'A',
+    },
     G201722390_US,
     { cite: 'The public captures of /orders-api/order (docs/seller-central-pages.md §13): cancellationDate 10 and 11 calendar days after latestShipDate (inferred)', grade: 'C' },
   ],

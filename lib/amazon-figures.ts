@@ -21,7 +21,9 @@ export const PRE_FULFILMENT_CANCEL_RATE = { maxPercent: 2.5, windowDays: 7 } as 
  * by the promised date (14-day window, 7-day lag), required since 2024-09-25. Only the US has
  * this requirement; sellers shipping from Japan to US buyers are most exposed to it.
  */
-export const ON_TIME_DELIVERY_RATE: Readonly<Partial<Record<MarketplaceId, { readonly minPercent: number; readonly since: string; readonly perUnit: true; readonly windowDays: number; readonly lagDays: number }>>> = {
+export const ON_TIME_DELIVERY_RATE: Readonly<
+  Partial<Record<MarketplaceId, { readonly minPercent: number; readonly since: string; readonly perUnit: true; readonly windowDays: number; readonly lagDays: number }>>
+> = {
   US: { minPercent: 90, since: '2024-09-25', perUnit: true, windowDays: 14, lagDays: 7 },
 };
 

@@ -24,7 +24,5 @@ export function badgeFor(summary: UrgentSummary, t: Translate): BadgeState {
   const text = badgeText(summary.count);
   if (text === '') return { text, color: BADGE_AMBER, title: t('actionTitle') };
   const count = String(summary.count);
-  return summary.overdue
-    ? { text, color: BADGE_RED, title: t('badgeTitleOverdue', [count]) }
-    : { text, color: BADGE_AMBER, title: t('badgeTitleCount', [count]) };
+  return summary.overdue ? { text, color: BADGE_RED, title: t('badgeTitleOverdue', [count]) } : { text, color: BADGE_AMBER, title: t('badgeTitleCount', [count]) };
 }

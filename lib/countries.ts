@@ -44,11 +44,28 @@ export const COUNTRIES: Readonly<Record<string, readonly string[]>> = {
 
 /** The country of each marketplace (DESIGN.md marketplaces; UK is GB in ISO). */
 export const MARKETPLACE_COUNTRY: Readonly<Record<string, string>> = {
-  US: 'US', CA: 'CA', MX: 'MX', UK: 'GB', GB: 'GB', DE: 'DE', FR: 'FR', IT: 'IT', ES: 'ES', JP: 'JP',
+  US: 'US',
+  CA: 'CA',
+  MX: 'MX',
+  UK: 'GB',
+  GB: 'GB',
+  DE: 'DE',
+  FR: 'FR',
+  IT: 'IT',
+  ES: 'ES',
+  JP: 'JP',
 };
 
 /** Where each marketplace's orders are expected to go (ISO codes). EU marketplaces ship across Europe. */
 const EUROPE = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'AT', 'CH', 'PL', 'PT'] as const;
 export const MARKETPLACE_DESTINATIONS: Readonly<Record<string, readonly string[]>> = {
-  US: ['US'], CA: ['CA'], MX: ['MX'], JP: ['JP'], UK: EUROPE, DE: EUROPE, FR: EUROPE, IT: EUROPE, ES: EUROPE,
+  US: ['US'],
+  CA: ['CA'],
+  MX: ['MX'],
+  JP: ['JP'],
+  UK: EUROPE,
+  DE: EUROPE,
+  FR: EUROPE,
+  IT: EUROPE,
+  ES: EUROPE,
 };

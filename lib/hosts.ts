@@ -60,9 +60,7 @@ export const SELLER_CENTRAL_HOSTS: readonly SellerCentralHost[] = [
 ];
 
 /** Match patterns for the manifest: https only, one per host, nothing wider. */
-export const SELLER_CENTRAL_MATCHES: readonly string[] = SELLER_CENTRAL_HOSTS.map(
-  (host) => `https://${host.hostname}/*`,
-);
+export const SELLER_CENTRAL_MATCHES: readonly string[] = SELLER_CENTRAL_HOSTS.map((host) => `https://${host.hostname}/*`);
 
 /** The Seller Central host of a URL, or undefined for any other site (including http:). */
 export function sellerCentralHost(url: URL): SellerCentralHost | undefined {

@@ -38,9 +38,7 @@ export function translatorFor(messages: Readonly<Record<string, MessageEntry>>):
       const placeholder = entry.placeholders?.[name.toLowerCase()];
       return placeholder ? placeholder.content : whole;
     });
-    return named.replace(/\$(\$|[1-9])/g, (_whole, what: string) =>
-      what === '$' ? '$' : (substitutions[Number(what) - 1] ?? ''),
-    );
+    return named.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
   };
 }
 

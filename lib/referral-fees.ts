@@ -92,7 +92,6 @@ export const SAME_RATE_POINTS = 1;
 export function categoriesAt(marketplace: MarketplaceId | undefined, rate: number, language: 'en' | 'ja'): string[] {
   const schedule = marketplace ? FEE_SCHEDULES[marketplace] : undefined;
   if (!schedule || !Number.isFinite(rate)) return [];
-  const near = (published: number) =>
-    Math.abs(published - rate) * 100 <= SAME_RATE_POINTS || (schedule.feeTax > 0 && Math.abs(published * (1 + schedule.feeTax) - rate) * 100 <= SAME_RATE_POINTS);
+  const near = (published: number) => Math.abs(published - rate) * 100 <= SAME_RATE_POINTS || (schedule.feeTax > 0 && Math.abs(published * (1 + schedule.feeTax) - rate) * 100 <= SAME_RATE_POINTS);
   return schedule.categories.filter((c) => c.rates.some(near)).map((c) => c[language]);
 }

@@ -6,9 +6,7 @@
  * argument (no global document): the content script finds it from the reader's path.
  */
 
-export type InsertResult =
-  | { readonly ok: true; readonly into: 'textarea' | 'contenteditable' }
-  | { readonly ok: false; readonly reason: string };
+export type InsertResult = { readonly ok: true; readonly into: 'textarea' | 'contenteditable' } | { readonly ok: false; readonly reason: string };
 
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 

@@ -58,10 +58,7 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
 export const MAX_DISMISSED_SUBJECTS = 1_000;
 export const Dismissed = z.object({
   version: z.literal(1),
-  subjects: z.record(
-    z.string().check(z.maxLength(200)),
-    z.object({ ids: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30)), at: z.iso.datetime() }),
-  ),
+  subjects: z.record(z.string().check(z.maxLength(200)), z.object({ ids: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30)), at: z.iso.datetime() })),
 });
 export type Dismissed = z.infer<typeof Dismissed>;
 export const EMPTY_DISMISSED: Dismissed = { version: 1, subjects: {} };

@@ -112,12 +112,7 @@ async function tidy(what: string, write: () => Promise<void>): Promise<void> {
   }
 }
 
-export function defineStoredItem<T>(
-  key: string,
-  schema: Schema<T>,
-  fallback: T,
-  options: StoredItemOptions = {},
-): StoredItem<T> {
+export function defineStoredItem<T>(key: string, schema: Schema<T>, fallback: T, options: StoredItemOptions = {}): StoredItem<T> {
   const area = browser.storage.local;
 
   async function read(): Promise<ReadResult<T>> {
@@ -170,23 +165,18 @@ export function defineStoredItem<T>(
 
 // The items themselves. Defined lazily so that importing this module touches no browser API.
 
-export const sidebarSettingsItem = (options?: StoredItemOptions): StoredItem<SidebarSettings> =>
-  defineStoredItem(STORAGE_KEYS.sidebar, SidebarSettings, DEFAULT_SIDEBAR_SETTINGS, options);
+export const sidebarSettingsItem = (options?: StoredItemOptions): StoredItem<SidebarSettings> => defineStoredItem(STORAGE_KEYS.sidebar, SidebarSettings, DEFAULT_SIDEBAR_SETTINGS, options);
 
-export const urgentSummaryItem = (options?: StoredItemOptions): StoredItem<UrgentSummary> =>
-  defineStoredItem(STORAGE_KEYS.urgentSummary, UrgentSummary, EMPTY_URGENT_SUMMARY, options);
+export const urgentSummaryItem = (options?: StoredItemOptions): StoredItem<UrgentSummary> => defineStoredItem(STORAGE_KEYS.urgentSummary, UrgentSummary, EMPTY_URGENT_SUMMARY, options);
 
-export const userSettingsItem = (options?: StoredItemOptions): StoredItem<UserSettings> =>
-  defineStoredItem(STORAGE_KEYS.settings, UserSettings, DEFAULT_USER_SETTINGS, options);
+export const userSettingsItem = (options?: StoredItemOptions): StoredItem<UserSettings> => defineStoredItem(STORAGE_KEYS.settings, UserSettings, DEFAULT_USER_SETTINGS, options);
 
-export const dismissedItem = (options?: StoredItemOptions): StoredItem<Dismissed> =>
-  defineStoredItem(STORAGE_KEYS.dismissed, Dismissed, EMPTY_DISMISSED, options);
+export const dismissedItem = (options?: StoredItemOptions): StoredItem<Dismissed> => defineStoredItem(STORAGE_KEYS.dismissed, Dismissed, EMPTY_DISMISSED, options);
 
 export const accountHealthItem = (options?: StoredItemOptions): StoredItem<AccountHealthReading | null> =>
   defineStoredItem(STORAGE_KEYS.accountHealth, z.nullable(AccountHealthReading), null, options);
 
-export const handledItem = (options?: StoredItemOptions): StoredItem<Handled> =>
-  defineStoredItem(STORAGE_KEYS.handled, Handled, EMPTY_HANDLED, options);
+export const handledItem = (options?: StoredItemOptions): StoredItem<Handled> => defineStoredItem(STORAGE_KEYS.handled, Handled, EMPTY_HANDLED, options);
 
 const EMPTY_LAYER = emptyLayer();
 /**
@@ -194,8 +184,7 @@ const EMPTY_LAYER = emptyLayer();
  * numbers, never a message. Written by the background (a correction, its undo) and the options
  * page (import, reset); an unreadable layer is backed up and the empty one used.
  */
-export const correctionsItem = (options?: StoredItemOptions): StoredItem<CorrectionLayer> =>
-  defineStoredItem(STORAGE_KEYS.corrections, CorrectionLayerSchema, EMPTY_LAYER, options);
+export const correctionsItem = (options?: StoredItemOptions): StoredItem<CorrectionLayer> => defineStoredItem(STORAGE_KEYS.corrections, CorrectionLayerSchema, EMPTY_LAYER, options);
 
 /** Keys of what the extension knows about orders (not the seller's preferences or templates). */
 export const ORDER_DATA_KEYS: readonly string[] = [

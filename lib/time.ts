@@ -53,10 +53,7 @@ function computeZoneOffset(instantMs: number, timeZone: string): number {
 }
 
 /** The instant at which a wall-clock time occurs in a zone (the earlier one in a repeated hour). */
-export function zonedTimeToInstant(
-  civil: { year: number; month: number; day: number; hour: number; minute: number; second?: number; ms?: number },
-  timeZone: string,
-): number {
+export function zonedTimeToInstant(civil: { year: number; month: number; day: number; hour: number; minute: number; second?: number; ms?: number }, timeZone: string): number {
   const wall = Date.UTC(civil.year, civil.month - 1, civil.day, civil.hour, civil.minute, civil.second ?? 0, civil.ms ?? 0);
   const first = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
   const second = wall - zoneOffsetMinutes(first, timeZone) * 60_000;

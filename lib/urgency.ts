@@ -23,15 +23,7 @@ export const A_TO_Z_WINDOW_MS = 72 * HOUR;
 /** How long "snooze" hides an order. */
 export const SNOOZE_MS = HOUR;
 
-export const HIGH_RISK_INTENTS: ReadonlySet<Intent> = new Set([
-  'defective',
-  'counterfeit',
-  'condition-mismatch',
-  'wrong-item',
-  'cancel-not-honored',
-  'address-change',
-  'a-to-z-claim',
-]);
+export const HIGH_RISK_INTENTS: ReadonlySet<Intent> = new Set(['defective', 'counterfeit', 'condition-mismatch', 'wrong-item', 'cancel-not-honored', 'address-change', 'a-to-z-claim']);
 
 export type UrgencyReason =
   | { readonly kind: 'ship-by'; readonly key: string; readonly at: string; readonly overdue: boolean }

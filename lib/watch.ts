@@ -115,12 +115,7 @@ export interface ClassifiedMessage {
 }
 
 /** The intents and flags of a thread's messages (not their words), merged by message key. */
-export function observeThread(
-  previous: OrderWatch | undefined,
-  thread: MessageThreadSnapshot & { orderId: string },
-  classified: readonly ClassifiedMessage[],
-  now: number,
-): OrderWatch {
+export function observeThread(previous: OrderWatch | undefined, thread: MessageThreadSnapshot & { orderId: string }, classified: readonly ClassifiedMessage[], now: number): OrderWatch {
   const next: OrderWatch = { ...base(thread.orderId, now, previous) };
   if (thread.marketplace && !next.marketplace) next.marketplace = thread.marketplace;
   const lastSellerIndex = thread.messages.reduce((last, message, index) => (message.sender === 'seller' ? index : last), -1);
@@ -263,9 +258,7 @@ export function observeNotice(previous: OrderWatch | undefined, notice: NoticeSn
 
 /** The buyer messages nobody has answered yet, oldest first. */
 export function unanswered(watch: OrderWatch): WatchedMessage[] {
-  return watch.messages
-    .filter((message) => message.sender === 'buyer' && !message.answered)
-    .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  return watch.messages.filter((message) => message.sender === 'buyer' && !message.answered).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
 }
 
 /**

@@ -46,10 +46,14 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     // Waits until the sidebar has read the page and classified its messages.
     const settled = async () => {
       await page.locator('seller-sidekick [data-testid="sidekick-sidebar"]').waitFor({ timeout: 15_000 });
-      await page.waitForFunction(() => {
-        const root = globalThis.document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="sidekick-sidebar"]');
-        return root && root.getAttribute('data-pending') === 'false' && (root.querySelector('[data-testid="what-i-read"]') || root.getAttribute('data-page-type') === 'other');
-      }, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => {
+          const root = globalThis.document.querySelector('seller-sidekick')?.shadowRoot?.querySelector('[data-testid="sidekick-sidebar"]');
+          return root && root.getAttribute('data-pending') === 'false' && (root.querySelector('[data-testid="what-i-read"]') || root.getAttribute('data-page-type') === 'other');
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
       await page.waitForTimeout(400); // let the order app's own data arrive and be merged
     };
     for (const demo of pages) {
@@ -66,7 +70,7 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     await shoot(`cancel-guard-${lang}`, 'warning next to Cancel order after a "please cancel" message');
     await page.click('#demo-cancel-order');
     await page.locator('seller-sidekick [data-testid="confirm-cancel"]').waitFor({ timeout: 15_000 });
-    await shoot(`cancel-confirm-${lang}`, 'our confirm step before Amazon\'s cancel flow');
+    await shoot(`cancel-confirm-${lang}`, "our confirm step before Amazon's cancel flow");
     await page.locator('seller-sidekick [data-testid="confirm-cancel-back"]').click();
     // A suggested reply, filled and ready to insert.
     await page.goto(server.pages.find((p) => p.id === 'message-thread-en').url);

@@ -19,16 +19,12 @@ export function ensureBrowsers(names) {
   if (missing.length === 0) return;
   const packages = missing.flatMap((name) => WANTED[name].packages);
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(
-      `Missing: ${missing.join(', ')}. This machine has no apt-get; install ${packages.join(', ')} yourself (Chromium at /usr/bin/chromium, Firefox at /usr/bin/firefox-esr).`,
-    );
+    throw new Error(`Missing: ${missing.join(', ')}. This machine has no apt-get; install ${packages.join(', ')} yourself (Chromium at /usr/bin/chromium, Firefox at /usr/bin/firefox-esr).`);
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = isRoot ? [] : ['sudo', '-n'];
   if (!isRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    throw new Error(
-      `Missing: ${missing.join(', ')}. Installing needs root; run:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`,
-    );
+    throw new Error(`Missing: ${missing.join(', ')}. Installing needs root; run:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`);
   }
   console.log(`Installing ${packages.join(', ')} with apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -20,20 +20,7 @@ import { calibration, fitTemperature, type TrainingRow } from '../lib/classify/l
 import { loadLinear, type LinearModel } from '../lib/classify/linear';
 import { vary, VARIATION_NAMES, type VariationName } from './variation';
 import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, type Classification, type Intent } from '../lib/classify/types';
-import {
-  featureRows,
-  foldOf,
-  learnable,
-  loadCorpusSplit,
-  loadLabelled,
-  packed,
-  rawScores,
-  SETTINGS,
-  generatedCopies,
-  trainRows,
-  type Labelled,
-  type Settings,
-} from './train';
+import { featureRows, foldOf, learnable, loadCorpusSplit, loadLabelled, packed, rawScores, SETTINGS, generatedCopies, trainRows, type Labelled, type Settings } from './train';
 
 export const CorpusExample = z.extend(ClassifyInput, {
   id: z.string(),
@@ -50,7 +37,9 @@ export const SPLITS: readonly Split[] = ['dev', 'validation', 'heldout'];
 export function loadSplit(split: Split): CorpusExample[] {
   const dir = join('corpus', split);
   const examples: CorpusExample[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .forEach((line, i) => {

@@ -9,7 +9,11 @@ const WHITE = [0xff, 0xff, 0xff];
 
 // Shield outline in a 32×32 box, as a polygon (the Logo's path with its curves flattened).
 function shieldPolygon() {
-  const pts = [[16, 2], [28, 6.5], [28, 14.7]];
+  const pts = [
+    [16, 2],
+    [28, 6.5],
+    [28, 14.7],
+  ];
   // right curve down to the point at (16, 30)
   for (let i = 1; i <= 12; i++) {
     const s = i / 12;
@@ -40,7 +44,11 @@ function distToSegment(px, py, [ax, ay], [bx, by]) {
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
-const CHECK = [[10, 16.2], [14.2, 20.4], [22.5, 12]];
+const CHECK = [
+  [10, 16.2],
+  [14.2, 20.4],
+  [22.5, 12],
+];
 
 function render(size) {
   const shield = shieldPolygon();
@@ -95,12 +103,7 @@ function png(size, rgba) {
   header[9] = 6; // RGBA
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 mkdirSync('public/icon', { recursive: true });

@@ -62,9 +62,7 @@ step('browsers (Chromium, firefox-esr)', () => ensureBrowsers(['chromium', 'fire
 run('wxt prepare', bin('wxt'), ['prepare'], { quiet: true });
 run('type check (tsc)', bin('tsc'), ['--noEmit']);
 run('lint (eslint)', bin('eslint'), ['.']);
-const unit = run('unit and component tests (vitest)', bin('vitest'), [
-  'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`,
-]);
+const unit = run('unit and component tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]);
 if (unit.status === 0) addVitestCounts(`${RESULTS}/unit.json`);
 run('build: Chrome MV3', bin('wxt'), ['build'], { quiet: true });
 run('build: Firefox MV3', bin('wxt'), ['build', '-b', 'firefox'], { quiet: true });
@@ -95,7 +93,12 @@ step('sources zip holds no test keys or test files', () => {
 });
 
 const e2e = run('end-to-end: manifests, Chromium, Firefox', bin('vitest'), [
-  'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/e2e.json`,
+  'run',
+  '--config',
+  'vitest.e2e.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${RESULTS}/e2e.json`,
 ]);
 if (e2e.status === 0) addVitestCounts(`${RESULTS}/e2e.json`);
 

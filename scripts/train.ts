@@ -149,7 +149,9 @@ export function loadLabelled(path: string, origin: Origin, name = basename(path)
 /** A corpus split as one file: its files in name order (each example grouped by its file). */
 export function loadCorpusSplit(split: 'dev' | 'validation' | 'heldout'): LoadedFile {
   const dir = join('corpus', split);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   const hash = createHash('sha256');
   const messages: Labelled[] = [];
   let rows = 0;
@@ -278,7 +280,10 @@ export function heldOutTemperature(messages: readonly Labelled[], rows: readonly
   for (const m of messages) perOrigin.set(originOf(m), (perOrigin.get(originOf(m)) ?? 0) + 1);
   for (let fold = 0; fold < settings.folds; fold++) {
     const inFold = messages.map((m) => foldOf(m.group, settings.folds) === fold);
-    const trained = trainRows(rows.filter((_, i) => !inFold[i]), settings);
+    const trained = trainRows(
+      rows.filter((_, i) => !inFold[i]),
+      settings,
+    );
     const model = loadLinear(packed(trained, 1, settings));
     rows.forEach((row, i) => {
       if (!inFold[i] || messages[i]!.origin === 'topic' || messages[i]!.origin === 'closing') return;
@@ -325,7 +330,15 @@ export function trainArtifact(extraPaths: readonly string[], settings: Settings 
     trainedOn: files.map((f) => ({ file: f.name, rows: f.rows, used: f.messages.filter(learnable).length, sha256: f.sha256 })),
     generatedCopies: { topicSubjects: copies.filter((m) => m.origin === 'topic').length, closings: copies.filter((m) => m.origin === 'closing').length },
     seed: settings.train.seed,
-    settings: { ...settings.train, originWeight: settings.originWeight, minWeight: settings.minWeight, scale: settings.scale, folds: settings.folds, topicCopiesPerMessage: settings.topicCopies, closingShare: settings.closingCopies },
+    settings: {
+      ...settings.train,
+      originWeight: settings.originWeight,
+      minWeight: settings.minWeight,
+      scale: settings.scale,
+      folds: settings.folds,
+      topicCopiesPerMessage: settings.topicCopies,
+      closingShare: settings.closingCopies,
+    },
     featuresSeen: trained.featureIds.length,
     featuresKept: draft.ids.length,
     weightsKept: draft.weights.length,
@@ -372,4 +385,3 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
 }
-

@@ -32,19 +32,19 @@ function typos(text: string, random: Random): string {
 }
 
 /** Accents lost, as on a keyboard without them: é → e, ß kept. */
-const loseAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+const loseAccents = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
 
 /** ASCII letters, digits and signs in their full-width forms (ＡＢＣ１２３！). */
 const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
-const HALF_KATAKANA: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ'].map((half) => [half.normalize('NFKC'), half]),
-);
+const HALF_KATAKANA: Readonly<Record<string, string>> = Object.fromEntries([...'ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ'].map((half) => [half.normalize('NFKC'), half]));
 /** Katakana in half-width forms (キャンセル → ｷｬﾝｾﾙ), voiced ones as a letter and a mark. */
 function halfWidth(text: string): string {
-  return [...text.normalize('NFD')]
-    .map((c) => (c === '\u3099' ? 'ﾞ' : c === '\u309a' ? 'ﾟ' : (HALF_KATAKANA[c] ?? c)))
-    .join('');
+  return [...text.normalize('NFD')].map((c) => (c === '\u3099' ? 'ﾞ' : c === '\u309a' ? 'ﾟ' : (HALF_KATAKANA[c] ?? c))).join('');
 }
 
 const QUOTED: Readonly<Record<string, string>> = {

@@ -42,7 +42,15 @@ describe('MessageReadings', () => {
       index: 3,
       sender: 'buyer',
       text: 'hmm the thing is odd',
-      classification: { intent: 'other', confidence: 0.2, language: 'en', flags: [], evidence: [{ field: 'body', start: 13, end: 20, rule: 'model.word', target: 'other' }], scores: { counterfeit: 0.34, other: 0.2 }, unsure: true },
+      classification: {
+        intent: 'other',
+        confidence: 0.2,
+        language: 'en',
+        flags: [],
+        evidence: [{ field: 'body', start: 13, end: 20, rule: 'model.word', target: 'other' }],
+        scores: { counterfeit: 0.34, other: 0.2 },
+        unsure: true,
+      },
     };
     render(<MessageReadings readings={[leaning]} onCorrect={() => {}} onUndo={() => {}} maxFeatures={5000} t={tEn} />);
     expect(screen.getByText('It leaned towards: says the item is fake (34 %)')).toBeTruthy();
@@ -73,7 +81,7 @@ describe('MessageReadings', () => {
     expect(onCorrect).toHaveBeenCalledWith(1, 'wrong-item');
   });
 
-  it('never offers an official cancellation request, nor a notice for a buyer\'s message', () => {
+  it("never offers an official cancellation request, nor a notice for a buyer's message", () => {
     render(<MessageReadings readings={[unsure, reading(2, 'Your message could not be delivered to the buyer.', 'amazon')]} onCorrect={() => {}} onUndo={() => {}} maxFeatures={5000} t={tEn} />);
     const [buyer, amazon] = screen.getAllByTestId('correct-intent') as HTMLSelectElement[];
     const values = (select: HTMLSelectElement) => [...select.options].map((o) => o.value);

@@ -8,9 +8,7 @@ afterEach(cleanup);
 describe('OptionsView', () => {
   it('changes the sidebar setting and says it saved', () => {
     const onSidebarChange = vi.fn();
-    const { rerender } = render(
-      <OptionsView sidebar={{ version: 1, collapsed: false }} onSidebarChange={onSidebarChange} saved={false} version="0.1.0" t={tEn} />,
-    );
+    const { rerender } = render(<OptionsView sidebar={{ version: 1, collapsed: false }} onSidebarChange={onSidebarChange} saved={false} version="0.1.0" t={tEn} />);
     const box = screen.getByRole('checkbox', { name: 'Keep the sidebar folded to a small tab on Seller Central' });
     fireEvent.click(box);
     expect(onSidebarChange).toHaveBeenCalledWith({ version: 1, collapsed: true });

@@ -20,7 +20,9 @@ const complaint: UrgentOrder = {
   orderId: '302-5518830-2297164',
   marketplace: 'DE',
   overdue: false,
-  reasons: [{ kind: 'reply', key: 'reply:buyer:x', intent: 'counterfeit', highRisk: true, overdue: false, since: new Date(NOW - 3_600_000).toISOString(), at: new Date(NOW + 23 * 3_600_000).toISOString() }],
+  reasons: [
+    { kind: 'reply', key: 'reply:buyer:x', intent: 'counterfeit', highRisk: true, overdue: false, since: new Date(NOW - 3_600_000).toISOString(), at: new Date(NOW + 23 * 3_600_000).toISOString() },
+  ],
   deadline: new Date(NOW + 23 * 3_600_000).toISOString(),
 };
 
@@ -41,7 +43,9 @@ describe('PopupView', () => {
     renderPopup([overdue, complaint]);
     expect(screen.getByTestId('urgent-count').textContent).toBe('Orders needing action now: 2');
     const list = screen.getByRole('list', { name: 'Orders that need action, most urgent first' });
-    const items = within(list).getAllByRole('listitem').filter((li) => li.hasAttribute('data-order-id'));
+    const items = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.hasAttribute('data-order-id'));
     expect(items.map((li) => li.getAttribute('data-order-id'))).toEqual(['112-5567012-3390641', '302-5518830-2297164']);
     expect(items[0]!.getAttribute('data-overdue')).toBe('true');
     expect(within(items[0]!).getByText('Ship-by date passed')).toBeTruthy();

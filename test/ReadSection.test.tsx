@@ -35,7 +35,7 @@ describe('What I read', () => {
     expect(document.querySelector('[data-field="fieldCancelBanner"]')?.textContent).toBe('なし');
   });
 
-  it('says in Japanese why a field was not read, the reader\'s English detail kept on hover', () => {
+  it("says in Japanese why a field was not read, the reader's English detail kept on hover", () => {
     render(<Read snapshot={snapshotOf('order-details-ja')} locale="ja" t={tJa} />);
     const cancel = document.querySelector('[data-missing-field="buyerRequestedCancel"] small')!;
     expect(cancel.textContent).toBe('このページには表示されません（ページが読み込む別の情報から読み取ります）');
@@ -54,7 +54,7 @@ describe('What I read', () => {
     expect(screen.getByTestId('read-note').textContent).toBe('Could not read this page: no orders table on this page');
   });
 
-  it('says in Japanese that a page could not be read, the reader\'s reason marked as English', () => {
+  it("says in Japanese that a page could not be read, the reader's reason marked as English", () => {
     render(<Read snapshot={{ kind: 'unrecognized', reason: 'no orders table on this page' }} locale="ja" t={tJa} />);
     const note = screen.getByTestId('read-note');
     expect(note.textContent).toBe('このページを読み取れませんでした。 詳細（英語）： no orders table on this page');
@@ -95,9 +95,7 @@ describe('What I read', () => {
     expect(formatWindow({ earliest: '2026-11-22T15:00:00.000Z', latest: '2026-11-23T14:59:59.999Z' }, 'ja', 'Asia/Tokyo')).toBe('2026年11月23日(月)');
     expect(formatWindow({ earliest: '2021-05-19T14:45:00.000Z', latest: '2021-05-19T14:45:00.000Z' }, 'ja', 'Asia/Tokyo')).toBe('2021年5月19日(水) 23:45 JST');
     // The orders API ends its days at :59:59 without milliseconds.
-    expect(
-      formatWindow({ earliest: '2024-08-22T07:00:00.000Z', latest: '2024-08-24T06:59:59.000Z' }, 'en-US', 'America/Los_Angeles').replace(/\s/g, ' '),
-    ).toBe('Thu, Aug 22 – Fri, Aug 23, 2024');
+    expect(formatWindow({ earliest: '2024-08-22T07:00:00.000Z', latest: '2024-08-24T06:59:59.000Z' }, 'en-US', 'America/Los_Angeles').replace(/\s/g, ' ')).toBe('Thu, Aug 22 – Fri, Aug 23, 2024');
   });
 
   it('offers to save the page outline only when it can, and says where it went or that it failed', async () => {

@@ -30,7 +30,7 @@ function compose(
 }
 
 describe('composing a reply from the page', () => {
-  it('reads the buyer\'s name from Amazon\'s subject line, and nothing from other subjects', () => {
+  it("reads the buyer's name from Amazon's subject line, and nothing from other subjects", () => {
     expect(buyerNameFromSubject('Inquiry from Amazon customer Jane')).toBe('Jane');
     expect(buyerNameFromSubject('Order cancellation request from Amazon customer Tom Baker (Order: 114-6230981-5520617)')).toBe('Tom Baker');
     expect(buyerNameFromSubject('山田 花子様からのお問い合わせです')).toBe('山田 花子');
@@ -38,7 +38,7 @@ describe('composing a reply from the page', () => {
     expect(buyerNameFromSubject('<img src=x>'.repeat(1000))).toBeUndefined();
   });
 
-  it('on the English thread: English, the order id and the buyer\'s name filled', () => {
+  it("on the English thread: English, the order id and the buyer's name filled", () => {
     const { doc, url } = loadFixture('message-thread-en');
     const snapshot = readPage(doc, url);
     const c = compose('cancel-how-to-request', undefined, snapshot, settings, 'en', EMPTY_COLLECTION)!;
@@ -51,7 +51,7 @@ describe('composing a reply from the page', () => {
     expect(c.problems).toEqual([]);
   });
 
-  it('follows the buyer\'s language, and the seller can switch it', () => {
+  it("follows the buyer's language, and the seller can switch it", () => {
     const { doc, url } = loadFixture('message-thread-de-counterfeit');
     const snapshot = readPage(doc, url);
     expect(compose('complaint-acknowledge', undefined, snapshot, settings, 'de', EMPTY_COLLECTION)!.language).toBe('de');
@@ -85,11 +85,20 @@ describe('composing a reply from the page', () => {
     expect(other.filled.missing).toContain('trackingNumber');
   });
 
-  it('uses the seller\'s edit of a built-in template', () => {
+  it("uses the seller's edit of a built-in template", () => {
     const { doc, url } = loadFixture('message-thread-en');
     const collection = {
       version: 1 as const,
-      templates: [{ id: 'edit-cancel-how-to-request', name: 'x', replaces: 'cancel-how-to-request' as const, audience: 'buyer' as const, body: { en: 'Hi! Order {orderId}: please use Your Orders.' }, updatedAt: '2026-11-22T00:00:00.000Z' }],
+      templates: [
+        {
+          id: 'edit-cancel-how-to-request',
+          name: 'x',
+          replaces: 'cancel-how-to-request' as const,
+          audience: 'buyer' as const,
+          body: { en: 'Hi! Order {orderId}: please use Your Orders.' },
+          updatedAt: '2026-11-22T00:00:00.000Z',
+        },
+      ],
     };
     expect(compose('cancel-how-to-request', undefined, readPage(doc, url), settings, 'en', collection)!.filled.text).toBe('Hi! Order 114-3941689-8772232: please use Your Orders.');
   });
@@ -130,7 +139,19 @@ describe('ReplyComposer', () => {
 
   it('offers to copy where there is no reply box, in Japanese', () => {
     render(
-      <ReplyComposer templateId="tracking-info" title="追跡番号のお知らせ" language="ja" filled={filled} problems={[]} hasReplyBox={false} status="コピーしました" onLanguage={() => {}} onInsert={() => {}} onClose={() => {}} t={tJa} />,
+      <ReplyComposer
+        templateId="tracking-info"
+        title="追跡番号のお知らせ"
+        language="ja"
+        filled={filled}
+        problems={[]}
+        hasReplyBox={false}
+        status="コピーしました"
+        onLanguage={() => {}}
+        onInsert={() => {}}
+        onClose={() => {}}
+        t={tJa}
+      />,
     );
     expect(screen.getByRole('button', { name: '返信をコピー' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('コピーしました');
@@ -140,7 +161,16 @@ describe('ReplyComposer', () => {
 describe('the picker and the typing guard', () => {
   it('offers every reply and opens the one chosen', () => {
     const onPick = vi.fn();
-    render(<ReplyPicker options={[{ value: 'tracking-info', label: 'Tracking information' }, { value: 'mine-1', label: 'Thanks' }]} onPick={onPick} t={tEn} />);
+    render(
+      <ReplyPicker
+        options={[
+          { value: 'tracking-info', label: 'Tracking information' },
+          { value: 'mine-1', label: 'Thanks' },
+        ]}
+        onPick={onPick}
+        t={tEn}
+      />,
+    );
     const picker = screen.getByRole('combobox', { name: 'All replies' });
     fireEvent.change(picker, { target: { value: 'mine-1' } });
     expect(onPick).toHaveBeenCalledWith('mine-1');
@@ -156,9 +186,12 @@ describe('the picker and the typing guard', () => {
     expect(quiet.container.textContent).toBe('');
   });
 
-  it('composes one of the seller\'s own templates by its id', () => {
+  it("composes one of the seller's own templates by its id", () => {
     const { doc, url } = loadFixture('message-thread-en');
-    const collection = { version: 1 as const, templates: [{ id: 'mine-1', name: 'Thanks', audience: 'buyer' as const, body: { en: 'Thanks for order {orderId}!' }, updatedAt: '2026-11-22T00:00:00.000Z' }] };
+    const collection = {
+      version: 1 as const,
+      templates: [{ id: 'mine-1', name: 'Thanks', audience: 'buyer' as const, body: { en: 'Thanks for order {orderId}!' }, updatedAt: '2026-11-22T00:00:00.000Z' }],
+    };
     const c = compose('mine-1', undefined, readPage(doc, url), settings, 'en', collection)!;
     expect(c.ownName).toBe('Thanks');
     expect(c.filled.text).toBe('Thanks for order 114-3941689-8772232!');

@@ -50,9 +50,7 @@ describe('Sidebar', () => {
 
   it('collapses with a button and opens again from a small labelled tab', () => {
     const onToggle = vi.fn();
-    const { rerender } = render(
-      <Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={onToggle} locale="en" t={tEn} />,
-    );
+    const { rerender } = render(<Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={onToggle} locale="en" t={tEn} />);
     const collapse = screen.getByRole('button', { name: 'Collapse the sidebar' });
     expect(collapse.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(collapse);
@@ -69,9 +67,7 @@ describe('Sidebar', () => {
 
   it('shows text as text, even if a translation carried markup', () => {
     const hostile: Translate = (key) => (key === 'pageTypeOrderList' ? '<img src=x onerror="window.pwned=1">' : tEn(key));
-    const { container } = render(
-      <Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={() => {}} locale="en" t={hostile} />,
-    );
+    const { container } = render(<Sidebar page={page('https://sellercentral.amazon.com/orders-v3')} collapsed={false} onToggle={() => {}} locale="en" t={hostile} />);
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByTestId('page-type').textContent).toBe('<img src=x onerror="window.pwned=1">');
   });
@@ -80,12 +76,13 @@ describe('Sidebar', () => {
 describe('Sidebar: check the selected text', () => {
   const order = page('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232');
   const home = page('https://sellercentral.amazon.com/home');
-  const selection = (patch: Partial<SelectionCheckProps> = {}): SelectionCheckProps & { onCheck: ReturnType<typeof vi.fn>; onBack: ReturnType<typeof vi.fn> } => ({
-    available: true,
-    onCheck: vi.fn(),
-    onBack: vi.fn(),
-    ...patch,
-  }) as SelectionCheckProps & { onCheck: ReturnType<typeof vi.fn>; onBack: ReturnType<typeof vi.fn> };
+  const selection = (patch: Partial<SelectionCheckProps> = {}): SelectionCheckProps & { onCheck: ReturnType<typeof vi.fn>; onBack: ReturnType<typeof vi.fn> } =>
+    ({
+      available: true,
+      onCheck: vi.fn(),
+      onBack: vi.fn(),
+      ...patch,
+    }) as SelectionCheckProps & { onCheck: ReturnType<typeof vi.fn>; onBack: ReturnType<typeof vi.fn> };
 
   it('offers a compact button while the page has a selection, and checks it on click without clearing it', () => {
     const props = selection();
@@ -115,7 +112,7 @@ describe('Sidebar: check the selected text', () => {
     expect(screen.getByTestId('selection-order').textContent).toMatch(/^注文を特定できません/);
   });
 
-  it('while checking, says so, names the order, and goes back to the page\'s reading', () => {
+  it("while checking, says so, names the order, and goes back to the page's reading", () => {
     const props = selection({ available: false, checking: { orderId: '114-3941689-8772232', truncated: false } });
     render(<Sidebar page={order} collapsed={false} onToggle={() => {}} locale="en" t={tEn} selection={props} />);
     const section = screen.getByTestId('selection-check');

@@ -25,7 +25,7 @@ describe('TemplateEditor', () => {
     expect(screen.getByTestId('editor-preview').textContent).toContain('Guten Tag Jane Miller');
   });
 
-  it('saves an edit of a built-in template as the seller\'s version, and can reset it', async () => {
+  it("saves an edit of a built-in template as the seller's version, and can reset it", async () => {
     const { onSave, rerender } = renderEditor();
     fireEvent.click(within(screen.getByRole('group', { name: 'Reply language' })).getByRole('button', { name: 'English' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Text (English)' }), { target: { value: 'Hi {buyerName}, use Your Orders for order {orderId}.' } });
@@ -49,7 +49,7 @@ describe('TemplateEditor', () => {
     expect([...alert.querySelectorAll('[data-guard-rule]')].map((li) => li.getAttribute('data-guard-rule'))).toEqual(['email-address', 'emoji']);
   });
 
-  it('adds, duplicates and deletes the seller\'s own templates', async () => {
+  it("adds, duplicates and deletes the seller's own templates", async () => {
     const { onSave } = renderEditor();
     fireEvent.click(screen.getByRole('button', { name: 'New template' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledOnce());

@@ -93,7 +93,16 @@ describe('TemplateRecovery', () => {
       expect.stringContaining('could not be read (bad body), and no backup of them could be written (QUOTA_BYTES quota exceeded)'),
       expect.stringContaining('was not used: the copy does not match its length and checksum'),
     ]);
-    rerender(<TemplateRecovery backups={[]} localProblem={{ kind: 'read-failed', key: 'templates', error: 'IO error' }} onRestore={async () => ''} onDelete={async () => {}} formatTime={formatTime} t={tEn} />);
+    rerender(
+      <TemplateRecovery
+        backups={[]}
+        localProblem={{ kind: 'read-failed', key: 'templates', error: 'IO error' }}
+        onRestore={async () => ''}
+        onDelete={async () => {}}
+        formatTime={formatTime}
+        t={tEn}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('could not be read (IO error). Nothing was changed');
   });
 

@@ -40,7 +40,7 @@ describe("a buyer's message, translated on this device", () => {
     expect(text.textContent).toBe('Hello, this is a fake! Not an original. I want my money back.');
     expect(text.getAttribute('lang')).toBe('en');
     expect(screen.getByTestId('translation-original').textContent).toBe(german.text);
-    expect(screen.getByTestId('translation-label').textContent).toBe("Machine translation into English, made on this device. It may be wrong; the sidebar reads the original.");
+    expect(screen.getByTestId('translation-label').textContent).toBe('Machine translation into English, made on this device. It may be wrong; the sidebar reads the original.');
     expect(screen.getByText('Original (German)')).toBeTruthy();
     fireEvent.click(screen.getByTestId('translation-hide'));
     expect(screen.queryByTestId('translation-text')).toBeNull();
@@ -148,7 +148,7 @@ describe("a buyer's message, translated on this device", () => {
 });
 
 describe('a translation never changes what the sidebar read', () => {
-  it("keeps the intent, the cited words and the findings of the original, whatever the translation says", async () => {
+  it('keeps the intent, the cited words and the findings of the original, whatever the translation says', async () => {
     const page = recognisePage(new URL('https://sellercentral.amazon.de/messaging/thread?threadId=1'))!;
     const text = 'Hallo, könnten Sie bitte meine Bestellung 302-1234567-1234567 stornieren? Danke';
     const snapshot: MessageThreadSnapshot = { kind: 'message-thread', marketplace: 'DE', orderId: '302-1234567-1234567', messages: [{ sender: 'buyer', text }], missing: [], sources: ['dom'] };
@@ -159,8 +159,16 @@ describe('a translation never changes what the sidebar read', () => {
     const setup = setupOf({ answer: () => 'This is a FAKE counterfeit! Official cancellation request. Leave a 5-star review at www.example.com' });
     const view = { index: 0, sender: 'buyer' as const, text, classification };
     const { container } = render(
-      <Sidebar page={{ ...page, type: 'message-thread' }} snapshot={snapshot} findings={findings} collapsed={false} onToggle={() => {}} locale="en" t={tEn}
-        readings={{ readings: [view], onCorrect, onUndo: () => {}, maxFeatures: 5000, t: tEn, translation: setup }} />,
+      <Sidebar
+        page={{ ...page, type: 'message-thread' }}
+        snapshot={snapshot}
+        findings={findings}
+        collapsed={false}
+        onToggle={() => {}}
+        locale="en"
+        t={tEn}
+        readings={{ readings: [view], onCorrect, onUndo: () => {}, maxFeatures: 5000, t: tEn, translation: setup }}
+      />,
     );
     const before = {
       findings: [...container.querySelectorAll('[data-finding-id]')].map((e) => e.getAttribute('data-finding-id')),

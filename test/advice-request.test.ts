@@ -10,7 +10,10 @@ import { summarise } from '@/components/read-summary';
 import { readPage } from '@/lib/pages/read-page';
 import { DEMO_NOW, fillDemoDates, parseHtml, tJa } from './helpers';
 
-const snapshot = readPage(parseHtml(fillDemoDates(readFileSync('demo/pages/en/order-details-overdue.html', 'utf8'), DEMO_NOW)), new URL('https://sellercentral.amazon.com/orders-v3/order/114-5093318-2641107'));
+const snapshot = readPage(
+  parseHtml(fillDemoDates(readFileSync('demo/pages/en/order-details-overdue.html', 'utf8'), DEMO_NOW)),
+  new URL('https://sellercentral.amazon.com/orders-v3/order/114-5093318-2641107'),
+);
 const input = { snapshot, settings: { replyDueHours: 12 }, now: DEMO_NOW.getTime() };
 
 afterEach(() => vi.restoreAllMocks());
@@ -27,7 +30,10 @@ describe('findings from the background', () => {
   it.each([
     ['no snapshot', { settings: { replyDueHours: 12 }, now: 0 }],
     ['a snapshot of an unknown kind', { ...input, snapshot: { kind: 'made-up' } }],
-    ['a classification that claims an official request without its source', { ...input, classified: [{ index: 0, classification: { intent: 'cancel-request', confidence: 1, language: 'en', flags: [], evidence: [], scores: {} } }] }],
+    [
+      'a classification that claims an official request without its source',
+      { ...input, classified: [{ index: 0, classification: { intent: 'cancel-request', confidence: 1, language: 'en', flags: [], evidence: [], scores: {} } }] },
+    ],
     ['settings of another shape', { ...input, settings: { replyDueHours: 'soon' } }],
   ])('refuses %s', async (_label, bad) => {
     expect(await handleRequest({ type: 'advise', input: bad })).toMatchObject({ error: expect.stringContaining('Not a request') });

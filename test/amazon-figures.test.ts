@@ -21,7 +21,9 @@ describe("Amazon's figures", () => {
   });
 
   it('every figure names its source, and the ones assumed say so with grade C', () => {
-    const figureNames = Object.keys(figures).filter((name) => /^[A-Z_]+$/.test(name)).sort();
+    const figureNames = Object.keys(figures)
+      .filter((name) => /^[A-Z_]+$/.test(name))
+      .sort();
     expect(Object.keys(FIGURE_SOURCES).sort()).toEqual(figureNames);
     expect(Object.keys(FIGURE_SOURCES.BUYER_CANCEL_WINDOW_MINUTES).sort()).toEqual(Object.keys(MARKETPLACES).sort());
     const sources = [

@@ -46,9 +46,7 @@ const badge = async () => ({
 describe('background: urgent orders on the badge', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key, subs) =>
-      tEn(key as never, subs === undefined ? undefined : [subs].flat().map(String)),
-    );
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key, subs) => tEn(key as never, subs === undefined ? undefined : [subs].flat().map(String)));
   });
 
   it('shows no badge when nothing is remembered, and sets an hourly alarm', async () => {

@@ -51,7 +51,7 @@ describe('the banner on the order page', () => {
     ['a [role=alert]', `<div role="alert"><p>${SENTENCE}</p></div>`],
     ['a kat-alert with a description attribute', `<kat-alert variant="info" header="Cancellation request" description="${SENTENCE}"></kat-alert>`],
     ['UK spelling', `<div role="alert">${SENTENCE.replace('be canceled', 'be cancelled')}</div>`],
-  ])('reads Amazon\'s sentence in %s', (_name, html) => {
+  ])("reads Amazon's sentence in %s", (_name, html) => {
     const order = orderPage((doc) => alertHtml(doc, html));
     expect(order.buyerRequestedCancel).toMatchObject({ requested: true, source: 'page-banner', wording: 'sentence' });
     expect(order.buyerRequestedCancel?.quote).toContain('The buyer has requested');
@@ -78,7 +78,7 @@ describe('the banner on the order page', () => {
     expect(order.buyerRequestedCancel).toMatchObject({ requested: true, source: 'page-banner', wording: 'fragment' });
   });
 
-  it('does not take a fragment outside the order app as this order\'s request', () => {
+  it("does not take a fragment outside the order app as this order's request", () => {
     const order = orderPage((doc) => alertHtml(doc, '<div role="alert">Buyer Requested Cancel: new filter in Manage Orders</div>', '#sc-content-container'));
     expect(order.buyerRequestedCancel).toBeUndefined();
     expect(cancelMissing(order)?.why).toBe('elsewhere');
@@ -89,7 +89,7 @@ describe('the banner on the order page', () => {
     expect(order.buyerRequestedCancel).toMatchObject({ requested: true, wording: 'fragment' });
   });
 
-  it('ignores our own sidebar, even when it shows Amazon\'s sentence in an alert', () => {
+  it("ignores our own sidebar, even when it shows Amazon's sentence in an alert", () => {
     const order = orderPage((doc) => {
       const host = doc.createElement('seller-sidekick');
       const shadow = host.attachShadow({ mode: 'open' });
@@ -132,7 +132,7 @@ describe('bad input on the order page gives "could not tell", never a request', 
     ['a banner naming another order', `<div role="alert">${SENTENCE} Order ${OTHER}</div>`, /another order \(112-0000000-0000001\)/],
     ['two different banners', `<div role="alert">${SENTENCE}</div><div role="alert">キャンセルリクエスト</div>`, /2 different banners/],
     ['a banner in a language without known wording', '<div role="alert">Der Käufer hat die Stornierung dieser Bestellung beantragt.</div>', /language without known wording/],
-    ['Amazon\'s words denied', '<div role="alert">No buyer-requested cancellation for this order.</div>', /takes the request back or denies it/],
+    ["Amazon's words denied", '<div role="alert">No buyer-requested cancellation for this order.</div>', /takes the request back or denies it/],
     ['cancellation in other words', '<div role="alert">Cancellation request — please review.</div>', /not in Amazon's words/],
     ['a request and a banner for another order', `<div role="alert">${SENTENCE}</div><div role="alert">${SENTENCE} ${OTHER}</div>`, /another order/],
   ])('%s', (_name, html, reason) => {
@@ -235,8 +235,7 @@ describe('the banner on Manage Orders, per row', () => {
 describe('the order data (JSON) and the page together', () => {
   const capture = JSON.parse(readFileSync('test/fixtures/real-pages/us-2024_orders-api-order_response.redacted.json', 'utf8'));
   const item = capture.data.orderItems[0];
-  const withItems = (items: unknown[], extra: Record<string, unknown> = {}): OrderJson =>
-    orderInResponse({ order: { ...capture.data, amazonOrderId: ORDER, orderItems: items, ...extra } })!;
+  const withItems = (items: unknown[], extra: Record<string, unknown> = {}): OrderJson => orderInResponse({ order: { ...capture.data, amazonOrderId: ORDER, orderItems: items, ...extra } })!;
   const flagged = (flag: boolean, asin: string) => ({ ...item, ASIN: asin, BuyerRequestedCancel: { isBuyerRequestedCancel: flag, cancelReason: flag ? 'Changed mind' : null } });
 
   it('a flag on one item of two: which item, and no request for the order', () => {
@@ -249,7 +248,7 @@ describe('the order data (JSON) and the page together', () => {
     expect(order).toMatchObject({ buyerRequestedCancel: { requested: true, source: 'orders-api' } });
   });
 
-  it('keeps the real capture\'s cancellationDate (10 days after the latest ship date)', () => {
+  it("keeps the real capture's cancellationDate (10 days after the latest ship date)", () => {
     const order = readOrdersApiJson(JSON.stringify(capture));
     expect(order).toMatchObject({ cancellationDate: '2024-09-03T06:59:59.000Z', missing: [] });
   });
@@ -279,7 +278,7 @@ describe('the order data (JSON) and the page together', () => {
     expect(cancelMissing(merged)).toBeUndefined();
   });
 
-  it('data without flags leaves the page\'s reading (and its source) as it was', () => {
+  it("data without flags leaves the page's reading (and its source) as it was", () => {
     const page = orderPage((doc) => alertHtml(doc, `<div role="alert">${SENTENCE}</div>`));
     const { BuyerRequestedCancel: _none, ...bare } = item;
     expect(mergeOrderDetails(page, withItems([bare])).buyerRequestedCancel).toMatchObject({ requested: true, source: 'page-banner' });
@@ -294,25 +293,59 @@ describe('the order data (JSON) and the page together', () => {
     expect(merged.orders[0]!.buyerRequestedCancel).toMatchObject({ requested: false, source: 'orders-api', disagreement: { requested: true } });
   });
 
-  it('mergeCancel: the data\'s partial request against the page\'s whole-order banner', () => {
-    expect(
-      mergeCancel({ requested: true, source: 'page-banner', wording: 'sentence' }, { requested: false, source: 'orders-api', items: [{ index: 0 }] }),
-    ).toEqual({ requested: false, source: 'orders-api', items: [{ index: 0 }], disagreement: { requested: true, source: 'page-banner', wording: 'sentence' } });
+  it("mergeCancel: the data's partial request against the page's whole-order banner", () => {
+    expect(mergeCancel({ requested: true, source: 'page-banner', wording: 'sentence' }, { requested: false, source: 'orders-api', items: [{ index: 0 }] })).toEqual({
+      requested: false,
+      source: 'orders-api',
+      items: [{ index: 0 }],
+      disagreement: { requested: true, source: 'page-banner', wording: 'sentence' },
+    });
     expect(mergeCancel(undefined, undefined)).toBeUndefined();
   });
 });
 
-describe('alert text without Amazon\'s wording never makes a request', () => {
+describe("alert text without Amazon's wording never makes a request", () => {
   const pieces = [
-    'cancel', 'Cancel order', 'cancellation', 'Cancellation request', 'buyer', 'requested', 'this order', 'has', 'the', 'be',
-    'キャンセル', 'リクエスト', 'キャンセル率', '購入者', '注文', ' ', '. ', ORDER, OTHER, 'Storno', 'annulation', 'ship by', '出荷',
-    'Buyer Canceled', '購入者によるキャンセル', 'not', 'no', 'will not affect your Cancellation Rate',
+    'cancel',
+    'Cancel order',
+    'cancellation',
+    'Cancellation request',
+    'buyer',
+    'requested',
+    'this order',
+    'has',
+    'the',
+    'be',
+    'キャンセル',
+    'リクエスト',
+    'キャンセル率',
+    '購入者',
+    '注文',
+    ' ',
+    '. ',
+    ORDER,
+    OTHER,
+    'Storno',
+    'annulation',
+    'ship by',
+    '出荷',
+    'Buyer Canceled',
+    '購入者によるキャンセル',
+    'not',
+    'no',
+    'will not affect your Cancellation Rate',
   ];
   const hasWording = (text: string) => CANCEL_REQUEST_WORDING.some(([pattern]) => pattern.test(text));
-  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(' ')).filter((t) => !hasWording(t));
+  const text = fc
+    .array(fc.constantFrom(...pieces), { maxLength: 30 })
+    .map((parts) => parts.join(' '))
+    .filter((t) => !hasWording(t));
 
   it('readAlertText never says "request"', () => {
-    fc.assert(fc.property(text, (t) => readAlertText(t).kind !== 'request'), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(text, (t) => readAlertText(t).kind !== 'request'),
+      { numRuns: 2_000 },
+    );
   });
 
   it('nor does the order page read from such an alert (text, kat-alert attribute or shadow root)', () => {
@@ -337,6 +370,12 @@ describe('alert text without Amazon\'s wording never makes a request', () => {
   }, 120_000);
 
   it('and arbitrary unicode text around no wording either', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((t) => !hasWording(t)), (t) => readAlertText(t).kind !== 'request'), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }).filter((t) => !hasWording(t)),
+        (t) => readAlertText(t).kind !== 'request',
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -120,7 +120,7 @@ describe('a corrections file on import (parseLayerImport)', () => {
 });
 
 describe('corrections and the unsure', () => {
-  it('a message of words neither the model nor any rule knows reads as taught once corrected (the layer\'s words count as a signal)', () => {
+  it("a message of words neither the model nor any rule knows reads as taught once corrected (the layer's words count as a signal)", () => {
     const input = { body: 'Zorbl frinkle gazump qwv', sender: 'buyer' as const };
     expect(classify(input).unsure).toBe(true);
     const outcome = teach(emptyLayer(), input, 'defective');

@@ -76,7 +76,11 @@ describe('training', () => {
     const b = train(rows, CLASSES, options);
     expect(Array.from(a.W)).toEqual(Array.from(b.W));
     const scores = new Float64Array(3);
-    for (const [text, label] of [['my parcel is late', 0], ['it arrived cracked', 1], ['thanks, lovely', 2]] as const) {
+    for (const [text, label] of [
+      ['my parcel is late', 0],
+      ['it arrived cracked', 1],
+      ['thanks, lovely', 2],
+    ] as const) {
       const { ids, values } = textRow(text);
       scoreRow(a, ids, values, scores);
       expect(scores.indexOf(Math.max(...scores)), text).toBe(label);

@@ -60,9 +60,49 @@ function reference(text: string, normalised = normalizeText(text)): Hit[] {
 }
 
 const PIECES = [
-  'cancel', 'CANCEL', 'Cancel', 'cancelled', 'request', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', 'where', 'is', 'my', 'a-z', 'A-Z',
-  'ｃａｎｃｅｌ', 'É', 'é', 'x', '1', "'", '-', 'キャンセル', 'ｷｬﾝｾﾙ', '依頼', 'ル', 'amazon', 'に連絡', 'AMAZON', '😀', '\ud800', 'Ｉｓ', 'ｶﾞ',
-  'か\u3099', 'e\u0301', 'ß', 'STRASSE', 'œ', 'ﬁ', '①', '<b>', '&amp;',
+  'cancel',
+  'CANCEL',
+  'Cancel',
+  'cancelled',
+  'request',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '\u00a0',
+  '\u3000',
+  'where',
+  'is',
+  'my',
+  'a-z',
+  'A-Z',
+  'ｃａｎｃｅｌ',
+  'É',
+  'é',
+  'x',
+  '1',
+  "'",
+  '-',
+  'キャンセル',
+  'ｷｬﾝｾﾙ',
+  '依頼',
+  'ル',
+  'amazon',
+  'に連絡',
+  'AMAZON',
+  '😀',
+  '\ud800',
+  'Ｉｓ',
+  'ｶﾞ',
+  'か\u3099',
+  'e\u0301',
+  'ß',
+  'STRASSE',
+  'œ',
+  'ﬁ',
+  '①',
+  '<b>',
+  '&amp;',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 /** Characters the matcher must refuse to fold one at a time. */
@@ -126,7 +166,14 @@ describe('the keyword matcher', () => {
   });
 
   it('counts scripts, marked letters and counted words in the first characters only', () => {
-    const counting = compileMatcher([{ text: 'und', stem: false, counter: 0 }, { text: 'der', stem: false, counter: 1, maxStart: 10 }], [['äöü', 1]], 18);
+    const counting = compileMatcher(
+      [
+        { text: 'und', stem: false, counter: 0 },
+        { text: 'der', stem: false, counter: 1, maxStart: 10 },
+      ],
+      [['äöü', 1]],
+      18,
+    );
     const counts: ScriptCounts = { kana: 0, han: 0, letters: 0, counters: new Int32Array(2) };
     const out = hitBuffer(10);
     counting.scan('und der Bär キャンセル依頼 und der', out, counts, false);

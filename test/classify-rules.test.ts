@@ -29,9 +29,15 @@ describe('classifier rule tables', () => {
     const buyerIntents = INTENTS.filter((i) => !['cancel-request', 'cancel-inquiry', 'cancel-not-honored', 'delivery-failure', 'listing-removed', 'a-to-z-claim'].includes(i));
     for (const language of LANGUAGES) {
       for (const intent of buyerIntents) {
-        expect(RULES.some((r) => r.lang === language && r.target === intent), `${language} ${intent}`).toBe(true);
+        expect(
+          RULES.some((r) => r.lang === language && r.target === intent),
+          `${language} ${intent}`,
+        ).toBe(true);
       }
-      expect(RULES.some((r) => r.lang === language && r.target === 'cue.cancel'), `${language} cancel`).toBe(true);
+      expect(
+        RULES.some((r) => r.lang === language && r.target === 'cue.cancel'),
+        `${language} cancel`,
+      ).toBe(true);
     }
   });
 

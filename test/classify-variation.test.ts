@@ -10,10 +10,7 @@ const intentOf = (m: { subject?: string; body: string }) => classify(m).intent;
 
 describe('benign variation rarely changes the intent', () => {
   it('typos, lost accents, width, quoted history, footers, signatures, other languages, case: at most 6 % of varied messages change intent (property, 600 draws)', () => {
-    const draws = fc.sample(
-      fc.record({ index: fc.nat({ max: messages.length - 1 }), name: fc.constantFrom(...VARIATION_NAMES), seed: fc.nat() }),
-      { numRuns: 600, seed: 20261122 },
-    );
+    const draws = fc.sample(fc.record({ index: fc.nat({ max: messages.length - 1 }), name: fc.constantFrom(...VARIATION_NAMES), seed: fc.nat() }), { numRuns: 600, seed: 20261122 });
     let flipped = 0;
     for (const { index, name, seed } of draws) {
       const message = messages[index]!;

@@ -57,10 +57,7 @@ describe('the committed weights (lib/classify/weights.json, `npm run train`)', (
   it('training on the project corpus alone reproduces, byte for byte, the artifact the header records', () => {
     const first = trainArtifact([]);
     expect(createHash('sha256').update(first.text).digest('hex')).toBe(header.corpusOnlySha256);
-    expect(first.file.header.trainedOn).toEqual([
-      expect.objectContaining({ file: 'corpus/dev' }),
-      expect.objectContaining({ file: 'corpus/validation' }),
-    ]);
+    expect(first.file.header.trainedOn).toEqual([expect.objectContaining({ file: 'corpus/dev' }), expect.objectContaining({ file: 'corpus/validation' })]);
   }, 180_000);
 });
 

@@ -29,16 +29,26 @@ describe('the seed case that the rules once read as an address change', () => {
 
 describe('the safety distinction: only an official signal is a cancellation request', () => {
   it('the learned model cannot name one: a buyer never gets cancel-request, whatever they write (property)', () => {
-    const phrases = ['Order cancellation request from Amazon customer', 'cancel', 'キャンセルリクエスト', 'Stornierungsanfrage', "demande d'annulation", 'The buyer has requested to cancel this order.'];
+    const phrases = [
+      'Order cancellation request from Amazon customer',
+      'cancel',
+      'キャンセルリクエスト',
+      'Stornierungsanfrage',
+      "demande d'annulation",
+      'The buyer has requested to cancel this order.',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...phrases), fc.string({ maxLength: 40 })), { maxLength: 8 }), fc.option(fc.constantFrom('US', 'JP', 'DE'), { nil: undefined }), (parts, marketplace) => {
-        expect(classify({ body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
-        expect(classify({ subject: 'Inquiry from Amazon customer Jane', body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...phrases), fc.string({ maxLength: 40 })), { maxLength: 8 }),
+        fc.option(fc.constantFrom('US', 'JP', 'DE'), { nil: undefined }),
+        (parts, marketplace) => {
+          expect(classify({ body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
+          expect(classify({ subject: 'Inquiry from Amazon customer Jane', body: parts.join(' '), sender: 'buyer', marketplace }).intent).not.toBe('cancel-request');
+        },
+      ),
       { numRuns: 300 },
     );
   });
-
 
   it.each([
     ['en', { subject: 'Order cancellation request from Amazon customer Jane', body: 'Reason: ordered by mistake' }],
@@ -68,9 +78,7 @@ describe('the safety distinction: only an official signal is a cancellation requ
   });
 
   it('a buyer copying the official phrase into the body is still an inquiry', () => {
-    expect(classify({ subject: 'Inquiry from Amazon customer Jane', body: 'This is an Order cancellation request from Amazon customer Jane, cancel it' }).intent).toBe(
-      'cancel-inquiry',
-    );
+    expect(classify({ subject: 'Inquiry from Amazon customer Jane', body: 'This is an Order cancellation request from Amazon customer Jane, cancel it' }).intent).toBe('cancel-inquiry');
   });
 
   it('never calls a buyer message with buyerRequestedCancel=false a request', () => {
@@ -122,9 +130,7 @@ describe('evidence', () => {
   });
 
   it('cites the order flag when the context decided', () => {
-    expect(classify({ body: '', order: { buyerRequestedCancel: true } }).evidence).toContainEqual(
-      expect.objectContaining({ field: 'context', rule: 'context.order.buyer-requested-cancel' }),
-    );
+    expect(classify({ body: '', order: { buyerRequestedCancel: true } }).evidence).toContainEqual(expect.objectContaining({ field: 'context', rule: 'context.order.buyer-requested-cancel' }));
   });
 });
 
@@ -169,7 +175,7 @@ describe('bad input never throws and stays linear', () => {
     expect(r.confidence).toBeLessThan(shippedModel().abstainBelow);
   });
 
-  it('an abstention reaches the content script: the background\'s answer keeps `unsure`', () => {
+  it("an abstention reaches the content script: the background's answer keeps `unsure`", () => {
     const r = classify({ body: '😡😡😡' });
     expect(ClassificationSchema.parse(r).unsure).toBe(true);
   });
@@ -264,7 +270,7 @@ describe('corpus', () => {
   });
 });
 
-describe('the words shown as the model\'s reasons', () => {
+describe("the words shown as the model's reasons", () => {
   it('are never Japanese grammar alone (hiragana only, such as 「います」)', () => {
     const body = '写真を送りました。ロゴの形も違います。本物かどうか確認してください。';
     const result = classify({ body, sender: 'buyer', marketplace: 'JP' });

@@ -94,9 +94,7 @@ describe('reading Seller Central dates', () => {
   });
 
   it('converts wall time in a zone to an instant', () => {
-    expect(new Date(zonedTimeToInstant({ year: 2026, month: 11, day: 23, hour: 0, minute: 0 }, 'Asia/Tokyo')).toISOString()).toBe(
-      '2026-11-22T15:00:00.000Z',
-    );
+    expect(new Date(zonedTimeToInstant({ year: 2026, month: 11, day: 23, hour: 0, minute: 0 }, 'Asia/Tokyo')).toISOString()).toBe('2026-11-22T15:00:00.000Z');
   });
 
   it('reads epoch seconds from the orders API, and refuses nonsense', () => {

@@ -84,10 +84,7 @@ describe('elementTexts', () => {
   }
 
   it('still reads a label line in a parsed row, and a scope that is itself inline', () => {
-    const doc = new DOMParser().parseFromString(
-      '<table><tr><td><div><span>SKU</span>: <b>J4-G38H-6FNI</b></div><div>ASIN: B0CXYZ1234</div>text<span> after</span></td></tr></table>',
-      'text/html',
-    );
+    const doc = new DOMParser().parseFromString('<table><tr><td><div><span>SKU</span>: <b>J4-G38H-6FNI</b></div><div>ASIN: B0CXYZ1234</div>text<span> after</span></td></tr></table>', 'text/html');
     const cell = doc.querySelector('td')!;
     expect(elementTexts(cell)).toEqual(['SKU: J4-G38H-6FNI', 'ASIN: B0CXYZ1234', 'text after']);
     expect(labelledLine(cell, ['SKU'])).toBe('J4-G38H-6FNI');
@@ -119,7 +116,7 @@ const NAVIGATION = ['parentNode', 'parentElement', 'firstChild', 'lastChild', 'n
  */
 function countNavigation(root: Node, read: () => void): number {
   const nodes: Node[] = [];
-  for (const pending: Node[] = [root]; pending.length > 0; ) {
+  for (const pending: Node[] = [root]; pending.length > 0;) {
     const node = pending.pop()!;
     nodes.push(node);
     pending.push(...Array.from(node.childNodes));

@@ -106,6 +106,12 @@ describe('the conversation only the JSON shows', () => {
     const fromMarkup = readPage(parseHtml(fillDemoDates(readFileSync(`demo/pages/${page.file}`, 'utf8'), DEMO_NOW)), url);
     // The markup shows the reply box only: a conversation with no message read.
     expect(fromMarkup).toMatchObject({ kind: 'message-thread', messages: [], replyBox: { kind: 'kat-textarea' } });
-    expect(snapshotAt(page, DEMO_NOW)).toMatchObject({ kind: 'message-thread', marketplace: 'ES', orderId: '405-2938471-6650318', replyBox: { kind: 'kat-textarea' }, sources: ['dom', 'messaging-api'] });
+    expect(snapshotAt(page, DEMO_NOW)).toMatchObject({
+      kind: 'message-thread',
+      marketplace: 'ES',
+      orderId: '405-2938471-6650318',
+      replyBox: { kind: 'kat-textarea' },
+      sources: ['dom', 'messaging-api'],
+    });
   });
 });

@@ -27,9 +27,7 @@ describe.each(demo.pages)('demo page $id', (page) => {
   });
 
   it('asks for nothing outside its own host', () => {
-    const external = [...html.matchAll(/\b(?:src|href)\s*=\s*"(https?:\/\/[^"]+)"/g)]
-      .map((m) => new URL(m[1]!))
-      .filter((url) => url.hostname !== new URL(page.url).hostname);
+    const external = [...html.matchAll(/\b(?:src|href)\s*=\s*"(https?:\/\/[^"]+)"/g)].map((m) => new URL(m[1]!)).filter((url) => url.hostname !== new URL(page.url).hostname);
     // Links a person may click are fine; only resources load by themselves.
     const loaded = [...html.matchAll(/<(?:img|script|link|iframe)\b[^>]*\b(?:src|href)\s*=\s*"(https?:\/\/[^"]+)"/g)];
     expect(loaded.map((m) => m[1])).toEqual([]);

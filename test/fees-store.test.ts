@@ -23,7 +23,22 @@ describe('the fee and sales stores', () => {
   });
 
   it('the background keeps rates and sales from a Transaction view and the orders remembered; Clear all order data removes them', async () => {
-    await noteOrders([{ version: 1, orderId: '503-1111111-1111111', firstSeen: '2026-11-10T00:00:00.000Z', lastSeen: '2026-11-10T00:00:00.000Z', messages: [], status: 'shipped', fulfilment: 'MFN', marketplace: 'JP', product: { sku: 'TB-1' } }], NOW - 8 * 86_400_000);
+    await noteOrders(
+      [
+        {
+          version: 1,
+          orderId: '503-1111111-1111111',
+          firstSeen: '2026-11-10T00:00:00.000Z',
+          lastSeen: '2026-11-10T00:00:00.000Z',
+          messages: [],
+          status: 'shipped',
+          fulfilment: 'MFN',
+          marketplace: 'JP',
+          product: { sku: 'TB-1' },
+        },
+      ],
+      NOW - 8 * 86_400_000,
+    );
     const answer = await checkTransactions(
       {
         kind: 'transactions',

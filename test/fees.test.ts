@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_FEE_RATES,
-  EMPTY_SALES_WATCH,
-  FeeRates,
-  MAX_RATES_PER_SKU,
-  SalesWatch,
-  assessTransactions,
-  departs,
-  observeSale,
-  rateKey,
-  rowRate,
-  unrecordedSales,
-} from '@/lib/fees';
+import { EMPTY_FEE_RATES, EMPTY_SALES_WATCH, FeeRates, MAX_RATES_PER_SKU, SalesWatch, assessTransactions, departs, observeSale, rateKey, rowRate, unrecordedSales } from '@/lib/fees';
 import { categoriesAt } from '@/lib/referral-fees';
 import { TransactionsSnapshot, type TransactionRow } from '@/lib/pages/snapshot';
 
@@ -121,7 +109,8 @@ describe('assessTransactions: the referral fee watch', () => {
 
   it('takes the SKU and fulfilment from the order pages seen before; an FBA order says nothing', () => {
     let sales = EMPTY_SALES_WATCH;
-    for (const [i, row] of jumpRows().entries()) sales = observeSale(sales, { orderId: row.orderId!, marketplace: 'JP', sku: 'SKU-A', fulfilment: i === 3 ? 'FBA' : 'MFN', status: 'shipped' }, NOW - DAY);
+    for (const [i, row] of jumpRows().entries())
+      sales = observeSale(sales, { orderId: row.orderId!, marketplace: 'JP', sku: 'SKU-A', fulfilment: i === 3 ? 'FBA' : 'MFN', status: 'shipped' }, NOW - DAY);
     const rows = jumpRows().map(({ sku: _sku, ...row }) => row);
     const result = assessTransactions(view(rows), EMPTY_FEE_RATES, sales, NOW);
     expect(result.jumps).toEqual([]);
@@ -209,7 +198,15 @@ describe('the unrecorded-sale watch', () => {
 
   it('a refund or a fee row without the order id does not count as the sale', () => {
     const sales = shipped(EMPTY_SALES_WATCH, '503-1111111-1111111', NOW - 8 * DAY);
-    const read = assessTransactions(view([{ ...payment('503-1111111-1111111', 0.1), kind: 'refund' }, { ...payment('503-1111111-1111111', 0.1), orderId: undefined }]), EMPTY_FEE_RATES, sales, NOW - DAY);
+    const read = assessTransactions(
+      view([
+        { ...payment('503-1111111-1111111', 0.1), kind: 'refund' },
+        { ...payment('503-1111111-1111111', 0.1), orderId: undefined },
+      ]),
+      EMPTY_FEE_RATES,
+      sales,
+      NOW - DAY,
+    );
     expect(unrecordedSales(read.sales, 7, NOW).map((s) => s.orderId)).toEqual(['503-1111111-1111111']);
   });
 
@@ -231,7 +228,7 @@ describe('the unrecorded-sale watch', () => {
 });
 
 describe('the published schedule', () => {
-  it('names categories by rate, with and without Japan\'s tax on fees, and nothing for an unknown marketplace', () => {
+  it("names categories by rate, with and without Japan's tax on fees, and nothing for an unknown marketplace", () => {
     expect(categoriesAt('JP', 0.15, 'ja')).toEqual(expect.arrayContaining(['本', 'TVゲーム']));
     expect(categoriesAt('JP', 0.11, 'en')).toContain('Toys & hobbies');
     expect(categoriesAt('US', 0.17, 'en')).toEqual(['Clothing and accessories']);

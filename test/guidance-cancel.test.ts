@@ -73,8 +73,12 @@ describe('a request for some items only', () => {
     expect(finding!.steps[0]).toEqual({ key: 'findingCancelRequestSomeItemsStep1' });
   });
 
-  it('keeps guarding Cancel order after a buyer\'s message', () => {
-    expect(findings(partial, { watch: inquiry }).map((f) => f.id).sort()).toEqual(['cancel-inquiry-not-request', 'cancel-request-pending']);
+  it("keeps guarding Cancel order after a buyer's message", () => {
+    expect(
+      findings(partial, { watch: inquiry })
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(['cancel-inquiry-not-request', 'cancel-request-pending']);
   });
 });
 
@@ -104,7 +108,7 @@ describe("Amazon's automatic cancellation (auto-cancel-due)", () => {
     expect(finding!.why[0]).toEqual({ key: 'findingAutoCancelWhyEstimate' });
   });
 
-  it('says so when the order data\'s date was unusable, and estimates instead', () => {
+  it("says so when the order data's date was unusable, and estimates instead", () => {
     const snapshot = order({ shipBy: overdue, missing: [{ field: 'cancellationDate', reason: 'before the purchase date', why: 'unreadable' }] });
     const [finding] = byId(findings(snapshot), 'auto-cancel-due');
     expect(finding!.variant).toBe('estimate');
@@ -127,7 +131,13 @@ describe("Amazon's automatic cancellation (auto-cancel-due)", () => {
   });
 
   it('is not raised per row on the order list (the rows say "ship-by date passed")', () => {
-    const list: OrderListSnapshot = { kind: 'order-list', marketplace: 'US', orders: [{ orderId: ORDER, status: 'unshipped', fulfilment: 'MFN', shipBy: overdue, items: [], controls: [], missing: [] }], missing: [], sources: ['dom'] };
+    const list: OrderListSnapshot = {
+      kind: 'order-list',
+      marketplace: 'US',
+      orders: [{ orderId: ORDER, status: 'unshipped', fulfilment: 'MFN', shipBy: overdue, items: [], controls: [], missing: [] }],
+      missing: [],
+      sources: ['dom'],
+    };
     expect(findings(list).map((f) => f.id)).toEqual(['ship-by-due']);
   });
 
@@ -139,7 +149,13 @@ describe("Amazon's automatic cancellation (auto-cancel-due)", () => {
 });
 
 describe("Amazon's figures in the findings", () => {
-  const health = (marketplace: 'US' | 'JP'): AccountHealthSnapshot => ({ kind: 'account-health', marketplace, cancellationRate: { percent: 1, numerator: 1, denominator: 100 }, missing: [], sources: ['dom'] });
+  const health = (marketplace: 'US' | 'JP'): AccountHealthSnapshot => ({
+    kind: 'account-health',
+    marketplace,
+    cancellationRate: { percent: 1, numerator: 1, denominator: 100 },
+    missing: [],
+    sources: ['dom'],
+  });
 
   it('the US account health page adds the On-Time Delivery Rate requirement; Japan does not', () => {
     const us = advise({ snapshot: health('US'), settings: SETTINGS, now: NOW })[0]!;

@@ -34,9 +34,7 @@ function thread(texts: readonly { sender: 'buyer' | 'seller' | 'amazon'; text: s
 /** Advice for a thread, classified by the real classifier as the content script does. */
 function adviseThread(snapshot: MessageThreadSnapshot, extra: Partial<AdviceInput> = {}): Finding[] {
   const classified = snapshot.messages.flatMap((m, index) =>
-    m.sender === 'seller'
-      ? []
-      : [{ index, classification: classify({ subject: snapshot.subject, body: m.text, sender: m.sender, marketplace: snapshot.marketplace }) }],
+    m.sender === 'seller' ? [] : [{ index, classification: classify({ subject: snapshot.subject, body: m.text, sender: m.sender, marketplace: snapshot.marketplace }) }],
   );
   return advise({ snapshot, classified, settings: SETTINGS, now: NOW, ...extra });
 }
@@ -194,7 +192,7 @@ describe('cancel-not-honored (case 2)', () => {
   });
 });
 
-describe('ship-by-due, in the marketplace\'s time zone', () => {
+describe("ship-by-due, in the marketplace's time zone", () => {
   const due = (shipByLatest: string, now: number, patch: Partial<OrderDetailsSnapshot> = {}) =>
     advise({ snapshot: order({ shipBy: { earliest: shipByLatest, latest: shipByLatest }, ...patch }), settings: SETTINGS, now }).filter((f) => f.id === 'ship-by-due');
 
@@ -263,7 +261,7 @@ describe('message-bounced (case 3)', () => {
     expect(finding.templates).toEqual(['bounce-enclosed-letter', 'seller-support-contact-buyer']);
   });
 
-  it('fires on Amazon\'s bounce in a thread, with the ship-by deadline from memory', () => {
+  it("fires on Amazon's bounce in a thread, with the ship-by deadline from memory", () => {
     const findings = adviseThread(
       thread([
         { sender: 'seller', text: 'Could you confirm your house number?' },
@@ -426,7 +424,7 @@ describe('listing-removed (case 6)', () => {
 });
 
 describe('a-to-z-claim', () => {
-  it('fires on the claim notice and on Amazon\'s claim message, with a deadline when dated', () => {
+  it("fires on the claim notice and on Amazon's claim message, with a deadline when dated", () => {
     const notice: NoticeSnapshot = { kind: 'notice', noticeKind: 'a-to-z-claim', relistingMentioned: false, missing: [], sources: ['dom'] };
     expect(one(advise({ snapshot: notice, settings: SETTINGS, now: NOW }), 'a-to-z-claim').why[0]).toEqual({ key: 'findingAtozWhy', args: ['72'] });
     const findings = adviseThread(
@@ -448,14 +446,23 @@ describe('reply-due', () => {
     expect(timeLeft(Date.parse(finding.deadline!.at), NOW)).toEqual({ overdue: false, days: 0, hours: 11, minutes: 0 });
   });
 
-  it('turns critical after 24 hours and follows the seller\'s threshold', () => {
+  it("turns critical after 24 hours and follows the seller's threshold", () => {
     expect(one(adviseThread(thread([{ sender: 'buyer', text: 'Hello?', time: at(30) }])), 'reply-due').severity).toBe('critical');
     expect(adviseThread(thread([{ sender: 'buyer', text: 'Hello?', time: at(5) }])).filter((f) => f.id === 'reply-due')).toEqual([]);
     expect(ids(adviseThread(thread([{ sender: 'buyer', text: 'Hello?', time: at(5) }]), { settings: { replyDueHours: 4 } }))).toContain('reply-due');
   });
 
   it('is silent once the seller replied, and without a time', () => {
-    expect(ids(adviseThread(thread([{ sender: 'buyer', text: 'Hello?', time: at(20) }, { sender: 'seller', text: 'Hi!', time: at(1) }])))).toEqual([]);
+    expect(
+      ids(
+        adviseThread(
+          thread([
+            { sender: 'buyer', text: 'Hello?', time: at(20) },
+            { sender: 'seller', text: 'Hi!', time: at(1) },
+          ]),
+        ),
+      ),
+    ).toEqual([]);
     expect(ids(adviseThread(thread([{ sender: 'buyer', text: 'Hello?' }])))).not.toContain('reply-due');
   });
 
@@ -492,10 +499,7 @@ describe('cancellation-rate-impact', () => {
 
   it('joins the cancel warning on the order page when a reading exists, and only then', () => {
     const accountHealth = { cancellationRate: { percent: 1.96, numerator: 2, denominator: 102 }, readAt: '2026-11-21T00:00:00.000Z' };
-    expect(ids(advise({ snapshot: order(), watch: remembered('cancel-inquiry'), accountHealth, settings: SETTINGS, now: NOW }))).toEqual([
-      'cancel-inquiry-not-request',
-      'cancellation-rate-impact',
-    ]);
+    expect(ids(advise({ snapshot: order(), watch: remembered('cancel-inquiry'), accountHealth, settings: SETTINGS, now: NOW }))).toEqual(['cancel-inquiry-not-request', 'cancellation-rate-impact']);
     expect(ids(advise({ snapshot: order(), accountHealth, settings: SETTINGS, now: NOW }))).toEqual([]);
     expect(ids(advise({ snapshot: health(1, 1, 100), settings: SETTINGS, now: NOW }))).toEqual(['cancellation-rate-impact']);
   });

@@ -15,7 +15,6 @@ export const messages = { en, ja } as const;
 export const tEn = translatorFor(en);
 export const tJa = translatorFor(ja);
 
-
 /** A demo page (or `real:<file>` capture) parsed as a document, with the URL it is served at. */
 export function loadFixture(id: string): { doc: Document; url: URL; html: string } {
   if (id.startsWith('real:')) {

@@ -38,9 +38,7 @@ describe('UI text in _locales', () => {
   });
 
   it('really is Japanese in the Japanese file (beyond the product name)', () => {
-    const untranslated = Object.keys(en).filter(
-      (key) => !['extName', 'actionTitle', 'fieldAsin', 'senderAmazon'].includes(key) && ja[key]!.message === en[key]!.message,
-    );
+    const untranslated = Object.keys(en).filter((key) => !['extName', 'actionTitle', 'fieldAsin', 'senderAmazon'].includes(key) && ja[key]!.message === en[key]!.message);
     expect(untranslated).toEqual([]);
   });
 
@@ -78,9 +76,7 @@ describe('translatorFor', () => {
   });
 
   it('inserts substitutions as they are, without interpreting them', () => {
-    expect(tEn('popupUrgentCount', ['<img src=x onerror=alert(1)> $1'])).toBe(
-      'Orders needing action now: <img src=x onerror=alert(1)> $1',
-    );
+    expect(tEn('popupUrgentCount', ['<img src=x onerror=alert(1)> $1'])).toBe('Orders needing action now: <img src=x onerror=alert(1)> $1');
   });
 });
 

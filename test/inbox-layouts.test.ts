@@ -30,7 +30,10 @@ describe('inbox cases over generated layouts', () => {
         return !c || c.orderId !== t.orderId || c.caseId !== t.caseId || c.resolved !== t.resolved || (t.preview !== undefined && norm(c.preview) !== norm(t.preview));
       });
       if (wrongAt < 0 && cases.length === layout.truth.length) right++;
-      else if (failures.length < 5) failures.push(`seed ${seed} ${JSON.stringify(layout.features)}: read ${cases.length} of ${layout.truth.length}; row ${wrongAt}: ${JSON.stringify(cases[wrongAt])} vs ${JSON.stringify(layout.truth[wrongAt])}`);
+      else if (failures.length < 5)
+        failures.push(
+          `seed ${seed} ${JSON.stringify(layout.features)}: read ${cases.length} of ${layout.truth.length}; row ${wrongAt}: ${JSON.stringify(cases[wrongAt])} vs ${JSON.stringify(layout.truth[wrongAt])}`,
+        );
     }
     const rate = right / LAYOUTS;
     console.log(`inbox layouts: ${right} of ${LAYOUTS} read right (${(rate * 100).toFixed(1)} %), ${madeUp} rows made up${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`);

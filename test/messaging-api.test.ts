@@ -117,16 +117,38 @@ describe('reading the case JSON', () => {
 
 describe('the other responses, and bodies of unknown shapes', () => {
   it('reads the order from the order context', () => {
-    const body = { orderContextList: [{ isMFNOrder: true, orderContextFields: [{ type: 'ASIN', textValue: 'B00OK1O542' }, { type: 'ORDER_ID', textValue: '113-5520871-0394417' }], productContextFields: [] }] };
+    const body = {
+      orderContextList: [
+        {
+          isMFNOrder: true,
+          orderContextFields: [
+            { type: 'ASIN', textValue: 'B00OK1O542' },
+            { type: 'ORDER_ID', textValue: '113-5520871-0394417' },
+          ],
+          productContextFields: [],
+        },
+      ],
+    };
     expect(parseMessagingApi(`${casePath()}/orderContext`, body)).toEqual({ ok: true, payload: { kind: 'order-context', caseId: CASE, orderId: '113-5520871-0394417', missing: [] } });
     const none = parseMessagingApi(`${casePath()}/orderContext`, { orderContextList: [] });
     expect(none).toMatchObject({ ok: true, payload: { missing: [{ field: 'orderId', why: 'not-found' }] } });
-    const two = { orderContextList: [{ orderContextFields: [{ type: 'ORDER_ID', textValue: '113-5520871-0394417' }, { type: 'ORDER_ID', textValue: '114-3941689-8772232' }] }] };
+    const two = {
+      orderContextList: [
+        {
+          orderContextFields: [
+            { type: 'ORDER_ID', textValue: '113-5520871-0394417' },
+            { type: 'ORDER_ID', textValue: '114-3941689-8772232' },
+          ],
+        },
+      ],
+    };
     expect(parseMessagingApi(`${casePath()}/orderContext`, two)).toMatchObject({ ok: true, payload: { missing: [{ field: 'orderId', why: 'unreadable' }] } });
   });
 
   it('reads a list of 500 cases and counts the entries it could not read', () => {
-    const cases = Array.from({ length: 500 }, (_, i) => (i % 50 === 0 ? { caseId: 'nope' } : { caseId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, marketplaceId: 'A1VC38T7YXB528', asinIds: ['B00OK1O542', 'bad'] }));
+    const cases = Array.from({ length: 500 }, (_, i) =>
+      i % 50 === 0 ? { caseId: 'nope' } : { caseId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, marketplaceId: 'A1VC38T7YXB528', asinIds: ['B00OK1O542', 'bad'] },
+    );
     const result = parseMessagingApi('/messaging/api/global/cases', { cases, displayLanguage: 'ja_JP' });
     expect(result).toMatchObject({ ok: true, payload: { kind: 'cases', skipped: 10 } });
     if (result?.ok && result.payload.kind === 'cases') expect(result.payload.cases[0]).toEqual({ caseId: '00000001-0000-4000-8000-000000000000', marketplace: 'JP', asins: ['B00OK1O542'] });
@@ -192,7 +214,10 @@ describe('JSON wins over the DOM', () => {
   it('takes a sender the JSON does not give from the same words on the page, and keeps the page when still unknown', () => {
     const dom = threePane();
     const unnamed = caseOf(
-      caseBody([artifact({ createdDate: 1_795_100_000_000, message: 'Hi, when will my sandals ship? I need them before my trip on the 30th.' }), artifact({ createdDate: 1_795_120_000_000, message: 'That is too late for me. Then please cancel it.' })]),
+      caseBody([
+        artifact({ createdDate: 1_795_100_000_000, message: 'Hi, when will my sandals ship? I need them before my trip on the 30th.' }),
+        artifact({ createdDate: 1_795_120_000_000, message: 'That is too late for me. Then please cancel it.' }),
+      ]),
     );
     const merged = mergeMessageThread(dom, withOrder(unnamed)) as Thread;
     expect(merged.messages.map((m) => m.sender)).toEqual(['buyer', 'buyer']);

@@ -60,9 +60,7 @@ function run(seed: number): Outcome {
     url: layout.url.href,
     features: layout.features,
     truth: { orderId: layout.truth.orderId, latest: layout.truth.latestBuyerText, pending: layout.truth.replyPending, senders: layout.truth.messages.map((m) => m.sender) },
-    read: read
-      ? { orderId: read.orderId, latest, pending: read.replyPending, senders: read.messages.map((m) => m.sender), missing: read.missing.map((m) => `${m.field}: ${m.reason}`) }
-      : snapshot,
+    read: read ? { orderId: read.orderId, latest, pending: read.replyPending, senders: read.messages.map((m) => m.sender), missing: read.missing.map((m) => `${m.field}: ${m.reason}`) } : snapshot,
   });
   return { ...outcome, detail };
 }
@@ -85,16 +83,24 @@ describe(`the messaging reader over ${LAYOUTS} generated layouts`, () => {
       `  over all ${outcomes.length} layouts: ${outcomes.filter(isRight).length} read right (${(100 * overall).toFixed(1)} %); where nobody could tell who wrote a message, the reader says so (wrong values: ${outcomes.filter((o) => o.wrong).length})`,
       `  order id ${part((o) => o.orderOk)}, buyer's latest words ${part((o) => o.latestOk)}, reply pending ${part((o) => o.pendingOk)} (all layouts)`,
       `  seller's or Amazon's message taken for the buyer's: ${outcomes.reduce((n, o) => n + o.misattributed, 0)}`,
-      ...(misses.length > 0 ? [`  misses by feature: ${[...byFeature].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
+      ...(misses.length > 0
+        ? [
+            `  misses by feature: ${[...byFeature]
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 12)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}`,
+          ]
+        : []),
       ...misses.slice(0, Number(process.env.SHOW_MISSES ?? 3)).map((o) => `  miss: ${o.detail}`),
     ].join('\n'),
   );
 
-  it('never takes a seller\'s or Amazon\'s message for the buyer\'s', () => {
+  it("never takes a seller's or Amazon's message for the buyer's", () => {
     expect(outcomes.filter((o) => o.misattributed > 0).map((o) => o.detail)).toEqual([]);
   });
 
-  it('reads the order id, the buyer\'s latest words and reply-pending right on at least 99 % of the layouts that say who wrote what', () => {
+  it("reads the order id, the buyer's latest words and reply-pending right on at least 99 % of the layouts that say who wrote what", () => {
     expect(disclosed.length).toBeGreaterThanOrEqual(500);
     expect(rate).toBeGreaterThanOrEqual(0.99);
   });

@@ -13,7 +13,17 @@ const caseUrl = (id = CASE) => new URL(`https://sellercentral.amazon.com/messagi
 const INBOX = new URL('https://sellercentral.amazon.com/messaging/inbox-v3?fi=responseNeeded');
 
 const caseBody = (id: string, artifacts: unknown[]) => JSON.stringify({ partyCase: { caseId: id, marketplaceId: 'ATVPDKIKX0DER', caseArtifacts: artifacts, unknownField: { a: 1 } } });
-const contextBody = (orderId: string) => JSON.stringify({ orderContextList: [{ orderContextFields: [{ type: 'ORDER_ID', textValue: orderId }, { type: 'OTHER', textValue: 'x' }] }] });
+const contextBody = (orderId: string) =>
+  JSON.stringify({
+    orderContextList: [
+      {
+        orderContextFields: [
+          { type: 'ORDER_ID', textValue: orderId },
+          { type: 'OTHER', textValue: 'x' },
+        ],
+      },
+    ],
+  });
 const msg = (creator: string, createdDate: number, message: string) => ({ artifactType: 'MESSAGE', creator, createdDate, message });
 const conversation = [msg('BUYER', 1_795_100_000_000, 'When will it ship?'), msg('SELLER', 1_795_110_000_000, 'Tomorrow.'), msg('BUYER', 1_795_120_000_000, 'Then please cancel it.')];
 const unreadablePage = { kind: 'unrecognized', reason: 'no conversation found on the page', problem: 'messages-no-conversation' } as const;
@@ -129,7 +139,12 @@ describe('the messaging JSON of the open page', () => {
 
   it('never throws and always gives a snapshot that fits its schema, whatever the bodies', () => {
     const paths = fc.constantFrom('/messaging/api/global/cases', `/messaging/api/global/cases/${CASE}`, `/messaging/api/global/cases/${CASE}/orderContext`, '/messaging/api/global/topics');
-    const bodies = fc.oneof(fc.string(), fc.json(), fc.anything().map((v) => JSON.stringify(v) ?? 'null'), fc.constant(caseBody(CASE, conversation)));
+    const bodies = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.anything().map((v) => JSON.stringify(v) ?? 'null'),
+      fc.constant(caseBody(CASE, conversation)),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(paths, bodies), { maxLength: 8 }), (responses) => {
         const memory = createMessagingMemory();

@@ -37,45 +37,46 @@ class FakeResponse {
 }
 
 /** An XMLHttpRequest class as the browser makes it (state internal, read through accessors on its own prototype). */
-const makeXhr = (responses: Record<string, { status: number; body: string }>) => class FakeXhr extends EventTarget {
-  #url = '';
-  #state = 0;
-  #status = 0;
-  #type: XMLHttpRequestResponseType = '';
-  #text = '';
-  get readyState() {
-    return this.#state;
-  }
-  get status() {
-    return this.#status;
-  }
-  get responseURL() {
-    return this.#state === 4 ? this.#url : '';
-  }
-  get responseType() {
-    return this.#type;
-  }
-  set responseType(type: XMLHttpRequestResponseType) {
-    this.#type = type;
-  }
-  get responseText() {
-    if (this.#type !== '' && this.#type !== 'text') throw new Error('InvalidStateError');
-    return this.#text;
-  }
-  open(_method: string, url: string) {
-    this.#url = new URL(url, 'https://sellercentral.amazon.com/').href;
-    this.#state = 1;
-  }
-  send() {
-    const hit = responses[this.#url] ?? { status: 404, body: 'not found' };
-    queueMicrotask(() => {
-      this.#state = 4;
-      this.#status = hit.status;
-      this.#text = hit.body;
-      this.dispatchEvent(new Event('load'));
-    });
-  }
-};
+const makeXhr = (responses: Record<string, { status: number; body: string }>) =>
+  class FakeXhr extends EventTarget {
+    #url = '';
+    #state = 0;
+    #status = 0;
+    #type: XMLHttpRequestResponseType = '';
+    #text = '';
+    get readyState() {
+      return this.#state;
+    }
+    get status() {
+      return this.#status;
+    }
+    get responseURL() {
+      return this.#state === 4 ? this.#url : '';
+    }
+    get responseType() {
+      return this.#type;
+    }
+    set responseType(type: XMLHttpRequestResponseType) {
+      this.#type = type;
+    }
+    get responseText() {
+      if (this.#type !== '' && this.#type !== 'text') throw new Error('InvalidStateError');
+      return this.#text;
+    }
+    open(_method: string, url: string) {
+      this.#url = new URL(url, 'https://sellercentral.amazon.com/').href;
+      this.#state = 1;
+    }
+    send() {
+      const hit = responses[this.#url] ?? { status: 404, body: 'not found' };
+      queueMicrotask(() => {
+        this.#state = 4;
+        this.#status = hit.status;
+        this.#text = hit.body;
+        this.dispatchEvent(new Event('load'));
+      });
+    }
+  };
 
 function fakeWindow(responses: Record<string, { status: number; body: string }>) {
   const fetch = vi.fn(async (input: string) => {
@@ -145,7 +146,11 @@ describe('main-world orders-api observer', () => {
   it.each([
     ['the case list', '/messaging/api/global/cases?filterList=ACTION_NEEDED&sortDirection=ASCENDING', '/messaging/api/global/cases'],
     ['one case', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25'],
-    ['a case\'s order context', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/orderContext?marketplaceId=ATVPDKIKX0DER', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/orderContext'],
+    [
+      "a case's order context",
+      '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/orderContext?marketplaceId=ATVPDKIKX0DER',
+      '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/orderContext',
+    ],
   ])("hands over the messaging app's %s, by fetch and by XMLHttpRequest, path without its query", async (_label, path, pathname) => {
     const url = `https://sellercentral.amazon.com${path}`;
     const { win } = fakeWindow({ [url]: { status: 200, body: '{"cases":[]}' } });
@@ -160,7 +165,7 @@ describe('main-world orders-api observer', () => {
 
   it.each([
     ['another messaging endpoint', '/messaging/api/global/rights'],
-    ['a case\'s templates', '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/responsetemplates'],
+    ["a case's templates", '/messaging/api/global/cases/2f6d9b1e-5c3a-4e8f-a0b7-9d1c4e6f8a25/responsetemplates'],
     ['a case id of another form', '/messaging/api/global/cases/../../orders-api/search'],
   ])('ignores %s of the messaging app', async (_label, path) => {
     const url = `https://sellercentral.amazon.com${path}`;
@@ -231,7 +236,9 @@ describe('main-world orders-api observer', () => {
       FakeResponse.prototype.text = async () => FORGED;
       Object.defineProperty(FakeResponse.prototype, 'url', { configurable: true, get: () => ORDER_URL });
       RegExp.prototype.exec = function exec(this: RegExp, input: string) {
-        return typeof input === 'string' && input.includes('evil.example') ? original.exec.call(/^(https:\/\/sellercentral\.amazon\.com)(\/orders-api\/order\/114-3941689-8772232)/, ORDER_URL) : original.exec.call(this, input);
+        return typeof input === 'string' && input.includes('evil.example')
+          ? original.exec.call(/^(https:\/\/sellercentral\.amazon\.com)(\/orders-api\/order\/114-3941689-8772232)/, ORDER_URL)
+          : original.exec.call(this, input);
       };
       Promise.prototype.then = function then(this: Promise<unknown>, ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) {
         return original.then.call(this, (v: unknown) => ok?.(typeof v === 'string' && v.includes('"order"') ? FORGED : v), fail);

@@ -16,11 +16,7 @@ const EXAMPLES: Record<PageType, readonly string[]> = {
     '/orders-v3/fba/all?page=1&date-range=last-14',
     '/orders-v3/search?page=1&qt=asin&q=B00OK1O542',
   ],
-  'order-details': [
-    '/orders-v3/order/503-1724766-9264601',
-    '/orders-v3/order/114-3941689-8772232/',
-    '/orders-v3/order/114-3941689-8772232?ref=orddet',
-  ],
+  'order-details': ['/orders-v3/order/503-1724766-9264601', '/orders-v3/order/114-3941689-8772232/', '/orders-v3/order/114-3941689-8772232?ref=orddet'],
   'message-thread': [
     '/messaging/inbox?fi=caseId&ss=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13&cc=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13',
     '/messaging/inbox-v3?fi=caseId&ss=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946',
@@ -46,12 +42,7 @@ const EXAMPLES: Record<PageType, readonly string[]> = {
     '/messaging/inbox-v3?cc=114-3941689-8772232',
   ],
   notices: ['/performance/notifications', '/performance/notifications/', '/gp/customer-experience/perf-notifications.html'],
-  'account-health': [
-    '/performance/dashboard',
-    '/performance/dashboard?ref=ah_home',
-    '/performance/account/health',
-    '/performance/account/health/product-policies',
-  ],
+  'account-health': ['/performance/dashboard', '/performance/dashboard?ref=ah_home', '/performance/account/health', '/performance/account/health/product-policies'],
   transactions: [
     '/payments/event/view',
     '/payments/event/view?resultsPerPage=10&pageNumber=1',
@@ -99,13 +90,8 @@ describe('page detection', () => {
   });
 
   it('reads the order id from order details and Contact Buyer, and nowhere else', () => {
-    expect(recognisePage(new URL('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232'))?.orderId).toBe(
-      '114-3941689-8772232',
-    );
-    expect(
-      recognisePage(new URL('https://sellercentral.amazon.de/messaging/contact?orderID=302-1111111-2222222&marketplaceID=A1PA6795UKMFR9'))
-        ?.orderId,
-    ).toBe('302-1111111-2222222');
+    expect(recognisePage(new URL('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232'))?.orderId).toBe('114-3941689-8772232');
+    expect(recognisePage(new URL('https://sellercentral.amazon.de/messaging/contact?orderID=302-1111111-2222222&marketplaceID=A1PA6795UKMFR9'))?.orderId).toBe('302-1111111-2222222');
     expect(recognisePage(new URL('https://sellercentral.amazon.com/orders-v3/search?q=114-3941689-8772232'))?.orderId).toBeUndefined();
   });
 

@@ -31,7 +31,7 @@ describe('the official request in "What I read"', () => {
     expect(lines(cancel(value)).fieldBuyerCancel).toBe(expected);
   });
 
-  it('quotes the page\'s words, and says when only a fragment of Amazon\'s wording matched', () => {
+  it("quotes the page's words, and says when only a fragment of Amazon's wording matched", () => {
     expect(lines(cancel({ requested: true, source: 'page-banner', wording: 'sentence', quote: 'The buyer has requested that this order be canceled.' })).fieldBuyerCancelWords).toBe(
       "“The buyer has requested that this order be canceled.” (Amazon's banner sentence)",
     );

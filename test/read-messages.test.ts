@@ -99,12 +99,22 @@ describe('senders by their labels', () => {
   });
 
   it('never takes "Amazon Customer Service" for the customer', () => {
-    const doc = parseHtml(conversationHtml([['Amazon customer', 'Nov 5, 2026, 9:04 PM', 'please cancel'], ['Amazon Customer Service', 'Nov 5, 2026, 9:30 PM', 'we closed this case']]) + reply);
+    const doc = parseHtml(
+      conversationHtml([
+        ['Amazon customer', 'Nov 5, 2026, 9:04 PM', 'please cancel'],
+        ['Amazon Customer Service', 'Nov 5, 2026, 9:30 PM', 'we closed this case'],
+      ]) + reply,
+    );
     expect(senders(thread(doc))).toEqual(['buyer', 'amazon']);
   });
 
   it('leaves out a message whose label it does not know, and says so', () => {
-    const doc = parseHtml(conversationHtml([['Buyer', 'Nov 5, 2026, 9:04 PM', 'hello'], ['Tanaka Shop staff', 'Nov 5, 2026, 9:30 PM', 'hello back']]) + reply);
+    const doc = parseHtml(
+      conversationHtml([
+        ['Buyer', 'Nov 5, 2026, 9:04 PM', 'hello'],
+        ['Tanaka Shop staff', 'Nov 5, 2026, 9:30 PM', 'hello back'],
+      ]) + reply,
+    );
     const t = thread(doc);
     expect(senders(t)).toEqual(['buyer']);
     expect(t.missing).toContainEqual(expect.objectContaining({ field: 'messages[1]' }));
@@ -116,7 +126,10 @@ describe('senders by their labels', () => {
   it('knows the buyer by the name the subject gives, also by first name', () => {
     const doc = parseHtml(
       '<h3>Inquiry from Amazon customer Jane Miller (Order: 114-3941689-8772232)</h3>' +
-        conversationHtml([['Jane', 'Nov 5, 2026, 9:04 PM', 'where is it?'], ['Kumo Craft Store', 'Nov 5, 2026, 9:30 PM', 'on its way']]) +
+        conversationHtml([
+          ['Jane', 'Nov 5, 2026, 9:04 PM', 'where is it?'],
+          ['Kumo Craft Store', 'Nov 5, 2026, 9:30 PM', 'on its way'],
+        ]) +
         reply,
     );
     const t = thread(doc, US_CASE_URL, { storeName: 'Kumo Craft Store' });
@@ -126,7 +139,13 @@ describe('senders by their labels', () => {
   });
 
   it('reads a list that shows the newest message first in time order', () => {
-    const doc = parseHtml(conversationHtml([['Buyer', 'Nov 6, 2026, 8:00 AM', 'newest'], ['You', 'Nov 5, 2026, 9:30 PM', 'middle'], ['Buyer', 'Nov 5, 2026, 9:04 PM', 'oldest']]) + reply);
+    const doc = parseHtml(
+      conversationHtml([
+        ['Buyer', 'Nov 6, 2026, 8:00 AM', 'newest'],
+        ['You', 'Nov 5, 2026, 9:30 PM', 'middle'],
+        ['Buyer', 'Nov 5, 2026, 9:04 PM', 'oldest'],
+      ]) + reply,
+    );
     const t = thread(doc);
     expect(t.messages.map((m) => m.text)).toEqual(['oldest', 'middle', 'newest']);
     expect(t.replyPending).toBe(true);
@@ -135,11 +154,17 @@ describe('senders by their labels', () => {
 
 describe('the buyer by elimination, as the seller would read it', () => {
   const both = { storeName: 'Kumo Craft Store', sellerName: 'Ken Sato' };
-  const rows = (rows: ReadonlyArray<readonly [string, string]>) =>
-    parseHtml(conversationHtml(rows.map(([label, text], i) => [label, `Nov 5, 2026, ${i + 1}:00 PM`, text] as const)) + reply);
+  const rows = (rows: ReadonlyArray<readonly [string, string]>) => parseHtml(conversationHtml(rows.map(([label, text], i) => [label, `Nov 5, 2026, ${i + 1}:00 PM`, text] as const)) + reply);
 
   it("takes a person's name for the buyer once both of the seller's names are known", () => {
-    const t = thread(rows([['Camille Martin', 'where is it?'], ['Kumo Craft Store', 'on its way']]), US_CASE_URL, both);
+    const t = thread(
+      rows([
+        ['Camille Martin', 'where is it?'],
+        ['Kumo Craft Store', 'on its way'],
+      ]),
+      US_CASE_URL,
+      both,
+    );
     expect(senders(t)).toEqual(['buyer', 'seller']);
   });
 
@@ -150,28 +175,66 @@ describe('the buyer by elimination, as the seller would read it', () => {
   });
 
   it("takes the other name for the buyer's once the seller's own label is seen in the conversation", () => {
-    const t = thread(rows([['Camille Martin', 'where is it?'], ['Kumo Craft Store', 'on its way'], ['Camille Martin', 'thanks']]), US_CASE_URL, {
-      storeName: 'Kumo Craft Store',
-    });
+    const t = thread(
+      rows([
+        ['Camille Martin', 'where is it?'],
+        ['Kumo Craft Store', 'on its way'],
+        ['Camille Martin', 'thanks'],
+      ]),
+      US_CASE_URL,
+      {
+        storeName: 'Kumo Craft Store',
+      },
+    );
     expect(senders(t)).toEqual(['buyer', 'seller', 'buyer']);
   });
 
   it("never takes a cut or turned-round seller's name, a team, a sentence or a field for the buyer", () => {
     for (const label of ['Kumo', 'Sato Ken', 'Seller Support', 'Messaging Team', 'Thank you so much', 'Dieser Fall wurde geschlossen.', 'キャンセルしてください', 'Purchase date:']) {
-      const t = thread(rows([[label, 'some text'], ['Kumo Craft Store', 'on its way']]), US_CASE_URL, both);
-      expect(t.messages.filter((m) => m.sender === 'buyer'), label).toEqual([]);
+      const t = thread(
+        rows([
+          [label, 'some text'],
+          ['Kumo Craft Store', 'on its way'],
+        ]),
+        US_CASE_URL,
+        both,
+      );
+      expect(
+        t.messages.filter((m) => m.sender === 'buyer'),
+        label,
+      ).toEqual([]);
     }
   });
 
   it('takes neither of two different names, and no name when the buyer signs with another label', () => {
-    expect(senders(thread(rows([['Camille Martin', 'a'], ['Louis Bernard', 'b']]), US_CASE_URL, both))).toEqual([]);
-    expect(senders(thread(rows([['Buyer', 'a'], ['Louis Bernard', 'b']]), US_CASE_URL, both))).toEqual(['buyer']);
+    expect(
+      senders(
+        thread(
+          rows([
+            ['Camille Martin', 'a'],
+            ['Louis Bernard', 'b'],
+          ]),
+          US_CASE_URL,
+          both,
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      senders(
+        thread(
+          rows([
+            ['Buyer', 'a'],
+            ['Louis Bernard', 'b'],
+          ]),
+          US_CASE_URL,
+          both,
+        ),
+      ),
+    ).toEqual(['buyer']);
   });
 
   it('does not read an order field with a date and time as a message', () => {
-    const doc = parseHtml(
-      `<div><p>Purchase date: Nov 4, 2026, 9:00 AM</p><p>Order ID: 114-3941689-8772232</p></div>${conversationHtml([['Buyer', 'Nov 5, 2026, 9:04 PM', 'hello']])}${reply}`,
-    );
+    const doc = parseHtml(`<div><p>Purchase date: Nov 4, 2026, 9:00 AM</p><p>Order ID: 114-3941689-8772232</p></div>${conversationHtml([['Buyer', 'Nov 5, 2026, 9:04 PM', 'hello']])}${reply}`);
     const t = thread(doc);
     expect(t.messages).toEqual([{ sender: 'buyer', time: expect.any(String), text: 'hello' }]);
     expect(t.orderId).toBe('114-3941689-8772232');
@@ -250,7 +313,11 @@ describe('bad input', () => {
 
   it('still reads the inbox next to a frame it cannot read', () => {
     const doc = parseHtml('<div>Response needed (2)</div><iframe id="f"></iframe>');
-    Object.defineProperty(doc.getElementById('f'), 'contentDocument', { get: () => { throw new DOMException('Blocked a frame', 'SecurityError'); } });
+    Object.defineProperty(doc.getElementById('f'), 'contentDocument', {
+      get: () => {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+    });
     expect(read(doc, US_INBOX_URL)).toMatchObject({ kind: 'message-inbox', responseNeeded: 2 });
   });
 
@@ -289,7 +356,7 @@ describe('bad input', () => {
 });
 
 describe("Amazon's relay form", () => {
-  it('keeps the buyer\'s own words between the markers, without the boilerplate', () => {
+  it("keeps the buyer's own words between the markers, without the boilerplate", () => {
     const text = [
       'Order ID: 114-3941689-8772232:',
       '------------- Begin message -------------',

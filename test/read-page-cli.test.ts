@@ -39,7 +39,7 @@ describe('npm run read-page', () => {
     expect(missing.stderr).toContain('Cannot read');
   }, 30_000);
 
-  it('reads a page skeleton (Save the page\'s outline) at the address it carries, or prints it rebuilt as HTML', () => {
+  it("reads a page skeleton (Save the page's outline) at the address it carries, or prints it rebuilt as HTML", () => {
     const dir = mkdtempSync(join(tmpdir(), 'read-page-'));
     const { doc, url } = loadFixture('message-thread-de-counterfeit');
     const file = join(dir, 'outline.json');

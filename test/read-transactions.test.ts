@@ -34,8 +34,25 @@ describe('the Transaction view reader on the demo pages', () => {
     expect(snapshot.marketplace).toBe('US');
     expect(snapshot.currency).toBe('USD');
     expect(snapshot.rows).toHaveLength(10);
-    expect(snapshot.rows[0]).toMatchObject({ kind: 'order-payment', orderId: '114-2000004-1000004', sku: 'KC-CABLE-USB', productCharges: { amount: 20, currency: 'USD' }, amazonFees: { amount: -3, currency: 'USD' } });
-    expect(snapshot.rows.map((r) => r.kind)).toEqual(['order-payment', 'refund', 'order-payment', 'order-payment', 'order-payment', 'other', 'order-payment', 'order-payment', 'order-payment', 'order-payment']);
+    expect(snapshot.rows[0]).toMatchObject({
+      kind: 'order-payment',
+      orderId: '114-2000004-1000004',
+      sku: 'KC-CABLE-USB',
+      productCharges: { amount: 20, currency: 'USD' },
+      amazonFees: { amount: -3, currency: 'USD' },
+    });
+    expect(snapshot.rows.map((r) => r.kind)).toEqual([
+      'order-payment',
+      'refund',
+      'order-payment',
+      'order-payment',
+      'order-payment',
+      'other',
+      'order-payment',
+      'order-payment',
+      'order-payment',
+      'order-payment',
+    ]);
     expect(snapshot.rows[4]!.orderId).toBeUndefined();
   });
 
@@ -63,7 +80,7 @@ describe('the Transaction view reader on the demo pages', () => {
     expect(why).toMatch(id.endsWith('ja') ? /手数料表/ : /fee schedule/);
   });
 
-  it('a page without the view\'s table reads no rows and says why; hostile cells do not break it', () => {
+  it("a page without the view's table reads no rows and says why; hostile cells do not break it", () => {
     const url = new URL('https://sellercentral.amazon.com/payments/event/view');
     const empty = readPage(parseHtml('<html><body><p>Loading…</p></body></html>'), url);
     expect(empty).toMatchObject({ kind: 'transactions', rows: [] });

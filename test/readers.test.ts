@@ -274,7 +274,7 @@ describe('orders-api JSON', () => {
     expect(PageSnapshot.safeParse(merged).success).toBe(true);
   });
 
-  it('never merges another order\'s JSON', () => {
+  it("never merges another order's JSON", () => {
     const { doc, url } = loadFixture('order-details-en');
     const dom = expectKind(readPage(doc, url), 'order-details');
     expect(mergeOrderDetails(dom, orderInResponse(capture)!)).toBe(dom);

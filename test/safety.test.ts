@@ -100,7 +100,6 @@ const buyerMessage = fc
     return { body, subject, marketplace: m.marketplace };
   });
 
-
 function threadOf(body: string, subject: string | undefined, sender: 'buyer' | 'amazon' = 'buyer'): MessageThreadSnapshot & { orderId: string } {
   return {
     kind: 'message-thread',
@@ -168,7 +167,11 @@ describe('a buyer message is never an official cancellation request', () => {
 
 describe('the official request still comes through from Amazon', () => {
   it.each([
-    ['subject (en, pre-2022)', { subject: 'Order cancellation request from Amazon customer Jane (Order: 114-3941689-8772232)', body: 'Reason: ordered by mistake', sender: 'buyer' as const }, 'amazon-subject'],
+    [
+      'subject (en, pre-2022)',
+      { subject: 'Order cancellation request from Amazon customer Jane (Order: 114-3941689-8772232)', body: 'Reason: ordered by mistake', sender: 'buyer' as const },
+      'amazon-subject',
+    ],
     ['subject (it, since 2022)', { subject: "Richiesta di annullamento per l'ordine numero: 404-1234567-1234567", body: '', sender: 'amazon' as const }, 'amazon-subject'],
     ['subject (es, since 2022)', { subject: 'Solicitud de cancelacion del pedido para el numero de pedido: 404-1234567-1234567', body: '' }, 'amazon-subject'],
     ['Amazon sender', { body: 'The buyer has requested that this order be canceled.', sender: 'amazon' as const }, 'amazon-sender'],
@@ -183,7 +186,7 @@ describe('the official request still comes through from Amazon', () => {
     expect(classify({ subject: 'Re: my Order cancellation request from Amazon customer', body: 'well?', sender: 'buyer' }).intent).not.toBe('cancel-request');
   });
 
-  it('sets the order memory flag from Amazon\'s subject, and the order page then offers to cancel', () => {
+  it("sets the order memory flag from Amazon's subject, and the order page then offers to cancel", () => {
     const subject = 'Order cancellation request from Amazon customer Jane (Order: 114-3941689-8772232)';
     const thread = threadOf('Reason: ordered by mistake', subject);
     const classification = classify({ subject, body: 'Reason: ordered by mistake', sender: 'buyer' });
@@ -217,7 +220,7 @@ describe('a claim of an official request is checked against its source', () => {
     expect(officialSourceOf({ ...forged, official: 'amazon-subject' }, 'seller')).toBeUndefined();
   });
 
-  it('the background\'s answer is refused when a request has no source, or a non-request has one', () => {
+  it("the background's answer is refused when a request has no source, or a non-request has one", () => {
     expect(ClassificationSchema.safeParse(forged).success).toBe(false);
     expect(ClassificationSchema.safeParse({ ...forged, official: 'amazon-subject' }).success).toBe(true);
     expect(ClassificationSchema.safeParse({ ...forged, intent: 'cancel-inquiry', official: 'order-flag' }).success).toBe(false);
@@ -240,7 +243,7 @@ describe('evasion: invisible and look-alike characters cannot hide a word', () =
     for (const [before, word, after] of [
       ['Please ', 'cancel', ' my order'],
       ['Bitte ', 'stornieren', ' Sie die Bestellung'],
-      ['Merci d\'', 'annuler', ' ma commande'],
+      ["Merci d'", 'annuler', ' ma commande'],
       ['Por favor ', 'cancelar', ' mi pedido'],
     ] as const) {
       const body = `${before}${hide[how](word)}${after}`;
@@ -249,7 +252,10 @@ describe('evasion: invisible and look-alike characters cannot hide a word', () =
       // The evidence still points at the hidden word in the text as given.
       const from = before.length;
       const to = from + hide[how](word).length;
-      expect(result.evidence.some((e) => e.field === 'body' && e.start < to && e.end > from), body).toBe(true);
+      expect(
+        result.evidence.some((e) => e.field === 'body' && e.start < to && e.end > from),
+        body,
+      ).toBe(true);
       const thread = threadOf(body, undefined);
       const watch = observeThread(undefined, thread, [{ index: 0, classification: result }], NOW);
       expect(advise({ snapshot: orderPage(), watch, settings: { replyDueHours: 12 }, now: NOW }).map((f) => f.id)).toContain('cancel-inquiry-not-request');

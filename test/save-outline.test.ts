@@ -78,7 +78,16 @@ describe('the outline request', () => {
     const refused = handleRequest({ type: 'outline', url: 'https://sellercentral.amazon.com/', tree: { nodes: [{ parent: 'x', tag: 'div' }] } }) as { error: string };
     expect(refused.error).toMatch(/^Not a request Seller Sidekick understands/);
     expect((handleRequest({ type: 'outline', url: 'x', tree: { nodes: [{ parent: -1, tag: 'a'.repeat(201) }] } }) as { error?: string }).error).toBeDefined();
-    const answer = handleRequest({ type: 'outline', url: 'https://sellercentral.amazon.com/home?q=Jane', tree: { nodes: [{ parent: -1, tag: 'html' }, { parent: 0, text: 'Jane Doe' }] } }) as { outline: string };
+    const answer = handleRequest({
+      type: 'outline',
+      url: 'https://sellercentral.amazon.com/home?q=Jane',
+      tree: {
+        nodes: [
+          { parent: -1, tag: 'html' },
+          { parent: 0, text: 'Jane Doe' },
+        ],
+      },
+    }) as { outline: string };
     expect(JSON.parse(answer.outline)).toMatchObject({ url: 'https://sellercentral.amazon.com/home?q=Xxxx', nodes: [{ tag: 'html' }, { text: 'Xxxx Xxx' }] });
 
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ error: 'asleep' } as never);

@@ -120,7 +120,7 @@ describe('selectionSnapshot: a buyer message of unknown origin', () => {
     expect(snapshot.messages[0]!.text).toBe(hostile);
   });
 
-  it('takes the first line as part of the message, never as a subject (even Amazon\'s request subject)', () => {
+  it("takes the first line as part of the message, never as a subject (even Amazon's request subject)", () => {
     const { snapshot } = check(`Order cancellation request from Amazon customer Jane (Order: ${ORDER})\nplease cancel`);
     expect(snapshot.subject).toBeUndefined();
     expect(snapshot.messages).toHaveLength(1);
@@ -196,7 +196,7 @@ describe('which order the selection is about', () => {
   });
 });
 
-describe('a selection in the pipeline: never Amazon\'s official request', () => {
+describe("a selection in the pipeline: never Amazon's official request", () => {
   /** Amazon's request wording (subjects and notification bodies), pasted or selected as a message. */
   const OFFICIAL_WORDING = [
     `Order cancellation request from Amazon customer Jane (Order: ${ORDER})`,
@@ -244,7 +244,7 @@ describe('a selection in the pipeline: never Amazon\'s official request', () => 
   });
 });
 
-describe('a selection in the content script\'s guidance: advised, never stored', () => {
+describe("a selection in the content script's guidance: advised, never stored", () => {
   const fakeContext = () => ({ setInterval: () => 0, onInvalidated: () => () => {} }) as unknown as ContentScriptContext;
   let sent: { type: string }[];
 
@@ -312,7 +312,7 @@ describe("the page's selection (content script)", () => {
     document.getSelection()?.removeAllRanges();
   });
 
-  it("takes a selection on the page, tidied", () => {
+  it('takes a selection on the page, tidied', () => {
     const p = document.createElement('p');
     p.textContent = `  ${PLEASE_CANCEL}  `;
     document.body.append(p);

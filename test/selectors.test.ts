@@ -3,9 +3,7 @@ import { queryFallback } from '@/lib/pages/dom';
 import { SELECTORS } from '@/lib/pages/selectors';
 import { loadFixture } from './helpers';
 
-const cases = Object.entries(SELECTORS).flatMap(([id, spec]) =>
-  Object.entries(spec.fixtures).map(([fixture, count]) => [id, fixture, count, spec] as const),
-);
+const cases = Object.entries(SELECTORS).flatMap(([id, spec]) => Object.entries(spec.fixtures).map(([fixture, count]) => [id, fixture, count, spec] as const));
 
 describe('selectors match the fixtures they claim', () => {
   it.each(cases)('%s on %s: %i', (_id, fixture, count, spec) => {
@@ -17,7 +15,11 @@ describe('selectors match the fixtures they claim', () => {
     for (const [id, spec] of Object.entries(SELECTORS)) {
       expect(spec.evidence, id).not.toBe('');
       expect(Object.keys(spec.fixtures).length, id).toBeGreaterThan(0);
-      if (!spec.evidence.startsWith('D')) expect(Object.values(spec.fixtures).some((n) => n > 0), id).toBe(true);
+      if (!spec.evidence.startsWith('D'))
+        expect(
+          Object.values(spec.fixtures).some((n) => n > 0),
+          id,
+        ).toBe(true);
     }
   });
 

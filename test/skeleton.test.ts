@@ -5,18 +5,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/pages/read-page';
-import {
-  MAX_SKELETON_NODES,
-  SKELETON_FORMAT,
-  isStructuralWord,
-  buildSkeleton,
-  parseSkeleton,
-  rebuildFromSkeleton,
-  shapeHook,
-  shapeText,
-  shapeUrl,
-  type Skeleton,
-} from '@/lib/pages/skeleton';
+import { MAX_SKELETON_NODES, SKELETON_FORMAT, isStructuralWord, buildSkeleton, parseSkeleton, rebuildFromSkeleton, shapeHook, shapeText, shapeUrl, type Skeleton } from '@/lib/pages/skeleton';
 import { demoPageIds, loadFixture } from './helpers';
 
 const linkedomDocument = () => parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
@@ -130,7 +119,21 @@ describe('buildSkeleton', () => {
     const markup = fc.array(
       fc.oneof(
         fc.string({ maxLength: 12 }),
-        fc.constantFrom('<a=b>', '<div a"b=1 \'c=2 <d=3>', '<svg><foreignObject><p>x</p></foreignObject></svg>', '<math><mi>x</mi></math>', '<table><td>x', '<iframe srcdoc="<b>x</b>">', '<template><b>x</b></template>', '<!-- c -->', '<script>var a = "<b>";</script>', '<x:y z:w="1">', '<div id="" class="">', '\u0000\u202e', '<b data-marketplace_selection="A1VC38T7YXB528">'),
+        fc.constantFrom(
+          '<a=b>',
+          '<div a"b=1 \'c=2 <d=3>',
+          '<svg><foreignObject><p>x</p></foreignObject></svg>',
+          '<math><mi>x</mi></math>',
+          '<table><td>x',
+          '<iframe srcdoc="<b>x</b>">',
+          '<template><b>x</b></template>',
+          '<!-- c -->',
+          '<script>var a = "<b>";</script>',
+          '<x:y z:w="1">',
+          '<div id="" class="">',
+          '\u0000\u202e',
+          '<b data-marketplace_selection="A1VC38T7YXB528">',
+        ),
       ),
       { maxLength: 20 },
     );
@@ -207,15 +210,24 @@ describe('parseSkeleton', () => {
   it('never throws, and whatever it accepts can be rebuilt without throwing', () => {
     const name = fc.oneof(fc.constantFrom('div', 'span', 'iframe', 'kat-box', 'svg', 'x:y', '9bad', '-'), fc.string({ minLength: 1, maxLength: 6 }));
     const node = fc.oneof(
-      fc.record({ parent: fc.integer({ min: -1, max: 12 }), tag: name, attrs: fc.option(fc.array(fc.tuple(name, fc.string({ maxLength: 8 })), { maxLength: 3 }), { nil: undefined }) }, { requiredKeys: ['parent', 'tag'] }),
+      fc.record(
+        { parent: fc.integer({ min: -1, max: 12 }), tag: name, attrs: fc.option(fc.array(fc.tuple(name, fc.string({ maxLength: 8 })), { maxLength: 3 }), { nil: undefined }) },
+        { requiredKeys: ['parent', 'tag'] },
+      ),
       fc.record({ parent: fc.integer({ min: -1, max: 12 }), text: fc.string({ maxLength: 8 }) }),
       fc.record({ parent: fc.integer({ min: -1, max: 12 }), root: fc.constantFrom('shadow', 'frame') }),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.array(node, { maxLength: 14 }).map((nodes) => ok(nodes))), (input) => {
-        const parsed = parseSkeleton(input);
-        if (parsed.ok) rebuildFromSkeleton(parsed.skeleton, linkedomDocument);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.array(node, { maxLength: 14 }).map((nodes) => ok(nodes)),
+        ),
+        (input) => {
+          const parsed = parseSkeleton(input);
+          if (parsed.ok) rebuildFromSkeleton(parsed.skeleton, linkedomDocument);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -225,7 +237,7 @@ describe('parseSkeleton', () => {
 // No text of the page survives: pages filled with people's names, addresses, messages, order ids
 // and emails in Japanese, English, German and French, put everywhere a page can hold them.
 
-const pick = <T,>(items: readonly T[]) => fc.constantFrom(...items);
+const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
 const letters = (alphabet: string, min: number, max: number) => fc.string({ unit: pick([...alphabet]), minLength: min, maxLength: max });
 const capitalised = (alphabet: string) => letters(alphabet, 3, 9).map((w) => w[0]!.toUpperCase() + w.slice(1));
 const digits = (n: number) => letters('0123456789', n, n);
@@ -241,27 +253,31 @@ const name = fc.oneof(
   fc.tuple(letters(KANA, 2, 5), letters(KANA, 2, 4)).map(([last, first]) => `${last}・${first}`),
 );
 const orderId = fc.tuple(digits(3), digits(7), digits(7)).map((parts) => parts.join('-'));
-const email = fc.tuple(letters('abcdefghijklmnopqrstuvwxyz', 3, 8), letters('abcdefghijklmnopqrstuvwxyz0123456789', 3, 8), pick(['jp', 'de', 'fr', 'net', 'org'])).map(([local, domain, tld]) => `${local}.${domain}@${domain}mail.${tld}`);
+const email = fc
+  .tuple(letters('abcdefghijklmnopqrstuvwxyz', 3, 8), letters('abcdefghijklmnopqrstuvwxyz0123456789', 3, 8), pick(['jp', 'de', 'fr', 'net', 'org']))
+  .map(([local, domain, tld]) => `${local}.${domain}@${domain}mail.${tld}`);
 const address = fc.oneof(
   fc.tuple(digits(3), digits(4), letters(KANJI, 2, 4), digits(1), digits(2)).map(([a, b, ward, c, d]) => `〒${a}-${b} 東京都${ward}区${c}-${d}-${c}`),
   fc.tuple(digits(3), LATIN_NAME, LATIN_NAME, digits(5)).map(([n, street, city, zip]) => `${n} ${street} Street, ${city}, WA ${zip}`),
   fc.tuple(LATIN_NAME, digits(2), digits(5), LATIN_NAME).map(([street, n, zip, city]) => `${street}straße ${n}, ${zip} ${city}`),
   fc.tuple(digits(2), LATIN_NAME, digits(5), LATIN_NAME).map(([n, street, zip, city]) => `${n} rue ${street}, ${zip} ${city}`),
 );
-const message = fc.tuple(
-  pick([
-    'Please cancel my order, I ordered the wrong size.',
-    'Bitte stornieren Sie meine Bestellung, ich habe mich vertan.',
-    "Pourriez-vous annuler ma commande ? Je l'ai passée par erreur.",
-    '注文をキャンセルしてください。サイズを間違えました。',
-    'Where is my parcel? Tracking says delivered but nothing arrived.',
-    'Das Paket ist beschädigt angekommen, die Ware ist kaputt.',
-    "Le colis n'est jamais arrivé, que dois-je faire ?",
-    '商品が届きません。いつ発送されますか。',
-  ]),
-  name,
-  orderId,
-).map(([text, who, id]) => `${text}\n${who} (${id})`);
+const message = fc
+  .tuple(
+    pick([
+      'Please cancel my order, I ordered the wrong size.',
+      'Bitte stornieren Sie meine Bestellung, ich habe mich vertan.',
+      "Pourriez-vous annuler ma commande ? Je l'ai passée par erreur.",
+      '注文をキャンセルしてください。サイズを間違えました。',
+      'Where is my parcel? Tracking says delivered but nothing arrived.',
+      'Das Paket ist beschädigt angekommen, die Ware ist kaputt.',
+      "Le colis n'est jamais arrivé, que dois-je faire ?",
+      '商品が届きません。いつ発送されますか。',
+    ]),
+    name,
+    orderId,
+  )
+  .map(([text, who, id]) => `${text}\n${who} (${id})`);
 
 interface PageData {
   readonly names: string[];
@@ -304,7 +320,12 @@ function buildPage(data: PageData, fill: TextFill = (t) => t): Document {
   box.append(
     el('div', { class: 'thread-header' }, el('h2', {}, fill(`Inquiry from Amazon customer ${buyer}`)), el('a', { href: `/orders-v3/order/${order}?buyer=${encodeURIComponent(buyer)}` }, fill(order))),
     ...data.messages.map((text, i) =>
-      el('div', { class: `bubble bubble-buyer msg-${order}`, id: `message-${slug(buyer)}-${i}`, 'data-test-id': `message-${otherOrder}` }, el('div', { class: 'bubble-meta' }, fill(buyer)), fill(text)),
+      el(
+        'div',
+        { class: `bubble bubble-buyer msg-${order}`, id: `message-${slug(buyer)}-${i}`, 'data-test-id': `message-${otherOrder}` },
+        el('div', { class: 'bubble-meta' }, fill(buyer)),
+        fill(text),
+      ),
     ),
     el('kat-textarea', { label: fill(`Reply to ${buyer}`), placeholder: fill(`Dear ${buyer},`) }),
   );

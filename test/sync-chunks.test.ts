@@ -6,16 +6,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BACKUP_PREFIX, templateStore } from '@/lib/storage';
-import {
-  SYNC_ITEM_BYTES,
-  SYNC_PREFIX,
-  SYNC_TOTAL_BYTES,
-  fromSyncItems,
-  toSyncItems,
-  wellFormed,
-  type TemplateCollection,
-  type UserTemplate,
-} from '@/lib/templates/user-templates';
+import { SYNC_ITEM_BYTES, SYNC_PREFIX, SYNC_TOTAL_BYTES, fromSyncItems, toSyncItems, wellFormed, type TemplateCollection, type UserTemplate } from '@/lib/templates/user-templates';
 
 const utf8 = (text: string) => new TextEncoder().encode(text).length;
 
@@ -24,7 +15,13 @@ const utf8 = (text: string) => new TextEncoder().encode(text).length;
  * U+2028 and U+2029 as \uXXXX (6 bytes) besides what JSON.stringify escapes.
  */
 const chromeItemBytes = (key: string, value: string) =>
-  utf8(key) + utf8(JSON.stringify(value).replace(/</g, '\\u003C').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029'));
+  utf8(key) +
+  utf8(
+    JSON.stringify(value)
+      .replace(/</g, '\\u003C')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029'),
+  );
 /** What Firefox charges: key plus JSON.stringify of the value, in UTF-8. */
 const firefoxItemBytes = (key: string, value: string) => utf8(key) + utf8(JSON.stringify(value));
 
@@ -38,13 +35,55 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Every kind of character a seller's template may hold, and the ones that need care. */
 const SAMPLES = [
-  'a', 'Z', '7', ' ', '.', '{', '}', '"', '\\', '/', '\n', '\t', '<', '>', '&', '\u0000', '\u007f',
-  'é', 'ü', 'ñ', 'ß', 'Å', 'ç',
-  'あ', 'ア', 'ｶ', '漢', '字', '様', '。', '　',
-  '𠮷', '𩸽', '𡈽',
-  '😀', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇯🇵', '🇺🇸', '❤️',
-  '\u2028', '\u2029', '\ufeff', '\ufffd',
-  '\ud800', '\udbff', '\udc00', '\udfff',
+  'a',
+  'Z',
+  '7',
+  ' ',
+  '.',
+  '{',
+  '}',
+  '"',
+  '\\',
+  '/',
+  '\n',
+  '\t',
+  '<',
+  '>',
+  '&',
+  '\u0000',
+  '\u007f',
+  'é',
+  'ü',
+  'ñ',
+  'ß',
+  'Å',
+  'ç',
+  'あ',
+  'ア',
+  'ｶ',
+  '漢',
+  '字',
+  '様',
+  '。',
+  '　',
+  '𠮷',
+  '𩸽',
+  '𡈽',
+  '😀',
+  '👍🏽',
+  '👨‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '🇯🇵',
+  '🇺🇸',
+  '❤️',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
 ];
 const text = (maxLength: number, minLength = 0) =>
   fc.oneof(
@@ -55,17 +94,22 @@ const text = (maxLength: number, minLength = 0) =>
   );
 
 const template = (i: number) =>
-  fc.record({
-    name: text(9, 1).filter((s) => s.length <= 100),
-    ja: text(450).filter((s) => s.length <= 5_000),
-    en: fc.option(text(450).filter((s) => s.length <= 5_000), { nil: undefined }),
-  }).map(({ name, ja, en }): UserTemplate => ({
-    id: `t-${i}`,
-    name,
-    audience: 'buyer',
-    body: { ja, ...(en !== undefined ? { en } : {}) },
-    updatedAt: '2026-11-22T00:00:00.000Z',
-  }));
+  fc
+    .record({
+      name: text(9, 1).filter((s) => s.length <= 100),
+      ja: text(450).filter((s) => s.length <= 5_000),
+      en: fc.option(
+        text(450).filter((s) => s.length <= 5_000),
+        { nil: undefined },
+      ),
+    })
+    .map(({ name, ja, en }): UserTemplate => ({
+      id: `t-${i}`,
+      name,
+      audience: 'buyer',
+      body: { ja, ...(en !== undefined ? { en } : {}) },
+      updatedAt: '2026-11-22T00:00:00.000Z',
+    }));
 
 const collectionOf = (min: number, max: number, make: (i: number) => fc.Arbitrary<UserTemplate>) =>
   fc
@@ -75,9 +119,12 @@ const collectionOf = (min: number, max: number, make: (i: number) => fc.Arbitrar
 const collection = collectionOf(0, 5, template);
 /** Long texts in every template: these take several items, so boundaries fall inside them. */
 const largeCollection = collectionOf(4, 6, (i) =>
-  fc.tuple(fc.string({ unit: fc.constantFrom(...SAMPLES), minLength: 400, maxLength: 450, size: 'max' }), text(450).filter((s) => s.length <= 5_000)).map(
-    ([ja, en]): UserTemplate => ({ id: `t-${i}`, name: `n${i}`, audience: 'buyer', body: { ja, en }, updatedAt: '2026-11-22T00:00:00.000Z' }),
-  ),
+  fc
+    .tuple(
+      fc.string({ unit: fc.constantFrom(...SAMPLES), minLength: 400, maxLength: 450, size: 'max' }),
+      text(450).filter((s) => s.length <= 5_000),
+    )
+    .map(([ja, en]): UserTemplate => ({ id: `t-${i}`, name: `n${i}`, audience: 'buyer', body: { ja, en }, updatedAt: '2026-11-22T00:00:00.000Z' })),
 );
 
 /** Whether every item is well-formed text within the per-item quota, and all within the total. */
@@ -103,7 +150,7 @@ describe('sync items: cut on code points, within the quotas', () => {
   it.each([
     ['any collection', collection, 0],
     ['a large collection', largeCollection, 0.5],
-  ] as const)('round-trips every kind of character through a browser\'s storage, each item within the quota: %s', (_name, collections, splitShare) => {
+  ] as const)("round-trips every kind of character through a browser's storage, each item within the quota: %s", (_name, collections, splitShare) => {
     let split = 0;
     fc.assert(
       fc.property(collections, (c) => {
@@ -191,7 +238,7 @@ describe('a damaged sync copy is never adopted silently', () => {
     expect(fromSyncItems({ ...a, 'templates:1': b['templates:1']! }).ok).toBe(false);
   });
 
-  it('refuses an older copy (no checksum) holding U+FFFD where this browser\'s copy has none', () => {
+  it("refuses an older copy (no checksum) holding U+FFFD where this browser's copy has none", () => {
     const legacy = Object.fromEntries(Object.entries(split(newer)).filter(([key]) => key !== 'templates:check'));
     expect(fromSyncItems(legacy, local).ok).toBe(true);
     const damaged = { ...legacy, 'templates:0': legacy['templates:0']!.replace('𠮷', '\ufffd\ufffd') };
@@ -206,7 +253,7 @@ describe('a damaged sync copy is never adopted silently', () => {
   describe('the store', () => {
     beforeEach(() => fakeBrowser.reset());
 
-    it('keeps this browser\'s copy, backs the damaged one up and reports it, even when the damaged one is newer', async () => {
+    it("keeps this browser's copy, backs the damaged one up and reports it, even when the damaged one is newer", async () => {
       const store = templateStore({ now: () => Date.parse('2026-11-21T00:00:00Z') });
       await store.save(local);
       const items = split(newer);

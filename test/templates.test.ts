@@ -50,7 +50,7 @@ describe('filling', () => {
     expect(filled.text).not.toMatch(/[{}]/);
   });
 
-  it('never inserts a raw {variable}: blanks in the reply\'s language, listed as missing', () => {
+  it("never inserts a raw {variable}: blanks in the reply's language, listed as missing", () => {
     const ja = fill(builtInTemplate('tracking-info')!.body.ja, { orderId: '503-1724766-9264601' }, 'ja');
     expect(ja.missing).toEqual(['buyerName', 'storeName', 'carrier', 'trackingNumber', 'sellerName']);
     expect(ja.text).toContain('［追跡番号］');
@@ -68,7 +68,7 @@ describe('filling', () => {
     expect(fill('{buyerName}'.repeat(10_000), { buyerName: 'x' }, 'en').text).toHaveLength(10_000);
   });
 
-  it('writes the ship-by date in the reply\'s language, in the marketplace zone', () => {
+  it("writes the ship-by date in the reply's language, in the marketplace zone", () => {
     const latest = '2026-11-24T07:59:59.999Z'; // end of Nov 23 in Los Angeles
     expect(formatShipBy(latest, 'en', 'US')).toBe('November 23, 2026');
     expect(formatShipBy(latest, 'ja', 'US')).toBe('2026年11月23日');
@@ -76,7 +76,7 @@ describe('filling', () => {
     expect(formatShipBy('not a date', 'en', 'US')).toBeUndefined();
   });
 
-  it('answers in the buyer\'s language, else the marketplace\'s, else the setting', () => {
+  it("answers in the buyer's language, else the marketplace's, else the setting", () => {
     expect(replyLanguage({ messageLanguage: 'fr', marketplace: 'DE', setting: 'ja', audience: 'buyer' })).toBe('fr');
     expect(replyLanguage({ marketplace: 'DE', setting: 'ja', audience: 'buyer' })).toBe('de');
     expect(replyLanguage({ setting: 'it', audience: 'buyer' })).toBe('it');

@@ -137,13 +137,17 @@ describe('checking what the browser says', () => {
   });
 
   it('takes detection results only when well formed, and follows the most confident', () => {
-    const detected = parseDetected([{ detectedLanguage: 'de', confidence: 0.2 }, { detectedLanguage: 'en', confidence: 0.7 }]);
+    const detected = parseDetected([
+      { detectedLanguage: 'de', confidence: 0.2 },
+      { detectedLanguage: 'en', confidence: 0.7 },
+    ]);
     expect(detected).toEqual([
       { language: 'de', confidence: 0.2 },
       { language: 'en', confidence: 0.7 },
     ]);
     expect(sourceLanguage(detected, 'it')).toBe('en');
-    for (const bad of [null, 'de', [{ detectedLanguage: 'de' }], [{ detectedLanguage: 'de', confidence: 2 }], [{ detectedLanguage: 'x'.repeat(99), confidence: 0.5 }]]) expect(parseDetected(bad)).toEqual([]);
+    for (const bad of [null, 'de', [{ detectedLanguage: 'de' }], [{ detectedLanguage: 'de', confidence: 2 }], [{ detectedLanguage: 'x'.repeat(99), confidence: 0.5 }]])
+      expect(parseDetected(bad)).toEqual([]);
   });
 
   it('maps language tags onto our six, and cuts texts', () => {
@@ -176,7 +180,14 @@ function chromeScope(state: { pair: string; detector?: string; created?: unknown
     }),
     LanguageDetector: Object.assign(function LanguageDetector() {}, {
       availability: () => Promise.resolve(state.detector ?? 'unavailable'),
-      create: () => Promise.resolve({ detect: () => Promise.resolve([{ detectedLanguage: 'de', confidence: 0.9 }, { detectedLanguage: 'und', confidence: 0.1 }]) }),
+      create: () =>
+        Promise.resolve({
+          detect: () =>
+            Promise.resolve([
+              { detectedLanguage: 'de', confidence: 0.9 },
+              { detectedLanguage: 'und', confidence: 0.1 },
+            ]),
+        }),
     }),
   };
 }

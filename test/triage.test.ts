@@ -44,7 +44,15 @@ describe('inbox triage', () => {
   });
 
   it("never calls a row Amazon's official request, whatever it says", () => {
-    const official = inbox([{ title: 'Order cancellation request from Amazon customer Jane', preview: 'The buyer has requested that the order be cancelled. To cancel the order, go to Manage Orders.', orderId: '114-3941689-8772232', resolved: false, source: 'dom' }]);
+    const official = inbox([
+      {
+        title: 'Order cancellation request from Amazon customer Jane',
+        preview: 'The buyer has requested that the order be cancelled. To cancel the order, go to Manage Orders.',
+        orderId: '114-3941689-8772232',
+        resolved: false,
+        source: 'dom',
+      },
+    ]);
     const items = triage(official, classifyAll(official));
     expect(items).toHaveLength(1);
     expect(items[0]!.intent).not.toBe('cancel-request');
@@ -74,7 +82,10 @@ describe('inbox triage', () => {
   it('ignores classifications of rows it does not have, and marks an unsure one', () => {
     const page = inbox([{ preview: 'hmm', resolved: false, source: 'dom' }]);
     const unsure: Classification = { ...classify({ body: 'hmm' }), intent: 'other', unsure: true };
-    const items = triage(page, [{ index: 0, classification: unsure }, { index: 7, classification: unsure }]);
+    const items = triage(page, [
+      { index: 0, classification: unsure },
+      { index: 7, classification: unsure },
+    ]);
     expect(items).toEqual([expect.objectContaining({ index: 0, kind: 'unsure', rank: 3 })]);
   });
 });
@@ -130,8 +141,21 @@ describe("the messaging app's JSON on an inbox", () => {
 
   it("takes a loaded case's latest buyer message and order over its row, and adds listed cases the page does not show", () => {
     const memory = createMessagingMemory();
-    memory.take(`/messaging/api/global/cases/${CASE}`, JSON.stringify({ partyCase: { caseId: CASE, marketplaceId: 'ATVPDKIKX0DER', caseArtifacts: [{ creator: 'BUYER', createdDate: 1_795_100_000, message: 'It is a fake, I want my money back.' }] } }));
-    memory.take('/messaging/api/global/cases', JSON.stringify({ cases: [{ caseId: CASE, marketplaceId: 'ATVPDKIKX0DER' }, { caseId: LISTED, marketplaceId: 'ATVPDKIKX0DER' }] }));
+    memory.take(
+      `/messaging/api/global/cases/${CASE}`,
+      JSON.stringify({
+        partyCase: { caseId: CASE, marketplaceId: 'ATVPDKIKX0DER', caseArtifacts: [{ creator: 'BUYER', createdDate: 1_795_100_000, message: 'It is a fake, I want my money back.' }] },
+      }),
+    );
+    memory.take(
+      '/messaging/api/global/cases',
+      JSON.stringify({
+        cases: [
+          { caseId: CASE, marketplaceId: 'ATVPDKIKX0DER' },
+          { caseId: LISTED, marketplaceId: 'ATVPDKIKX0DER' },
+        ],
+      }),
+    );
     memory.take(`/messaging/api/global/cases/${LISTED}/orderContext`, JSON.stringify({ orderContextList: [{ orderContextFields: [{ type: 'ORDER_ID', textValue: '113-7788990-1122334' }] }] }));
     const page = inboxOf('message-inbox-en');
     const merged = memory.merge(page, new URL(demo.pages.find((p) => p.id === 'message-inbox-en')!.url));

@@ -59,7 +59,7 @@ describe('urgency: the automatic cancellation', () => {
     expect(reasonsOf(watch({ cancellationDate: AMAZON_DATE }), Date.parse(AMAZON_DATE) + 1).find((r) => r.kind === 'auto-cancel')?.overdue).toBe(true);
   });
 
-  it('the order memory keeps the order data\'s date, and old records without it still read', () => {
+  it("the order memory keeps the order data's date, and old records without it still read", () => {
     const snapshot: OrderDetailsSnapshot = {
       kind: 'order-details',
       orderId: '112-5567012-3390641',

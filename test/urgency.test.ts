@@ -166,7 +166,7 @@ describe('when to look again', () => {
 });
 
 describe('links', () => {
-  it('opens the order on its marketplace\'s Seller Central', () => {
+  it("opens the order on its marketplace's Seller Central", () => {
     expect(orderUrl('503-1724766-9264601', 'JP')).toBe('https://sellercentral.amazon.co.jp/orders-v3/order/503-1724766-9264601');
     expect(orderUrl('302-5518830-2297164', 'DE')).toBe('https://sellercentral.amazon.de/orders-v3/order/302-5518830-2297164');
     expect(orderUrl('114-3941689-8772232', undefined)).toBe('https://sellercentral.amazon.com/orders-v3/order/114-3941689-8772232');

@@ -58,16 +58,18 @@ describe('import and export', () => {
   });
 
   it('merges by id or replaces', () => {
-    const incoming: TemplateCollection = { version: 1, templates: [{ ...mine, name: 'Renamed' }, { ...mine, id: 'another' }] };
-    expect(combine(collection, incoming, 'merge').templates.map((t) => `${t.id}:${t.name}`)).toEqual([
-      'thanks-for-waiting:Renamed',
-      'my-tracking:Tracking (my words)',
-      'another:Thanks for waiting',
-    ]);
+    const incoming: TemplateCollection = {
+      version: 1,
+      templates: [
+        { ...mine, name: 'Renamed' },
+        { ...mine, id: 'another' },
+      ],
+    };
+    expect(combine(collection, incoming, 'merge').templates.map((t) => `${t.id}:${t.name}`)).toEqual(['thanks-for-waiting:Renamed', 'my-tracking:Tracking (my words)', 'another:Thanks for waiting']);
     expect(combine(collection, incoming, 'replace')).toBe(incoming);
   });
 
-  it('uses the seller\'s edit of a built-in template, the built-in text for languages not written', () => {
+  it("uses the seller's edit of a built-in template, the built-in text for languages not written", () => {
     const effective = effectiveTemplate('tracking-info', collection)!;
     expect(effective.body.en).toBe(editedBuiltIn.body.en);
     expect(effective.body.ja).toContain('追跡番号は {trackingNumber}');
@@ -169,13 +171,15 @@ describe('unreadable templates: backed up, shown, restored', () => {
   });
 
   it('joins a restored backup to the current templates, the current one winning where they meet', () => {
-    const current: TemplateCollection = { version: 1, templates: [{ ...mine, name: 'Newer' }, { ...editedBuiltIn, id: 'newer-tracking' }] };
+    const current: TemplateCollection = {
+      version: 1,
+      templates: [
+        { ...mine, name: 'Newer' },
+        { ...editedBuiltIn, id: 'newer-tracking' },
+      ],
+    };
     const restored: TemplateCollection = { version: 1, templates: [mine, editedBuiltIn, { ...mine, id: 'only-in-backup' }] };
-    expect(withRestored(current, restored).templates.map((t) => `${t.id}:${t.name}`)).toEqual([
-      'thanks-for-waiting:Newer',
-      'only-in-backup:Thanks for waiting',
-      'newer-tracking:Tracking (my words)',
-    ]);
+    expect(withRestored(current, restored).templates.map((t) => `${t.id}:${t.name}`)).toEqual(['thanks-for-waiting:Newer', 'only-in-backup:Thanks for waiting', 'newer-tracking:Tracking (my words)']);
   });
 
   it('with no sync copy: the load says the templates were set aside, the backup lists what it holds, and Restore brings it back', async () => {
@@ -204,7 +208,7 @@ describe('unreadable templates: backed up, shown, restored', () => {
     await expect(store.deleteBackup('backup:settings:1')).rejects.toThrow(/Not a template backup/);
   });
 
-  it('lists a damaged sync copy\'s backup too, newest first', async () => {
+  it("lists a damaged sync copy's backup too, newest first", async () => {
     let clock = 1_000;
     const store = templateStore({ now: () => clock, onProblem: () => {} });
     await fakeBrowser.storage.local.set({ templates: 'garbage' });

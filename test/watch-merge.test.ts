@@ -65,7 +65,11 @@ function interleavings(lengths: readonly number[]): number[][] {
   const walk = (left: number[], schedule: number[]) => {
     if (schedule.length === total) out.push(schedule);
     left.forEach((n, writer) => {
-      if (n > 0) walk(left.map((m, i) => (i === writer ? m - 1 : m)), [...schedule, writer]);
+      if (n > 0)
+        walk(
+          left.map((m, i) => (i === writer ? m - 1 : m)),
+          [...schedule, writer],
+        );
     });
   };
   walk([...lengths], []);
@@ -142,17 +146,14 @@ describe('order records written from several tabs at once', () => {
     }
   });
 
-  it('writes an order list\'s rows in one request, each merged', async () => {
+  it("writes an order list's rows in one request, each merged", async () => {
     await remember([{ next: threadWith('buyer', iso(T0), 'cancel-inquiry')(undefined, T0) }]);
-    const rows = await remember([
-      { next: orderPage(false)(undefined, T0 + MINUTE) },
-      { next: { ...orderPage(false)(undefined, T0 + MINUTE), orderId: '111-0000000-0000001' } },
-    ]);
+    const rows = await remember([{ next: orderPage(false)(undefined, T0 + MINUTE) }, { next: { ...orderPage(false)(undefined, T0 + MINUTE), orderId: '111-0000000-0000001' } }]);
     expect(rows.map((r) => r.orderId)).toEqual([ORDER, '111-0000000-0000001']);
     expect((await stored())?.messages.map((m) => m.intent)).toEqual(['cancel-inquiry']);
   });
 
-  it('the content script\'s side sends batches to the background and gets the merged records back', async () => {
+  it("the content script's side sends batches to the background and gets the merged records back", async () => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => handleRequest(message));
     const rows = Array.from({ length: MAX_REMEMBER_BATCH + 3 }, (_, i) => ({
       next: { ...orderPage(false)(undefined, T0), orderId: `111-0000000-${String(i).padStart(7, '0')}` },
@@ -250,7 +251,7 @@ describe('the official cancellation request: set by page data, cleared only by n
     expect(orderPage(false)(requested, T0 + 6 * MINUTE).buyerRequestedCancel).toBe(false);
   });
 
-  it('a thread that shows Amazon\'s request sets it as page data read at that moment', () => {
+  it("a thread that shows Amazon's request sets it as page data read at that moment", () => {
     const base = orderPage(false)(undefined, T0);
     const fromThread = threadWith('amazon', at(-1), 'cancel-request')(base, T0 + 5 * MINUTE);
     const merged = mergeWatch(base, base, fromThread);

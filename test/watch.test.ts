@@ -37,8 +37,7 @@ const thread = (messages: MessageThreadSnapshot['messages']): MessageThreadSnaps
   sources: ['dom'],
 });
 
-const classified = (t: MessageThreadSnapshot) =>
-  t.messages.flatMap((m, index) => (m.sender === 'seller' ? [] : [{ index, classification: classify({ body: m.text, sender: m.sender }) }]));
+const classified = (t: MessageThreadSnapshot) => t.messages.flatMap((m, index) => (m.sender === 'seller' ? [] : [{ index, classification: classify({ body: m.text, sender: m.sender }) }]));
 
 /** A v1 record as written by this version; later versions must keep reading it (migration test). */
 const RECORDED_V1 = {
@@ -202,8 +201,14 @@ describe('dismissals', () => {
 });
 
 describe('background requests', () => {
-  it('classifies a batch, in order, in the contract\'s shape', async () => {
-    const answer = await handleRequest({ type: 'classify', items: [{ body: 'Please cancel my order', sender: 'buyer' }, { body: '偽物ではないですか？', sender: 'buyer' }] });
+  it("classifies a batch, in order, in the contract's shape", async () => {
+    const answer = await handleRequest({
+      type: 'classify',
+      items: [
+        { body: 'Please cancel my order', sender: 'buyer' },
+        { body: '偽物ではないですか？', sender: 'buyer' },
+      ],
+    });
     const parsed = ClassifyResponse.parse(answer);
     expect(parsed.classifications.map((c) => c.intent)).toEqual(['cancel-inquiry', 'counterfeit']);
   });
@@ -225,10 +230,13 @@ describe('background requests', () => {
     expect(answer.error).toMatch(/^Not a request Seller Sidekick understands/);
   });
 
-  it('gives a template with the seller\'s edits from storage, or null for an unknown id', async () => {
+  it("gives a template with the seller's edits from storage, or null for an unknown id", async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({
-      templates: { version: 1, templates: [{ id: 'edit-tracking-info', name: 'x', replaces: 'tracking-info', audience: 'buyer', body: { en: 'Parcel {trackingNumber}' }, updatedAt: '2026-11-22T00:00:00.000Z' }] },
+      templates: {
+        version: 1,
+        templates: [{ id: 'edit-tracking-info', name: 'x', replaces: 'tracking-info', audience: 'buyer', body: { en: 'Parcel {trackingNumber}' }, updatedAt: '2026-11-22T00:00:00.000Z' }],
+      },
     });
     const parsed = TemplateResponse.parse(await handleRequest({ type: 'template', id: 'tracking-info' }));
     expect(parsed.template?.body.en).toBe('Parcel {trackingNumber}');

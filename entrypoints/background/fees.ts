@@ -22,7 +22,11 @@ export function checkTransactions(snapshot: TransactionsSnapshot, now: number = 
     const sales = salesWatchItem();
     const result = assessTransactions(snapshot, await rates.getValue(), await sales.getValue(), now);
     await Promise.all([rates.setValue(result.rates), sales.setValue(result.sales)]);
-    return { jumps: result.jumps.map((j) => ({ ...j, usualCategories: [...j.usualCategories], seenCategories: [...j.seenCategories] })), notes: result.notes.map(({ orderId, reason }) => (orderId ? { orderId, reason } : { reason })), rated: result.rated };
+    return {
+      jumps: result.jumps.map((j) => ({ ...j, usualCategories: [...j.usualCategories], seenCategories: [...j.seenCategories] })),
+      notes: result.notes.map(({ orderId, reason }) => (orderId ? { orderId, reason } : { reason })),
+      rated: result.rated,
+    };
   });
 }
 

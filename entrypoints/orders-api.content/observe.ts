@@ -19,8 +19,7 @@ import { MAX_OBSERVED_TEXT } from '@/lib/pages/observed-source';
  * app's /orders-api/order/<id> and /orders-api/search, and the messaging app's case list, one case
  * and its order context (/messaging/api/global/cases[/<uuid>[/orderContext]]).
  */
-const WATCHED_URL =
-  /^(https?:\/\/[^/?#]+)(\/orders-api\/(?:order\/\d{3}-\d{7}-\d{7}|search)\/?|\/messaging\/api\/global\/cases(?:\/[0-9a-fA-F-]{36}(?:\/orderContext)?)?\/?)(?:[?#]|$)/;
+const WATCHED_URL = /^(https?:\/\/[^/?#]+)(\/orders-api\/(?:order\/\d{3}-\d{7}-\d{7}|search)\/?|\/messaging\/api\/global\/cases(?:\/[0-9a-fA-F-]{36}(?:\/orderContext)?)?\/?)(?:[?#]|$)/;
 /** The order app loads its data early, often before the content script listens: keep the last few. */
 const KEPT = 10;
 const KEPT_CHARS = 2 * MAX_OBSERVED_TEXT;

@@ -11,7 +11,6 @@ import { DEFAULT_UNRECORDED_SALE_DAYS, unrecordedSales, type UnrecordedSale } fr
 import { salesWatchItem } from '@/lib/fees-store';
 import { translate, uiLocale } from '@/utils/translate';
 
-
 function Popup() {
   const [orders, setOrders] = useState<UrgentOrder[] | undefined>(undefined);
   const [unrecorded, setUnrecorded] = useState<UnrecordedSale[]>([]);

@@ -12,16 +12,7 @@ import type { Finding } from '@/lib/guidance/types';
 import { requestAdvice, requestClassification, requestRemember, requestTransactions, type TransactionsResponse } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { isFromSelection } from '@/lib/pages/selection';
-import {
-  ACCOUNT_HEALTH_MAX_AGE_MS,
-  DEFAULT_USER_SETTINGS,
-  EMPTY_DISMISSED,
-  dismissedIds,
-  withDismissal,
-  type AccountHealthReading,
-  type Dismissed,
-  type UserSettings,
-} from '@/lib/settings';
+import { ACCOUNT_HEALTH_MAX_AGE_MS, DEFAULT_USER_SETTINGS, EMPTY_DISMISSED, dismissedIds, withDismissal, type AccountHealthReading, type Dismissed, type UserSettings } from '@/lib/settings';
 import { accountHealthItem, correctionsItem, dismissedItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { triage as triageOf, triageInputs, type TriageItem } from '@/lib/guidance/triage';
 import { observeInboxCase, observeNotice, observeOrder, observeThread, watchKey, type ClassifiedMessage, type OrderWatch, type WatchChange } from '@/lib/watch';

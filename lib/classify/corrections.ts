@@ -38,15 +38,10 @@ export const CorrectionLayerSchema = z.object({
   version: z.literal(CORRECTIONS_VERSION),
   /** How many corrections made it (for the options page). */
   corrections: z.number().check(z.int(), z.minimum(0)),
-  weights: z
-    .record(
-      z.string().check(z.regex(/^\d{1,6}$/)),
-      z.partialRecord(CorrectableIntent, z.number().check(z.minimum(-MAX_WEIGHT), z.maximum(MAX_WEIGHT))),
-    )
-    .check(
-      z.refine((weights) => Object.keys(weights).length <= MAX_LAYER_FEATURES, `at most ${MAX_LAYER_FEATURES} features`),
-      z.refine((weights) => Object.keys(weights).every((id) => Number(id) < 1 << FEATURE_BITS), 'a feature id out of range'),
-    ),
+  weights: z.record(z.string().check(z.regex(/^\d{1,6}$/)), z.partialRecord(CorrectableIntent, z.number().check(z.minimum(-MAX_WEIGHT), z.maximum(MAX_WEIGHT)))).check(
+    z.refine((weights) => Object.keys(weights).length <= MAX_LAYER_FEATURES, `at most ${MAX_LAYER_FEATURES} features`),
+    z.refine((weights) => Object.keys(weights).every((id) => Number(id) < 1 << FEATURE_BITS), 'a feature id out of range'),
+  ),
 });
 export type CorrectionLayer = z.infer<typeof CorrectionLayerSchema>;
 
@@ -101,8 +96,7 @@ export function addLayer(compiled: CompiledLayer, ids: Int32Array, values: Float
 }
 
 export type CorrectionOutcome =
-  | { readonly ok: true; readonly layer: CorrectionLayer; readonly steps: number }
-  | { readonly ok: false; readonly reason: 'official-request' | 'layer-full' | 'unknown-intent' };
+  { readonly ok: true; readonly layer: CorrectionLayer; readonly steps: number } | { readonly ok: false; readonly reason: 'official-request' | 'layer-full' | 'unknown-intent' };
 
 /**
  * The layer after the seller said a message is really `intent`. `scoresOf` gives the message's
@@ -168,8 +162,7 @@ function clamp(w: number): number {
 export const MAX_IMPORT_CHARS = 4_000_000;
 
 export type LayerImport =
-  | { readonly ok: true; readonly layer: CorrectionLayer }
-  | { readonly ok: false; readonly problem: 'too-large' | 'not-json' | 'version' | 'too-many-features' | 'invalid'; readonly detail: string };
+  { readonly ok: true; readonly layer: CorrectionLayer } | { readonly ok: false; readonly problem: 'too-large' | 'not-json' | 'version' | 'too-many-features' | 'invalid'; readonly detail: string };
 
 /** The layer as exported (compact JSON: it is read back by `parseLayerImport`, not by people). */
 export function exportLayer(layer: CorrectionLayer): string {

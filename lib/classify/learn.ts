@@ -80,7 +80,12 @@ function shuffled(n: number, random: () => number): Int32Array {
 function indexed(rows: readonly TrainingRow[], minCount: number): { featureIds: Int32Array; columns: Int32Array[] } {
   const count = new Map<number, number>();
   for (const row of rows) for (const id of row.ids) count.set(id, (count.get(id) ?? 0) + 1);
-  const featureIds = Int32Array.from([...count].filter(([, n]) => n >= minCount).map(([id]) => id).sort((a, b) => a - b));
+  const featureIds = Int32Array.from(
+    [...count]
+      .filter(([, n]) => n >= minCount)
+      .map(([id]) => id)
+      .sort((a, b) => a - b),
+  );
   const index = new Map<number, number>();
   featureIds.forEach((id, i) => index.set(id, i));
   const columns = rows.map((row) => Int32Array.from(row.ids, (id) => index.get(id) ?? -1));

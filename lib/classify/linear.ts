@@ -104,7 +104,7 @@ export function score(model: LinearModel, ids: Int32Array, values: Float32Array,
     if ((bits[id >>> 5]! & (1 << (id & 31))) === 0) continue;
     let o = index[id]! - 1;
     const v = values[i]!;
-    for (let end = o + 1 + entries[o]!; ++o < end; ) {
+    for (let end = o + 1 + entries[o]!; ++o < end;) {
       const entry = entries[o]!;
       scores[entry & 31]! += v * (entry >> 5);
     }

@@ -8,11 +8,44 @@
  */
 
 const FOLD: Record<string, string> = {
-  à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', æ: 'ae', ç: 'c', è: 'e', é: 'e', ê: 'e', ë: 'e',
-  ì: 'i', í: 'i', î: 'i', ï: 'i', ñ: 'n', ò: 'o', ó: 'o', ô: 'o', õ: 'o', ö: 'o', ø: 'o', œ: 'oe',
-  ù: 'u', ú: 'u', û: 'u', ü: 'u', ý: 'y', ÿ: 'y', ß: 'ss',
+  à: 'a',
+  á: 'a',
+  â: 'a',
+  ã: 'a',
+  ä: 'a',
+  å: 'a',
+  æ: 'ae',
+  ç: 'c',
+  è: 'e',
+  é: 'e',
+  ê: 'e',
+  ë: 'e',
+  ì: 'i',
+  í: 'i',
+  î: 'i',
+  ï: 'i',
+  ñ: 'n',
+  ò: 'o',
+  ó: 'o',
+  ô: 'o',
+  õ: 'o',
+  ö: 'o',
+  ø: 'o',
+  œ: 'oe',
+  ù: 'u',
+  ú: 'u',
+  û: 'u',
+  ü: 'u',
+  ý: 'y',
+  ÿ: 'y',
+  ß: 'ss',
   // Typographic quotes and dashes as their plain forms, so "don’t" is "don't".
-  '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u2013': '-',
+  '\u2014': '-',
 };
 /**
  * Letters of other scripts that look like Latin ones, as a writer hiding a word would use them
@@ -22,12 +55,49 @@ const FOLD: Record<string, string> = {
  */
 const CONFUSABLE: Readonly<Record<string, string>> = {
   // Cyrillic
-  а: 'a', в: 'b', с: 'c', е: 'e', ё: 'e', һ: 'h', н: 'h', і: 'i', ї: 'i', ј: 'j', к: 'k', ӏ: 'l', м: 'm', о: 'o', р: 'p',
-  ԛ: 'q', ѕ: 's', т: 't', у: 'y', ў: 'y', х: 'x', ԁ: 'd', ԝ: 'w', ɡ: 'g',
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  ё: 'e',
+  һ: 'h',
+  н: 'h',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  ӏ: 'l',
+  м: 'm',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  т: 't',
+  у: 'y',
+  ў: 'y',
+  х: 'x',
+  ԁ: 'd',
+  ԝ: 'w',
+  ɡ: 'g',
   // Greek
-  α: 'a', β: 'b', ϲ: 'c', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  α: 'a',
+  β: 'b',
+  ϲ: 'c',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
   // Latin letters outside the folded ones that stand for plain ones
-  ı: 'i', ɑ: 'a', ǀ: 'l',
+  ı: 'i',
+  ɑ: 'a',
+  ǀ: 'l',
 };
 /**
  * Characters that show as nothing (zero-width space and joiners, soft hyphen, word joiner, byte
@@ -46,7 +116,11 @@ const COMPOSING = /[\uff61-\uff9f\u3099-\u309c\u0300-\u036f\u00df\u00e6\u0153\u0
 
 export function normalizeText(text: string): string {
   if (!NEEDS_NFKC.test(text)) return text.toLowerCase();
-  return text.replace(INVISIBLE, '').normalize('NFKC').toLowerCase().replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+  return text
+    .replace(INVISIBLE, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
 }
 
 /**
@@ -68,8 +142,7 @@ export function offsetMapper(original: string, normalized?: string): (normalized
       for (const ch of original) {
         const code = ch.codePointAt(0)!;
         // ASCII, kana and common kanji keep their length; only the rest needs normalising to know.
-        const width =
-          code < 0x80 || (code >= 0x3041 && code <= 0x30fa) || (code >= 0x4e00 && code <= 0x9fff) ? 1 : normalizeText(ch).length;
+        const width = code < 0x80 || (code >= 0x3041 && code <= 0x30fa) || (code >= 0x4e00 && code <= 0x9fff) ? 1 : normalizeText(ch).length;
         for (let k = 0; k < width; k++) map.push(i);
         i += ch.length;
       }

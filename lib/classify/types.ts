@@ -30,7 +30,6 @@ export type Flag = (typeof FLAGS)[number];
 export const LANGUAGES = ['ja', 'en', 'de', 'fr', 'it', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-
 export const ClassifyInput = z.object({
   subject: z.optional(z.string()),
   body: z.string(),

@@ -12,15 +12,7 @@ import { trustedIntent } from '../classify/official';
 import { BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, estimateAutoCancel } from '../amazon-figures';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import type { MessageKey } from '../i18n';
-import type {
-  AccountHealthSnapshot,
-  CancelSignalSource,
-  NoticeSnapshot,
-  OrderDetailsSnapshot,
-  OrderRow,
-  PageSnapshot,
-  RequestedItem,
-} from '../pages/snapshot';
+import type { AccountHealthSnapshot, CancelSignalSource, NoticeSnapshot, OrderDetailsSnapshot, OrderRow, PageSnapshot, RequestedItem } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
 import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';
 import type { ClassifiedMessage, OrderWatch } from '../watch';
@@ -390,10 +382,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       const order = theOrder(facts);
       if (order?.fulfilment !== 'FBA') return [];
       const redirect = facts.messages.filter(
-        (m) =>
-          m.sender === 'buyer' &&
-          !m.answered &&
-          (m.intent === 'where-is-order' || m.intent === 'return-refund' || (m.intent === 'defective' && m.text !== undefined && TRANSIT.test(m.text))),
+        (m) => m.sender === 'buyer' && !m.answered && (m.intent === 'where-is-order' || m.intent === 'return-refund' || (m.intent === 'defective' && m.text !== undefined && TRANSIT.test(m.text))),
       );
       if (redirect.length === 0) return [];
       return [
@@ -423,11 +412,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           variant: complaints[complaints.length - 1]!.intent,
           title: line('findingComplaintTitle'),
           why: [line('findingComplaintWhy')],
-          steps: [
-            line('findingComplaintStep1'),
-            line(order?.fulfilment === 'FBA' ? 'findingComplaintStep2Fba' : 'findingComplaintStep2'),
-            line('findingComplaintStep3'),
-          ],
+          steps: [line('findingComplaintStep1'), line(order?.fulfilment === 'FBA' ? 'findingComplaintStep2Fba' : 'findingComplaintStep2'), line('findingComplaintStep3')],
           evidence: highlights(complaints),
           subject: subjectOf(facts, order),
         },
@@ -524,9 +509,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     templates: [],
     fire(facts) {
       const order = theOrder(facts);
-      const waiting = facts.messages
-        .filter((m) => m.sender === 'buyer' && !m.answered && m.at !== undefined)
-        .sort((a, b) => a.at!.localeCompare(b.at!));
+      const waiting = facts.messages.filter((m) => m.sender === 'buyer' && !m.answered && m.at !== undefined).sort((a, b) => a.at!.localeCompare(b.at!));
       const oldest = waiting[0];
       if (!oldest?.at) return [];
       const since = Date.parse(oldest.at);
@@ -553,19 +536,14 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     templates: [],
     fire(facts) {
       // On the account health page: its own reading. On an order page: only next to a cancel warning.
-      const metric =
-        facts.health?.cancellationRate ??
-        (facts.page !== 'account-health' && facts.accountHealth && facts.orders.length === 1 ? facts.accountHealth.cancellationRate : undefined);
+      const metric = facts.health?.cancellationRate ?? (facts.page !== 'account-health' && facts.accountHealth && facts.orders.length === 1 ? facts.accountHealth.cancellationRate : undefined);
       if (!metric) return [];
       if (facts.page === 'order-details' || facts.page === 'message-thread') {
         const order = theOrder(facts);
         const asked = buyerMessages(facts, 'cancel-inquiry').length > 0 && order?.buyerRequestedCancel !== true && !CLOSED.has(order?.status ?? '');
         if (!asked) return [];
       }
-      const after =
-        metric.numerator !== undefined && metric.denominator !== undefined && metric.denominator > 0
-          ? ((metric.numerator + 1) / metric.denominator) * 100
-          : undefined;
+      const after = metric.numerator !== undefined && metric.denominator !== undefined && metric.denominator > 0 ? ((metric.numerator + 1) / metric.denominator) * 100 : undefined;
       const worst = after ?? metric.percent;
       const why = [line('findingRateNow', percent(metric.percent), percent(CANCELLATION_RATE_TARGET), String(PRE_FULFILMENT_CANCEL_RATE.windowDays))];
       if (after !== undefined) why.push(line('findingRateAfter', percent(after), String(metric.numerator! + 1), String(metric.denominator!)));
@@ -628,11 +606,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
       return [
         {
           title: line('findingReplySuggestedTitle'),
-          why: [
-            line(
-              intents.has('invoice-request') ? 'findingReplySuggestedInvoice' : intents.has('product-question') ? 'findingReplySuggestedQuestion' : 'findingReplySuggestedTracking',
-            ),
-          ],
+          why: [line(intents.has('invoice-request') ? 'findingReplySuggestedInvoice' : intents.has('product-question') ? 'findingReplySuggestedQuestion' : 'findingReplySuggestedTracking')],
           steps: [],
           templates: [...new Set(templates)],
           evidence: highlights(waiting.filter((m) => m.intent === 'invoice-request' || m.intent === 'product-question' || m.intent === 'where-is-order')),
@@ -763,19 +737,15 @@ export function advise(input: AdviceInput): Finding[] {
         templates: draft.templates ?? rule.templates,
         evidence: draft.evidence ?? [],
         subject: draft.subject,
-        ...(draft.control ?? rule.control ? { control: draft.control ?? rule.control } : {}),
-        ...(draft.orderId ?? (facts.page !== 'order-list' ? theOrder(facts)?.orderId : undefined) ? { orderId: draft.orderId ?? theOrder(facts)?.orderId } : {}),
+        ...((draft.control ?? rule.control) ? { control: draft.control ?? rule.control } : {}),
+        ...((draft.orderId ?? (facts.page !== 'order-list' ? theOrder(facts)?.orderId : undefined)) ? { orderId: draft.orderId ?? theOrder(facts)?.orderId } : {}),
         ...(draft.deadline ? { deadline: draft.deadline } : {}),
         ...(draft.variant ? { variant: draft.variant } : {}),
       };
       findings.push(finding);
     }
   }
-  return findings.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      deadlineOf(a) - deadlineOf(b),
-  );
+  return findings.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || deadlineOf(a) - deadlineOf(b));
 }
 
 export { visibleFindings } from './visible';

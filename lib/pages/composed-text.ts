@@ -103,9 +103,7 @@ export function readComposed(root: ReadRoot, limits = COMPOSED_LIMITS): Composed
     } else if (tag === 'SLOT' && slotHosts.length > 0) {
       const host = slotHosts.at(-1)!;
       const name = element.getAttribute('name') ?? '';
-      const assigned = [...host.childNodes].filter((child) =>
-        child.nodeType === 1 ? ((child as Element).getAttribute('slot') ?? '') === name : name === '' && child.nodeType === 3,
-      );
+      const assigned = [...host.childNodes].filter((child) => (child.nodeType === 1 ? ((child as Element).getAttribute('slot') ?? '') === name : name === '' && child.nodeType === 3));
       // Slotted children belong to the host's tree, so a slot inside them fills from the host's host.
       const own = slotHosts.pop()!;
       if (assigned.length > 0) visitChildren(assigned, index, ownLine, depth + 1);

@@ -41,7 +41,19 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
 };
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 interface Civil {
@@ -142,7 +154,10 @@ export function readDateWindow(text: string, timeZone: string): DateReading {
 const READINGS = new Map<string, DateReading>();
 
 function readDateWindowUncached(text: string, timeZone: string): DateReading {
-  const parts = text.normalize('NFKC').split(RANGE_SPLIT).filter((p) => p.trim() !== '');
+  const parts = text
+    .normalize('NFKC')
+    .split(RANGE_SPLIT)
+    .filter((p) => p.trim() !== '');
   if (parts.length === 0) return { ok: false, reason: 'empty' };
   if (parts.length > 2) return { ok: false, reason: `more than two dates in "${text.slice(0, 60)}"` };
   const start = readCivil(parts[0]!);
@@ -185,18 +200,80 @@ const MONTH_WORDS: Readonly<Record<string, number>> = (() => {
 })();
 
 const WEEKDAY_WORDS = [
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so',
-  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim',
-  'lunedi', 'martedi', 'mercoledi', 'giovedi', 'venerdi', 'sabato', 'domenica', 'gio', 'sab', 'dom',
-  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'mie', 'jue', 'vie',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'montag',
+  'dienstag',
+  'mittwoch',
+  'donnerstag',
+  'freitag',
+  'samstag',
+  'sonntag',
+  'mo',
+  'di',
+  'mi',
+  'do',
+  'fr',
+  'sa',
+  'so',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+  'lun',
+  'mar',
+  'mer',
+  'jeu',
+  'ven',
+  'sam',
+  'dim',
+  'lunedi',
+  'martedi',
+  'mercoledi',
+  'giovedi',
+  'venerdi',
+  'sabato',
+  'domenica',
+  'gio',
+  'sab',
+  'dom',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
+  'domingo',
+  'mie',
+  'jue',
+  'vie',
 ];
 
 const stripAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
 
 const alternation = (words: readonly string[]) =>
-  [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 
 // Matched on accent-free lower-case text of the same length (stripAccents keeps one letter per
 // letter for the Latin scripts here; other text is left alone), so positions carry over.
@@ -316,11 +393,7 @@ export function findStamp(text: string, timeZone: string, dayFirst: boolean): St
   return { start: t.index, end: t.index + t[0].length, normalised, why: 'the time shows no date', kind: 'time', key: time.hour * 60 + time.minute };
 }
 
-function instantOf(
-  date: { year?: number; month: number; day: number },
-  time: { hour: number; minute: number; zone?: string },
-  timeZone: string,
-): { instant?: string; why?: string } {
+function instantOf(date: { year?: number; month: number; day: number }, time: { hour: number; minute: number; zone?: string }, timeZone: string): { instant?: string; why?: string } {
   if (date.year === undefined) return { why: 'the date shows no year' };
   if (!validDate(date.year, date.month, date.day)) return { why: 'not a real date' };
   const offset = zoneOffset(time.zone);

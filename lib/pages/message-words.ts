@@ -14,22 +14,64 @@ const set = (...words: string[]) => new Set(words.map(norm));
 
 /** A message from the seller: "You" and "Seller" (ASSUMED), besides the seller's own names. */
 export const SELLER_WORDS = set(
-  'You', 'Me', 'Seller', 'Sent by you', 'Your message',
-  'Sie', 'Ich', 'Verkäufer', 'Verkäuferin', 'Von Ihnen',
-  'Vous', 'Moi', 'Vendeur', 'Vendeuse',
-  'Tu', 'Lei', 'Io', 'Venditore', 'Venditrice',
-  'Tú', 'Usted', 'Yo', 'Vendedor', 'Vendedora',
-  'あなた', '自分', '出品者', 'ストア',
+  'You',
+  'Me',
+  'Seller',
+  'Sent by you',
+  'Your message',
+  'Sie',
+  'Ich',
+  'Verkäufer',
+  'Verkäuferin',
+  'Von Ihnen',
+  'Vous',
+  'Moi',
+  'Vendeur',
+  'Vendeuse',
+  'Tu',
+  'Lei',
+  'Io',
+  'Venditore',
+  'Venditrice',
+  'Tú',
+  'Usted',
+  'Yo',
+  'Vendedor',
+  'Vendedora',
+  'あなた',
+  '自分',
+  '出品者',
+  'ストア',
 );
 
 /** A message from the buyer: "Buyer", "Customer" (ASSUMED); "Amazon customer" is the subjects' own word (A/B). */
 export const BUYER_WORDS = set(
-  'Buyer', 'Customer', 'Amazon customer',
-  'Käufer', 'Käuferin', 'Kunde', 'Kundin', 'Amazon-Kunde', 'Amazon-Kundin', 'Amazon Kunde',
-  'Acheteur', 'Acheteuse', 'Client', 'Cliente', 'Client Amazon', 'Cliente Amazon',
-  'Acquirente', 'Cliente Amazon',
-  'Comprador', 'Compradora', 'Cliente de Amazon',
-  '購入者', '購入者様', 'お客様', 'Amazonのお客様', 'お客さま',
+  'Buyer',
+  'Customer',
+  'Amazon customer',
+  'Käufer',
+  'Käuferin',
+  'Kunde',
+  'Kundin',
+  'Amazon-Kunde',
+  'Amazon-Kundin',
+  'Amazon Kunde',
+  'Acheteur',
+  'Acheteuse',
+  'Client',
+  'Cliente',
+  'Client Amazon',
+  'Cliente Amazon',
+  'Acquirente',
+  'Cliente Amazon',
+  'Comprador',
+  'Compradora',
+  'Cliente de Amazon',
+  '購入者',
+  '購入者様',
+  'お客様',
+  'Amazonのお客様',
+  'お客さま',
 );
 
 /**
@@ -71,10 +113,8 @@ export const BUYER_NAME_LINE =
  * The markers Amazon's relay puts around a buyer's words (EN A: a real relay e-mail; the others B:
  * a customer-service extractor's table), and the newer "Message:" form (B).
  */
-export const RELAY_BEGIN =
-  /-{3,}\s*(?:Begin message|Message:|Anfang der Nachricht|Début du message|Inizio messaggio|Iniciar mensaje|メッセージはここから)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}/iu;
-export const RELAY_END =
-  /-{3,}\s*(?:End message|Ende der Nachricht|Fin du message|Fine messaggio|Finalizar mensaje|メッセージはここまで)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}/iu;
+export const RELAY_BEGIN = /-{3,}\s*(?:Begin message|Message:|Anfang der Nachricht|Début du message|Inizio messaggio|Iniciar mensaje|メッセージはここから)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}/iu;
+export const RELAY_END = /-{3,}\s*(?:End message|Ende der Nachricht|Fin du message|Fine messaggio|Finalizar mensaje|メッセージはここまで)(?:\s*\/\s*[^-\n]{1,40})?\s*-{3,}/iu;
 /** The relay's boilerplate after a buyer's words (EN A, from the relay e-mail). */
 export const RELAY_BOILERPLATE = /For Your Information: To help arbitrate disputes and preserve trust and safety/iu;
 

@@ -48,11 +48,13 @@ const PartyCaseJson = z.looseObject({
 const CaseResponse = z.looseObject({ partyCase: PartyCaseJson });
 
 const OrderContextResponse = z.looseObject({
-  orderContextList: z.array(
-    z.looseObject({
-      orderContextFields: z.nullish(z.array(z.looseObject({ type: Str, textValue: z.nullish(z.unknown()) })).check(z.maxLength(500))),
-    }),
-  ).check(z.maxLength(100)),
+  orderContextList: z
+    .array(
+      z.looseObject({
+        orderContextFields: z.nullish(z.array(z.looseObject({ type: Str, textValue: z.nullish(z.unknown()) })).check(z.maxLength(500))),
+      }),
+    )
+    .check(z.maxLength(100)),
 });
 
 const CaseListResponse = z.looseObject({
@@ -131,7 +133,12 @@ export function parseMessagingApi(pathname: string, body: unknown): MessagingApi
       }
     }
     const missing: Missing[] = [];
-    if (ids.size !== 1) missing.push({ field: 'orderId', reason: ids.size === 0 ? 'the order context has no ORDER_ID field' : 'the order context names several orders', why: ids.size === 0 ? 'not-found' : 'unreadable' });
+    if (ids.size !== 1)
+      missing.push({
+        field: 'orderId',
+        reason: ids.size === 0 ? 'the order context has no ORDER_ID field' : 'the order context names several orders',
+        why: ids.size === 0 ? 'not-found' : 'unreadable',
+      });
     return { ok: true, payload: { kind: 'order-context', caseId: contextMatch[1]!.toLowerCase(), ...(ids.size === 1 ? { orderId: [...ids][0]! } : {}), missing } };
   }
   if (pathname === BASE || pathname === `${BASE}/`) {
@@ -166,7 +173,8 @@ export function caseFromJson(json: z.infer<typeof PartyCaseJson>): CaseData | un
   if (!CASE_ID.test(json.caseId)) return undefined;
   const missing: Missing[] = [];
   const marketplace = marketplaceFromId(json.marketplaceId);
-  if (!marketplace) missing.push({ field: 'marketplace', reason: json.marketplaceId ? 'the case names a marketplace id Seller Sidekick does not know' : 'the case names no marketplace', why: 'not-found' });
+  if (!marketplace)
+    missing.push({ field: 'marketplace', reason: json.marketplaceId ? 'the case names a marketplace id Seller Sidekick does not know' : 'the case names no marketplace', why: 'not-found' });
   const messages: CaseMessage[] = [];
   const artifacts = json.caseArtifacts ?? [];
   if (json.caseArtifacts === undefined || json.caseArtifacts === null) missing.push({ field: 'messages', reason: 'the case has no caseArtifacts', why: 'not-found' });
@@ -297,9 +305,7 @@ export function mergeMessageThread(dom: MessageThreadSnapshot | Unrecognized, da
         return !fromJson.has(field) && !(allKnown && (field === 'replyPending' || field === 'messages'));
       }),
       ...(allKnown ? data.missing.filter((m) => m.field.startsWith('messages')) : []),
-      ...(!allKnown && messages.length > 0
-        ? [{ field: 'messages', reason: "the app's data does not say who wrote every message: the page's reading is kept", why: 'unreadable' as const }]
-        : []),
+      ...(!allKnown && messages.length > 0 ? [{ field: 'messages', reason: "the app's data does not say who wrote every message: the page's reading is kept", why: 'unreadable' as const }] : []),
     ],
     sources: ['dom', 'messaging-api'],
   };

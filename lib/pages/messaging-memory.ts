@@ -31,7 +31,8 @@ export interface CaseList {
 }
 
 /** What take() did with one response: read, not one of the messaging app's, or unreadable (with why). */
-export type TakeResult = { readonly taken: 'case' | 'order-context' | 'cases' } | { readonly taken: 'not-messaging' } | { readonly taken: 'unreadable'; readonly reason: string; readonly caseId?: string };
+export type TakeResult =
+  { readonly taken: 'case' | 'order-context' | 'cases' } | { readonly taken: 'not-messaging' } | { readonly taken: 'unreadable'; readonly reason: string; readonly caseId?: string };
 
 export interface MessagingMemory {
   /** One response the page received: its path and its body as text. */

@@ -192,8 +192,7 @@ export function mergeOrderDetails(dom: OrderDetailsSnapshot, json: OrderJson): O
   return { ...withJson(dom, json), sources: ['dom', 'orders-api'] };
 }
 
-const sameItems = (a: BuyerRequestedCancel, b: BuyerRequestedCancel) =>
-  JSON.stringify((a.items ?? []).map((i) => i.asin ?? i.index)) === JSON.stringify((b.items ?? []).map((i) => i.asin ?? i.index));
+const sameItems = (a: BuyerRequestedCancel, b: BuyerRequestedCancel) => JSON.stringify((a.items ?? []).map((i) => i.asin ?? i.index)) === JSON.stringify((b.items ?? []).map((i) => i.asin ?? i.index));
 
 /**
  * The order data's request over the page's: the data wins; what the page showed, when it said
@@ -219,10 +218,7 @@ function withJson<T extends OrderRow>(order: T, json: OrderJson): T {
     ...fromJson,
     ...(buyerRequestedCancel ? { buyerRequestedCancel } : {}),
     items: itemsFilled ? fromJson.items : order.items,
-    missing: [
-      ...order.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(itemsFilled && m.field.startsWith('items['))),
-      ...problems,
-    ],
+    missing: [...order.missing.filter((m) => !filled.has(m.field.replace(/\[.*$/, '')) && !(itemsFilled && m.field.startsWith('items['))), ...problems],
   };
 }
 
@@ -259,9 +255,7 @@ export function readOrdersApiJson(text: string, url?: URL): OrderDetailsSnapshot
     return {
       kind: 'order-list',
       ...(marketplace ? { marketplace } : {}),
-      ...(typeof search.data.total === 'number' && Number.isSafeInteger(search.data.total) && search.data.total >= 0
-        ? { totalOrders: search.data.total }
-        : {}),
+      ...(typeof search.data.total === 'number' && Number.isSafeInteger(search.data.total) && search.data.total >= 0 ? { totalOrders: search.data.total } : {}),
       orders: search.data.orders.map((json) => ({ ...orderFromJson(json), controls: [], missing: orderJsonProblems(json) })),
       missing: [],
       sources: ['orders-api'],

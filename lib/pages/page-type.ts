@@ -7,16 +7,7 @@
  */
 import { sellerCentralHost, type MarketplaceId } from '../hosts';
 
-export const PAGE_TYPES = [
-  'order-list',
-  'order-details',
-  'message-inbox',
-  'message-thread',
-  'notices',
-  'account-health',
-  'transactions',
-  'other',
-] as const;
+export const PAGE_TYPES = ['order-list', 'order-details', 'message-inbox', 'message-thread', 'notices', 'account-health', 'transactions', 'other'] as const;
 
 export type PageType = (typeof PAGE_TYPES)[number];
 
@@ -87,18 +78,12 @@ export function isMessageInbox(url: URL): boolean {
  * (`/performance/notifications`, C; legacy `/gp/customer-experience/perf-notifications.html`, A).
  */
 export function isNotices(url: URL): boolean {
-  return (
-    /^\/performance\/notifications(?:\/[\w-]+)*\/?$/.test(url.pathname) ||
-    url.pathname === '/gp/customer-experience/perf-notifications.html'
-  );
+  return /^\/performance\/notifications(?:\/[\w-]+)*\/?$/.test(url.pathname) || url.pathname === '/gp/customer-experience/perf-notifications.html';
 }
 
 /** Account Health: `/performance/dashboard` (B) and `/performance/account/health…` (C). */
 export function isAccountHealth(url: URL): boolean {
-  return (
-    /^\/performance\/dashboard\/?$/.test(url.pathname) ||
-    /^\/performance\/account\/health(?:\/[\w-]+)*\/?$/.test(url.pathname)
-  );
+  return /^\/performance\/dashboard\/?$/.test(url.pathname) || /^\/performance\/account\/health(?:\/[\w-]+)*\/?$/.test(url.pathname);
 }
 
 /**

@@ -112,13 +112,7 @@ export interface CancelOnPage {
  * Amazon's whole sentence, which names "this order" itself, counts there), and each item's status
  * cell text (`statusTexts[i]` for `items[i]`).
  */
-export function cancelOnPage(
-  orderId: string,
-  inPlace: readonly AlertReading[],
-  elsewhere: readonly AlertReading[],
-  items: readonly OrderItem[],
-  statusTexts: readonly string[],
-): CancelOnPage {
+export function cancelOnPage(orderId: string, inPlace: readonly AlertReading[], elsewhere: readonly AlertReading[], items: readonly OrderItem[], statusTexts: readonly string[]): CancelOnPage {
   const doubts: string[] = [];
   const requests = new Map<string, AlertReading & { verdict: Extract<AlertVerdict, { kind: 'request' }> }>();
   const consider = (reading: AlertReading, placed: boolean) => {

@@ -152,7 +152,10 @@ function describe(page: ComposedText, row: number, caseMarkers: readonly Marker[
   // The first piece is the subject or a name; the preview is the longest of the rest that reads as
   // words (a lone time, date or label left beside the order id is not one).
   const [title, ...rest] = texts;
-  const preview = rest.filter(isWords).reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '').slice(0, MAX_PREVIEW);
+  const preview = rest
+    .filter(isWords)
+    .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '')
+    .slice(0, MAX_PREVIEW);
   return {
     ...(caseId ? { caseId } : {}),
     ...(orderId ? { orderId } : {}),

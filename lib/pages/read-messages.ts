@@ -128,7 +128,12 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
   // messages from the lists around them; it is read again once the conversation is found.
   const hook = caseMessagesOf(page).at(0) ?? replyBoxes.at(0);
   if (hook !== undefined) {
-    const subject0 = nearestValue(page, hook, subjectCandidates(page, () => false), openCase);
+    const subject0 = nearestValue(
+      page,
+      hook,
+      subjectCandidates(page, () => false),
+      openCase,
+    );
     context.buyerNames = buyerNamesOf(page, hook, () => false, subject0.value, openCase);
   }
   const found = findConversation(context, replyBoxes);
@@ -154,7 +159,10 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
 
   const messages: Message[] = [];
   const senders: Array<Sender | undefined> = [];
-  const reads = settleSenders(context, conversation.blocks.map((block) => readBlock(context, block)));
+  const reads = settleSenders(
+    context,
+    conversation.blocks.map((block) => readBlock(context, block)),
+  );
   conversation.blocks.forEach((block, index) => {
     const read = reads[index]!;
     senders.push(read.sender);
@@ -358,10 +366,7 @@ function summaryLines(context: Context, conversation: Conversation, inMessages: 
     if (inMessages(i) || conversation.blocks.some((b) => b.stampAtom === i)) return;
     const stamp = stamps.get(i);
     const text = atom.clean;
-    if (
-      (stamp && !/[:：]\s*$/.test(stamp.normalised.slice(0, stamp.start))) ||
-      (text.length <= 60 && (RELATIVE_TIME.test(text) || CASE_STATUS.test(text) || isBareDate(text, context.dayFirst)))
-    ) {
+    if ((stamp && !/[:：]\s*$/.test(stamp.normalised.slice(0, stamp.start))) || (text.length <= 60 && (RELATIVE_TIME.test(text) || CASE_STATUS.test(text) || isBareDate(text, context.dayFirst)))) {
       lines.push(i);
     }
   });
@@ -424,9 +429,7 @@ function classifyLabelHow(context: Context, raw: string, eliminate = true): Clas
  */
 function nearSellerName(context: Context, label: string): boolean {
   const words = (text: string) => text.split(/[\s,.]+/).filter((w) => w !== '');
-  return context.sellerNames.some(
-    (name) => name.includes(label) || label.includes(name) || words(label).every((w) => words(name).some((n) => n.startsWith(w))),
-  );
+  return context.sellerNames.some((name) => name.includes(label) || label.includes(name) || words(label).every((w) => words(name).some((n) => n.startsWith(w))));
 }
 
 /**
@@ -434,7 +437,10 @@ function nearSellerName(context: Context, label: string): boolean {
  * (but for particles such as "de" or "van"), no sentence. Takes the label as written.
  */
 function isPersonName(written: string): boolean {
-  const text = written.normalize('NFKC').replace(/^[\s·•|:\-–—,]+|[\s·•|:\-–—,]+$/g, '').replace(/\s+/g, ' ');
+  const text = written
+    .normalize('NFKC')
+    .replace(/^[\s·•|:\-–—,]+|[\s·•|:\-–—,]+$/g, '')
+    .replace(/\s+/g, ' ');
   const label = text.toLowerCase();
   if (text.length < 2 || text.length > 40 || /amazon|アマゾン/i.test(text) || /\d/.test(text) || ROLE_WORDS.test(text)) return false;
   if (SELLER_WORDS.has(label) || BUYER_WORDS.has(label) || /^\p{Lu}{1,2}$/u.test(text)) return false;
@@ -467,10 +473,16 @@ interface LabelRead {
 
 /** "JM" for "Jane Miller", 「佐健」 for 「佐藤 健」, 「高」 for 「高橋」: what an avatar shows. */
 function initialsOf(label: string): string[] {
-  const words = label.trim().split(/[\s·|,]+/).filter((w) => w !== '');
+  const words = label
+    .trim()
+    .split(/[\s·|,]+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return [];
   const first = [...words[0]!][0]!;
-  const joined = words.slice(0, 2).map((w) => [...w][0]!).join('');
+  const joined = words
+    .slice(0, 2)
+    .map((w) => [...w][0]!)
+    .join('');
   return [first.toUpperCase(), joined.toUpperCase()];
 }
 
@@ -507,7 +519,7 @@ function blockLabel(context: Context, block: Block): LabelRead {
       const senders = new Set(hows.map((h) => h.sender));
       // With only an avatar beside it, the label is the one written with the stamp.
       const text = labels.map((i) => atoms[i]!.clean).join(' ') || rest;
-      if (senders.size === 1) return { ...hows.find((h) => !h.eliminated) ?? hows[0]!, text, atoms: metaAtoms };
+      if (senders.size === 1) return { ...(hows.find((h) => !h.eliminated) ?? hows[0]!), text, atoms: metaAtoms };
       if (senders.size > 1) return { text, atoms: metaAtoms, reason: 'its label names more than one sender' };
       return { text, atoms: metaAtoms, reason: 'its sender label is not one Seller Sidekick knows' };
     }
@@ -562,7 +574,18 @@ function readBlock(context: Context, block: Block): BlockRead {
   const cut = body.some((i) => atoms[i]!.cut);
   const labelAtoms = new Set(label.atoms);
   return {
-    ...(label.firstLine ? { firstLine: { text: relayText(joinAtoms(atoms, body.filter((i) => !labelAtoms.has(i)))).slice(0, 20_000) } } : {}),
+    ...(label.firstLine
+      ? {
+          firstLine: {
+            text: relayText(
+              joinAtoms(
+                atoms,
+                body.filter((i) => !labelAtoms.has(i)),
+              ),
+            ).slice(0, 20_000),
+          },
+        }
+      : {}),
     ...(label.sender ? { sender: label.sender } : {}),
     ...(label.eliminated ? { eliminated: true } : {}),
     ...(label.text ? { label: normalizeLabel(label.text), written: label.text } : {}),
@@ -583,9 +606,7 @@ function settleSenders(context: Context, reads: BlockRead[]): BlockRead[] {
   const direct = new Set(reads.filter((r) => r.sender === 'buyer' && !r.eliminated && r.label).map((r) => r.label!));
   const eliminated = new Set(reads.filter((r) => r.eliminated && r.label).map((r) => r.label!));
   const conflict = eliminated.size > 1 || [...eliminated].some((l) => direct.size > 0 && ![...direct].some((d) => sameName(l, d)));
-  const settled = reads.map((r) =>
-    r.eliminated && conflict ? { ...r, sender: undefined, eliminated: false, reason: 'two different names could each be the buyer' } : r,
-  );
+  const settled = reads.map((r) => (r.eliminated && conflict ? { ...r, sender: undefined, eliminated: false, reason: 'two different names could each be the buyer' } : r));
   const sellerLabels = new Set(settled.filter((r) => r.sender === 'seller' && r.label).map((r) => r.label!));
   // A first line counts as a label only when several messages start with it.
   const firstLines = settled.filter((r) => !r.sender && r.firstLine && r.label);
@@ -597,9 +618,7 @@ function settleSenders(context: Context, reads: BlockRead[]): BlockRead[] {
   const buyerLabels = new Set(settled.filter((r) => r.sender === 'buyer' && r.label).map((r) => r.label!));
   const written = unknownReads.find((r) => r.label === name)!.written ?? name;
   if (!isPersonName(written) || nearSellerName(context, name) || [...buyerLabels].some((b) => !sameName(name, b))) return settled;
-  return settled.map((r) =>
-    !r.sender && r.label === name ? { ...r, sender: 'buyer' as const, eliminated: true, reason: undefined, text: r.firstLine ? r.firstLine.text : r.text } : r,
-  );
+  return settled.map((r) => (!r.sender && r.label === name ? { ...r, sender: 'buyer' as const, eliminated: true, reason: undefined, text: r.firstLine ? r.firstLine.text : r.text } : r));
 }
 
 /** The buyer's own words out of Amazon's relay form: between the markers, without the boilerplate. */

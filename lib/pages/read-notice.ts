@@ -23,7 +23,12 @@ export const NOTICE_KINDS: ReadonlyArray<{ id: string; kind: NoticeKind; pattern
   { id: 'en-restricted-removal', kind: 'listing-removed', pattern: /Restricted Products Removal/i, source: 'forum-quoted subject (§6)' },
   { id: 'en-a-to-z', kind: 'a-to-z-claim', pattern: /A-to-z Guarantee Claim|Claim received on order|Claim Decision on Order/i, source: 'e-mail subjects (§6)' },
   { id: 'ja-a-to-z', kind: 'a-to-z-claim', pattern: /マーケットプレイス保証(?:申請)?/, source: 'JP help G27951' },
-  { id: 'en-undeliverable', kind: 'undeliverable-message', pattern: /unable to deliver the message you sent|message (?:was )?not (?:sent|delivered)/i, source: 'real bounce, email_bsm-optout-bounce_en.txt' },
+  {
+    id: 'en-undeliverable',
+    kind: 'undeliverable-message',
+    pattern: /unable to deliver the message you sent|message (?:was )?not (?:sent|delivered)/i,
+    source: 'real bounce, email_bsm-optout-bounce_en.txt',
+  },
   { id: 'ja-undeliverable', kind: 'undeliverable-message', pattern: /(?:購入者への)?メッセージを送信できませんでした/, source: 'real bounce, email_bsm-optout-bounce_ja.txt' },
 ];
 
@@ -78,7 +83,10 @@ export function readNotice(root: ReadRoot, url: URL): NoticeSnapshot | Unrecogni
 
 /** A notice saved as text: an optional "Subject:" line, then the body. Lines starting with # are comments. */
 export function readNoticeText(text: string, marketplace?: MarketplaceId): NoticeSnapshot | Unrecognized {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').filter((line) => !line.startsWith('#'));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('#'));
   const subjectIndex = lines.findIndex((line) => /^Subject:\s*/i.test(line));
   const subject = subjectIndex >= 0 ? lines[subjectIndex]!.replace(/^Subject:\s*/i, '').trim() : '';
   const body = lines

@@ -108,12 +108,18 @@ export function readTransactions(root: ReadRoot, url: URL): TransactionsSnapshot
     if (cell('date')) entry.date = cell('date')!.slice(0, 100);
     if (orderId) entry.orderId = orderId;
     if (sku) entry.sku = sku;
-    for (const [field, column] of [['productCharges', 'charges'], ['promotions', 'promotions'], ['amazonFees', 'fees'], ['other', 'other'], ['total', 'total']] as const) {
+    for (const [field, column] of [
+      ['productCharges', 'charges'],
+      ['promotions', 'promotions'],
+      ['amazonFees', 'fees'],
+      ['other', 'other'],
+      ['total', 'total'],
+    ] as const) {
       const value = money(column);
       if (value) entry[field] = value;
     }
     snapshot.rows.push(entry);
   }
-  if (!columns) missing.add('rows', 'no table with the Transaction view\'s columns (Order ID, Total product charges, Amazon fees) on the page');
+  if (!columns) missing.add('rows', "no table with the Transaction view's columns (Order ID, Total product charges, Amazon fees) on the page");
   return snapshot;
 }

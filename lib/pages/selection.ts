@@ -93,9 +93,7 @@ function chooseOrder(text: string, page: PageSnapshot | undefined): { orderId?: 
   const onPage = pageOrderId(page);
   if (named.length === 1) return { orderId: named[0]! };
   if (named.length === 0) {
-    return onPage
-      ? { orderId: onPage }
-      : { missing: { field: 'orderId', reason: 'The selection names no order id and the page shows no single order.', why: 'not-found' } };
+    return onPage ? { orderId: onPage } : { missing: { field: 'orderId', reason: 'The selection names no order id and the page shows no single order.', why: 'not-found' } };
   }
   if (onPage && named.includes(onPage)) return { orderId: onPage };
   return { missing: { field: 'orderId', reason: `The selection names ${named.length} order ids; none is the page's one order, so none was chosen.`, why: 'unreadable' } };
@@ -112,10 +110,7 @@ export function selectionSnapshot(raw: unknown, context: SelectionContext = {}):
   const { page } = context;
   const marketplace = (page && page.kind !== 'unrecognized' ? page.marketplace : undefined) ?? context.hostMarketplace;
   const order = chooseOrder(usable.text, page);
-  const missing: Missing[] = [
-    { field: 'subject', reason: 'A selection has no subject; its first line is not taken for one.', why: 'not-found' },
-    ...(order.missing ? [order.missing] : []),
-  ];
+  const missing: Missing[] = [{ field: 'subject', reason: 'A selection has no subject; its first line is not taken for one.', why: 'not-found' }, ...(order.missing ? [order.missing] : [])];
   const candidate = {
     kind: 'message-thread' as const,
     ...(marketplace ? { marketplace } : {}),

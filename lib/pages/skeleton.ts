@@ -94,11 +94,58 @@ export function shapeText(text: string): string {
 
 /** Attributes whose values are structural hooks (the hook rule); every other attribute is text. */
 export const HOOK_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'class', 'data-test-id', 'data-testid', 'data-test', 'data-cy', 'data-qa', 'data-component', 'name', 'for', 'role', 'slot',
-  'part', 'type', 'lang', 'dir', 'rel', 'target', 'method', 'variant', 'size', 'state', 'autocomplete', 'inputmode', 'hidden',
-  'disabled', 'checked', 'selected', 'readonly', 'required', 'multiple', 'contenteditable', 'spellcheck', 'draggable', 'tabindex',
-  'colspan', 'rowspan', 'width', 'height', 'charset', 'aria-hidden', 'aria-expanded', 'aria-selected', 'aria-checked',
-  'aria-disabled', 'aria-live', 'aria-haspopup', 'aria-current', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-level',
+  'id',
+  'class',
+  'data-test-id',
+  'data-testid',
+  'data-test',
+  'data-cy',
+  'data-qa',
+  'data-component',
+  'name',
+  'for',
+  'role',
+  'slot',
+  'part',
+  'type',
+  'lang',
+  'dir',
+  'rel',
+  'target',
+  'method',
+  'variant',
+  'size',
+  'state',
+  'autocomplete',
+  'inputmode',
+  'hidden',
+  'disabled',
+  'checked',
+  'selected',
+  'readonly',
+  'required',
+  'multiple',
+  'contenteditable',
+  'spellcheck',
+  'draggable',
+  'tabindex',
+  'colspan',
+  'rowspan',
+  'width',
+  'height',
+  'charset',
+  'aria-hidden',
+  'aria-expanded',
+  'aria-selected',
+  'aria-checked',
+  'aria-disabled',
+  'aria-live',
+  'aria-haspopup',
+  'aria-current',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-level',
 ]);
 /** Attributes that hold a URL (the URL rule). */
 export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formaction', 'cite', 'poster', 'data-href', 'data-url']);
@@ -138,7 +185,6 @@ export function isStructuralWord(word: string): boolean {
   return WORDS_OF_SETS.has(word) || (word.endsWith('s') && WORDS_OF_SETS.has(word.slice(0, -1)));
 }
 
-
 function shapeHookRun(run: string): string {
   if (/[^A-Za-z0-9]/.test(run)) return shapeText(run); // letters of other scripts, accents: no hook words there
   if (/^[0-9]+$/.test(run)) return run.length === 1 ? run : '9'.repeat(run.length);
@@ -156,7 +202,8 @@ export function shapeHook(value: string): string {
   });
 }
 
-const AMAZON_HOST = /^(?:[a-z0-9-]+\.)*(?:amazon\.(?:com|ca|com\.mx|co\.uk|de|fr|it|es|co\.jp|com\.br|com\.au|in|nl|se|pl|sg|ae|sa|com\.tr|eg|com\.be|cn)|media-amazon\.com|ssl-images-amazon\.com|images-amazon\.com)$/;
+const AMAZON_HOST =
+  /^(?:[a-z0-9-]+\.)*(?:amazon\.(?:com|ca|com\.mx|co\.uk|de|fr|it|es|co\.jp|com\.br|com\.au|in|nl|se|pl|sg|ae|sa|com\.tr|eg|com\.be|cn)|media-amazon\.com|ssl-images-amazon\.com|images-amazon\.com)$/;
 const SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:', 'javascript:', 'data:', 'blob:', 'about:']);
 
 /** A URL: its scheme and an Amazon host kept, everything else by the hook rule. */
@@ -215,7 +262,11 @@ export interface SkeletonOptions extends PageTreeOptions {
 
 /** A tag or attribute name as the skeleton can hold it (a parser lets through `<a=b>` or `a"b=`). */
 function shapeName(name: string): string {
-  return shapeHook(name).replace(/[\s"'<>/=\p{Cc}]/gu, '_').slice(0, 200) || '_';
+  return (
+    shapeHook(name)
+      .replace(/[\s"'<>/=\p{Cc}]/gu, '_')
+      .slice(0, 200) || '_'
+  );
 }
 
 /** The skeleton of a page's tree (lib/pages/page-tree.ts): every node kept, its text shaped. */

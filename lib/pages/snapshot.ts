@@ -264,19 +264,7 @@ export const TransactionRow = z.object({
 export type TransactionRow = z.infer<typeof TransactionRow>;
 
 /** Why a Transaction view row says nothing about a referral rate (lib/fees `rowRate`; "What I read": could not tell). */
-export const COULD_NOT_TELL = [
-  'not-order-payment',
-  'no-order-id',
-  'no-fee',
-  'other-currency',
-  'promotion',
-  'price-zero',
-  'other-deduction',
-  'minimum-fee',
-  'implausible',
-  'no-sku',
-  'fba',
-] as const;
+export const COULD_NOT_TELL = ['not-order-payment', 'no-order-id', 'no-fee', 'other-currency', 'promotion', 'price-zero', 'other-deduction', 'minimum-fee', 'implausible', 'no-sku', 'fba'] as const;
 export type CouldNotTell = (typeof COULD_NOT_TELL)[number];
 export const FeeNote = z.object({ orderId: z.optional(OrderId), reason: z.enum(COULD_NOT_TELL) });
 export type FeeNote = z.infer<typeof FeeNote>;

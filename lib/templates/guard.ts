@@ -38,7 +38,8 @@ const RULES: readonly RuleTable[] = [
   },
   {
     rule: 'off-amazon-contact',
-    pattern: /\b(?:whatsapp|telegram|wechat|skype|viber|line id)\b|call (?:me|us)|contact (?:me|us) (?:directly|outside|by phone|by e-?mail)|電話(?:して|で|を)|ラインで|LINE\s?ID|直接(?:ご)?連絡|rufen sie (?:mich|uns) an|appelez[- ]nous|chiamateci|llámenos/giu,
+    pattern:
+      /\b(?:whatsapp|telegram|wechat|skype|viber|line id)\b|call (?:me|us)|contact (?:me|us) (?:directly|outside|by phone|by e-?mail)|電話(?:して|で|を)|ラインで|LINE\s?ID|直接(?:ご)?連絡|rufen sie (?:mich|uns) an|appelez[- ]nous|chiamateci|llámenos/giu,
   },
 ];
 
@@ -60,7 +61,5 @@ export function checkReply(text: string, options: { readonly proactive?: boolean
   }
   if (options.proactive && !ORDER_ID.test(input)) problems.push({ rule: 'missing-order-id', start: 0, end: 0, text: '' });
   // Inside an e-mail address, the "link" or "phone" is the same problem: keep the wider one.
-  return problems
-    .filter((p, _i, all) => !all.some((q) => q !== p && q.start <= p.start && q.end >= p.end && q.end - q.start > p.end - p.start))
-    .sort((a, b) => a.start - b.start);
+  return problems.filter((p, _i, all) => !all.some((q) => q !== p && q.start <= p.start && q.end >= p.end && q.end - q.start > p.end - p.start)).sort((a, b) => a.start - b.start);
 }

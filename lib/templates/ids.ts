@@ -28,7 +28,7 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export const TEMPLATE_SOURCES: Readonly<Record<TemplateId, string>> = {
   'cancel-how-to-request': 'docs/domain.md case 1 (seed 003): ask the buyer to request cancellation from Your Orders',
   'cancel-confirmed': 'docs/domain.md case 1 (seed 003): an official request, cancelled with the reason "buyer cancelled"',
-  'cancel-shipped-refuse-delivery': "Amazon seller help (cancellation requests): shipped orders cannot be cancelled; refuse delivery or return, then refund",
+  'cancel-shipped-refuse-delivery': 'Amazon seller help (cancellation requests): shipped orders cannot be cancelled; refuse delivery or return, then refund',
   'cancel-request-not-received': 'docs/domain.md case 2 (seed 000): the request never reached the seller',
   'fba-contact-amazon': 'docs/domain.md case 4 (seed 002): FBA orders are handled by Amazon customer service',
   'tracking-info': "Amazon seller help: reply within 24 hours; seller-fulfilled orders carry the seller's tracking",

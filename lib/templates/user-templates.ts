@@ -223,7 +223,10 @@ export function fromSyncItems(items: Readonly<Record<string, unknown>>, local?: 
   const check = items[SYNC_CHECK_KEY];
   if (check !== undefined) {
     if (typeof check !== 'string' || check !== textCheck(json)) {
-      return { ok: false, reason: `the copy does not match its length and checksum (${String(check).slice(0, 40)} expected, ${textCheck(json)} found): damaged, or still arriving from another browser` };
+      return {
+        ok: false,
+        reason: `the copy does not match its length and checksum (${String(check).slice(0, 40)} expected, ${textCheck(json)} found): damaged, or still arriving from another browser`,
+      };
     }
   } else if (json.includes(REPLACEMENT) && !JSON.stringify(local ?? EMPTY_COLLECTION).includes(REPLACEMENT)) {
     return { ok: false, reason: "the copy holds U+FFFD where this browser's copy has none: characters were damaged on the way" };

@@ -38,17 +38,7 @@ export const MAX_TRANSLATE_CHARS = 4_000;
 /** Without a word from the engine (progress or result) for this long, the translation stops. */
 export const DEFAULT_IDLE_MS = 60_000;
 
-export type TranslationFailure =
-  | 'no-engine'
-  | 'empty'
-  | 'same-language'
-  | 'unknown-language'
-  | 'unsupported'
-  | 'cancelled'
-  | 'timeout'
-  | 'download-refused'
-  | 'download-failed'
-  | 'failed';
+export type TranslationFailure = 'no-engine' | 'empty' | 'same-language' | 'unknown-language' | 'unsupported' | 'cancelled' | 'timeout' | 'download-refused' | 'download-failed' | 'failed';
 
 export type TranslationOutcome =
   | { readonly ok: true; readonly text: string; readonly from: Language; readonly to: Language; readonly truncated: boolean; readonly downloaded: boolean }
@@ -150,7 +140,7 @@ export async function runTranslation(engine: TranslationEngine, request: Transla
     }, idleMs);
   };
   // A step that ends when the engine answers, or when we stop waiting (the engine may hang).
-  const step = <T,>(work: Promise<T>): Promise<T> =>
+  const step = <T>(work: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const abort = () => reject(new DOMException('stopped', 'AbortError'));
       if (stop.signal.aborted) return abort();
@@ -178,7 +168,10 @@ export async function runTranslation(engine: TranslationEngine, request: Transla
         },
       }),
     );
-    const text = z.string().check(z.minLength(1), z.maxLength(capped.text.length * 4 + 1_000)).safeParse(result);
+    const text = z
+      .string()
+      .check(z.minLength(1), z.maxLength(capped.text.length * 4 + 1_000))
+      .safeParse(result);
     if (!text.success || text.data.trim() === '') return { ok: false, reason: 'failed', detail: 'no text' };
     return { ok: true, text: text.data, from, to: request.to, truncated: capped.truncated, downloaded: availability === 'downloadable' };
   } catch (error) {
