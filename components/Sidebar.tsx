@@ -57,6 +57,8 @@ export interface SidebarProps {
   readonly selection?: SelectionCheckProps | undefined;
   /** What each message of a thread is about, with the control to correct it (thread pages). */
   readonly readings?: MessageReadingsProps | undefined;
+  /** A long order list being read a slice at a time: how many orders, shown until the first reading. */
+  readonly readingOrders?: number | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -88,6 +90,7 @@ export function Sidebar({
   triage,
   selection,
   readings,
+  readingOrders,
 }: SidebarProps) {
   // A selection is checked on any Seller Central page, also one the readers do not read.
   const showReading = snapshot !== undefined && (page.type !== 'other' || isFromSelection(snapshot));
@@ -142,6 +145,11 @@ export function Sidebar({
       {selection && <SelectionCheck {...selection} t={t} locale={locale} />}
       <TypingGuard problems={typingProblems} t={t} />
       {composer && <ReplyComposer {...composer} />}
+      {!showReading && readingOrders !== undefined && page.type === 'order-list' && (
+        <p class="sidekick-quiet" data-testid="reading-orders" aria-live="polite">
+          {t('sidebarReadingOrders', [String(readingOrders)])}
+        </p>
+      )}
       {showReading && (
         <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
       )}

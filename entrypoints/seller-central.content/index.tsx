@@ -43,6 +43,11 @@ export default defineContentScript({
   async main(ctx) {
     let page: RecognisedPage | undefined = recognisePage(new URL(location.href));
     if (!page) return;
+    // The page is narrowed for the sidebar now, before Seller Central renders its lists: narrowing
+    // a rendered 500-row list later lays it all out again (hundreds of ms). Folded, it narrows less
+    // once the settings are read.
+    reserveRightEdge(document, PANEL_WIDTH_PX);
+    ctx.onInvalidated(() => releaseRightEdge(document));
     const settingsItem = sidebarSettingsItem();
     const userItem = userSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;
@@ -68,6 +73,8 @@ export default defineContentScript({
     /** The check of a selection, shown instead of the page's own reading until the seller goes back. */
     let checking: { snapshot: MessageThreadSnapshot; truncated: boolean; text: string } | undefined;
     let selectionFailed = false;
+    /** A long order list being read a slice at a time: its rows, until the reading arrives. */
+    let readingOrders: number | undefined;
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -199,6 +206,7 @@ export default defineContentScript({
               onBack: backToPage,
             }}
             readings={corrections.props(guidance, t)}
+            readingOrders={readingOrders}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -288,6 +296,7 @@ export default defineContentScript({
       ctx,
       (next) => {
         snapshot = next;
+        readingOrders = undefined;
         // On the messaging app the page's content decides between inbox and conversation.
         const fromUrl = recognisePage(new URL(location.href));
         page = fromUrl && followSnapshot(fromUrl, next);
@@ -305,6 +314,12 @@ export default defineContentScript({
         update();
       },
       () => readInput,
+      (rows) => {
+        // The sidebar's first paint says what it is doing while a long list is read.
+        if (snapshot !== undefined) return;
+        readingOrders = rows;
+        update();
+      },
     );
 
     // The Navigation API, which WXT follows, reports a download (a link with `download`: the
