@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { timeLeft } from '@/lib/guidance/time';
 import type { Finding, HighlightedText, Line } from '@/lib/guidance/types';
-import type { Translate } from '@/lib/i18n';
+import type { MessageKey, Translate } from '@/lib/i18n';
 import type { TemplateId } from '@/lib/templates/ids';
 import { DEADLINE_LABEL, SEVERITY_LABEL, SOURCE_LABEL, TEMPLATE_LABEL } from './labels';
 
@@ -22,6 +22,8 @@ export interface FindingsProps {
   /** A suggested reply was chosen. */
   readonly onTemplate?: (id: TemplateId) => void;
   readonly t: Translate;
+  /** What to say when nothing needs attention (an inbox says its cases are sorted below). */
+  readonly noneKey?: MessageKey;
 }
 
 const ignoreTemplate = () => {};
@@ -172,7 +174,7 @@ export function FindingCard({
   );
 }
 
-export function Findings({ findings, dismissed, pending, now, onDismiss, onRestore, onTemplate = ignoreTemplate, t }: FindingsProps) {
+export function Findings({ findings, dismissed, pending, now, onDismiss, onRestore, onTemplate = ignoreTemplate, t, noneKey = 'findingsNone' }: FindingsProps) {
   const [showDismissed, setShowDismissed] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll || findings.length <= FIRST_FINDINGS ? findings : findings.slice(0, FIRST_FINDINGS);
@@ -183,7 +185,7 @@ export function Findings({ findings, dismissed, pending, now, onDismiss, onResto
       </h2>
       {findings.length === 0 && (
         <p class="sidekick-quiet" data-testid="findings-status">
-          {pending ? t('findingsChecking') : t('findingsNone')}
+          {pending ? t('findingsChecking') : t(noneKey)}
         </p>
       )}
       {shown.map((finding) => (

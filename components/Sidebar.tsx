@@ -151,7 +151,17 @@ export function Sidebar({
         </p>
       )}
       {showReading && (
-        <Findings findings={findings} dismissed={dismissed} pending={pending} now={now} onDismiss={onDismiss} onRestore={onRestore} onTemplate={onTemplate} t={t} />
+        <Findings
+          findings={findings}
+          dismissed={dismissed}
+          pending={pending}
+          now={now}
+          onDismiss={onDismiss}
+          onRestore={onRestore}
+          onTemplate={onTemplate}
+          t={t}
+          {...(triage && triage.length > 0 ? { noneKey: 'findingsNoneSeeCases' as const } : {})}
+        />
       )}
       {triage && <Triage items={triage} t={t} />}
       {readings && snapshot && page.type !== 'other' && <MessageReadings {...readings} />}

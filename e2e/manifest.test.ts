@@ -73,9 +73,9 @@ describe.each([
   });
 
   // DESIGN.md's budget is 60 KB. The readers that work on layouts never seen (messages by their
-  // words and time stamps in six languages, Amazon's request read from the page) took the script
-  // to about 73 KB; the ceiling here stops further growth until guidance moves to the background
-  // (docs/guidance.md, "Known limits").
+  // words and time stamps in six languages, the inbox, the messaging JSON, Amazon's request read
+  // from the page) take the script to about 75 KB with the rules already in the background; the
+  // ceiling here stops further growth (docs/guidance.md, "Known limits").
   it('keeps the content script under 76 KB gzipped (over DESIGN.md\'s 60 KB: see docs/guidance.md)', () => {
     const script = join(dir, 'content-scripts', 'seller-central.js');
     expect(gzipSync(readFileSync(script), { level: 9 }).length).toBeLessThan(76 * 1024);

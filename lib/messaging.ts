@@ -13,32 +13,17 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { CorrectionLayerSchema, type CorrectionLayer } from './classify/corrections';
 import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, OFFICIAL_SOURCES, type Classification, type Intent } from './classify/types';
+import type { AdviceInput } from './guidance/advise';
+import { DEADLINE_KINDS, FINDING_IDS, SEVERITIES, SOURCE_IDS, type Finding } from './guidance/types';
 import { PageTree } from './pages/page-tree';
+import { PageControl, PageSnapshot } from './pages/snapshot';
+import { AccountHealthReading } from './settings';
+import { TEMPLATE_IDS } from './templates/ids';
 import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
 /** Order records per write request (an order list's page of rows fits in one or two). */
 export const MAX_REMEMBER_BATCH = 250;
-
-export const SidekickRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
-  /** The UI text of a language the seller chose over the browser's (options: UI language). */
-  z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
-  /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
-  z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
-  /** Order records to write: the background merges them into what is stored, one write at a time. */
-  z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
-  /** A page's tree and address, to be shaped into its skeleton (lib/pages/skeleton.ts), given back as JSON. */
-  z.object({ type: z.literal('outline'), url: z.string().check(z.maxLength(10_000)), tree: PageTree }),
-  /**
-   * The seller says a message on the page is really `intent`: the background learns it into the
-   * corrections layer and stores only the layer (feature ids and numbers), never the message.
-   */
-  z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
-  /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
-  z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
-]);
-export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
 const Evidence = z.object({
   field: z.enum(['subject', 'body', 'context']),
@@ -62,6 +47,40 @@ export const ClassificationSchema = z.object({
   // An official cancellation request always names the Amazon signal it rests on, and only it does.
   z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
 );
+
+
+/** What the background advises on: the page's reading and what is known around it (lib/guidance/advise.ts AdviceInput). */
+export const AdviceInputSchema = z.object({
+  snapshot: PageSnapshot,
+  classified: z.optional(z.array(z.object({ index: z.number().check(z.int(), z.minimum(0)), classification: ClassificationSchema })).check(z.maxLength(500))),
+  watch: z.optional(OrderWatch),
+  accountHealth: z.optional(AccountHealthReading),
+  settings: z.object({ replyDueHours: z.number().check(z.minimum(0), z.maximum(1_000)) }),
+  now: z.number(),
+});
+export type AdviceInputMessage = z.infer<typeof AdviceInputSchema>;
+
+export const SidekickRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
+  /** The UI text of a language the seller chose over the browser's (options: UI language). */
+  z.object({ type: z.literal('ui-messages'), language: z.enum(['en', 'ja']) }),
+  /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
+  z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
+  /** Order records to write: the background merges them into what is stored, one write at a time. */
+  z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
+  /** A page's tree and address, to be shaped into its skeleton (lib/pages/skeleton.ts), given back as JSON. */
+  z.object({ type: z.literal('outline'), url: z.string().check(z.maxLength(10_000)), tree: PageTree }),
+  /**
+   * The seller says a message on the page is really `intent`: the background learns it into the
+   * corrections layer and stores only the layer (feature ids and numbers), never the message.
+   */
+  z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
+  /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
+  z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
+  /** The findings for a page: the rules (lib/guidance/advise.ts) run here, so the content script stays small. */
+  z.object({ type: z.literal('advise'), input: AdviceInputSchema }),
+]);
+export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
 export const ClassifyResponse = z.object({ classifications: z.array(ClassificationSchema) });
 export const UiMessagesResponse = z.object({
@@ -180,4 +199,41 @@ export async function requestUndoCorrection(previous: CorrectionLayer, after: nu
   const parsed = CorrectResponse.safeParse(answer);
   if (!parsed.success) throw new Error(`The background gave an unreadable answer to the undo: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+const Line = z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) });
+export const FindingSchema = z.object({
+  id: z.enum(FINDING_IDS),
+  severity: z.enum(SEVERITIES),
+  title: Line,
+  why: z.array(Line).check(z.maxLength(30)),
+  steps: z.array(Line).check(z.maxLength(30)),
+  source: z.enum(SOURCE_IDS),
+  templates: z.array(z.enum(TEMPLATE_IDS)).check(z.maxLength(30)),
+  control: z.optional(PageControl.shape.kind),
+  orderId: z.optional(z.string().check(z.maxLength(30))),
+  deadline: z.optional(z.object({ at: z.iso.datetime(), kind: z.enum(DEADLINE_KINDS) })),
+  evidence: z.array(
+    z.object({
+      text: z.string().check(z.maxLength(20_000)),
+      spans: z.array(z.object({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)), rule: z.string().check(z.maxLength(100)) })).check(z.maxLength(200)),
+      wholeMessage: z.optional(z.boolean()),
+    }),
+  ).check(z.maxLength(60)),
+  variant: z.optional(z.string().check(z.maxLength(100))),
+  subject: z.string().check(z.maxLength(200)),
+});
+export const AdviceResponse = z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) });
+
+/**
+ * The findings for a page, from the background (where the rules live). Rejects if the background
+ * cannot be reached or gives a malformed answer.
+ */
+export async function requestAdvice(input: AdviceInput): Promise<Finding[]> {
+  // AdviceInput is AdviceInputSchema's type with read-only arrays (the background checks it on arrival).
+  const request: unknown = { type: 'advise', input };
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  const parsed = AdviceResponse.safeParse(answer);
+  if (!parsed.success) throw new Error(`The background gave unreadable findings: ${z.prettifyError(parsed.error)}`);
+  return parsed.data.findings as Finding[];
 }

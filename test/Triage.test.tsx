@@ -53,3 +53,20 @@ describe('inbox triage chips', () => {
     expect(screen.getByTestId('triage').querySelectorAll('li')).toHaveLength(3);
   });
 });
+
+describe('the findings above the triage', () => {
+  it('say the cases are sorted below instead of "nothing needs your attention"', () => {
+    render(
+      <Sidebar
+        page={{ type: 'message-inbox', marketplace: 'US' } as never}
+        snapshot={{ kind: 'message-inbox', marketplace: 'US', missing: [], sources: ['dom'] }}
+        collapsed={false}
+        onToggle={() => {}}
+        locale="en-US"
+        t={tEn}
+        triage={items}
+      />,
+    );
+    expect(screen.getByTestId('findings-status').textContent).toBe('Nothing on this page itself; its cases are sorted below, most urgent first.');
+  });
+});

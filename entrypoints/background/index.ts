@@ -49,8 +49,15 @@ export async function recompute(now: number = Date.now()): Promise<UrgentSummary
 }
 
 export default defineBackground(() => {
-  // Only the extension's own pages and content scripts can reach this listener.
-  browser.runtime.onMessage.addListener((message: unknown) => Promise.resolve(handleRequest(message)));
+  // Only the extension's own pages and content scripts can reach this listener. The answer goes
+  // back through sendResponse (kept open by returning true), which Chrome and Firefox both honour
+  // without a polyfill; a request that fails answers with an error the sender's schema refuses.
+  browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+    Promise.resolve()
+      .then(() => handleRequest(message))
+      .then(sendResponse, (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }));
+    return true;
+  });
   // The seller's corrections count at once, from wherever they were written (a tab, the options page).
   watchCorrections();
 

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
+import { advise } from '@/lib/guidance/advise';
 import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
 import { shapeTree } from '@/lib/pages/skeleton';
 import { templateStore, watchStore } from '@/lib/storage';
@@ -34,6 +35,10 @@ export function handleRequest(raw: unknown): unknown {
       // Every classification adds the seller's corrections to the model's scores.
       const items = request.data.items;
       return correctionLayer().then((corrections) => ({ classifications: items.map((item) => classify(item, { corrections })) }));
+    }
+    case 'advise': {
+      const { classified, watch, accountHealth, ...rest } = request.data.input;
+      return { findings: advise({ ...rest, ...(classified ? { classified } : {}), watch, accountHealth }) };
     }
     case 'correct':
       return applyCorrection(request.data.input, request.data.intent);

@@ -1,14 +1,15 @@
 /**
  * Turns each snapshot of the page into findings: asks the background to classify the page's
- * messages, remembers the order's facts (lib/watch) so another page can warn, and runs the pure
- * rules of lib/guidance. Scheduling and storage only; every decision is in lib/.
+ * messages, remembers the order's facts (lib/watch) so another page can warn, and asks the
+ * background for the findings (the pure rules of lib/guidance run there). Scheduling and storage
+ * only; every decision is in lib/.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { Classification, ClassifyInput, Language } from '@/lib/classify/types';
-import { advise, visibleFindings } from '@/lib/guidance/advise';
+import { visibleFindings } from '@/lib/guidance/visible';
 import type { Finding } from '@/lib/guidance/types';
-import { requestClassification, requestRemember } from '@/lib/messaging';
+import { requestAdvice, requestClassification, requestRemember } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { isFromSelection } from '@/lib/pages/selection';
 import {
@@ -104,19 +105,13 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
   let generation = 0;
   let all: Finding[] = [];
 
-  const emit = () => {
-    const now = Date.now();
-    const reading = health && now - Date.parse(health.readAt) <= ACCOUNT_HEALTH_MAX_AGE_MS ? health : undefined;
-    all = snapshot
-      ? advise({
-          snapshot,
-          ...(classified ? { classified } : {}),
-          watch,
-          accountHealth: reading,
-          settings: { replyDueHours: settings.replyDueHours },
-          now,
-        })
-      : [];
+  /** Each emit's advice request; an answer for an older one is dropped. */
+  let adviceGeneration = 0;
+  /** The findings of the state being shown are not the latest yet (an advice request is under way). */
+  let advising = false;
+
+  /** Pushes the state with the findings as they stand. */
+  const push = (now: number) => {
     const hidden = dismissedIds(dismissed);
     const visible = visibleFindings(all, hidden);
     const buyer = snapshot?.kind === 'message-thread' ? classified?.filter((c) => snapshot?.kind === 'message-thread' && snapshot.messages[c.index]?.sender === 'buyer') : undefined;
@@ -135,11 +130,60 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
       findings: visible,
       triage,
       dismissed: all.filter((f) => !visible.includes(f)),
-      pending,
+      pending: pending || advising,
       now,
       readings,
     });
   };
+
+  /**
+   * The findings for what is known now. The rules run in the background (lib/guidance/advise.ts,
+   * too large for the content script): one request per change, the latest answer wins. If the
+   * background cannot be reached, the page gets no findings rather than stale ones, and says so
+   * in the console; the next change asks again.
+   */
+  const emit = () => {
+    const now = Date.now();
+    const mine = ++adviceGeneration;
+    if (!snapshot) {
+      all = [];
+      advising = false;
+      push(now);
+      return;
+    }
+    const reading = health && now - Date.parse(health.readAt) <= ACCOUNT_HEALTH_MAX_AGE_MS ? health : undefined;
+    const input = {
+      snapshot,
+      ...(classified ? { classified } : {}),
+      ...(watch ? { watch } : {}),
+      ...(reading ? { accountHealth: reading } : {}),
+      settings: { replyDueHours: settings.replyDueHours },
+      now,
+    };
+    advising = true;
+    if (pending) push(now); // "reading…" shows at once; the findings follow
+    void adviseWithRetry(input).then((findings) => {
+      if (mine !== adviceGeneration) return;
+      advising = false;
+      all = findings;
+      push(now);
+    });
+  };
+
+  async function adviseWithRetry(input: Parameters<typeof requestAdvice>[0]): Promise<Finding[]> {
+    // The background may be starting up (MV3 service worker, a just-updated extension): try a few times.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await requestAdvice(input);
+      } catch (error) {
+        if (attempt >= 3) {
+          console.warn('Seller Sidekick: could not get the findings for this page.', error);
+          return [];
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+      }
+    }
+  }
 
   /** Classifications of the inputs, from the cache or the background (one request for the missing ones). */
   async function classifyAll(wanted: readonly { index: number; input: ClassifyInput }[]): Promise<ClassifiedMessage[]> {

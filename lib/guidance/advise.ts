@@ -751,7 +751,4 @@ export function advise(input: AdviceInput): Finding[] {
   );
 }
 
-/** Findings not dismissed by the seller (dismissals are remembered per order or notice). */
-export function visibleFindings(findings: readonly Finding[], dismissed: Readonly<Record<string, readonly string[]>>): Finding[] {
-  return findings.filter((f) => !(dismissed[f.subject] ?? []).includes(f.id));
-}
+export { visibleFindings } from './visible';

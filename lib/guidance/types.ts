@@ -37,20 +37,24 @@ export interface Line {
   readonly args?: readonly string[];
 }
 
-export type SourceId =
-  | 'case-1'
-  | 'case-2'
-  | 'case-3'
-  | 'case-4'
-  | 'case-5'
-  | 'case-6'
-  | 'amazon-cancellation-rate'
-  | 'amazon-cancellation-requests'
-  | 'amazon-late-shipment'
-  | 'amazon-auto-cancel'
-  | 'amazon-response-time'
-  | 'amazon-a-to-z'
-  | 'amazon-ship-to-address';
+export const SOURCE_IDS = [
+  'case-1',
+  'case-2',
+  'case-3',
+  'case-4',
+  'case-5',
+  'case-6',
+  'amazon-cancellation-rate',
+  'amazon-cancellation-requests',
+  'amazon-late-shipment',
+  'amazon-auto-cancel',
+  'amazon-response-time',
+  'amazon-a-to-z',
+  'amazon-ship-to-address',
+] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+export const DEADLINE_KINDS = ['ship-by', 'reply', 'claim', 'auto-cancel'] as const;
 
 /** The words of a message that made the classifier say what it said, for highlighting. */
 export interface HighlightedText {
@@ -63,7 +67,7 @@ export interface HighlightedText {
 export interface Deadline {
   /** ISO 8601 instant. */
   readonly at: string;
-  readonly kind: 'ship-by' | 'reply' | 'claim' | 'auto-cancel';
+  readonly kind: (typeof DEADLINE_KINDS)[number];
 }
 
 export interface Finding {
