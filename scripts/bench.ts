@@ -21,6 +21,7 @@ import { advise } from '../lib/guidance/advise';
 import { readPage } from '../lib/pages/read-page';
 import { loadSplit } from './eval';
 import { bigOrderList } from '../test/fixtures/big-order-list';
+import { benchPages } from './bench-pages';
 // @ts-expect-error: plain ES module shared with the demo and the end-to-end tests.
 import { CHROMIUM_PATHS, findExecutable } from './lib/browsers.mjs';
 // @ts-expect-error: plain ES module shared with the demo server.
@@ -218,3 +219,6 @@ for (const [name, file] of [
 }
 
 console.log(`\nMedians of ${REPEAT} runs in Chromium (fewer in Node). Budget (DESIGN.md): read + classify + advise for 500 rows under 50 ms.`);
+
+// The page-load benchmark (issue 15): heavy pages with and without the built extension.
+await benchPages();
