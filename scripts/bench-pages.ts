@@ -18,10 +18,11 @@
  * Figures only: nothing here asserts a time (tests never do).
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { heavyInbox, heavyOrderList, heavyThread, type HeavyPage } from './lib/heavy-pages';
 // @ts-expect-error: plain ES module shared with the demo and the end-to-end tests.
-import { launchChromium } from './lib/browsers.mjs';
+import { CHROMIUM_PATHS, findExecutable, launchChromium } from './lib/browsers.mjs';
 // @ts-expect-error: plain ES module shared with the demo and the end-to-end tests.
 import { startDemoServer } from './lib/demo-server.mjs';
 
@@ -202,6 +203,62 @@ async function heapAfterNavigations(context: BrowserContext, heavy: HeavyPage): 
   }
 }
 
+/**
+ * The background's first classification after a wake, in Chromium: the classifier bundled as the
+ * background bundles it, evaluated in a fresh page (a fresh context each time, as a service worker
+ * starts), then one buyer message classified: cold (the tables compiled on that request, as before)
+ * and warmed (after warmClassifier(), which the background now runs as it starts, woken by the
+ * page's 'warm' request before the page has read anything). A stand-in for the worker, said so.
+ */
+async function classifierWake(): Promise<{ evaluate: number; cold: number; warmUp: number; warmed: number }> {
+  const bundle = await build({
+    stdin: {
+      contents: "import { classify, warmClassifier } from './lib/classify/classify'; Object.assign(globalThis, { sidekickClassify: classify, sidekickWarm: warmClassifier });",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    target: 'chrome120',
+  });
+  const code = `globalThis.benchT0 = performance.now();\n${bundle.outputFiles[0]!.text}\nglobalThis.benchT1 = performance.now();`;
+  const browser = await chromium.launch({ executablePath: findExecutable(CHROMIUM_PATHS) as string, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const samples: { evaluate: number; cold: number; warmUp: number; warmed: number }[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const run = async (warm: boolean) => {
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.addScriptTag({ content: code });
+          return (await page.evaluate(`(() => {
+            const t0 = performance.now();
+            if (${warm}) globalThis.sidekickWarm();
+            const t1 = performance.now();
+            globalThis.sidekickClassify({ body: 'Hello, I ordered the wrong size by mistake. Could you change it or cancel the order before it ships? Thank you', sender: 'buyer', marketplace: 'US' });
+            return [globalThis.benchT1 - globalThis.benchT0, t1 - t0, performance.now() - t1];
+          })()`)) as [number, number, number];
+        } finally {
+          await context.close();
+        }
+      };
+      const [evaluate, , cold] = await run(false);
+      const [, warmUp, warmed] = await run(true);
+      samples.push({ evaluate, cold, warmUp, warmed });
+    }
+  } finally {
+    await browser.close();
+  }
+  return {
+    evaluate: median(samples.map((s) => s.evaluate)),
+    cold: median(samples.map((s) => s.cold)),
+    warmUp: median(samples.map((s) => s.warmUp)),
+    warmed: median(samples.map((s) => s.warmed)),
+  };
+}
+
 const fmt = (n: number | undefined, digits = 0) => (n === undefined ? '—' : n.toFixed(digits));
 
 export async function benchPages(): Promise<void> {
@@ -256,6 +313,10 @@ export async function benchPages(): Promise<void> {
     const ours = heapWith.map((mb, i) => mb - heapWithout[i]!);
     console.log(
       `\nRenderer JS heap on ${list.id} after GC, with − without, after 0/5/10/15/20 in-page navigations: ${ours.map((mb) => mb.toFixed(2)).join(' / ')} MB (with: ${heapWith.map((mb) => mb.toFixed(1)).join(' / ')} MB)`,
+    );
+    const wake = await classifierWake();
+    console.log(
+      `Background, first classification after a wake (Chromium, fresh page each, medians of ${LOADS}): ${wake.cold.toFixed(1)} ms cold (tables compiled on the request); ${wake.warmed.toFixed(1)} ms after the start's warm-up (which took ${wake.warmUp.toFixed(1)} ms, off the page); evaluating the classifier's code ${wake.evaluate.toFixed(1)} ms`,
     );
   } finally {
     await withExt.context.close();

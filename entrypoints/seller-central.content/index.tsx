@@ -11,7 +11,7 @@ import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
-import { requestTemplate, requestUiMessages, type ResolvedTemplate } from '@/lib/messaging';
+import { requestTemplate, requestUiMessages, requestWarm, type ResolvedTemplate } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { ReadInput } from '@/lib/pages/read-messages';
@@ -48,6 +48,8 @@ export default defineContentScript({
     // once the settings are read.
     reserveRightEdge(document, PANEL_WIDTH_PX);
     ctx.onInvalidated(() => releaseRightEdge(document));
+    // The background may be asleep: woken now, it prepares its classifier while this page is read.
+    void requestWarm().catch(() => {});
     const settingsItem = sidebarSettingsItem();
     const userItem = userSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;
