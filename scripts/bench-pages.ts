@@ -29,7 +29,8 @@ import { startDemoServer } from './lib/demo-server.mjs';
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3_000);
 const NAVIGATIONS = 20;
-const EXTENSION_DIR = '.output/chrome-mv3';
+/** BENCH_EXTENSION_DIR: another build to measure (an older commit's, to compare). */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? '.output/chrome-mv3';
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', '__metadata'];
 
 interface TraceEvent {
@@ -274,7 +275,7 @@ export async function benchPages(): Promise<void> {
   try {
     console.log(`\nPage load (Chromium, ${LOADS} loads with and ${LOADS} without the extension, in turns; window: until ${SETTLE_MS} ms after the page is ready)`);
     console.log(
-      `${'page'.padEnd(16)} ${'CPU with'.padStart(9)} ${'without'.padStart(8)} ${'+ms'.padStart(6)} ${'ratio*'.padStart(7)} ${'95 % interval'.padStart(14)} ${'ours JS'.padStart(8)} ${'long tasks'.padStart(11)} ${'longest ours'.padStart(13)} ${'sidebar'.padStart(8)} ${'read'.padStart(6)}`,
+      `${'page'.padEnd(16)} ${'CPU with'.padStart(9)} ${'without'.padStart(8)} ${'+ms'.padStart(6)} ${'ratio*'.padStart(7)} ${'95 % interval'.padStart(14)} ${'ours JS'.padStart(8)} ${'long tasks'.padStart(11)} ${'longest ours'.padStart(18)} ${'sidebar'.padStart(8)} ${'read'.padStart(6)}`,
     );
     for (const heavy of pages) {
       const a: LoadFigures[] = [];
@@ -300,13 +301,13 @@ export async function benchPages(): Promise<void> {
       const sidebar = a.map((f) => f.toSidebar).filter((v): v is number => v !== undefined);
       const read = a.map((f) => f.toFindings).filter((v): v is number => v !== undefined);
       console.log(
-        `${heavy.id.padEnd(16)} ${fmt(cpuWith).padStart(9)} ${fmt(cpuWithout).padStart(8)} ${fmt(cpuWith - cpuWithout).padStart(6)} ${ratio.toFixed(3).padStart(7)} ${`${low.toFixed(2)}–${high.toFixed(2)}`.padStart(14)} ${fmt(median(a.map((f) => f.ours)), 1).padStart(8)} ${`${median(a.map((f) => f.longTasks))} vs ${median(b.map((f) => f.longTasks))}`.padStart(11)} ${`${fmt(longest.longestOurs, 1)} (${Math.round(longest.longestOursShare * 100)} %)`.padStart(13)} ${fmt(sidebar.length ? median(sidebar) : undefined).padStart(8)} ${fmt(read.length ? median(read) : undefined).padStart(6)}`,
+        `${heavy.id.padEnd(16)} ${fmt(cpuWith).padStart(9)} ${fmt(cpuWithout).padStart(8)} ${fmt(cpuWith - cpuWithout).padStart(6)} ${ratio.toFixed(3).padStart(7)} ${`${low.toFixed(2)}–${high.toFixed(2)}`.padStart(14)} ${fmt(median(a.map((f) => f.ours)), 1).padStart(8)} ${`${median(a.map((f) => f.longTasks))} vs ${median(b.map((f) => f.longTasks))}`.padStart(11)} ${`${fmt(longest.longestOurs, 0)} (${Math.round(longest.longestOursShare * 100)} %) / ${fmt(median(a.map((f) => f.longestOurs)), 0)}`.padStart(18)} ${fmt(sidebar.length ? median(sidebar) : undefined).padStart(8)} ${fmt(read.length ? median(read) : undefined).padStart(6)}`,
       );
       if (process.env.BENCH_VERBOSE) for (const [name, list] of [['with', a], ['without', b]] as const) console.log(`  ${name}: ${list.map((f) => `${f.cpu.toFixed(0)}/${f.pageScript.toFixed(0)}/${f.ours.toFixed(0)}`).join(' ')}`);
       if (sidebar.length < a.length) console.log(`  (the sidebar did not show in ${a.length - sidebar.length} of ${a.length} loads)`);
     }
     console.log('  * ratio: median of (main-thread CPU ÷ the page\'s own script time) with the extension ÷ without; +ms: median CPU with − without.');
-    console.log('    long tasks: tasks over 50 ms with vs without (medians); longest ours: the longest task that ran our code (our share of it);');
+    console.log('    long tasks: tasks over 50 ms with vs without (medians); longest ours: the longest task that ran our code in any load (our share of it) / the median load\'s;');
     console.log('    sidebar / read: ms from the page being ready to the sidebar shown / to the sidebar having read the page (medians).');
     const list = heavyOrderList(500);
     const [heapWith, heapWithout] = [await heapAfterNavigations(withExt.context, list), await heapAfterNavigations(without.context, list)];
