@@ -112,6 +112,36 @@ describe('keeping the snapshot fresh', () => {
     expect((seen.at(-1) as PageSnapshot & { kind: 'order-list' }).orders[0]!.status).toBe('shipped');
   });
 
+  it('does not take a text for noise after one change that read the same', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    const status = document.querySelector('#orders-table tbody tr .main-status')!;
+    status.textContent = status.textContent ?? '';
+    await vi.advanceTimersByTimeAsync(400);
+    expect(seen).toHaveLength(1);
+    status.textContent = 'Shipped';
+    await vi.advanceTimersByTimeAsync(400);
+    expect(seen).toHaveLength(2);
+    expect((seen.at(-1) as PageSnapshot & { kind: 'order-list' }).orders[0]!.status).toBe('shipped');
+  });
+
+  it('follows text learnt as noise at most every 30 s, and still reads it then', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    const total = document.querySelector('.total-orders-heading > span')!;
+    for (let i = 0; i < 3; i++) {
+      total.textContent = total.textContent ?? '';
+      await vi.advanceTimersByTimeAsync(400);
+    }
+    expect(seen).toHaveLength(1);
+    total.textContent = '250 orders';
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(seen).toHaveLength(2);
+    expect(seen.at(-1)).toMatchObject({ kind: 'order-list', totalOrders: 250 });
+  });
+
   it('ignores the mutations of our own UI in the page', async () => {
     const seen: (PageSnapshot | undefined)[] = [];
     watchPageContent(fakeContext(), (s) => seen.push(s));

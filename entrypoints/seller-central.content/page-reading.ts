@@ -7,7 +7,7 @@
  *    forgets only the rows it touched, and a long list is read a slice at a time, the page getting
  *    its main thread back between slices (scheduler.yield where the browser has it, else a task);
  *  - text that keeps changing without changing the reading (a clock, a countdown, a spinner's
- *    label) is learnt: once a re-read caused by it alone read the same, its changes are followed
+ *    label) is learnt: once re-reads caused by it alone read the same twice, its changes are followed
  *    at most every NOISY_WAIT_MS, not every debounce;
  *  - a reading equal to the last one is not handed on (nothing to advise or render again),
  *    except after navigation or a refresh asked for. Merges in the order app's and the messaging app's JSON when the main-world page reader
@@ -35,6 +35,8 @@ const MAX_REMEMBERED_ORDERS = 500;
 const COUNTS_MS = 250;
 /** Text that changed alone and read the same before is followed this often (see the header). */
 const NOISY_WAIT_MS = 30_000;
+/** Reads for a text change alone that read the same, in a row, before that text counts as noise. */
+const NOISE_STRIKES = 2;
 /** One slice of a long read stops after this long, then gives the page its main thread back. */
 const SLICE_MS = 10;
 /** Lists with more rows still to read than this are read in slices, the sidebar saying so. */
@@ -130,10 +132,11 @@ export function watchPageContent(
   let firstPending: number | undefined;
   let observer: MutationObserver | undefined;
   const rows = createRowCache();
-  /** Elements whose text changes alone never changed the reading. */
+  /** Elements whose text changes alone never changed the reading (NOISE_STRIKES reads running). */
   const noisy = new WeakSet<Node>();
+  const idle = new WeakMap<Node, number>();
   /** Since the last read: the elements whose text alone changed, and whether anything else changed. */
-  let textHolders: Node[] = [];
+  let textHolders = new Set<Node>();
   let structural = false;
   let lastKey: string | undefined;
   let force = true;
@@ -146,7 +149,8 @@ export function watchPageContent(
       const verdict = judgeMutations(records, noisy);
       if (!verdict.relevant) return;
       for (const node of verdict.touched) forgetChanged(rows, node);
-      if (textHolders.length < 1_000) textHolders.push(...verdict.textHolders);
+      // Each element once per read (one change of its text is often two records: removed, added).
+      for (const holder of verdict.textHolders) if (textHolders.size < 1_000) textHolders.add(holder);
       structural ||= verdict.structural;
       schedule(verdict.quiet);
     });
@@ -167,7 +171,7 @@ export function watchPageContent(
     // Watched from before the read, so a row changed while a long list is read is read again.
     observe();
     const causedBy = { textHolders, structural };
-    textHolders = [];
+    textHolders = new Set();
     structural = false;
     if (page.type === 'order-list') {
       const pending = pendingRows(document, url, rows);
@@ -196,12 +200,20 @@ export function watchPageContent(
     }
     const key = `${url.href}\n${JSON.stringify(snapshot)}`;
     if (key === lastKey && !force) {
-      // Read again for text alone, and nothing read differs: that text is noise from now on.
-      if (!causedBy.structural) for (const holder of causedBy.textHolders) noisy.add(holder);
+      // Read again for text alone, and nothing read differs: after twice, that text is noise.
+      if (!causedBy.structural) {
+        for (const holder of causedBy.textHolders) {
+          const strikes = (idle.get(holder) ?? 0) + 1;
+          idle.set(holder, strikes);
+          if (strikes >= NOISE_STRIKES) noisy.add(holder);
+        }
+      }
       return;
     }
     lastKey = key;
     force = false;
+    // What changed made a difference: none of it is noise (yet).
+    for (const holder of causedBy.textHolders) idle.delete(holder);
     onSnapshot(snapshot);
   };
 
