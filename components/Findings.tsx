@@ -27,6 +27,11 @@ export interface FindingsProps {
 }
 
 const ignoreTemplate = () => {};
+/**
+ * A long list (a 500-row order list can have hundreds of findings) shows the most serious first
+ * and the rest on request: rendering hundreds of cards at every update stalls the page.
+ */
+export const FIRST_FINDINGS = 20;
 
 const text = (t: Translate, line: Line) => t(line.key, line.args);
 
@@ -171,6 +176,8 @@ export function FindingCard({
 
 export function Findings({ findings, dismissed, pending, now, onDismiss, onRestore, onTemplate = ignoreTemplate, t, noneKey = 'findingsNone' }: FindingsProps) {
   const [showDismissed, setShowDismissed] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll || findings.length <= FIRST_FINDINGS ? findings : findings.slice(0, FIRST_FINDINGS);
   return (
     <section class="sidekick-section sidekick-findings" aria-labelledby="sidekick-findings-heading" aria-live="polite">
       <h2 id="sidekick-findings-heading" class="sidekick-section-heading">
@@ -181,9 +188,14 @@ export function Findings({ findings, dismissed, pending, now, onDismiss, onResto
           {pending ? t('findingsChecking') : t(noneKey)}
         </p>
       )}
-      {findings.map((finding) => (
+      {shown.map((finding) => (
         <FindingCard key={`${finding.id}:${finding.subject}`} finding={finding} now={now} onDismiss={() => onDismiss(finding)} onTemplate={onTemplate} t={t} />
       ))}
+      {shown.length < findings.length && (
+        <button type="button" class="sidekick-link" data-testid="findings-show-all" onClick={() => setShowAll(true)}>
+          {t('findingsShowAll', [String(findings.length)])}
+        </button>
+      )}
       {dismissed.length > 0 && (
         <div class="sidekick-dismissed">
           <button type="button" class="sidekick-link" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>

@@ -62,6 +62,8 @@ export interface SidebarProps {
   readonly readings?: MessageReadingsProps | undefined;
   /** The seller's own reply, translated on this device into the buyer's language (thread pages). */
   readonly write?: WriteReplyProps | undefined;
+  /** A long order list being read a slice at a time: how many orders, shown until the first reading. */
+  readonly readingOrders?: number | undefined;
 }
 
 const NO_OPTIONS: readonly PickerOption[] = [];
@@ -95,6 +97,7 @@ export function Sidebar({
   selection,
   readings,
   write,
+  readingOrders,
 }: SidebarProps) {
   // A selection is checked on any Seller Central page, also one the readers do not read.
   const showReading = snapshot !== undefined && (page.type !== 'other' || isFromSelection(snapshot));
@@ -149,6 +152,11 @@ export function Sidebar({
       {selection && <SelectionCheck {...selection} t={t} locale={locale} />}
       <TypingGuard problems={typingProblems} t={t} />
       {composer && <ReplyComposer {...composer} />}
+      {!showReading && readingOrders !== undefined && page.type === 'order-list' && (
+        <p class="sidekick-quiet" data-testid="reading-orders" aria-live="polite">
+          {t('sidebarReadingOrders', [String(readingOrders)])}
+        </p>
+      )}
       {showReading && (
         <Findings
           findings={findings}

@@ -80,6 +80,8 @@ export const SidekickRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('advise'), input: AdviceInputSchema }),
   /** A Transaction view as read: the background keeps the fee rates and recorded sales (lib/fees) and answers with the jumps. */
   z.object({ type: z.literal('transactions'), snapshot: TransactionsSnapshot }),
+  // Sent by a page as it starts: wakes the background so its classifier is ready when asked.
+  z.object({ type: z.literal('warm') }),
 ]);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
@@ -112,6 +114,17 @@ export async function requestClassification(items: readonly ClassifyInput[]): Pr
   const classifications = parsed.data.classifications;
   if (classifications.length !== batch.length) throw new Error(`The background classified ${classifications.length} messages of the ${batch.length} sent.`);
   return [...new Array<undefined>(skipped), ...classifications];
+}
+
+export const WarmResponse = z.object({ warm: z.literal(true) });
+
+/**
+ * Wakes the background as a page starts, so it prepares its classifier while the page is read
+ * (never awaited by the reading; a failure only means the first classification is slower).
+ */
+export async function requestWarm(): Promise<void> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'warm' } satisfies SidekickRequest);
+  if (!WarmResponse.safeParse(answer).success) throw new Error('The background did not answer the wake-up.');
 }
 
 export const OutlineResponse = z.object({ outline: z.string() });

@@ -10,6 +10,8 @@
 // advise-order-list-500 (Node): the guidance rules over that list's snapshot (ship-by in the
 //   marketplace's zone for every row). Baseline: one JSON.stringify of the snapshot.
 // content script size: the production build's, gzipped, against DESIGN.md's 60 KB.
+// Then the page-load benchmark (scripts/bench-pages.ts, issue 15): heavy generated pages loaded with
+//   and without the built extension, traced; BENCH_ONLY=pages runs it alone, BENCH_LOADS sets the loads.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -21,6 +23,7 @@ import { advise } from '../lib/guidance/advise';
 import { readPage } from '../lib/pages/read-page';
 import { loadSplit } from './eval';
 import { bigOrderList } from '../test/fixtures/big-order-list';
+import { benchPages } from './bench-pages';
 // @ts-expect-error: plain ES module shared with the demo and the end-to-end tests.
 import { CHROMIUM_PATHS, findExecutable } from './lib/browsers.mjs';
 // @ts-expect-error: plain ES module shared with the demo server.
@@ -30,6 +33,12 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 21);
 const URL_OF_LIST = 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1';
 const NOW = new Date('2026-11-22T12:00:00Z');
 const html = bigOrderList((fillDemoDates as (t: string, now: Date) => string)(readFileSync('demo/pages/en/order-list.html', 'utf8'), NOW), 500);
+
+// BENCH_ONLY=pages: only the page-load benchmark (scripts/bench-pages.ts), for repeated runs.
+if (process.env.BENCH_ONLY === 'pages') {
+  await benchPages();
+  process.exit(0);
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -218,3 +227,6 @@ for (const [name, file] of [
 }
 
 console.log(`\nMedians of ${REPEAT} runs in Chromium (fewer in Node). Budget (DESIGN.md): read + classify + advise for 500 rows under 50 ms.`);
+
+// The page-load benchmark (issue 15): heavy pages with and without the built extension.
+await benchPages();

@@ -235,3 +235,28 @@ describe('Options: shop and reply settings', () => {
     expect(screen.getByRole('alert').textContent).toBe('Not saved: replyDueHours: too big');
   });
 });
+
+describe('Findings of a long list', () => {
+  const many = (n: number): Finding[] => Array.from({ length: n }, (_, i) => ({ ...shipBy, subject: `114-${1000000 + i}-8772232` }));
+
+  it('shows the first 20, most serious first as given, and the rest on request', () => {
+    renderFindings(many(25));
+    expect(document.querySelectorAll('[data-finding-id]')).toHaveLength(20);
+    const more = screen.getByTestId('findings-show-all');
+    expect(more.textContent).toBe('Show all 25 findings');
+    fireEvent.click(more);
+    expect(document.querySelectorAll('[data-finding-id]')).toHaveLength(25);
+    expect(screen.queryByTestId('findings-show-all')).toBeNull();
+  });
+
+  it('shows every finding of a short list with no button', () => {
+    renderFindings(many(20));
+    expect(document.querySelectorAll('[data-finding-id]')).toHaveLength(20);
+    expect(screen.queryByTestId('findings-show-all')).toBeNull();
+  });
+
+  it('says it in Japanese too', () => {
+    renderFindings(many(21), { t: tJa });
+    expect(screen.getByTestId('findings-show-all').textContent).toBe('すべての指摘を表示（21 件）');
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openLink, type Link } from '@/entrypoints/orders-api.content/channel';
-import { watchPageContent } from '@/entrypoints/seller-central.content/page-reading';
+import { judgeMutations, watchPageContent } from '@/entrypoints/seller-central.content/page-reading';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { LINK_EVENTS, MAX_OBSERVED_TEXT, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { loadFixture } from './helpers';
@@ -80,18 +80,183 @@ describe('keeping the snapshot fresh', () => {
     expect(seen.at(-1)).toMatchObject({ kind: 'order-list', orders: { length: 2 } });
   });
 
-  it('still re-reads a page that never stops changing', async () => {
+  it('still reads a real change on a page that never stops changing', async () => {
     const seen: (PageSnapshot | undefined)[] = [];
     watchPageContent(fakeContext(), (s) => seen.push(s));
     const ticker = document.createElement('span');
     document.body.append(ticker);
     for (let i = 0; i < 30; i++) {
       ticker.textContent = String(i);
+      if (i === 5) document.querySelector('#orders-table tbody tr')!.remove();
       await vi.advanceTimersByTimeAsync(100);
     }
-    expect(seen.length).toBeGreaterThanOrEqual(2);
+    // The row went at 0.5 s; the ticking never let the debounce settle, the most it waits is 2 s.
+    expect(seen.at(-1)).toMatchObject({ kind: 'order-list', orders: { length: 2 } });
   });
 
+  it('hands on no reading equal to the last one, and learns text that changes alone as noise', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    const clock = document.createElement('span');
+    document.body.append(clock);
+    for (let i = 0; i < 20; i++) {
+      clock.textContent = `Updated ${i} s ago`;
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(seen).toHaveLength(1);
+    // A row's own text is not noise: changed, it is read within the debounce.
+    const status = document.querySelector('#orders-table tbody tr .main-status')!;
+    status.textContent = 'Shipped';
+    await vi.advanceTimersByTimeAsync(400);
+    expect(seen).toHaveLength(2);
+    expect((seen.at(-1) as PageSnapshot & { kind: 'order-list' }).orders[0]!.status).toBe('shipped');
+  });
+
+  it('does not take a text for noise after one change that read the same', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    const status = document.querySelector('#orders-table tbody tr .main-status')!;
+    status.textContent = status.textContent ?? '';
+    await vi.advanceTimersByTimeAsync(400);
+    expect(seen).toHaveLength(1);
+    status.textContent = 'Shipped';
+    await vi.advanceTimersByTimeAsync(400);
+    expect(seen).toHaveLength(2);
+    expect((seen.at(-1) as PageSnapshot & { kind: 'order-list' }).orders[0]!.status).toBe('shipped');
+  });
+
+  it('follows text learnt as noise at most every 30 s, and still reads it then', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    const total = document.querySelector('.total-orders-heading > span')!;
+    for (let i = 0; i < 3; i++) {
+      total.textContent = total.textContent ?? '';
+      await vi.advanceTimersByTimeAsync(400);
+    }
+    expect(seen).toHaveLength(1);
+    total.textContent = '250 orders';
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(seen).toHaveLength(2);
+    expect(seen.at(-1)).toMatchObject({ kind: 'order-list', totalOrders: 250 });
+  });
+
+  it('ignores the mutations of our own UI in the page', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    watchPageContent(fakeContext(), (s) => seen.push(s));
+    const host = document.createElement('seller-sidekick');
+    document.body.append(host);
+    const inline = document.createElement('seller-sidekick-inline');
+    document.querySelector('#orders-table tbody tr td')!.append(inline);
+    inline.textContent = 'a warning of ours';
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('hands the reading on again after refresh() even when it is the same (navigation)', async () => {
+    const seen: (PageSnapshot | undefined)[] = [];
+    const reading = watchPageContent(fakeContext(), (s) => seen.push(s));
+    reading.refresh();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toEqual(seen[0]);
+  });
+
+  it('reads a long list a slice at a time, says how many rows first, and gets every row', async () => {
+    const { doc } = loadFixture('order-list-en');
+    const body = doc.querySelector('#orders-table tbody')!;
+    const row = body.querySelector('tr')!;
+    body.replaceChildren(
+      ...Array.from({ length: 300 }, (_, i) => {
+        const copy = row.cloneNode(true) as Element;
+        for (const link of copy.querySelectorAll('a')) {
+          link.textContent = (link.textContent ?? '').replace('114-3941689-8772232', `114-${1000000 + i}-8772232`);
+          link.setAttribute('href', (link.getAttribute('href') ?? '').replace('114-3941689-8772232', `114-${1000000 + i}-8772232`));
+        }
+        return copy;
+      }),
+    );
+    document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+    const seen: (PageSnapshot | undefined)[] = [];
+    const progress: number[] = [];
+    // A clock that moves 5 ms per reading of the page, so slices end (happy-dom is fast).
+    let fake = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (fake += 5));
+    try {
+      watchPageContent(fakeContext(), (s) => seen.push(s), undefined, undefined, (rows) => progress.push(rows));
+      expect(progress).toEqual([300]);
+      expect(seen).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+    } finally {
+      now.mockRestore();
+    }
+    expect(seen).toHaveLength(1);
+    const list = seen[0] as PageSnapshot & { kind: 'order-list' };
+    expect(list.orders).toHaveLength(300);
+    expect(new Set(list.orders.map((o) => o.orderId)).size).toBe(300);
+  });
+
+  it('reads again what changed while a long list was being read', async () => {
+    const { doc } = loadFixture('order-list-en');
+    const body = doc.querySelector('#orders-table tbody')!;
+    const row = body.querySelector('tr')!;
+    body.replaceChildren(...Array.from({ length: 100 }, () => row.cloneNode(true) as Element));
+    document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+    const seen: (PageSnapshot | undefined)[] = [];
+    let fake = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (fake += 5));
+    try {
+      watchPageContent(fakeContext(), (s) => seen.push(s), undefined, undefined, () => {
+        // While the slices run, the page changes the first row, already read.
+        queueMicrotask(() => {
+          document.querySelector('#orders-table tbody tr .main-status')!.textContent = 'Shipped';
+        });
+      });
+      await vi.advanceTimersByTimeAsync(3_000);
+    } finally {
+      now.mockRestore();
+    }
+    const list = seen.at(-1) as PageSnapshot & { kind: 'order-list' };
+    expect(list.orders[0]!.status).toBe('shipped');
+  });
+});
+
+describe('judging mutations', () => {
+  const noisy = new WeakSet<Node>();
+  const record = (fields: Partial<MutationRecord>): MutationRecord =>
+    ({ type: 'childList', target: document.body, addedNodes: document.createDocumentFragment().childNodes, removedNodes: document.createDocumentFragment().childNodes, ...fields }) as MutationRecord;
+  const nodes = (...list: Node[]) => {
+    const holder = document.createElement('div');
+    holder.append(...list);
+    return holder.childNodes;
+  };
+
+  it('says our own hosts and what happens inside them are not the page', () => {
+    const host = document.createElement('seller-sidekick');
+    const inner = document.createElement('p');
+    host.append(inner);
+    const verdict = judgeMutations([record({ addedNodes: nodes(document.createElement('seller-sidekick-inline')) }), record({ target: inner, type: 'characterData' })], noisy);
+    expect(verdict).toMatchObject({ relevant: false, quiet: false, structural: false, touched: [] });
+  });
+
+  it('tells text-only changes from structural ones, and noise from news', () => {
+    const clock = document.createElement('span');
+    const text = document.createTextNode('1');
+    clock.append(text);
+    const textOnly = judgeMutations([record({ type: 'characterData', target: text })], noisy);
+    expect(textOnly).toMatchObject({ relevant: true, quiet: false, structural: false, textHolders: [clock] });
+    noisy.add(clock);
+    expect(judgeMutations([record({ type: 'characterData', target: text })], noisy).quiet).toBe(true);
+    const structural = judgeMutations([record({ type: 'characterData', target: text }), record({ addedNodes: nodes(document.createElement('tr')) })], noisy);
+    expect(structural).toMatchObject({ relevant: true, quiet: false, structural: true });
+  });
+
+  it('survives hostile records: detached text, no parent, an empty batch', () => {
+    const orphan = document.createTextNode('x');
+    expect(judgeMutations([record({ type: 'characterData', target: orphan })], noisy)).toMatchObject({ relevant: true, quiet: false, structural: true });
+    expect(judgeMutations([], noisy)).toMatchObject({ relevant: false, quiet: false });
+  });
 });
 
 describe('order data from the page reader: over the private link only', () => {

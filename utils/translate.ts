@@ -7,8 +7,23 @@ import { browser } from 'wxt/browser';
 import { translatorFor, type Translate, type UiLocale } from '@/lib/i18n';
 import type { UserSettings } from '@/lib/settings';
 
-export const translate: Translate = (key, substitutions) =>
-  browser.i18n.getMessage(key, substitutions ? [...substitutions] : undefined);
+/**
+ * The browser's messages never change while the extension runs, and a sidebar of many findings
+ * asks for the same ones at every render (each a call into the browser): a message without
+ * substitutions is asked once, then answered from memory. With substitutions (they may carry
+ * page text) it is always asked, never kept.
+ */
+const MESSAGES = new Map<string, string>();
+
+export const translate: Translate = (key, substitutions) => {
+  if (substitutions && substitutions.length > 0) return browser.i18n.getMessage(key, [...substitutions]);
+  let message = MESSAGES.get(key);
+  if (message === undefined) {
+    message = browser.i18n.getMessage(key);
+    MESSAGES.set(key, message);
+  }
+  return message;
+};
 
 /** The language the UI is shown in, for date and number formatting. */
 export function uiLocale(setting: UserSettings['uiLanguage']): string {

@@ -11,6 +11,7 @@ import { STORAGE_KEYS, type UrgentSummary } from '@/lib/settings';
 import { handledItem, urgentSummaryItem, userSettingsItem, watchStore } from '@/lib/storage';
 import { nextCheck, pruneHandled, urgentOrders } from '@/lib/urgency';
 import { WATCH_PREFIX } from '@/lib/watch';
+import { warmClassifier } from '@/lib/classify/classify';
 import { translate as t } from '@/utils/translate';
 import { watchCorrections } from './corrections';
 import { handleRequest } from './requests';
@@ -60,6 +61,10 @@ export default defineBackground(() => {
   });
   // The seller's corrections count at once, from wherever they were written (a tab, the options page).
   watchCorrections();
+  // Every start (a service worker starts often): the classifier's tables compiled and its code run
+  // once, after the request that woke it, if any, was taken, so a page's first classification
+  // does not pay for them (pages send 'warm' as they start, before they have read anything).
+  setTimeout(warmClassifier, 0);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = () => {

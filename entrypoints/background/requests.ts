@@ -40,6 +40,9 @@ export function handleRequest(raw: unknown): unknown {
       const items = request.data.items;
       return correctionLayer().then((corrections) => ({ classifications: items.map((item) => classify(item, { corrections })) }));
     }
+    case 'warm':
+      // The warm-up itself runs on the background's start (index.ts); the request only woke it.
+      return { warm: true };
     case 'advise': {
       const { classified, watch, accountHealth, ...rest } = request.data.input;
       return { findings: advise({ ...rest, ...(classified ? { classified } : {}), watch, accountHealth }) };

@@ -12,7 +12,7 @@ import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
-import { requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
+import { requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, requestWarm, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { ReadInput } from '@/lib/pages/read-messages';
@@ -55,6 +55,13 @@ export default defineContentScript({
   async main(ctx) {
     let page: RecognisedPage | undefined = recognisePage(new URL(location.href));
     if (!page) return;
+    // The page is narrowed for the sidebar now, before Seller Central renders its lists: narrowing
+    // a rendered 500-row list later lays it all out again (hundreds of ms). Folded, it narrows less
+    // once the settings are read.
+    reserveRightEdge(document, PANEL_WIDTH_PX);
+    ctx.onInvalidated(() => releaseRightEdge(document));
+    // The background may be asleep: woken now, it prepares its classifier while this page is read.
+    void requestWarm().catch(() => {});
     const settingsItem = sidebarSettingsItem();
     const userItem = userSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;
@@ -90,6 +97,8 @@ export default defineContentScript({
     // On-device translation: only the adapter object here; the browser's API is first called on a click.
     const translationEngine = browserTranslationEngine();
     let writeStatus: string | undefined;
+    /** A long order list being read a slice at a time: its rows, until the reading arrives. */
+    let readingOrders: number | undefined;
 
     const toggle = () => {
       settings = { ...settings, collapsed: !settings.collapsed };
@@ -263,6 +272,7 @@ export default defineContentScript({
                   }
                 : undefined
             }
+            readingOrders={readingOrders}
           />
           {proceed && (
             <ConfirmCancelDialog
@@ -351,6 +361,7 @@ export default defineContentScript({
       ctx,
       (next) => {
         snapshot = next;
+        readingOrders = undefined;
         // On the messaging app the page's content decides between inbox and conversation.
         const fromUrl = recognisePage(new URL(location.href));
         page = fromUrl && followSnapshot(fromUrl, next);
@@ -368,6 +379,12 @@ export default defineContentScript({
         update();
       },
       () => readInput,
+      (rows) => {
+        // The sidebar's first paint says what it is doing while a long list is read.
+        if (snapshot !== undefined) return;
+        readingOrders = rows;
+        update();
+      },
     );
 
     // The Navigation API, which WXT follows, reports a download (a link with `download`: the

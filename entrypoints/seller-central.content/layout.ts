@@ -14,7 +14,9 @@ export function reserveRightEdge(doc: Document, widthPx: number): void {
     style.id = STYLE_ID;
     (doc.head ?? doc.documentElement).append(style);
   }
-  style.textContent = `html { margin-right: ${Math.max(0, Math.round(widthPx))}px !important; }`;
+  const rule = `html { margin-right: ${Math.max(0, Math.round(widthPx))}px !important; }`;
+  // Written only when it changes: every write restyles the whole page (on a 500-row list, tens of ms).
+  if (style.textContent !== rule) style.textContent = rule;
 }
 
 export function releaseRightEdge(doc: Document): void {

@@ -374,6 +374,15 @@ export interface ClassifyOptions {
   readonly corrections?: CorrectionLayer;
 }
 
+/**
+ * Compiles the rule tables and loads the model now, and runs the classifier once over a few short
+ * texts (so its code is compiled too): for the background to call when it starts, so the first
+ * classification a page asks for does not pay for them (a service worker starts often).
+ */
+export function warmClassifier(): void {
+  for (const body of ['Please cancel my order, where is it?', 'キャンセルしてください。', 'Bitte stornieren Sie die Bestellung.']) classify({ body, sender: 'buyer' });
+}
+
 export function classify(input: ClassifyInput, options?: ClassifyOptions): Classification {
   return run(input, options?.model ?? shippedModel(), options?.corrections)!;
 }

@@ -277,12 +277,62 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
   };
 }
 
+/**
+ * What the list's rows read as, kept between reads of the same page so a re-read reads only the
+ * rows that changed. A row is read from its own subtree (with the marketplace's zone and its
+ * place in the table), so its reading holds until something inside it changes: whoever watches
+ * the page calls forgetChanged(cache, node) for every node a mutation touched. Nothing but
+ * element references and the readings is kept; the cache dies with the page.
+ */
+export interface RowCache {
+  readonly rows: WeakMap<Element, { readonly zone: string; readonly index: number; readonly order: OrderRow | undefined }>;
+}
+
+export function createRowCache(): RowCache {
+  return { rows: new WeakMap() };
+}
+
+/** Forgets the reading of every row that holds `node` (walks up to the document: linear in depth). */
+export function forgetChanged(cache: RowCache, node: Node | null): void {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current.nodeType === 1) cache.rows.delete(current as Element);
+  }
+}
+
+function cachedRow(cache: RowCache | undefined, row: Element, zone: string, index: number): OrderRow | undefined {
+  const known = cache?.rows.get(row);
+  if (known && known.zone === zone && known.index === index) return known.order;
+  const order = readRow(row, zone, index);
+  cache?.rows.set(row, { zone, index, order });
+  return order;
+}
+
+/**
+ * The rows of an order list still to be read into `cache`, for a reader that reads them a slice
+ * at a time and gives the page its main thread back in between (the content script); the last
+ * read of the list (readOrderList with the same cache) then reads none of them again.
+ */
+export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readonly rows: readonly Element[]; read(row: Element): void } {
+  const zone = zoneOf(marketplaceOf(root, url));
+  const rows = queryAll(root, SELECTORS.orderRows.css);
+  const indexOf = new Map(rows.map((row, index) => [row, index]));
+  return {
+    rows: rows.filter((row, index) => {
+      const known = cache.rows.get(row);
+      return !(known && known.zone === zone && known.index === index);
+    }),
+    read: (row) => void cachedRow(cache, row, zone, indexOf.get(row) ?? 0),
+  };
+}
+
 const CANCEL_BANNER = /cancell?ation requests?|キャンセルリクエスト|キャンセル依頼|annulation|stornierung|cancelación|cancellazione/i;
 
-export function readOrderList(root: ReadRoot, url: URL): OrderListSnapshot | Unrecognized {
+/** `cache`: readings of rows from an earlier read of this page (see RowCache); rows in it are not read again. */
+export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): OrderListSnapshot | Unrecognized {
   const table = queryFirst(root, SELECTORS.ordersTable.css);
-  const pageText = textOf('body' in root && root.body ? root.body : (root as Element));
-  const empty = /No orders were found|注文が見つかりません/.test(pageText);
+  // The whole page's text only when it decides something (on a 500-row list it is a megabyte).
+  const saysEmpty = () => /No orders were found|注文が見つかりません/.test(textOf('body' in root && root.body ? root.body : (root as Element)));
+  const empty = !table && saysEmpty();
   if (!table && !empty) return { kind: 'unrecognized', reason: 'no orders table on this page (it may still be loading)' };
   const missing = new MissingList();
   const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
@@ -296,7 +346,7 @@ export function readOrderList(root: ReadRoot, url: URL): OrderListSnapshot | Unr
   let above: AlertReading[] = [];
   rows.forEach((row, index) => {
     const own = alertsIn(row);
-    const order = readRow(row, zone, index);
+    const order = cachedRow(cache, row, zone, index);
     if (!order) {
       if (own.length > 0) above.push(...own);
       else missing.add(`rows[${index}]`, 'no order id in the row');
@@ -311,7 +361,7 @@ export function readOrderList(root: ReadRoot, url: URL): OrderListSnapshot | Unr
   if (above.length > 0) missing.add('buyerRequestedCancel', `an alert below the last order row belongs to no order: "${above[0]!.text.slice(0, 200)}"`, 'unreadable');
   const totalText = textOf(queryFirst(root, SELECTORS.totalOrders.css));
   const totalOrders = toCount(/(\d[\d,]*)/.exec(totalText)?.[1]);
-  if (totalOrders === undefined && !empty) missing.add('totalOrders', 'no "N orders" heading');
+  if (totalOrders === undefined && !empty && !(table && saysEmpty())) missing.add('totalOrders', 'no "N orders" heading');
   // Page-level: an alert outside the rows about cancellation requests (it names no order: no flag).
   const inRows = new Set(rows.flatMap((row) => alertsIn(row).map((alert) => alert.element)));
   const banner = alerts.find((alert) => !inRows.has(alert.element) && CANCEL_BANNER.test(alert.text));

@@ -26,6 +26,7 @@ const QUIET_CHROMIUM = [
   '--no-pings',
 ];
 
+/** Without `extensionDir`, the same browser with no extension (the page-load benchmark's baseline). */
 export async function launchChromium({ extensionDir, proxyPort, headless = true, locale = 'en-US' }) {
   const { chromium } = await import('playwright-core');
   const executablePath = findExecutable(CHROMIUM_PATHS);
@@ -37,10 +38,9 @@ export async function launchChromium({ extensionDir, proxyPort, headless = true,
     locale,
     viewport: { width: 1440, height: 900 },
     ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: extensionDir ? ['--disable-extensions'] : [],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--proxy-server=http://127.0.0.1:${proxyPort}`,
       '--proxy-bypass-list=<-loopback>',
       // The demo's certificate is self-signed; this also covers the service worker's own fetches.
@@ -51,6 +51,7 @@ export async function launchChromium({ extensionDir, proxyPort, headless = true,
       ...QUIET_CHROMIUM,
     ],
   });
+  if (!extensionDir) return { context, worker: undefined, extensionId: undefined, userDataDir };
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;

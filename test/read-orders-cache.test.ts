@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createRowCache, forgetChanged, pendingRows, readOrderList } from '@/lib/pages/read-orders';
+import type { OrderListSnapshot } from '@/lib/pages/snapshot';
+import { loadFixture } from './helpers';
+
+function list() {
+  const { doc, url } = loadFixture('order-list-en');
+  return { doc, url, status: (index: number) => doc.querySelectorAll('#orders-table tbody tr .main-status')[index]! };
+}
+
+const read = (doc: Document, url: URL, cache?: ReturnType<typeof createRowCache>) => readOrderList(doc, url, cache) as OrderListSnapshot;
+
+describe('the order list read once, then only what changed (RowCache)', () => {
+  it('reads the same with a cache as without, the first time and the next', () => {
+    const { doc, url } = list();
+    const cache = createRowCache();
+    const plain = read(doc, url);
+    expect(read(doc, url, cache)).toEqual(plain);
+    expect(read(doc, url, cache)).toEqual(plain);
+  });
+
+  it('keeps a row as read until told it changed, then reads that row again', () => {
+    const { doc, url, status } = list();
+    const cache = createRowCache();
+    read(doc, url, cache);
+    status(1).textContent = 'Shipped';
+    // Not told: the row's reading is kept (this is what saves the work).
+    expect(read(doc, url, cache).orders[1]!.status).toBe('unshipped');
+    forgetChanged(cache, status(1).firstChild);
+    const again = read(doc, url, cache);
+    expect(again.orders[1]!.status).toBe('shipped');
+    expect(again).toEqual(read(doc, url));
+  });
+
+  it('reads a row again when its place in the table changed (its controls name the place)', () => {
+    const { doc, url } = list();
+    const cache = createRowCache();
+    read(doc, url, cache);
+    const rows = doc.querySelectorAll('#orders-table tbody tr');
+    rows[0]!.remove();
+    forgetChanged(cache, doc.querySelector('#orders-table tbody'));
+    expect(read(doc, url, cache)).toEqual(read(doc, url));
+  });
+
+  it('does not keep a reading for another marketplace zone', () => {
+    const { doc, url } = list();
+    const cache = createRowCache();
+    read(doc, url, cache);
+    const jp = new URL(url.href.replace('sellercentral.amazon.com', 'sellercentral.amazon.co.jp'));
+    expect(read(doc, jp, cache)).toEqual(read(doc, jp));
+  });
+
+  it('lists the rows still to read, and none once they are read', () => {
+    const { doc, url, status } = list();
+    const cache = createRowCache();
+    const pending = pendingRows(doc, url, cache);
+    expect(pending.rows).toHaveLength(3);
+    for (const row of pending.rows) pending.read(row);
+    expect(pendingRows(doc, url, cache).rows).toHaveLength(0);
+    forgetChanged(cache, status(2));
+    expect(pendingRows(doc, url, cache).rows).toEqual([doc.querySelectorAll('#orders-table tbody tr')[2]]);
+    expect(read(doc, url, cache)).toEqual(read(doc, url));
+  });
+
+  it('takes hostile input: nothing to forget, a detached node, a row read that is no longer in the table', () => {
+    const { doc, url } = list();
+    const cache = createRowCache();
+    expect(() => forgetChanged(cache, null)).not.toThrow();
+    expect(() => forgetChanged(cache, doc.createTextNode('loose'))).not.toThrow();
+    const pending = pendingRows(doc, url, cache);
+    const first = pending.rows[0]!;
+    first.remove();
+    expect(() => pending.read(first)).not.toThrow();
+    expect(read(doc, url, cache)).toEqual(read(doc, url));
+    // A row with no order id reads as none, cached or not.
+    const row = doc.querySelector('#orders-table tbody tr')!;
+    row.replaceChildren(doc.createElement('td'));
+    forgetChanged(cache, row);
+    expect(read(doc, url, cache)).toEqual(read(doc, url));
+    expect(read(doc, url, cache).orders).toHaveLength(1);
+  });
+});
