@@ -138,14 +138,7 @@ export function Sidebar({
       <header class="sidekick-header">
         <Logo size={22} />
         <h1 class="sidekick-title">{t('extName')}</h1>
-        <button
-          type="button"
-          class="sidekick-collapse"
-          aria-expanded="true"
-          aria-label={t('sidebarCollapse')}
-          title={t('sidebarCollapse')}
-          onClick={onToggle}
-        >
+        <button type="button" class="sidekick-collapse" aria-expanded="true" aria-label={t('sidebarCollapse')} title={t('sidebarCollapse')} onClick={onToggle}>
           <span aria-hidden="true">»</span>
         </button>
       </header>
@@ -183,9 +176,7 @@ export function Sidebar({
         </p>
         <dl class="sidekick-facts">
           <dt>{t('sidebarMarketplace')}</dt>
-          <dd data-testid="marketplace">
-            {page.marketplace ? t(MARKETPLACE_LABEL[page.marketplace]) : t('sidebarMarketplaceRegion')}
-          </dd>
+          <dd data-testid="marketplace">{page.marketplace ? t(MARKETPLACE_LABEL[page.marketplace]) : t('sidebarMarketplaceRegion')}</dd>
           {page.orderId !== undefined && (
             <>
               <dt>{t('sidebarOrder')}</dt>

@@ -27,8 +27,6 @@ export const MAX_CLASSIFY_BATCH = 50;
 /** Order records per write request (an order list's page of rows fits in one or two). */
 export const MAX_REMEMBER_BATCH = 250;
 
-
-
 const Categories = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40));
 /** A referral fee that departed from its SKU's usual rate (lib/fees FeeJump). */
 export const FeeJumpSchema = z.object({
@@ -227,13 +225,15 @@ export const FindingSchema = z.object({
   control: z.optional(PageControl.shape.kind),
   orderId: z.optional(z.string().check(z.maxLength(30))),
   deadline: z.optional(z.object({ at: z.iso.datetime(), kind: z.enum(DEADLINE_KINDS) })),
-  evidence: z.array(
-    z.object({
-      text: z.string().check(z.maxLength(20_000)),
-      spans: z.array(z.object({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)), rule: z.string().check(z.maxLength(100)) })).check(z.maxLength(200)),
-      wholeMessage: z.optional(z.boolean()),
-    }),
-  ).check(z.maxLength(60)),
+  evidence: z
+    .array(
+      z.object({
+        text: z.string().check(z.maxLength(20_000)),
+        spans: z.array(z.object({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)), rule: z.string().check(z.maxLength(100)) })).check(z.maxLength(200)),
+        wholeMessage: z.optional(z.boolean()),
+      }),
+    )
+    .check(z.maxLength(60)),
   variant: z.optional(z.string().check(z.maxLength(100))),
   subject: z.string().check(z.maxLength(200)),
 });

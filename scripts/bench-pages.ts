@@ -168,7 +168,7 @@ const median = (values: readonly number[]) => {
 /** A seeded generator, so the interval of the same loads is the same. */
 function random(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Bootstrap 95 % interval of median(a) / median(b). */
@@ -303,11 +303,16 @@ export async function benchPages(): Promise<void> {
       console.log(
         `${heavy.id.padEnd(16)} ${fmt(cpuWith).padStart(9)} ${fmt(cpuWithout).padStart(8)} ${fmt(cpuWith - cpuWithout).padStart(6)} ${ratio.toFixed(3).padStart(7)} ${`${low.toFixed(2)}–${high.toFixed(2)}`.padStart(14)} ${fmt(median(a.map((f) => f.ours)), 1).padStart(8)} ${`${median(a.map((f) => f.longTasks))} vs ${median(b.map((f) => f.longTasks))}`.padStart(11)} ${`${fmt(longest.longestOurs, 0)} (${Math.round(longest.longestOursShare * 100)} %) / ${fmt(median(a.map((f) => f.longestOurs)), 0)}`.padStart(18)} ${fmt(sidebar.length ? median(sidebar) : undefined).padStart(8)} ${fmt(read.length ? median(read) : undefined).padStart(6)}`,
       );
-      if (process.env.BENCH_VERBOSE) for (const [name, list] of [['with', a], ['without', b]] as const) console.log(`  ${name}: ${list.map((f) => `${f.cpu.toFixed(0)}/${f.pageScript.toFixed(0)}/${f.ours.toFixed(0)}`).join(' ')}`);
+      if (process.env.BENCH_VERBOSE)
+        for (const [name, list] of [
+          ['with', a],
+          ['without', b],
+        ] as const)
+          console.log(`  ${name}: ${list.map((f) => `${f.cpu.toFixed(0)}/${f.pageScript.toFixed(0)}/${f.ours.toFixed(0)}`).join(' ')}`);
       if (sidebar.length < a.length) console.log(`  (the sidebar did not show in ${a.length - sidebar.length} of ${a.length} loads)`);
     }
-    console.log('  * ratio: median of (main-thread CPU ÷ the page\'s own script time) with the extension ÷ without; +ms: median CPU with − without.');
-    console.log('    long tasks: tasks over 50 ms with vs without (medians); longest ours: the longest task that ran our code in any load (our share of it) / the median load\'s;');
+    console.log("  * ratio: median of (main-thread CPU ÷ the page's own script time) with the extension ÷ without; +ms: median CPU with − without.");
+    console.log("    long tasks: tasks over 50 ms with vs without (medians); longest ours: the longest task that ran our code in any load (our share of it) / the median load's;");
     console.log('    sidebar / read: ms from the page being ready to the sidebar shown / to the sidebar having read the page (medians).');
     const list = heavyOrderList(500);
     const [heapWith, heapWithout] = [await heapAfterNavigations(withExt.context, list), await heapAfterNavigations(without.context, list)];

@@ -210,7 +210,9 @@ for (const [name, r] of results) {
   const full = time(() => {
     found = advise({ snapshot, settings: { replyDueHours: 12 }, now: NOW.getTime() }).length;
   }, REPEAT);
-  console.log(`${'advise-order-list-500 (Node)'.padEnd(38)} ${'500'.padStart(6)} ${full.toFixed(2).padStart(10)} ${baseline.toFixed(2).padStart(12)} ${(full / baseline).toFixed(1).padStart(7)}  (${found} findings)`);
+  console.log(
+    `${'advise-order-list-500 (Node)'.padEnd(38)} ${'500'.padStart(6)} ${full.toFixed(2).padStart(10)} ${baseline.toFixed(2).padStart(12)} ${(full / baseline).toFixed(1).padStart(7)}  (${found} findings)`,
+  );
 }
 
 for (const [name, file] of [
@@ -220,7 +222,9 @@ for (const [name, file] of [
   try {
     const raw = readFileSync(file);
     const gz = gzipSync(raw, { level: 9 }).length;
-    console.log(`${name.padEnd(38)} ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gz${name.startsWith('content') ? ` (budget 60 KB: ${((gz / 1024 / 60) * 100).toFixed(0)} %)` : ''}`);
+    console.log(
+      `${name.padEnd(38)} ${(raw.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gz${name.startsWith('content') ? ` (budget 60 KB: ${((gz / 1024 / 60) * 100).toFixed(0)} %)` : ''}`,
+    );
   } catch {
     console.log(`${name.padEnd(38)} not built (run \`npm run build\` first)`);
   }

@@ -1,5 +1,5 @@
 // `npm test`: everything that can fail, in order, stopping at the first failure.
-// Type check, lint, unit and component tests, production builds for Chrome and Firefox,
+// Type check, lint, format check, unit and component tests, production builds for Chrome and Firefox,
 // web-ext lint, store zips, and end-to-end tests in real Chromium and Firefox.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -62,6 +62,7 @@ step('browsers (Chromium, firefox-esr)', () => ensureBrowsers(['chromium', 'fire
 run('wxt prepare', bin('wxt'), ['prepare'], { quiet: true });
 run('type check (tsc)', bin('tsc'), ['--noEmit']);
 run('lint (eslint)', bin('eslint'), ['.']);
+run('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 const unit = run('unit and component tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]);
 if (unit.status === 0) addVitestCounts(`${RESULTS}/unit.json`);
 run('build: Chrome MV3', bin('wxt'), ['build'], { quiet: true });

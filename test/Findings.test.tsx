@@ -53,7 +53,11 @@ describe('Findings', () => {
     expect(card.getAttribute('data-finding-id')).toBe('cancel-inquiry-not-request');
     expect(within(card).getByText('Critical')).toBeTruthy();
     expect(within(card).getByRole('heading', { level: 3 }).textContent).toBe("Do not cancel: the buyer's message is not a cancellation request");
-    expect(within(card).getAllByRole('listitem').map((li) => li.textContent)).toContain('Do not press Cancel order yet.');
+    expect(
+      within(card)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toContain('Do not press Cancel order yet.');
     expect(card.querySelector('[data-template-id="cancel-how-to-request"]')?.textContent).toBe('How to request a cancellation');
   });
 

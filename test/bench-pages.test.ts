@@ -5,7 +5,17 @@ import { heavyInbox, heavyOrderList, heavyThread } from '../scripts/lib/heavy-pa
 
 const PID = 1;
 const TID = 7;
-const X = (name: string, ts: number, dur: number, extra: Record<string, unknown> = {}) => ({ name, cat: 'devtools.timeline', ph: 'X', ts: ts * 1000, dur: dur * 1000, tdur: dur * 1000, pid: PID, tid: TID, ...extra });
+const X = (name: string, ts: number, dur: number, extra: Record<string, unknown> = {}) => ({
+  name,
+  cat: 'devtools.timeline',
+  ph: 'X',
+  ts: ts * 1000,
+  dur: dur * 1000,
+  tdur: dur * 1000,
+  pid: PID,
+  tid: TID,
+  ...extra,
+});
 const mark = (name: string, ts: number) => ({ name, cat: 'blink.user_timing', ph: 'R', ts: ts * 1000, pid: PID, tid: TID });
 const ours = { args: { data: { url: 'chrome-extension://abc/content-scripts/seller-central.js' } } };
 const page = { args: { data: { url: 'https://sellercentral.amazon.com/orders-v3/mfn/unshipped?page=1' } } };
@@ -27,7 +37,7 @@ describe('reading a load from its trace', () => {
     { ...X('RunTask', 0, 500), tid: 99 },
   ];
 
-  it('sums the page thread, tells our JavaScript from the page\'s, and finds our long task', () => {
+  it("sums the page thread, tells our JavaScript from the page's, and finds our long task", () => {
     const figures = analyse(events, true);
     expect(figures.cpu).toBe(100);
     expect(figures.pageScript).toBe(20);

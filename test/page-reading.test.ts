@@ -55,7 +55,11 @@ function orderPage() {
 function watch() {
   const seen: (PageSnapshot | undefined)[] = [];
   const counts: PageMessageCounts[] = [];
-  watchPageContent(fakeContext(), (s) => seen.push(s), (c) => counts.push(c));
+  watchPageContent(
+    fakeContext(),
+    (s) => seen.push(s),
+    (c) => counts.push(c),
+  );
   const merged = () => seen.some((s) => s?.kind === 'order-details' && s.sources.includes('orders-api'));
   return { seen, counts: () => counts.at(-1) ?? { ignored: 0, unreadable: 0 }, told: () => counts.length, merged };
 }
@@ -184,7 +188,13 @@ describe('keeping the snapshot fresh', () => {
     let fake = 0;
     const now = vi.spyOn(performance, 'now').mockImplementation(() => (fake += 5));
     try {
-      watchPageContent(fakeContext(), (s) => seen.push(s), undefined, undefined, (rows) => progress.push(rows));
+      watchPageContent(
+        fakeContext(),
+        (s) => seen.push(s),
+        undefined,
+        undefined,
+        (rows) => progress.push(rows),
+      );
       expect(progress).toEqual([300]);
       expect(seen).toHaveLength(0);
       await vi.advanceTimersByTimeAsync(1_000);
@@ -207,12 +217,18 @@ describe('keeping the snapshot fresh', () => {
     let fake = 0;
     const now = vi.spyOn(performance, 'now').mockImplementation(() => (fake += 5));
     try {
-      watchPageContent(fakeContext(), (s) => seen.push(s), undefined, undefined, () => {
-        // While the slices run, the page changes the first row, already read.
-        queueMicrotask(() => {
-          document.querySelector('#orders-table tbody tr .main-status')!.textContent = 'Shipped';
-        });
-      });
+      watchPageContent(
+        fakeContext(),
+        (s) => seen.push(s),
+        undefined,
+        undefined,
+        () => {
+          // While the slices run, the page changes the first row, already read.
+          queueMicrotask(() => {
+            document.querySelector('#orders-table tbody tr .main-status')!.textContent = 'Shipped';
+          });
+        },
+      );
       await vi.advanceTimersByTimeAsync(3_000);
     } finally {
       now.mockRestore();
@@ -285,7 +301,11 @@ describe('order data from the page reader: over the private link only', () => {
   });
 
   const forgeries: [string, number, () => void][] = [
-    ['a window message with our source string', 1, () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: orderJson(true) }, source: window }))],
+    [
+      'a window message with our source string',
+      1,
+      () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: orderJson(true) }, source: window })),
+    ],
     [
       'the same with a guessed secret',
       1,
@@ -318,7 +338,10 @@ describe('order data from the page reader: over the private link only', () => {
     [
       'a huge payload',
       1,
-      () => window.dispatchEvent(new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: { order: { ...orderJson(true).order, padding: 'x'.repeat(20_000_000) } } }, source: window })),
+      () =>
+        window.dispatchEvent(
+          new MessageEvent('message', { data: { source: OLD_SOURCE, pathname: ORDER_PATH, body: { order: { ...orderJson(true).order, padding: 'x'.repeat(20_000_000) } } }, source: window }),
+        ),
     ],
     ['messages of others (not counted)', 0, () => window.dispatchEvent(new MessageEvent('message', { data: { source: 'react-devtools-bridge', payload: orderJson(true) }, source: window }))],
   ];
@@ -433,7 +456,11 @@ describe("the messaging app's JSON from the page reader", () => {
     unknownPage();
     const seen: (PageSnapshot | undefined)[] = [];
     const counts: PageMessageCounts[] = [];
-    watchPageContent(fakeContext(), (s) => seen.push(s), (c) => counts.push(c));
+    watchPageContent(
+      fakeContext(),
+      (s) => seen.push(s),
+      (c) => counts.push(c),
+    );
     hand(`/messaging/api/global/cases/${CASE}\n${JSON.stringify({ partyCase: { caseId: 7 } })}`);
     await vi.advanceTimersByTimeAsync(500);
     expect(seen.at(-1)).toMatchObject({ kind: 'unrecognized' });
@@ -443,7 +470,12 @@ describe("the messaging app's JSON from the page reader", () => {
   it('passes the seller’s store and own name to the reader', () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://sellercentral.amazon.com/messaging/inbox-v3?cc=${CASE}`);
     const input = vi.fn(() => ({ storeName: 'Sakura Goods' }));
-    watchPageContent(fakeContext(), () => {}, () => {}, input);
+    watchPageContent(
+      fakeContext(),
+      () => {},
+      () => {},
+      input,
+    );
     expect(input).toHaveBeenCalled();
   });
 });

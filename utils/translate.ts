@@ -31,10 +31,7 @@ export function uiLocale(setting: UserSettings['uiLanguage']): string {
 }
 
 /** A translator for the seller's choice, given a way to obtain a language's messages. */
-export async function translatorForSetting(
-  setting: UserSettings['uiLanguage'],
-  load: (language: UiLocale) => Promise<Record<string, { message: string }>>,
-): Promise<Translate> {
+export async function translatorForSetting(setting: UserSettings['uiLanguage'], load: (language: UiLocale) => Promise<Record<string, { message: string }>>): Promise<Translate> {
   if (setting === 'auto') return translate;
   try {
     return translatorFor(await load(setting));

@@ -27,11 +27,7 @@ function toolbarAction() {
 export async function showSummary(summary: UrgentSummary): Promise<void> {
   const action = toolbarAction();
   const badge = badgeFor(summary, t);
-  await Promise.all([
-    action.setBadgeText({ text: badge.text }),
-    action.setBadgeBackgroundColor({ color: badge.color }),
-    action.setTitle({ title: badge.title }),
-  ]);
+  await Promise.all([action.setBadgeText({ text: badge.text }), action.setBadgeBackgroundColor({ color: badge.color }), action.setTitle({ title: badge.title })]);
 }
 
 /** Works out the urgent orders now, stores the summary (the badge follows it) and sets the next alarm. */

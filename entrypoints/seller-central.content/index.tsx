@@ -135,12 +135,11 @@ export default defineContentScript({
           }
         }
       };
-      void load()
-        .then((template) => {
-          if (composing?.templateId !== templateId) return;
-          composing = { ...composing, template };
-          update();
-        });
+      void load().then((template) => {
+        if (composing?.templateId !== templateId) return;
+        composing = { ...composing, template };
+        update();
+      });
     };
 
     /**
@@ -237,12 +236,7 @@ export default defineContentScript({
             onTemplate={openTemplate}
             composer={composer}
             pickerOptions={
-              shown?.kind === 'message-thread'
-                ? [
-                    ...TEMPLATE_IDS.map((id) => ({ value: id, label: t(TEMPLATE_LABEL[id]) })),
-                    ...ownTemplates.map((own) => ({ value: own.id, label: own.name })),
-                  ]
-                : []
+              shown?.kind === 'message-thread' ? [...TEMPLATE_IDS.map((id) => ({ value: id, label: t(TEMPLATE_LABEL[id]) })), ...ownTemplates.map((own) => ({ value: own.id, label: own.name }))] : []
             }
             onPick={openTemplate}
             typingProblems={typingProblems}
@@ -462,7 +456,8 @@ export default defineContentScript({
       }),
       watchTemplates(() => {
         void loadOwnTemplates().then(() => {
-          if (composing) openTemplate(composing.templateId); // the seller edited templates meanwhile
+          if (composing)
+            openTemplate(composing.templateId); // the seller edited templates meanwhile
           else update();
         });
       }),

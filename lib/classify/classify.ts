@@ -91,7 +91,9 @@ function compile() {
     targetOf(rule.target);
     for (const raw of rule.keywords) {
       const stem = raw.endsWith('*');
-      const text = normalizeText(stem ? raw.slice(0, -1) : raw).replace(/\s+/g, ' ').trim();
+      const text = normalizeText(stem ? raw.slice(0, -1) : raw)
+        .replace(/\s+/g, ' ')
+        .trim();
       if (text === '') continue;
       const key = `${text}${stem ? '*' : ''}`;
       let k = byKey.get(key);
@@ -123,9 +125,7 @@ function compile() {
   const letters = LATIN_LANGUAGES.map((lang, l) => [LANGUAGE_LETTERS[lang], 1 << l] as const).filter(([chars]) => chars !== '');
   const quoteTarget = targetIndex.get('cue.quote');
   /** Keywords that mark the start of quoted history. */
-  const quoteMarker = Uint8Array.from(keywords, (_, k) =>
-    rulesOf[k]!.some((r) => targetIndex.get(rules[r]!.target) === quoteTarget) ? 1 : 0,
-  );
+  const quoteMarker = Uint8Array.from(keywords, (_, k) => (rulesOf[k]!.some((r) => targetIndex.get(rules[r]!.target) === quoteTarget) ? 1 : 0));
   /** Quote markers that count only at the start of a line ("> "). */
   const lineQuote = Uint8Array.from(keywords, (keyword, k) => (quoteMarker[k] === 1 && keyword.text.startsWith('>') ? 1 : 0));
   const indexOf = (target: Target) => targetIndex.get(target) ?? -1;
@@ -592,13 +592,7 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   // phrase, which a buyer the page mislabelled could also have written.
   const officialFromAmazon = input.sender === 'amazon' && scoreOf(T.amazonCancelBody) > 0;
   const officialFromOrder = input.order?.buyerRequestedCancel === true;
-  const officialSource: OfficialSource | undefined = officialFromOrder
-    ? 'order-flag'
-    : officialInSubject
-      ? 'amazon-subject'
-      : officialFromAmazon
-        ? 'amazon-sender'
-        : undefined;
+  const officialSource: OfficialSource | undefined = officialFromOrder ? 'order-flag' : officialInSubject ? 'amazon-subject' : officialFromAmazon ? 'amazon-sender' : undefined;
   const official = officialSource !== undefined;
 
   // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
@@ -606,11 +600,8 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   for (let index = anyCountry ? c.countryFrom : c.targets.length; index < c.targets.length; index++) {
     if (w.targetStamp[index] !== stamp) continue;
     const target = c.targets[index]!;
-    const home = marketplace && MARKETPLACE_COUNTRY[marketplace]
-      ? [MARKETPLACE_COUNTRY[marketplace]!]
-      : input.order?.shipToCountry
-        ? [input.order.shipToCountry.toUpperCase()]
-        : HOME_COUNTRIES[language];
+    const home =
+      marketplace && MARKETPLACE_COUNTRY[marketplace] ? [MARKETPLACE_COUNTRY[marketplace]!] : input.order?.shipToCountry ? [input.order.shipToCountry.toUpperCase()] : HOME_COUNTRIES[language];
     if (!home.includes(target.slice('country.'.length))) (foreign ??= []).push(index);
   }
 
@@ -805,13 +796,14 @@ function subjectStartOf(subject: string, body: string): number {
   let start = 0;
   while (start < subject.length && isSpace(subject.charCodeAt(start))) start++;
   if (start === subject.length) return -1;
-  const head = normalizeText(subject.slice(start, start + 200)).replace(/\s+/g, ' ').trim();
+  const head = normalizeText(subject.slice(start, start + 200))
+    .replace(/\s+/g, ' ')
+    .trim();
   const bodyHead = normalizeText(body.slice(0, 400)).replace(/\s+/g, ' ').trim();
   return head.length > 0 && bodyHead.startsWith(head) ? -1 : start;
 }
 
 const LETTER = /\p{L}/u;
-
 
 /** Every intent's score, in one shape for every result (PRIORITY order). */
 function scoreRecord(s: Float64Array): Record<Intent, number> {
@@ -860,7 +852,6 @@ function targetScore(w: Scratch, target: number, stamp: number): number {
 function targetIndexOf(c: Compiled, target: Target): number {
   return c.targetIndex.get(target) ?? -1;
 }
-
 
 /** A negation in the two words before `start` ("not yet", "noch nicht", "n'est pas", "no me ha"). Reads at most 32 characters. */
 const NEGATION_BEFORE = /(?:(?:^|[^\p{L}])(?:not|never|nicht|nie|kein|keine|pas|jamais|non|no|nunca|mai)|n['\u2019]t)\s+(?:[\p{L}'\u2019]+\s+){0,2}$/iu;

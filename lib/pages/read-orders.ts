@@ -5,18 +5,7 @@
 import { sellerCentralHost, type MarketplaceId } from '../hosts';
 import { readDateWindow } from './dates';
 import { pathTo, queryAll, queryFirst, textOf, type ReadRoot } from './dom';
-import {
-  ASIN_IN_TEXT,
-  MissingList,
-  ORDER_ID_IN_TEXT,
-  fulfilmentFromText,
-  elementTexts,
-  labelledLine,
-  marketplaceFromPage,
-  statusFromText,
-  toCount,
-  zoneOf,
-} from './read-common';
+import { ASIN_IN_TEXT, MissingList, ORDER_ID_IN_TEXT, fulfilmentFromText, elementTexts, labelledLine, marketplaceFromPage, statusFromText, toCount, zoneOf } from './read-common';
 import { readStatusText, withoutRequestWording } from './cancel-wording';
 import { alertElements, cancelOnPage, joinedText, lightElement, readAlerts, spacedText, type AlertReading } from './read-cancel';
 import { SELECTORS } from './selectors';
@@ -156,11 +145,7 @@ function readCancelOnOrderPage(root: ReadRoot, orderId: string, items: readonly 
   const found = cancelOnPage(orderId, inPlace, elsewhere, items, statusTexts);
   if (found.doubt) missing.add('buyerRequestedCancel', found.doubt, 'unreadable');
   else if (!found.value) {
-    missing.add(
-      'buyerRequestedCancel',
-      "no banner or item-status marker in Amazon's words on the page; read from the orders API when the page loads it",
-      'elsewhere',
-    );
+    missing.add('buyerRequestedCancel', "no banner or item-status marker in Amazon's words on the page; read from the orders API when the page loads it", 'elsewhere');
   }
   return found.value;
 }
@@ -198,7 +183,10 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
   const trackingId = textOf(queryFirst(root, SELECTORS.trackingId.css));
   const addressElement = queryFirst(root, SELECTORS.buyerAddress.css);
   const addressLines = addressElement
-    ? [...addressElement.querySelectorAll('span')].map((span) => textOf(span).slice(0, 500)).filter((line) => line !== '').slice(0, 12)
+    ? [...addressElement.querySelectorAll('span')]
+        .map((span) => textOf(span).slice(0, 500))
+        .filter((line) => line !== '')
+        .slice(0, 12)
     : [];
   const buyerName = textOf(queryFirst(root, SELECTORS.buyerName.css)) || addressLines[0];
   const buyerRequestedCancel = readCancelOnOrderPage(root, orderId, items, statusTexts, cells, missing);
@@ -226,7 +214,6 @@ const SHIP_BY_LABELS = ['Ship by date', 'Ship by', '出荷予定日', '発送予
 const DELIVER_BY_LABELS = ['Deliver by date', 'Deliver by', 'お届け予定日', '配達予定日'];
 const FULFILMENT_LABELS = ['Fulfillment method', 'Fulfilment method', 'Fulfillment', 'フルフィルメント'];
 
-
 function readRow(row: Element, zone: string, index: number): OrderRow | undefined {
   const missing = new MissingList();
   const link = queryFirst(row, SELECTORS.rowOrderLink.css);
@@ -235,7 +222,12 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
   const cells = [...row.children];
   const lines = elementTexts(row);
   const dateCell = cells[1];
-  const purchaseText = dateCell ? [...dateCell.children].slice(1).map((c) => textOf(c)).join(' ') : '';
+  const purchaseText = dateCell
+    ? [...dateCell.children]
+        .slice(1)
+        .map((c) => textOf(c))
+        .join(' ')
+    : '';
   const purchase = purchaseText ? readDateWindow(purchaseText, zone) : undefined;
   if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell', purchase ? 'unreadable' : 'not-found');
 

@@ -88,13 +88,8 @@ function pageScript(): string {
 function assemble(html: string, repeated: RegExp, container: string, template: string, items: Record<string, string>[]): string {
   const emptied = html.replace(repeated, (whole, ...groups) => whole.replace(String(groups[0]), ''));
   const json = JSON.stringify({ container, items }).replace(/</g, '\\u003c');
-  const extra =
-    `<template id="bench-template">${template}</template>\n` +
-    `<script type="application/json" id="bench-data">${json}</script>\n` +
-    `<script>${pageScript()}</script>\n`;
-  return emptied
-    .replace('</h1>', '</h1><span id="bench-clock" class="a-color-secondary"></span>')
-    .replace('</body>', `${extra}</body>`);
+  const extra = `<template id="bench-template">${template}</template>\n` + `<script type="application/json" id="bench-data">${json}</script>\n` + `<script>${pageScript()}</script>\n`;
+  return emptied.replace('</h1>', '</h1><span id="bench-clock" class="a-color-secondary"></span>').replace('</body>', `${extra}</body>`);
 }
 
 /** Manage Orders, Unshipped: `rows` orders (the English demo list's first row, varied). */
@@ -125,7 +120,13 @@ export function heavyInbox(cases: number, now?: Date): HeavyPage {
     '<div class="case-subject">{{buyer}}様からのお問い合わせです</div>' +
     '<div class="case-preview">{{preview}}</div>' +
     '<div class="a-color-secondary">注文 {{orderId}} · {{hours}}時間前</div></a>';
-  const previews = ['注文した商品をキャンセルしたいのですが、可能でしょうか。', '届いた商品が破損していました。箱もつぶれています。', '発送はいつ頃になりますか。', '住所を変更したいです。', '領収書を発行していただけますか。'];
+  const previews = [
+    '注文した商品をキャンセルしたいのですが、可能でしょうか。',
+    '届いた商品が破損していました。箱もつぶれています。',
+    '発送はいつ頃になりますか。',
+    '住所を変更したいです。',
+    '領収書を発行していただけますか。',
+  ];
   const buyers = ['山田 花子', '佐藤 健', '鈴木 一郎', '高橋 美咲', '田中 翔'];
   const items = Array.from({ length: cases }, (_, i) => ({
     caseId: `0b9d3e57-8a14-4f62-b3c0-${String(710000000000 + i)}`,
@@ -138,15 +139,30 @@ export function heavyInbox(cases: number, now?: Date): HeavyPage {
   const list = /(<div class="case-list-filter">[^<]*<\/div>)([\s\S]*?)(<a class="case-row" href="#">)/;
   const withHolder = html.replace(list, '$1$2<div id="bench-cases"></div>$3');
   const page = assemble(withHolder, /<div id="bench-cases">()<\/div>/, '#bench-cases', template, items);
-  return { id: `inbox-${cases}-ja`, url: 'https://sellercentral.amazon.co.jp/messaging/inbox?fi=caseId&ss=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946&cc=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946', items: cases, html: page };
+  return {
+    id: `inbox-${cases}-ja`,
+    url: 'https://sellercentral.amazon.co.jp/messaging/inbox?fi=caseId&ss=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946&cc=0b9d3e57-8a14-4f62-b3c0-71e5d2a8f946',
+    items: cases,
+    html: page,
+  };
 }
 
 /** An English thread of `messages` messages, buyer and seller in turn, the buyer's last. */
 export function heavyThread(messages: number, now?: Date): HeavyPage {
   const html = fill(readFileSync('demo/pages/en/message-thread.html', 'utf8'), now);
   const template = '<div class="bubble bubble-{{side}}"><div class="bubble-meta">{{who}} · {{time}}</div>{{text}}</div>';
-  const buyerTexts = ['Hello, where is my order? It has not arrived yet.', 'Could you tell me the tracking number, please?', 'The sandals are a bit small. Can I exchange them?', 'Thank you for the quick answer.'];
-  const sellerTexts = ['Thank you for your message. Your order shipped yesterday.', 'The tracking number is in your order details.', 'Of course, we can exchange them. Please see the return page.', 'You are welcome.'];
+  const buyerTexts = [
+    'Hello, where is my order? It has not arrived yet.',
+    'Could you tell me the tracking number, please?',
+    'The sandals are a bit small. Can I exchange them?',
+    'Thank you for the quick answer.',
+  ];
+  const sellerTexts = [
+    'Thank you for your message. Your order shipped yesterday.',
+    'The tracking number is in your order details.',
+    'Of course, we can exchange them. Please see the return page.',
+    'You are welcome.',
+  ];
   const items = Array.from({ length: messages }, (_, i) => {
     const fromBuyer = (messages - 1 - i) % 2 === 0;
     const minutes = (messages - i) * 7;
@@ -160,5 +176,10 @@ export function heavyThread(messages: number, now?: Date): HeavyPage {
   });
   const withHolder = html.replace(/<div class="bubble bubble-buyer">[\s\S]*?<\/div>\s*(<div class="reply-area">)/, '<div id="bench-messages"></div>\n      $1');
   const page = assemble(withHolder, /<div id="bench-messages">()<\/div>/, '#bench-messages', template, items);
-  return { id: `thread-${messages}`, url: 'https://sellercentral.amazon.com/messaging/inbox?fi=caseId&ss=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13&cc=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13', items: messages, html: page };
+  return {
+    id: `thread-${messages}`,
+    url: 'https://sellercentral.amazon.com/messaging/inbox?fi=caseId&ss=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13&cc=6f1c2a9e-3b7d-4c1e-9a51-2d8e4f7b0c13',
+    items: messages,
+    html: page,
+  };
 }
