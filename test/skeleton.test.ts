@@ -405,3 +405,15 @@ describe('no text of the page survives in its skeleton', () => {
     );
   });
 });
+
+describe("the Transaction view's column names", () => {
+  it('are kept verbatim in a table cell, and only there; anything else in a cell is shaped', () => {
+    const { document } = parseHTML(
+      '<html><body><p>Amazon fees</p><table><tr><th>Amazon fees</th><th>Total (JPY)</th><td role="cell">注文番号</td><th>Tanaka Hanako</th><th>Amazon fees for Tanaka</th></tr></table></body></html>',
+    );
+    const texts = buildSkeleton(document as unknown as Document, { url: 'https://sellercentral.amazon.co.jp/payments/event/view' })
+      .nodes.filter((n): n is { parent: number; text: string } => 'text' in n)
+      .map((n) => n.text);
+    expect(texts).toEqual(['Xxxxxx xxxx', 'Amazon fees', 'Total (JPY)', '注文番号', 'Xxxxxx Xxxxxx', 'Xxxxxx xxxx xxx Xxxxxx']);
+  });
+});

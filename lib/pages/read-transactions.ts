@@ -26,6 +26,15 @@ const HEADERS: ReadonlyArray<[Column, RegExp]> = [
 
 const CELLS = 'th, td, kat-table-cell, [role="cell"], [role="columnheader"], [role="gridcell"]';
 
+/**
+ * Whether a cell's text is one of the view's column names the reader keys on (Amazon's UI words,
+ * never a buyer's): the page skeleton keeps these verbatim so that a skeleton reads as the page.
+ */
+export function isColumnHeader(text: string): boolean {
+  const clean = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return clean.length <= 60 && HEADERS.some(([, pattern]) => pattern.test(clean));
+}
+
 const SYMBOLS: ReadonlyArray<[RegExp, string]> = [
   [/JPY|[¥￥円]/, 'JPY'],
   [/CAD|CA\$|C\$/, 'CAD'],

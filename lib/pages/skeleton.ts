@@ -27,6 +27,8 @@
  * - URLs (href, src, action…) keep their scheme and an Amazon host; the rest follows the hook rule.
  * - data-marketplace_selection keeps the value only when it is one of Amazon's public marketplace
  *   ids (which the readers need); anything else is shaped by the hook rule.
+ * - The Transaction view's column names (Amazon's UI words, lib/pages/read-transactions.ts
+ *   isColumnHeader) are kept verbatim in a table cell, so the view's skeleton reads as the view.
  * - Comments, the content of <script>, <style>, <noscript> and <template>, and closed shadow
  *   roots are left out; so is whatever `skip` names (Seller Sidekick's own sidebar).
  *
@@ -37,6 +39,7 @@ import * as z from 'zod/mini';
 import { MARKETPLACES, SELLER_CENTRAL_HOSTS } from '../hosts';
 import { MAX_TEXT } from './dom';
 import { MAX_TREE_NODES, TreeCut, collectPageTree, type PageTree, type PageTreeOptions } from './page-tree';
+import { isColumnHeader } from './read-transactions';
 import { SELECTORS } from './selectors';
 
 export const SKELETON_FORMAT = 'seller-sidekick-page-skeleton';
@@ -161,7 +164,7 @@ const READER_WORDS = 'bubble buyer seller amazon meta hidden table cell size lar
 const WORDS =
   'html head body title style script noscript template main header footer nav section article aside div span p em strong sub sup code pre ul ol li dl dt dd caption thead tbody tfoot tr th td col colgroup form fieldset legend label input button select option textarea img picture source iframe frame svg path rect circle use defs symbol figure details summary dialog address time ' +
   'class alt value placeholder content xmlns xlink viewbox view box fill stroke points transform srcset loading property itemprop ' +
-  'kat sc myo aui aok js ui row column grid flex inline block container wrapper inner outer text icon image logo btn link menu tab panel page modal popover tooltip dropdown toggle switcher selected item list card area left right top bottom center start end first last next prev primary base mini medium color bold visible active expanded collapsed error warning info success alert notice banner message thread inbox case subject reply response needed status main home detail summary action order customer contact shipping shipment ship deliver delivery date purchase price total quantity sku asin product name channel fulfillment fulfilment tracking carrier confirm cancel cancellation refund return request payment amount marketplace partner account health performance dashboard notification rate late defect valid metric filter search result sort count number key keyvalue spacing margin padding border true false none ref https www sellercentral europe japan com net org gp perf experience mfn fba afn all unshipped pending messaging png jpg gif svg json api data test testid live polite region submit';
+  'kat sc myo aui aok js ui row column grid flex inline block container wrapper inner outer text icon image logo btn link menu tab panel page modal popover tooltip dropdown toggle switcher selected item list card area left right top bottom center start end first last next prev primary base mini medium color bold visible active expanded collapsed error warning info success alert notice banner message thread inbox case subject reply response needed status main home detail summary action order customer contact shipping shipment ship deliver delivery date purchase price total quantity sku asin product name channel fulfillment fulfilment tracking carrier confirm cancel cancellation refund return request payment amount marketplace partner account health performance dashboard notification rate late defect valid metric filter search result sort count number key keyvalue spacing margin padding border true false none ref https www sellercentral europe japan com net org gp perf experience mfn fba afn all unshipped pending messaging png jpg gif svg json api data test testid live polite region submit event transaction transactions';
 
 /** The words of a letter run, cut at its camelCase humps: "orderID" is "order", "ID"; "XMLHttp" is "XML", "Http". */
 const WORD = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
@@ -272,12 +275,23 @@ function shapeName(name: string): string {
 /** The skeleton of a page's tree (lib/pages/page-tree.ts): every node kept, its text shaped. */
 export function shapeTree(tree: PageTree, url: string): Skeleton {
   const nodes = tree.nodes.map((node): SkeletonNode => {
-    if ('text' in node) return { parent: node.parent, text: shapeText(node.text) };
+    if ('text' in node) return { parent: node.parent, text: isHeaderCell(tree.nodes[node.parent]) && isColumnHeader(node.text) ? node.text : shapeText(node.text) };
     if ('root' in node) return node;
     const attrs = node.attrs?.map(([name, value]): [string, string] => [shapeName(name), shapeAttribute(name.toLowerCase(), value)]);
     return { parent: node.parent, tag: shapeName(node.tag), ...(node.ns ? { ns: node.ns } : {}), ...(attrs ? { attrs } : {}) };
   });
   return { format: SKELETON_FORMAT, version: 1, url: shapeUrl(url).slice(0, 4_000), nodes, ...(tree.cut ? { cut: tree.cut } : {}) };
+}
+
+const CELL_TAGS: ReadonlySet<string> = new Set(['th', 'td', 'kat-table-cell']);
+const CELL_ROLES: ReadonlySet<string> = new Set(['columnheader', 'cell', 'gridcell']);
+
+/** A table cell (the only place a column name is kept verbatim). */
+function isHeaderCell(node: PageTree['nodes'][number] | undefined): boolean {
+  if (!node || !('tag' in node)) return false;
+  if (CELL_TAGS.has(node.tag.toLowerCase())) return true;
+  const role = node.attrs?.find(([name]) => name.toLowerCase() === 'role')?.[1];
+  return role !== undefined && CELL_ROLES.has(role.toLowerCase());
 }
 
 /**
