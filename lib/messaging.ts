@@ -24,6 +24,25 @@ import { TEMPLATE_IDS } from './templates/ids';
 import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
+
+/**
+ * Asks the background, trying again after `stepMs`, 2 × `stepMs` and 3 × `stepMs` (it may be
+ * starting up: an MV3 service worker, a just-updated extension); after the fourth failure, warns
+ * that it `couldNot` and settles with `fallback`.
+ */
+export async function askWithRetries<T>(ask: () => Promise<T>, fallback: T, couldNot: string, stepMs: number): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (attempt >= 3) {
+        console.warn(`Seller Sidekick: could not ${couldNot}.`, error);
+        return fallback;
+      }
+      await new Promise((resolve) => setTimeout(resolve, stepMs * (attempt + 1)));
+    }
+  }
+}
 /** Order records per write request (an order list's page of rows fits in one or two). */
 export const MAX_REMEMBER_BATCH = 250;
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRequest } from '@/entrypoints/background/requests';
 import { advise } from '@/lib/guidance/advise';
-import { requestAdvice, requestSummary } from '@/lib/messaging';
+import { askWithRetries, requestAdvice, requestSummary } from '@/lib/messaging';
 import { summarise } from '@/components/read-summary';
 import { readPage } from '@/lib/pages/read-page';
 import { DEMO_NOW, fillDemoDates, parseHtml, tJa } from './helpers';
@@ -61,5 +61,25 @@ describe('"What I read" from the background', () => {
     expect((await requestSummary(snapshot, 'en', 'en')).lines.length).toBeGreaterThan(0);
     send.mockResolvedValue({ summary: { lines: 'x' } } as never);
     await expect(requestSummary(snapshot, 'en', 'en')).rejects.toThrow('unreadable summary');
+  });
+});
+
+describe('asking the background again while it starts', () => {
+  it('tries four times at growing intervals, then settles with the fallback and says so', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const ask = vi.fn(() => Promise.reject(new Error('asleep')));
+    const answer = askWithRetries(ask, 'fallback', 'wake it', 100);
+    await vi.advanceTimersByTimeAsync(100 + 200 + 300);
+    expect(await answer).toBe('fallback');
+    expect(ask).toHaveBeenCalledTimes(4);
+    expect(warn).toHaveBeenCalledWith('Seller Sidekick: could not wake it.', expect.any(Error));
+    vi.useRealTimers();
+  });
+
+  it('gives the first answer that comes', async () => {
+    const ask = vi.fn().mockRejectedValueOnce(new Error('asleep')).mockResolvedValueOnce('awake');
+    expect(await askWithRetries(ask, 'fallback', 'wake it', 1)).toBe('awake');
+    expect(ask).toHaveBeenCalledTimes(2);
   });
 });

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { Classification, ClassifyInput, Language } from '@/lib/classify/types';
 import { visibleFindings } from '@/lib/guidance/visible';
 import type { Finding } from '@/lib/guidance/types';
-import { requestAdvice, requestClassification, requestRemember, requestTransactions, type TransactionsResponse } from '@/lib/messaging';
+import { askWithRetries, requestAdvice, requestClassification, requestRemember, requestTransactions, type TransactionsResponse } from '@/lib/messaging';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { isFromSelection } from '@/lib/pages/selection';
 import { ACCOUNT_HEALTH_MAX_AGE_MS, DEFAULT_USER_SETTINGS, EMPTY_DISMISSED, dismissedIds, withDismissal, type AccountHealthReading, type Dismissed, type UserSettings } from '@/lib/settings';
@@ -158,28 +158,13 @@ export function createGuidance(ctx: ContentScriptContext, onChange: (state: Guid
     };
     advising = true;
     if (pending) push(now); // "reading…" shows at once; the findings follow
-    void adviseWithRetry(input).then((findings) => {
+    void askWithRetries(() => requestAdvice(input), [] as Finding[], 'get the findings for this page', 200).then((findings) => {
       if (mine !== adviceGeneration) return;
       advising = false;
       all = findings;
       push(now);
     });
   };
-
-  async function adviseWithRetry(input: Parameters<typeof requestAdvice>[0]): Promise<Finding[]> {
-    // The background may be starting up (MV3 service worker, a just-updated extension): try a few times.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await requestAdvice(input);
-      } catch (error) {
-        if (attempt >= 3) {
-          console.warn('Seller Sidekick: could not get the findings for this page.', error);
-          return [];
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
-      }
-    }
-  }
 
   /** Classifications of the inputs, from the cache or the background (one request for the missing ones). */
   async function classifyAll(wanted: readonly { index: number; input: ClassifyInput }[]): Promise<ClassifiedMessage[]> {

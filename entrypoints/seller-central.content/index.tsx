@@ -12,7 +12,7 @@ import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import type { Translate } from '@/lib/i18n';
-import { requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, requestWarm, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
+import { askWithRetries, requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, requestWarm, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { ReadInput } from '@/lib/pages/read-messages';
@@ -121,21 +121,7 @@ export default defineContentScript({
     const openTemplate = (templateId: string) => {
       composing = { templateId };
       update();
-      // The background may be starting up (MV3 service worker, a just-updated extension): try a few times.
-      const load = async (): Promise<ResolvedTemplate | null> => {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            return await requestTemplate(templateId);
-          } catch (error) {
-            if (attempt >= 3) {
-              console.warn('Seller Sidekick: could not load the reply template.', error);
-              return null;
-            }
-            await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
-          }
-        }
-      };
-      void load().then((template) => {
+      void askWithRetries(() => requestTemplate(templateId), null, 'load the reply template', 250).then((template) => {
         if (composing?.templateId !== templateId) return;
         composing = { ...composing, template };
         update();
