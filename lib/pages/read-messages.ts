@@ -97,19 +97,20 @@ function unrecognized(problem: ReadProblem, reason: string): Unrecognized {
  * as not read (the app may still be loading), never as an inbox.
  */
 export function readMessagingPage(root: ReadRoot, url: URL, input: ReadInput = {}): MessageThreadSnapshot | MessageInboxSnapshot | Unrecognized {
-  const thread = readMessageThread(root, url, input);
+  // One walk of the composed page serves both readings.
+  const page = readComposed(root);
+  const thread = readMessageThread(root, url, input, page);
   if (thread.kind === 'message-thread') return thread;
   const namesCase = caseIdOf(url) !== undefined || /^\/messaging\/contact\/?$/.test(url.pathname);
   if (namesCase || thread.problem === 'messages-two-conversations') return thread;
-  const inbox = readMessageInbox(root, url);
+  const inbox = readMessageInbox(root, url, page);
   if (inbox.kind === 'message-inbox' && thread.problem && thread.problem !== 'messages-no-conversation') {
     return { ...inbox, missing: [...inbox.missing, { field: 'messages', reason: thread.reason, why: 'unreadable' }] };
   }
   return inbox;
 }
 
-export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {}): MessageThreadSnapshot | Unrecognized {
-  const page = readComposed(root);
+export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {}, page: ComposedText = readComposed(root)): MessageThreadSnapshot | Unrecognized {
   const missing = new MissingList();
   const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
   const zone = zoneOf(marketplace);
@@ -810,7 +811,7 @@ function sellerNamesOf(root: ReadRoot, input: ReadInput): string[] {
 
 const RESPONSE_NEEDED = /(?:Response needed|要返信|需要回复|Antwort erforderlich|Réponse requise|Risposta necessaria|Respuesta necesaria)\s*[:：(（]?\s*(\d+)/i;
 
-export function readMessageInbox(root: ReadRoot, url: URL): MessageInboxSnapshot | Unrecognized {
+export function readMessageInbox(root: ReadRoot, url: URL, page: ComposedText = readComposed(root)): MessageInboxSnapshot | Unrecognized {
   const text = searchRoots(root)
     .map((r) => textOf('body' in r && r.body ? r.body : (r as Element)))
     .join(' ');
@@ -818,7 +819,7 @@ export function readMessageInbox(root: ReadRoot, url: URL): MessageInboxSnapshot
   const missing = new MissingList();
   const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
   if (count === undefined) missing.add('responseNeeded', 'no "Response needed" count on the page');
-  const listed = readInboxCases(root);
+  const listed = readInboxCases(root, page);
   if (listed.cut > 0) missing.add('cases', `the page lists more than ${MAX_INBOX_CASES} cases: ${listed.cut} were not read`, 'unreadable');
   const cases = listed.rows.map((row) => ({ ...row, source: 'dom' as const }));
   return {
