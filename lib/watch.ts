@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import { FLAGS, INTENTS } from './classify/types';
 import type { Classification } from './classify/types';
-import { officialSourceOf, trustedIntent } from './classify/official';
+import { officialSourceOf, rowIntent, trustedIntent } from './classify/official';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot, OrderRow, NoticeSnapshot } from './pages/snapshot';
 import { Fulfilment, Marketplace, NoticeKind, OrderStatus } from './pages/snapshot';
 
@@ -166,10 +166,7 @@ export function observeInboxCase(
   const next: OrderWatch = { ...base(row.orderId, now, previous) };
   if (row.marketplace && !next.marketplace) next.marketplace = row.marketplace;
   if (next.messages.some((m) => m.key !== INBOX_KEY && m.sender === 'buyer' && !m.answered)) return next;
-  // Never the official request from a row (lib/guidance/triage.ts rowIntent says why).
-  const trusted = trustedIntent(classification, 'buyer');
-  const intent = trusted === 'cancel-request' ? 'cancel-inquiry' : trusted;
-  const watched: WatchedMessage = { key: INBOX_KEY, sender: 'buyer', intent, flags: [...classification.flags], answered: false };
+  const watched: WatchedMessage = { key: INBOX_KEY, sender: 'buyer', intent: rowIntent(classification), flags: [...classification.flags], answered: false };
   next.messages = [...next.messages.filter((m) => m.key !== INBOX_KEY), watched].slice(-MAX_MESSAGES);
   return next;
 }

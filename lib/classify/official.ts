@@ -25,3 +25,13 @@ export function trustedIntent(classification: Pick<Classification, 'intent' | 'o
   if (classification.intent !== 'cancel-request') return classification.intent;
   return officialSourceOf(classification, sender) ? 'cancel-request' : 'cancel-inquiry';
 }
+
+/**
+ * The intent of an inbox row: never `cancel-request`. Not even from Amazon's subject: on a row,
+ * what reads as the subject may be the first words of the buyer's own message (the row's layout is
+ * not known). The triage chips and the order memory both read a row through this.
+ */
+export function rowIntent(classification: Pick<Classification, 'intent' | 'official'>): Intent {
+  const intent = trustedIntent(classification, 'buyer');
+  return intent === 'cancel-request' ? 'cancel-inquiry' : intent;
+}

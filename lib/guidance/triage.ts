@@ -9,7 +9,7 @@
  * is, the conversation decides once opened.
  */
 import type { Classification, ClassifyInput, Intent } from '../classify/types';
-import { trustedIntent } from '../classify/official';
+import { rowIntent } from '../classify/official';
 import type { InboxCase, MessageInboxSnapshot } from '../pages/snapshot';
 import { HIGH_RISK_INTENTS } from '../urgency';
 
@@ -98,15 +98,6 @@ function inputOf(row: InboxCase, marketplace: string | undefined): ClassifyInput
     sender: 'buyer',
     ...(marketplace ? { marketplace } : {}),
   };
-}
-
-/**
- * A row's intent: never `cancel-request`. Not even from Amazon's subject: on a row, what reads as
- * the subject may be the first words of the buyer's own message (the row's layout is not known).
- */
-export function rowIntent(classification: Pick<Classification, 'intent' | 'official'>): Intent {
-  const intent = trustedIntent(classification, 'buyer');
-  return intent === 'cancel-request' ? 'cancel-inquiry' : intent;
 }
 
 /** The chips, most urgent first (the page's order within a rank). */
