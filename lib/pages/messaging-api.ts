@@ -103,6 +103,11 @@ const BASE = '/messaging/api/global/cases';
 const CASE_PATH = /^\/messaging\/api\/global\/cases\/([0-9a-f-]{36})\/?$/i;
 const ORDER_CONTEXT_PATH = /^\/messaging\/api\/global\/cases\/([0-9a-f-]{36})\/orderContext\/?$/i;
 
+/** The case a response path is about (one case, or its order context); undefined for the case list or another path. */
+export function caseIdOfApiPath(pathname: string): string | undefined {
+  return (CASE_PATH.exec(pathname) ?? ORDER_CONTEXT_PATH.exec(pathname))?.[1]?.toLowerCase();
+}
+
 /** Whether a response path is one of the messaging app's that this module reads. */
 export function isMessagingApiPath(pathname: string): boolean {
   return pathname === BASE || pathname === `${BASE}/` || CASE_PATH.test(pathname) || ORDER_CONTEXT_PATH.test(pathname);

@@ -10,7 +10,7 @@
  * not give: mergeMessageThread keeps the page's messages when the JSON does not say who wrote one.
  */
 import { caseIdOf } from './page-type';
-import { isMessagingApiPath, mergeMessageThread, parseMessagingApi, withOrderContext, type CaseData, type CaseSummary } from './messaging-api';
+import { caseIdOfApiPath, isMessagingApiPath, mergeMessageThread, parseMessagingApi, withOrderContext, type CaseData, type CaseSummary } from './messaging-api';
 import { PageSnapshot, type InboxCase, type MessageInboxSnapshot, type Missing } from './snapshot';
 
 /** The most cases kept (a seller opens a few per page; the least recently seen go first). */
@@ -46,8 +46,6 @@ export interface MessagingMemory {
   /** Whether any messaging JSON was read at all. */
   readonly size: number;
 }
-
-const CASE_PATH = /^\/messaging\/api\/global\/cases\/([0-9a-f-]{36})(?:\/|$)/i;
 
 export function createMessagingMemory(): MessagingMemory {
   const cases = new Map<string, CaseData>();
@@ -159,7 +157,7 @@ export function createMessagingMemory(): MessagingMemory {
   }
 
   function note(pathname: string, reason: string): TakeResult {
-    const caseId = CASE_PATH.exec(pathname)?.[1]?.toLowerCase();
+    const caseId = caseIdOfApiPath(pathname);
     if (caseId) keep(unreadable, caseId, reason);
     return { taken: 'unreadable', reason, ...(caseId ? { caseId } : {}) };
   }
