@@ -12,6 +12,7 @@ import { trustedIntent } from '../classify/official';
 import { BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, estimateAutoCancel } from '../amazon-figures';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import type { MessageKey } from '../i18n';
+import { TRANSIT } from '../pages/wording';
 import type { AccountHealthSnapshot, CancelSignalSource, NoticeSnapshot, OrderDetailsSnapshot, OrderRow, PageSnapshot, RequestedItem } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
 import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';
@@ -114,10 +115,6 @@ export interface FindingRule {
 const line = (key: MessageKey, ...args: string[]): Line => (args.length > 0 ? { key, args } : { key });
 const COMPLAINTS: ReadonlySet<Intent> = new Set(['defective', 'counterfeit', 'condition-mismatch', 'wrong-item']);
 const CLOSED: ReadonlySet<string> = new Set(['shipped', 'canceled']);
-/** "Damaged in transit" wording, for FBA orders (docs/domain.md case 4: Amazon handles it). */
-const TRANSIT =
-  /in transit|during (?:shipping|delivery)|box (?:was|is) (?:crushed|damaged)|damaged (?:box|package|parcel)|配送中|輸送中|配送時|箱が(?:潰|つぶ)|transportschaden|beim versand|pendant le transport|colis (?:abime|endommage)|durante (?:il trasporto|el transporte)|pacco danneggiato|paquete danado/iu;
-
 function single<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
 }

@@ -8,9 +8,12 @@
  *
  * Formats: the JP capture 「2021年5月19日(水) 23:45 JST」 (A), English "Sat, Nov 21, 2026, 9:14 AM PST"
  * and the list's "11/21/2026" + "9:14 AM PST" (wording assumed, see demo/pages headers), and
- * ranges joined by "to", "-", "–", "〜", "～" or 「から」.
+ * ranges joined by "to", "-", "–", "〜", "～" or 「から」. The words (month and weekday names, the
+ * range's and the time's connecting words) are in lib/pages/wording/dates.ts; the number grammar
+ * (digits, separators, 年月日, 午前/午後) is here.
  */
 import { zonedTimeToInstant } from '../time';
+import { DATE_TIME_CONNECTORS, MONTH_NAMES, RANGE_WORDS, WEEKDAY_NAMES, monthTable, stripAccents, wordAlternation as alternation } from './wording';
 
 /** Time in a zone lives in lib/time.ts; these are re-exported for the readers that import them from here. */
 export { epochSecondsToIso, zoneOffsetMinutes, zonedTimeToInstant } from '../time';
@@ -40,21 +43,8 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   PDT: -7 * 60,
 };
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+/** English month names, read by their first three letters (four for "Sept"): wording/dates.ts. */
+const MONTHS = monthTable([MONTH_NAMES.en]);
 
 interface Civil {
   year: number;
@@ -134,7 +124,10 @@ function civilToWindow(civil: Civil, timeZone: string): InstantWindow {
   return { earliest: new Date(at(0, 0)).toISOString(), latest: new Date(at(23, 59, 59, 999)).toISOString() };
 }
 
-const RANGE_SPLIT = /\s+(?:to|bis|au|al|a)\s+|\s*(?:から|〜|～|~|–|—)\s*|\s+-\s+/;
+/** The range's words (wording/dates.ts): spaced ("to") or written close (「から」), then its signs 〜, ～, ~ and dashes. */
+const SPACED_RANGE_WORDS = RANGE_WORDS.filter((r) => r.spaced).flatMap((r) => r.words);
+const CLOSE_RANGE_WORDS = RANGE_WORDS.filter((r) => !r.spaced).flatMap((r) => r.words);
+const RANGE_SPLIT = new RegExp(String.raw`\s+(?:${SPACED_RANGE_WORDS.join('|')})\s+|\s*(?:${[...CLOSE_RANGE_WORDS, '〜', '～', '~', '–', '—'].join('|')})\s*|\s+-\s+`);
 
 /**
  * Reads a date or a date range ("A to B", 「AからB」) into the window it stands for.
@@ -180,100 +173,9 @@ function readDateWindowUncached(text: string, timeZone: string): DateReading {
 // weekday, the year or a zone), plus the forms the rest of this file reads. A stamp must carry a
 // time of day; a bare date ("Nov 18, 2026") is a list's or an order's date, not a message's.
 
-/** Month names and their usual abbreviations, without accents, lower case. */
-const MONTH_WORDS: Readonly<Record<string, number>> = (() => {
-  const table: Array<[number, string]> = [];
-  const add = (month: number, ...words: string[]) => words.forEach((w) => table.push([month, w]));
-  add(1, 'jan', 'january', 'januar', 'janv', 'janvier', 'gen', 'gennaio', 'ene', 'enero', 'jän', 'jänner');
-  add(2, 'feb', 'february', 'februar', 'fevr', 'fevrier', 'fev', 'febbraio', 'febrero');
-  add(3, 'mar', 'march', 'marz', 'mrz', 'mars', 'marzo');
-  add(4, 'apr', 'april', 'avr', 'avril', 'aprile', 'abr', 'abril');
-  add(5, 'may', 'mai', 'mag', 'maggio', 'mayo');
-  add(6, 'jun', 'june', 'juni', 'juin', 'giu', 'giugno', 'junio');
-  add(7, 'jul', 'july', 'juli', 'juil', 'juillet', 'lug', 'luglio', 'julio');
-  add(8, 'aug', 'august', 'aout', 'ago', 'agosto');
-  add(9, 'sep', 'sept', 'september', 'septembre', 'set', 'settembre', 'septiembre');
-  add(10, 'oct', 'october', 'okt', 'oktober', 'octobre', 'ott', 'ottobre', 'octubre');
-  add(11, 'nov', 'november', 'novembre', 'noviembre');
-  add(12, 'dec', 'december', 'dez', 'dezember', 'decembre', 'dic', 'dicembre', 'diciembre');
-  return Object.fromEntries(table.map(([month, word]) => [word, month]));
-})();
-
-const WEEKDAY_WORDS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
-  'montag',
-  'dienstag',
-  'mittwoch',
-  'donnerstag',
-  'freitag',
-  'samstag',
-  'sonntag',
-  'mo',
-  'di',
-  'mi',
-  'do',
-  'fr',
-  'sa',
-  'so',
-  'lundi',
-  'mardi',
-  'mercredi',
-  'jeudi',
-  'vendredi',
-  'samedi',
-  'dimanche',
-  'lun',
-  'mar',
-  'mer',
-  'jeu',
-  'ven',
-  'sam',
-  'dim',
-  'lunedi',
-  'martedi',
-  'mercoledi',
-  'giovedi',
-  'venerdi',
-  'sabato',
-  'domenica',
-  'gio',
-  'sab',
-  'dom',
-  'lunes',
-  'martes',
-  'miercoles',
-  'jueves',
-  'viernes',
-  'sabado',
-  'domingo',
-  'mie',
-  'jue',
-  'vie',
-];
-
-const stripAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
-
-const alternation = (words: readonly string[]) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
+/** Month and weekday names and their usual abbreviations, without accents, lower case (wording/dates.ts). */
+const MONTH_WORDS = monthTable(Object.values(MONTH_NAMES));
+const WEEKDAY_WORDS = Object.values(WEEKDAY_NAMES).flatMap((names) => names.words);
 
 // Matched on accent-free lower-case text of the same length (stripAccents keeps one letter per
 // letter for the Latin scripts here; other text is left alone), so positions carry over.
@@ -311,8 +213,8 @@ const DATE_FORMS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, dayFirs
   },
 ];
 
-// "at", "um", "à", "alle ore", "a las", "," … between a date and its time.
-const CONNECTOR = String.raw`\s*(?:,|\bat\b|\bum\b|\ba\b|\balle ore\b|\balle\b|\bore\b|\ba las\b|\ba la\b|-|–|·|\||@)?\s*`;
+// "at", "um", "à", "alle ore", "a las" (wording/dates.ts), "," … between a date and its time.
+const CONNECTOR = String.raw`\s*(?:,|${DATE_TIME_CONNECTORS.flatMap((c) => c.words.map((w) => String.raw`\b${w}\b`)).join('|')}|-|–|·|\||@)?\s*`;
 const MORE_ZONES: Readonly<Record<string, number>> = { MEZ: 60, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180 };
 const ZONE_WORDS = alternation([...Object.keys(ZONE_ABBREVIATIONS), ...Object.keys(MORE_ZONES)].map((z) => z.toLowerCase()));
 const TIME_RE = String.raw`(?:(午前|午後)\s*)?(?<![\d:])(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?![\d])(?:\s*(am|pm|a\.\s?m\.|p\.\s?m\.))?(?:\s*uhr)?(?:\s*\(?((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|${ZONE_WORDS})\)?(?![\p{L}]))?`;

@@ -7,6 +7,7 @@ import { queryFirst, textOf, type ReadRoot } from './dom';
 import { MissingList, toCount } from './read-common';
 import { marketplaceOf } from './read-orders';
 import { SELECTORS } from './selectors';
+import { METRIC_COUNTS } from './wording';
 import type { AccountHealthSnapshot, Metric, Unrecognized } from './snapshot';
 
 const METRICS = [
@@ -21,10 +22,10 @@ export function readMetric(text: string): Metric | string {
   if (!percent) return 'no percentage';
   const value = Number(percent[1]!.replace(',', '.'));
   if (!(value >= 0 && value <= 100)) return `not a rate: ${percent[0]}`;
-  const ofEn = /(\d[\d,]*)\s*(?:of|out of|\/)\s*(\d[\d,]*)/i.exec(text);
-  const ofJa = /(\d[\d,]*)\s*件中\s*(\d[\d,]*)\s*件/.exec(text);
-  const numerator = toCount(ofEn?.[1] ?? ofJa?.[2]);
-  const denominator = toCount(ofEn?.[2] ?? ofJa?.[1]);
+  // The first wording that matches gives both counts (wording/account-health.ts).
+  const counts = METRIC_COUNTS.map(({ pattern }) => pattern.exec(text)?.groups).find((groups) => groups !== undefined);
+  const numerator = toCount(counts?.['numerator']);
+  const denominator = toCount(counts?.['denominator']);
   const fraction = numerator !== undefined && denominator !== undefined && numerator <= denominator;
   return { percent: value, ...(fraction ? { numerator, denominator } : {}) };
 }

@@ -2,6 +2,7 @@
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import { MAX_TEXT, cleanText, queryFirst, type ReadRoot } from './dom';
 import { SELECTORS } from './selectors';
+import { FULFILMENT_WORDING, ORDER_STATUS_WORDING, labelLinePattern } from './wording';
 import type { Missing, MissingWhy, OrderStatus } from './snapshot';
 
 /** Collects what a reader could not read, with why (a detail in English, and its kind for the UI). */
@@ -19,26 +20,15 @@ export function marketplaceFromPage(root: ReadRoot): MarketplaceId | undefined {
   return Object.values(MARKETPLACES).find((m) => m.amazonId === amazonId)?.id;
 }
 
-/** Status words as Seller Central shows them (English and Japanese, JP capture: 出荷済み). */
-const STATUS_WORDS: ReadonlyArray<[RegExp, OrderStatus]> = [
-  [/partially shipped|一部出荷/i, 'partially-shipped'],
-  [/unshipped|未出荷|not yet shipped/i, 'unshipped'],
-  [/shipped|出荷済み|発送済み|delivered|配達済み/i, 'shipped'],
-  [/cancell?ed|キャンセル済み|キャンセル/i, 'canceled'],
-  [/pending|保留中|支払い待ち/i, 'pending'],
-];
-
+/** The status the text names, in Seller Central's words (wording/orders.ts: the first that matches). */
 export function statusFromText(text: string): OrderStatus | undefined {
   if (text === '') return undefined;
-  for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
-  return undefined;
+  return ORDER_STATUS_WORDING.find(({ pattern }) => pattern.test(text))?.status;
 }
 
-/** Fulfilment channel text: "Seller" / 出品者 is merchant-fulfilled, "Amazon" is FBA. */
+/** Fulfilment channel text: the seller's words are merchant-fulfilled, "Amazon" is FBA (wording/orders.ts). */
 export function fulfilmentFromText(text: string): 'FBA' | 'MFN' | undefined {
-  if (/\b(seller|merchant)\b|出品者|verkäufer|vendeur|venditore|vendedor/i.test(text)) return 'MFN';
-  if (/amazon/i.test(text)) return 'FBA';
-  return undefined;
+  return FULFILMENT_WORDING.find(({ pattern }) => pattern.test(text))?.channel;
 }
 
 export function toCount(text: string | undefined): number | undefined {
@@ -56,25 +46,13 @@ export const ASIN_IN_TEXT = /\b(B0[0-9A-Z]{8})\b/;
  * element keeps neighbouring cells' text out (textContent runs them together without a space).
  */
 export function labelledLine(scope: Element | readonly string[], labels: readonly string[]): string | undefined {
-  const starts = labelPattern(labels);
+  const starts = labelLinePattern(labels);
   let found: string | undefined;
   for (const text of Array.isArray(scope) ? scope : elementTexts(scope as Element)) {
     if (starts.test(text)) found = text.replace(starts, '');
   }
   // Lines are raw (see elementTexts): only the value found is cleaned.
   return found === undefined ? undefined : cleanText(found);
-}
-
-const LABEL_PATTERNS = new Map<string, RegExp>();
-
-function labelPattern(labels: readonly string[]): RegExp {
-  const key = labels.join('|');
-  let pattern = LABEL_PATTERNS.get(key);
-  if (!pattern) {
-    pattern = new RegExp(`^\\s*(?:${key})\\s*[:：]\\s*`, 'iu');
-    LABEL_PATTERNS.set(key, pattern);
-  }
-  return pattern;
 }
 
 const BLOCK = new Set(['DIV', 'LI', 'P', 'TD', 'TH', 'TR', 'TBODY', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);

@@ -1,6 +1,7 @@
 /**
  * Order details and order list readers (docs/seller-central-pages.md §2–§3). Keyed on
- * data-test-ids and ids; label text only where nothing else is known, and then in English and Japanese.
+ * data-test-ids and ids; label text only where nothing else is known, and then in English and Japanese
+ * (the words: lib/pages/wording/orders.ts).
  */
 import { sellerCentralHost, type MarketplaceId } from '../hosts';
 import { readDateWindow } from './dates';
@@ -9,6 +10,7 @@ import { ASIN_IN_TEXT, MissingList, ORDER_ID_IN_TEXT, fulfilmentFromText, elemen
 import { readStatusText, withoutRequestWording } from './cancel-wording';
 import { alertElements, cancelOnPage, joinedText, lightElement, readAlerts, spacedText, type AlertReading } from './read-cancel';
 import { SELECTORS } from './selectors';
+import { CANCEL_BANNER, NO_ORDERS, ORDER_ROW_LABELS, PAGE_CONTROL_WORDING } from './wording';
 import type { OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, PageControl, Unrecognized } from './snapshot';
 
 export function marketplaceOf(root: ReadRoot, url: URL): MarketplaceId | undefined {
@@ -35,20 +37,13 @@ export function orderStatusFrom(statuses: readonly (OrderStatus | undefined)[]):
   return 'unknown';
 }
 
-const CONTROL_LABELS: ReadonlyArray<[PageControl['kind'], RegExp]> = [
-  ['cancel-order', /^(cancel order|cancel this order|注文をキャンセル|注文キャンセル|注文のキャンセル)$/i],
-  ['confirm-shipment', /^(confirm shipment|出荷通知を送信|出荷を確認)$/i],
-  ['buy-shipping', /^(buy shipping|配送ラベルを購入)$/i],
-  ['refund-order', /^(refund order|注文を返金)$/i],
-];
-
 /** The order page's own controls, found by label (no data-test-id is known for them) and by link. */
 function readControls(scope: ReadRoot): PageControl[] {
   const controls: PageControl[] = [];
   const seen = new Set<Element>();
   for (const element of queryAll(scope, SELECTORS.labelledControls.css)) {
     const label = textOf(element) || element.getAttribute('label') || element.getAttribute('value') || '';
-    const kind = CONTROL_LABELS.find(([, pattern]) => pattern.test(label.trim()))?.[0];
+    const kind = PAGE_CONTROL_WORDING.find(({ pattern }) => pattern.test(label.trim()))?.kind;
     if (kind) {
       seen.add(element);
       controls.push({ kind, label: label.slice(0, 200), path: pathTo(element) });
@@ -210,10 +205,6 @@ export function readOrderDetails(root: ReadRoot, url: URL): OrderDetailsSnapshot
   };
 }
 
-const SHIP_BY_LABELS = ['Ship by date', 'Ship by', '出荷予定日', '発送予定日'];
-const DELIVER_BY_LABELS = ['Deliver by date', 'Deliver by', 'お届け予定日', '配達予定日'];
-const FULFILMENT_LABELS = ['Fulfillment method', 'Fulfilment method', 'Fulfillment', 'フルフィルメント'];
-
 function readRow(row: Element, zone: string, index: number): OrderRow | undefined {
   const missing = new MissingList();
   const link = queryFirst(row, SELECTORS.rowOrderLink.css);
@@ -231,19 +222,19 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
   const purchase = purchaseText ? readDateWindow(purchaseText, zone) : undefined;
   if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell', purchase ? 'unreadable' : 'not-found');
 
-  const shipByText = labelledLine(lines, SHIP_BY_LABELS);
+  const shipByText = labelledLine(lines, ORDER_ROW_LABELS.shipBy.words);
   const shipBy = shipByText ? readDateWindow(shipByText, zone) : undefined;
   if (!shipBy?.ok) missing.add('shipBy', shipBy ? shipBy.reason : 'no "Ship by date" in the row', shipBy ? 'unreadable' : 'not-found');
-  const deliverByText = labelledLine(lines, DELIVER_BY_LABELS);
+  const deliverByText = labelledLine(lines, ORDER_ROW_LABELS.deliverBy.words);
   const deliverBy = deliverByText ? readDateWindow(deliverByText, zone) : undefined;
 
-  const fulfilmentText = labelledLine(lines, FULFILMENT_LABELS);
+  const fulfilmentText = labelledLine(lines, ORDER_ROW_LABELS.fulfilment.words);
   const fulfilment = fulfilmentText ? fulfilmentFromText(fulfilmentText) : undefined;
   if (!fulfilment) missing.add('fulfilment', 'no fulfilment method in the row');
   const status = statusFromText(withoutRequestWording(textOf(queryFirst(row, SELECTORS.rowStatus.css))));
   if (!status) missing.add('status', 'no status in the row');
   const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0] ?? ASIN_IN_TEXT.exec(textOf(row))?.[1];
-  const quantity = toCount(/^\d+$/.exec(labelledLine(lines, ['Quantity', 'Qty', '数量']) ?? '')?.[0]);
+  const quantity = toCount(/^\d+$/.exec(labelledLine(lines, ORDER_ROW_LABELS.quantity.words) ?? '')?.[0]);
   const sku = labelledLine(lines, ['SKU']);
   const title = textOf(queryFirst(row, SELECTORS.productName.css));
   const buyerName = textOf(queryFirst(row, ['[data-test-id="buyer-name-with-link"]']));
@@ -317,13 +308,11 @@ export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readon
   };
 }
 
-const CANCEL_BANNER = /cancell?ation requests?|キャンセルリクエスト|キャンセル依頼|annulation|stornierung|cancelación|cancellazione/i;
-
 /** `cache`: readings of rows from an earlier read of this page (see RowCache); rows in it are not read again. */
 export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): OrderListSnapshot | Unrecognized {
   const table = queryFirst(root, SELECTORS.ordersTable.css);
   // The whole page's text only when it decides something (on a 500-row list it is a megabyte).
-  const saysEmpty = () => /No orders were found|注文が見つかりません/.test(textOf('body' in root && root.body ? root.body : (root as Element)));
+  const saysEmpty = () => NO_ORDERS.pattern.test(textOf('body' in root && root.body ? root.body : (root as Element)));
   const empty = !table && saysEmpty();
   if (!table && !empty) return { kind: 'unrecognized', reason: 'no orders table on this page (it may still be loading)' };
   const missing = new MissingList();
@@ -356,7 +345,7 @@ export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): Order
   if (totalOrders === undefined && !empty && !(table && saysEmpty())) missing.add('totalOrders', 'no "N orders" heading');
   // Page-level: an alert outside the rows about cancellation requests (it names no order: no flag).
   const inRows = new Set(rows.flatMap((row) => alertsIn(row).map((alert) => alert.element)));
-  const banner = alerts.find((alert) => !inRows.has(alert.element) && CANCEL_BANNER.test(alert.text));
+  const banner = alerts.find((alert) => !inRows.has(alert.element) && CANCEL_BANNER.pattern.test(alert.text));
   return {
     kind: 'order-list',
     ...(marketplace ? { marketplace } : {}),

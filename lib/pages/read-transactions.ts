@@ -1,28 +1,16 @@
 /**
  * Payments → Transaction view (`/payments/event/view`, B). No capture of its markup is public;
  * its export's columns are (EN/JA/FR, docs/seller-central-pages.md §14, B), so the table is found
- * by those header words, whatever its elements (`table`, `kat-table`, ARIA rows), and each row read
+ * by those header words (lib/pages/wording/transactions.ts), whatever its elements (`table`, `kat-table`, ARIA rows), and each row read
  * by column. Nothing of the product details is kept but a SKU it names.
  */
 import { cleanText, queryAll, textOf, type ReadRoot } from './dom';
 import { MissingList, ORDER_ID_IN_TEXT } from './read-common';
 import { marketplaceOf } from './read-orders';
 import type { Money, TransactionRow, TransactionsSnapshot } from './snapshot';
+import { CURRENCY_MARKS, TRANSACTION_COLUMNS, TRANSACTION_TYPES, type TransactionColumn } from './wording';
 
-type Column = 'type' | 'order' | 'details' | 'charges' | 'promotions' | 'fees' | 'other' | 'total' | 'date';
-
-/** Header words of the view's columns (the export's names: B). Matched on the whole cell text. */
-const HEADERS: ReadonlyArray<[Column, RegExp]> = [
-  ['date', /^(date|日付)$/],
-  ['type', /^(transaction type|トランザクションの種類|type de transaction)$/],
-  ['order', /^(order id|order number|注文番号|numéro de (la )?commande)$/],
-  ['details', /^(product details|商品の詳細|détails sur le produit)$/],
-  ['charges', /^(total product charges|商品価格合計|total des frais produit)$/],
-  ['promotions', /^(total promotional rebates|プロモーション割引合計|total des rabais promotionnels)$/],
-  ['fees', /^(amazon fees|amazon手数料|commissions amazon)$/],
-  ['other', /^(other|その他|autres?)$/],
-  ['total', /^(total|合計)\s*[(（]\s*[a-z]{3}\s*[)）]$|^(total|合計)$/],
-];
+type Column = TransactionColumn;
 
 const CELLS = 'th, td, kat-table-cell, [role="cell"], [role="columnheader"], [role="gridcell"]';
 
@@ -32,17 +20,8 @@ const CELLS = 'th, td, kat-table-cell, [role="cell"], [role="columnheader"], [ro
  */
 export function isColumnHeader(text: string): boolean {
   const clean = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  return clean.length <= 60 && HEADERS.some(([, pattern]) => pattern.test(clean));
+  return clean.length <= 60 && TRANSACTION_COLUMNS.some(({ pattern }) => pattern.test(clean));
 }
-
-const SYMBOLS: ReadonlyArray<[RegExp, string]> = [
-  [/JPY|[¥￥円]/, 'JPY'],
-  [/CAD|CA\$|C\$/, 'CAD'],
-  [/MXN|MX\$/, 'MXN'],
-  [/EUR|€/, 'EUR'],
-  [/GBP|£/, 'GBP'],
-  [/USD|\$/, 'USD'],
-];
 
 /** "-￥820", "$1,234.56", "(£3.10)", "1.234,56 €", "−820" → amount and currency; undefined when it is no amount. */
 export function readMoney(text: string): Money | undefined {
@@ -56,14 +35,12 @@ export function readMoney(text: string): Money | undefined {
   number = decimals > 0 && decimals <= 2 ? `${number.slice(0, lastSep).replace(/[.,]/g, '')}.${number.slice(lastSep + 1)}` : number.replace(/[.,]/g, '');
   const amount = Number(number) * (/-\s*[^\d]*\d|\(.*\d.*\)/.test(clean) ? -1 : 1);
   if (!Number.isFinite(amount)) return undefined;
-  const currency = SYMBOLS.find(([pattern]) => pattern.test(clean))?.[1];
+  const currency = CURRENCY_MARKS.find(({ pattern }) => pattern.test(clean))?.currency;
   return currency ? { amount, currency } : { amount };
 }
 
 function kindOf(text: string): TransactionRow['kind'] {
-  if (/order payment|注文に対する支払い|paiement de la commande/i.test(text)) return 'order-payment';
-  if (/refund|返金|rembours/i.test(text)) return 'refund';
-  return 'other';
+  return TRANSACTION_TYPES.find(({ pattern }) => pattern.test(text))?.kind ?? 'other';
 }
 
 export function readTransactions(root: ReadRoot, url: URL): TransactionsSnapshot {
@@ -86,9 +63,9 @@ export function readTransactions(root: ReadRoot, url: URL): TransactionsSnapshot
     if (!columns) {
       const found = new Map<Column, number>();
       texts.forEach((text, index) => {
-        const hit = HEADERS.find(([, pattern]) => pattern.test(text.toLowerCase()));
-        if (hit && !found.has(hit[0])) found.set(hit[0], index);
-        if (hit?.[0] === 'total') {
+        const hit = TRANSACTION_COLUMNS.find(({ pattern }) => pattern.test(text.toLowerCase()));
+        if (hit && !found.has(hit.column)) found.set(hit.column, index);
+        if (hit?.column === 'total') {
           const code = /[(（]\s*([A-Za-z]{3})\s*[)）]/.exec(text)?.[1]?.toUpperCase();
           if (code) snapshot.currency = code;
         }

@@ -7,6 +7,7 @@
 import type { Language } from '../classify/types';
 import type { ResolvedTemplate } from '../messaging';
 import type { PageSnapshot } from '../pages/snapshot';
+import { SUBJECT_BUYER_NAME } from '../pages/wording';
 import type { UserSettings } from '../settings';
 import type { OrderWatch } from '../watch';
 import { fill, formatShipBy, replyLanguage, type Filled, type Values } from './fill';
@@ -18,10 +19,12 @@ import { checkReply, type GuardProblem } from './guard';
  */
 export function buyerNameFromSubject(subject: string | undefined): string | undefined {
   if (!subject) return undefined;
-  const en = /(?:inquiry|message|question|request) from (?:amazon )?customer ([^()]{1,60}?)\s*(?:\(|$)/iu.exec(subject);
-  if (en) return en[1]!.trim();
-  const ja = /^(.{1,30}?)\s*様からのお問い合わせです/u.exec(subject.trim());
-  return ja ? ja[1]!.trim() : undefined;
+  // Amazon's subjects in each language, in order (lib/pages/wording/messages.ts); group 1 is the name.
+  for (const { pattern } of SUBJECT_BUYER_NAME) {
+    const said = pattern.exec(subject.trim());
+    if (said) return said[1]!.trim();
+  }
+  return undefined;
 }
 
 /**
