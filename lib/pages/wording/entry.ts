@@ -2,7 +2,7 @@
  * What an entry of page wording holds (lib/pages/wording/): the words or pattern a reader matches,
  * the languages they are in, where they were seen, and texts they must and must not match. Every
  * entry is checked against its examples by test/wording.test.ts, which also checks that the
- * readers hold no label words of their own (docs/seller-central-pages.md, "Page wording").
+ * readers hold no label words of their own (docs/architecture.md, "Page wording").
  */
 
 /** The languages of the marketplaces' Seller Central, and Chinese (a UI language some sellers use). */
