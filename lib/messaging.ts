@@ -233,22 +233,6 @@ export async function requestUndoCorrection(previous: CorrectionLayer, after: nu
 }
 
 const Line = z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) });
-const Key = z.string().check(z.maxLength(120));
-const BadgeCountSchema = z.union([
-  z.object({ kind: z.literal('ship-by'), key: Key, at: z.iso.datetime(), overdue: z.boolean() }),
-  z.object({ kind: z.literal('cancel-request'), key: Key, overdue: z.literal(false) }),
-  z.object({ kind: z.literal('auto-cancel'), key: Key, cancelAt: z.iso.datetime(), estimated: z.boolean(), timeZone: z.string().check(z.maxLength(60)), overdue: z.boolean() }),
-  z.object({
-    kind: z.literal('reply'),
-    key: Key,
-    since: z.optional(z.iso.datetime()),
-    intent: z.enum(INTENTS),
-    highRisk: z.boolean(),
-    overdue: z.boolean(),
-    at: z.optional(z.iso.datetime()),
-  }),
-  z.object({ kind: z.literal('notice'), key: Key, notice: z.enum(['undeliverable-message', 'a-to-z-claim']), overdue: z.boolean(), at: z.optional(z.iso.datetime()) }),
-]);
 export const FindingSchema = z.object({
   id: z.enum(FINDING_IDS),
   severity: z.enum(SEVERITIES),
@@ -271,7 +255,6 @@ export const FindingSchema = z.object({
     .check(z.maxLength(60)),
   variant: z.optional(z.string().check(z.maxLength(100))),
   subject: z.string().check(z.maxLength(200)),
-  badge: z.optional(BadgeCountSchema),
 });
 export const AdviceResponse = z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) });
 
