@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Unit and component tests: pure lib/ code, Preact components, and entrypoints against WXT's fake browser.
+// Unit and component tests: pure lib/ code, Preact components, and the browser wiring (utils/) against WXT's fake browser.
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {

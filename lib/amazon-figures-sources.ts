@@ -49,4 +49,20 @@ export const FIGURE_SOURCES = {
     G201722390_US,
     { cite: 'The public captures of /orders-api/order (docs/seller-central-pages.md §13): cancellationDate 10 and 11 calendar days after latestShipDate (inferred)', grade: 'C' },
   ],
+  REPLY_WINDOW_HOURS: [
+    {
+      cite: 'Amazon seller help 202152030 (sellercentral.amazon.com/gp/help/external/202152030): "Respond to buyer messages within 24 hours, including weekends and holidays. Auto-responders are not considered a valid response."',
+      grade: 'A',
+    },
+    {
+      cite: 'Amazon seller help 200549770 "Contact Response Time" (US): "The Late Response Rate is the percentage of messages you didn\'t respond to within 24 hours … including weekends and holidays"',
+      grade: 'A',
+    },
+  ],
+  A_TO_Z_RESPONSE_HOURS: [
+    {
+      cite: 'assumed: 72 hours to answer Amazon on an A-to-z claim, as sellers report it; older help said 7 days, and since 2020 Amazon no longer requires a response to Amazon when a claim is filed (its US announcement, as quoted on sellerbee.com/forum/52), so the figure is kept as the safe, short side',
+      grade: 'C',
+    },
+  ],
 } as const satisfies Record<string, readonly FigureSource[] | Record<MarketplaceId, FigureSource>>;

@@ -28,6 +28,18 @@ export const ON_TIME_DELIVERY_RATE: Readonly<
 };
 
 /**
+ * Buyer messages are to be answered within 24 hours, weekends and holidays included (Amazon's
+ * Contact Response Time; auto-replies do not count). The same in every marketplace of ours.
+ */
+export const REPLY_WINDOW_HOURS = 24;
+
+/**
+ * Hours to answer Amazon's request on an A-to-z Guarantee claim: kept at 72 (assumed, the short,
+ * safe side of what sellers report; see the source).
+ */
+export const A_TO_Z_RESPONSE_HOURS = 72;
+
+/**
  * How long after ordering a buyer can still cancel by themselves ("Cancel items" in Your Orders);
  * after that only a cancellation request to the seller remains. 30 minutes, except 5 minutes on
  * amazon.co.jp (seller-fulfilled orders).

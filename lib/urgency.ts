@@ -2,40 +2,28 @@
  * Which orders need action now (DESIGN.md "Urgency and the badge"), from the order memory alone
  * (lib/watch). Pure: `now` is passed in; deadlines are judged in the marketplace's time zone.
  *
- * An order needs action when, for a seller-fulfilled unshipped order, the ship-by date is today
- * or past; an official cancellation request is pending; a buyer message has waited the seller's
- * threshold (12 h by default) or carries a high-risk intent (complaints, cancel-not-honored,
- * address change, A-to-z); or an Amazon notice about it awaits action. It is overdue when the
- * ship-by date has passed, a message has waited 24 hours, or an A-to-z claim is older than the
- * 72 hours Amazon gives to answer. Past its ship-by date, an unconfirmed order also says when
- * Amazon will cancel it (its own date from the order data, or our estimate, lib/amazon-figures).
+ * One engine: an order is urgent when the findings the rules give for it as remembered
+ * (`adviseOrder`, lib/guidance/advise.ts: the same rules as the sidebar's) carry a badge count;
+ * each finding says whether and how it counts (its `badge`). Today those are: a seller-fulfilled
+ * unshipped order due today or past (and, past it, Amazon's automatic cancellation), a pending
+ * official cancellation request, a buyer message waiting the seller's threshold (12 h by default)
+ * or of a high-risk intent (lib/guidance/policy.ts), and an Amazon notice awaiting action.
  */
 import * as z from 'zod/mini';
-import type { Intent } from './classify/types';
-import { estimateAutoCancel } from './amazon-figures';
+import { A_TO_Z_RESPONSE_HOURS, REPLY_WINDOW_HOURS, estimateAutoCancel } from './amazon-figures';
+import { adviseOrder } from './guidance/advise';
+import { BADGE_KINDS, type BadgeCount } from './guidance/types';
 import { MARKETPLACES, SELLER_CENTRAL_HOSTS, type MarketplaceId } from './hosts';
-import { dayKey } from './time';
 import { unanswered, type OrderWatch } from './watch';
 
 const HOUR = 3_600_000;
-export const REPLY_WINDOW_MS = 24 * HOUR;
-export const A_TO_Z_WINDOW_MS = 72 * HOUR;
+const REPLY_WINDOW_MS = REPLY_WINDOW_HOURS * HOUR;
+const A_TO_Z_WINDOW_MS = A_TO_Z_RESPONSE_HOURS * HOUR;
 /** How long "snooze" hides an order. */
 export const SNOOZE_MS = HOUR;
 
-export const HIGH_RISK_INTENTS: ReadonlySet<Intent> = new Set(['defective', 'counterfeit', 'condition-mismatch', 'wrong-item', 'cancel-not-honored', 'address-change', 'a-to-z-claim']);
-
-export type UrgencyReason =
-  | { readonly kind: 'ship-by'; readonly key: string; readonly at: string; readonly overdue: boolean }
-  | { readonly kind: 'cancel-request'; readonly key: string; readonly overdue: false }
-  /**
-   * Past its ship-by date and unconfirmed: Amazon cancels it at `cancelAt` (its own date from the
-   * order data, or our estimate) and counts it against the seller. Not a deadline of its own: the
-   * ship-by date, already passed, stays the order's deadline.
-   */
-  | { readonly kind: 'auto-cancel'; readonly key: string; readonly cancelAt: string; readonly estimated: boolean; readonly timeZone: string; readonly overdue: boolean }
-  | { readonly kind: 'reply'; readonly key: string; readonly since?: string; readonly intent: Intent; readonly highRisk: boolean; readonly overdue: boolean; readonly at?: string }
-  | { readonly kind: 'notice'; readonly key: string; readonly notice: 'undeliverable-message' | 'a-to-z-claim'; readonly overdue: boolean; readonly at?: string };
+/** Why an order is on the badge: the badge count of one of its findings. */
+export type UrgencyReason = BadgeCount;
 
 export interface UrgentOrder {
   readonly orderId: string;
@@ -65,59 +53,18 @@ export interface UrgencySettings {
   readonly replyDueHours: number;
 }
 
+const KIND_RANK: Readonly<Record<BadgeCount['kind'], number>> = Object.fromEntries(BADGE_KINDS.map((kind, i) => [kind, i])) as Record<BadgeCount['kind'], number>;
+
+/** The badge counts of the order's findings, one per key (an order's reply counts are one), in a fixed order of kinds. */
 function reasonsOf(watch: OrderWatch, settings: UrgencySettings, now: number): UrgencyReason[] {
-  const reasons: UrgencyReason[] = [];
-  const closed = watch.status === 'shipped' || watch.status === 'canceled';
-  const zone = MARKETPLACES[watch.marketplace ?? 'US'].timeZone;
-
-  if (watch.shipBy && watch.fulfilment !== 'FBA' && (watch.status === 'unshipped' || watch.status === 'partially-shipped')) {
-    const at = Date.parse(watch.shipBy);
-    if (at < now || dayKey(at, zone) === dayKey(now, zone)) reasons.push({ kind: 'ship-by', key: 'ship-by', at: watch.shipBy, overdue: at < now });
-    const cancelAt = at < now ? (watch.cancellationDate ?? estimateAutoCancel(watch.shipBy, zone)) : undefined;
-    if (cancelAt) {
-      reasons.push({ kind: 'auto-cancel', key: 'auto-cancel', cancelAt, estimated: watch.cancellationDate === undefined, timeZone: zone, overdue: Date.parse(cancelAt) < now });
-    }
+  const byKey = new Map<string, UrgencyReason>();
+  for (const finding of adviseOrder(watch, settings, now)) {
+    if (finding.badge && !byKey.has(finding.badge.key)) byKey.set(finding.badge.key, finding.badge);
   }
-  if (watch.buyerRequestedCancel === true && !closed) reasons.push({ kind: 'cancel-request', key: 'cancel-request', overdue: false });
-
-  const waiting = unanswered(watch);
-  const oldest = waiting.find((m) => m.at !== undefined);
-  const risky = waiting.find((m) => HIGH_RISK_INTENTS.has(m.intent));
-  const waited = oldest?.at ? now - Date.parse(oldest.at) : undefined;
-  if (risky || (waited !== undefined && waited >= settings.replyDueHours * HOUR)) {
-    const message = risky ?? oldest!;
-    const reason: UrgencyReason = {
-      kind: 'reply',
-      key: `reply:${message.key}`,
-      intent: message.intent,
-      highRisk: risky !== undefined,
-      overdue: waited !== undefined && waited >= REPLY_WINDOW_MS,
-      ...(oldest?.at ? { since: oldest.at, at: new Date(Date.parse(oldest.at) + REPLY_WINDOW_MS).toISOString() } : {}),
-    };
-    reasons.push(reason);
-  }
-
-  const notices = [
-    ...(watch.notice ? [{ notice: watch.notice.kind, seen: watch.notice.seen }] : []),
-    ...watch.messages
-      .filter((m) => m.sender === 'amazon' && !m.answered && (m.intent === 'a-to-z-claim' || m.intent === 'delivery-failure'))
-      .map((m) => ({ notice: m.intent === 'a-to-z-claim' ? 'a-to-z-claim' : 'undeliverable-message', seen: m.at ?? watch.lastSeen })),
-  ];
-  const notice = notices.find((n) => n.notice === 'a-to-z-claim') ?? notices[0];
-  if (notice && (notice.notice === 'a-to-z-claim' || notice.notice === 'undeliverable-message')) {
-    const claimDeadline = notice.notice === 'a-to-z-claim' ? Date.parse(notice.seen) + A_TO_Z_WINDOW_MS : undefined;
-    reasons.push({
-      kind: 'notice',
-      key: `notice:${notice.notice}`,
-      notice: notice.notice,
-      overdue: claimDeadline !== undefined && claimDeadline < now,
-      ...(claimDeadline !== undefined ? { at: new Date(claimDeadline).toISOString() } : {}),
-    });
-  }
-  return reasons;
+  return [...byKey.values()].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 
-function deadlineOf(reasons: readonly UrgencyReason[]): string | undefined {
+function nearestDeadline(reasons: readonly UrgencyReason[]): string | undefined {
   const times = reasons.flatMap((r) => ('at' in r && r.at ? [r.at] : [])).sort();
   return times[0];
 }
@@ -135,7 +82,7 @@ export function urgentOrders(watches: readonly OrderWatch[], handled: Handled, s
   for (const watch of watches) {
     const reasons = reasonsOf(watch, settings, now);
     if (reasons.length === 0 || hidden(handled, watch.orderId, reasons, now)) continue;
-    const deadline = deadlineOf(reasons);
+    const deadline = nearestDeadline(reasons);
     orders.push({
       orderId: watch.orderId,
       marketplace: watch.marketplace,

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReplyComposer, ReplyPicker, TypingGuard } from '@/components/ReplyComposer';
-import { resolveTemplate } from '@/entrypoints/background/requests';
+import { resolveTemplate } from '@/utils/background/requests';
 import { buyerNameFromSubject, compose as composeWith } from '@/lib/templates/compose';
 import { readPage } from '@/lib/pages/read-page';
 import { DEFAULT_USER_SETTINGS } from '@/lib/settings';

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TemplateRecovery } from '@/components/TemplateEditor';
-import { Options } from '@/entrypoints/options/main';
+import { Options } from '@/utils/options/options-page';
 import type { TemplateBackup } from '@/lib/storage';
 import { toSyncItems, type UserTemplate } from '@/lib/templates/user-templates';
 import { tEn, tJa } from './helpers';

@@ -2,7 +2,7 @@
 // the badge (text, colour, tooltip), recomputed on change and on its alarm.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background, { RECOMPUTE_ALARM, recompute } from '@/entrypoints/background';
+import { RECOMPUTE_ALARM, recompute, startBackground } from '@/utils/background/service';
 import { BADGE_AMBER, BADGE_RED } from '@/lib/badge';
 import { BACKUP_PREFIX } from '@/lib/storage';
 import type { OrderWatch } from '@/lib/watch';
@@ -50,7 +50,7 @@ describe('background: urgent orders on the badge', () => {
   });
 
   it('shows no badge when nothing is remembered, and sets an hourly alarm', async () => {
-    background.main();
+    startBackground();
     await settle();
     expect(await badge()).toMatchObject({ text: '', title: 'Seller Sidekick' });
     const alarm = await fakeBrowser.alarms.get(RECOMPUTE_ALARM);
@@ -63,13 +63,13 @@ describe('background: urgent orders on the badge', () => {
       ...watch('111-0000000-0000002', { messages: [{ key: 'b', sender: 'buyer', intent: 'counterfeit', flags: [], answered: false, at: new Date(NOW - HOUR).toISOString() }] }),
       ...watch('111-0000000-0000003', { status: 'shipped' }),
     });
-    background.main();
+    startBackground();
     await settle();
     expect(await badge()).toEqual({ text: '2', color: rgb(BADGE_AMBER), title: 'Seller Sidekick: 2 orders need action' });
   });
 
   it('turns red when one is overdue, and follows changes from a page', async () => {
-    background.main();
+    startBackground();
     await settle();
     await fakeBrowser.storage.local.set(watch('111-0000000-0000004', { shipBy: new Date(NOW - 2 * HOUR).toISOString() }));
     await settle();
@@ -85,7 +85,7 @@ describe('background: urgent orders on the badge', () => {
   it('shows 99+ past 99', async () => {
     const many = Object.assign({}, ...Array.from({ length: 120 }, (_, i) => watch(`111-0000000-${String(i).padStart(7, '0')}`, { buyerRequestedCancel: true })));
     await fakeBrowser.storage.local.set(many);
-    background.main();
+    startBackground();
     await settle();
     expect((await badge()).text).toBe('99+');
   });

@@ -5,8 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { handleRequest } from '@/entrypoints/background/requests';
-import { createGuidance, type GuidanceState } from '@/entrypoints/seller-central.content/guidance';
+import { handleRequest } from '@/utils/background/requests';
+import { createGuidance, type GuidanceState } from '@/utils/content/guidance';
 import { MAX_CLASSIFY_BATCH, newestBatch, requestClassification } from '@/lib/messaging';
 import type { MessageThreadSnapshot } from '@/lib/pages/snapshot';
 import { watchKey, type OrderWatch } from '@/lib/watch';

@@ -4,9 +4,9 @@
 // layer from before. With WXT's fake browser.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
-import { forgetCorrections } from '@/entrypoints/background/corrections';
-import { handleRequest } from '@/entrypoints/background/requests';
+import { startBackground } from '@/utils/background/service';
+import { forgetCorrections } from '@/utils/background/corrections';
+import { handleRequest } from '@/utils/background/requests';
 import { CorrectionLayerSchema, emptyLayer, MAX_LAYER_FEATURES, type CorrectionLayer } from '@/lib/classify/corrections';
 import type { ClassifyInput, Intent } from '@/lib/classify/types';
 import { ClassifyResponse, CorrectResponse, MAX_CLASSIFY_BATCH } from '@/lib/messaging';
@@ -113,7 +113,7 @@ describe('corrections through the background', () => {
   });
 
   it('a layer written to storage (import, reset on the options page) counts for the next classification', async () => {
-    background.main();
+    startBackground();
     await settle();
     expect((await intents([similar]))[0]).not.toBe('defective');
     // An import: a layer learned elsewhere.

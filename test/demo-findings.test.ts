@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import demo from '@/demo/pages.json';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
+import type { Finding } from '@/lib/guidance/types';
+import { EMPTY_HANDLED, urgentOrders } from '@/lib/urgency';
 import { EMPTY_FEE_RATES, EMPTY_SALES_WATCH, assessTransactions, type FeeRates, type SalesWatch } from '@/lib/fees';
 import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { mergeOrderDetails, parseOrdersApi } from '@/lib/pages/orders-api';
@@ -46,12 +48,26 @@ function classified(snapshot: PageSnapshot): ClassifiedMessage[] | undefined {
   );
 }
 
+interface Visit {
+  readonly findings: readonly Finding[];
+  /** The orders the last page is about. */
+  readonly orders: readonly string[];
+  readonly memory: ReadonlyMap<string, OrderWatch>;
+}
+
 /** Visits pages in order, remembering as the content script does; the findings of the last. */
 function visit(ids: readonly string[], now: Date): string[] {
+  return visitAll(ids, now)
+    .findings.map((f) => f.id)
+    .sort();
+}
+
+function visitAll(ids: readonly string[], now: Date): Visit {
   const memory = new Map<string, OrderWatch>();
   // The background's fee rates and sales (lib/fees), as it keeps them across pages.
   let fees: { rates: FeeRates; sales: SalesWatch } = { rates: EMPTY_FEE_RATES, sales: EMPTY_SALES_WATCH };
-  let findings: string[] = [];
+  let findings: Finding[] = [];
+  let orders: string[] = [];
   for (const id of ids) {
     const page = demo.pages.find((p) => p.id === id)!;
     const snapshot = snapshotAt(page, now);
@@ -60,14 +76,16 @@ function visit(ids: readonly string[], now: Date): string[] {
     const watch = orderId ? memory.get(orderId) : undefined;
     const assessed = snapshot.kind === 'transactions' ? assessTransactions(snapshot, fees.rates, fees.sales, now.getTime()) : undefined;
     if (assessed) fees = { rates: assessed.rates, sales: assessed.sales };
-    findings = advise({ snapshot, ...(messages ? { classified: messages } : {}), watch, settings: { replyDueHours: 12 }, now: now.getTime(), feeJumps: assessed?.jumps })
-      .map((f) => f.id)
-      .sort();
+    findings = advise({ snapshot, ...(messages ? { classified: messages } : {}), watch, settings: { replyDueHours: 12 }, now: now.getTime(), feeJumps: assessed?.jumps });
+    orders = snapshot.kind === 'order-list' ? snapshot.orders.map((row) => row.orderId) : orderId ? [orderId] : [];
+    if (snapshot.kind === 'order-list') {
+      for (const row of snapshot.orders) memory.set(row.orderId, observeOrder(memory.get(row.orderId), { ...row, marketplace: row.marketplace ?? snapshot.marketplace }, now.getTime()));
+    }
     if (snapshot.kind === 'order-details') memory.set(snapshot.orderId, observeOrder(watch, snapshot, now.getTime()));
     if (snapshot.kind === 'message-thread' && snapshot.orderId) memory.set(snapshot.orderId, observeThread(watch, { ...snapshot, orderId: snapshot.orderId }, messages ?? [], now.getTime()));
     if (snapshot.kind === 'notice' && snapshot.orderId) memory.set(snapshot.orderId, observeNotice(watch, { ...snapshot, orderId: snapshot.orderId }, now.getTime()));
   }
-  return findings;
+  return { findings, orders, memory };
 }
 
 const MOMENTS: [string, Date][] = [
@@ -84,6 +102,33 @@ describe.each(MOMENTS)('demo findings at %s', (_name, now) => {
 
   it.each(demo.scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
     expect(visit(scenario.steps, now)).toEqual([...scenario.findings].sort());
+  });
+});
+
+// One engine: the badge (lib/urgency) counts an order exactly when the findings the sidebar shows
+// for it say it counts, on every demo page and after every scenario, at every moment above.
+describe.each(MOMENTS)('the badge agrees with the findings at %s', (_name, now) => {
+  const agree = (ids: readonly string[]) => {
+    const { findings, orders, memory } = visitAll(ids, now);
+    const counted = new Set(urgentOrders([...memory.values()], EMPTY_HANDLED, { replyDueHours: 12 }, now.getTime()).map((o) => o.orderId));
+    const flagged = new Set(findings.flatMap((f) => (f.badge && f.orderId ? [f.orderId] : [])));
+    return { badge: orders.filter((id) => counted.has(id)), findings: orders.filter((id) => flagged.has(id)), flaggedElsewhere: [...flagged].filter((id) => !orders.includes(id)) };
+  };
+
+  it.each(demo.pages.map((p) => [p.id, p] as const))('%s', (_id, page) => {
+    const { badge, findings, flaggedElsewhere } = agree([page.id]);
+    expect(badge).toEqual(findings);
+    expect(flaggedElsewhere).toEqual([]);
+  });
+
+  it.each(demo.scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
+    const { badge, findings } = agree(scenario.steps);
+    expect(badge).toEqual(findings);
+  });
+
+  it('counts something on some demo pages, so the agreement is not of empty sets', () => {
+    const counting = demo.pages.filter((p) => agree([p.id]).badge.length > 0);
+    expect(counting.length).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_FEE_RATES, EMPTY_SALES_WATCH } from '@/lib/fees';
 import { feeRatesItem, salesWatchItem } from '@/lib/fees-store';
 import { BACKUP_PREFIX, clearOrderData } from '@/lib/storage';
-import { checkTransactions, noteOrders } from '@/entrypoints/background/fees';
+import { checkTransactions, noteOrders } from '@/utils/background/fees';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releaseRightEdge, reserveRightEdge } from '@/entrypoints/seller-central.content/layout';
+import { releaseRightEdge, reserveRightEdge } from '@/utils/content/layout';
 
 describe('page layout reservation', () => {
   it('keeps one style element and updates it', () => {

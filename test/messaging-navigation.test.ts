@@ -2,7 +2,7 @@
 // another case without a page load. The page type and the snapshot must follow what the page shows.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { watchPageContent } from '@/entrypoints/seller-central.content/page-reading';
+import { watchPageContent } from '@/utils/content/page-reading';
 import { followSnapshot, recognisePage } from '@/lib/pages/page-type';
 import { readPage } from '@/lib/pages/read-page';
 import type { PageSnapshot } from '@/lib/pages/snapshot';

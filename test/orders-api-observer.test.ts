@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { observeOrdersApi } from '@/entrypoints/orders-api.content/observe';
+import { observeOrdersApi } from '@/utils/orders-api/observe';
 import { MAX_OBSERVED_TEXT } from '@/lib/pages/observed-source';
 
 const ORDER = { order: { amazonOrderId: '114-3941689-8772232' } };

@@ -1,6 +1,6 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openLink, type Link, type LinkRole } from '@/entrypoints/orders-api.content/channel';
+import { openLink, type Link, type LinkRole } from '@/utils/orders-api/channel';
 import { LINK_EVENTS } from '@/lib/pages/observed-source';
 
 type Win = Window & typeof globalThis;

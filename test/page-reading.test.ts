@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { openLink, type Link } from '@/entrypoints/orders-api.content/channel';
-import { judgeMutations, watchPageContent } from '@/entrypoints/seller-central.content/page-reading';
+import { openLink, type Link } from '@/utils/orders-api/channel';
+import { judgeMutations, watchPageContent } from '@/utils/content/page-reading';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { LINK_EVENTS, MAX_OBSERVED_TEXT, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { loadFixture } from './helpers';

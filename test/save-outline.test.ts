@@ -4,8 +4,8 @@
 // and the file is a skeleton `npm run read-page` accepts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '@/entrypoints/background/requests';
-import { saveOutline } from '@/entrypoints/seller-central.content/save-outline';
+import { handleRequest } from '@/utils/background/requests';
+import { saveOutline } from '@/utils/content/save-outline';
 import { parseSkeleton } from '@/lib/pages/skeleton';
 import { loadFixture } from './helpers';
 

@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { handleRequest } from '@/entrypoints/background/requests';
-import { createGuidance, type GuidanceState } from '@/entrypoints/seller-central.content/guidance';
-import { isOurs, pageSelection } from '@/entrypoints/seller-central.content/page-selection';
+import { handleRequest } from '@/utils/background/requests';
+import { createGuidance, type GuidanceState } from '@/utils/content/guidance';
+import { isOurs, pageSelection } from '@/utils/content/page-selection';
 import { classify } from '@/lib/classify/classify';
 import { trustedIntent } from '@/lib/classify/official';
 import { advise } from '@/lib/guidance/advise';

@@ -2,7 +2,7 @@
 // quotas, and the local copy never lost to a corrupt or over-quota sync value.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '@/entrypoints/background/requests';
+import { handleRequest } from '@/utils/background/requests';
 import { requestTemplateChoices } from '@/lib/messaging';
 import { BACKUP_PREFIX, templateStore } from '@/lib/storage';
 import {

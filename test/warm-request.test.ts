@@ -1,7 +1,7 @@
 // The wake-up a page sends as it starts: the background answers it, and it prepares the classifier.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '@/entrypoints/background/requests';
+import { handleRequest } from '@/utils/background/requests';
 import { classify, warmClassifier } from '@/lib/classify/classify';
 import { requestWarm } from '@/lib/messaging';
 

@@ -3,7 +3,7 @@
 // buyer's official cancellation request can be set by page data, cleared only by newer data.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '@/entrypoints/background/requests';
+import { handleRequest } from '@/utils/background/requests';
 import type { Classification, Intent } from '@/lib/classify/types';
 import { MAX_REMEMBER_BATCH, RememberResponse, requestRemember } from '@/lib/messaging';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot } from '@/lib/pages/snapshot';

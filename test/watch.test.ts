@@ -2,7 +2,7 @@
 // and the background's answers to the content script (hostile requests included).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleRequest } from '@/entrypoints/background/requests';
+import { handleRequest } from '@/utils/background/requests';
 import { classify } from '@/lib/classify/classify';
 import { ClassifyResponse, TemplateResponse, UiMessagesResponse } from '@/lib/messaging';
 import type { MessageThreadSnapshot, OrderDetailsSnapshot } from '@/lib/pages/snapshot';

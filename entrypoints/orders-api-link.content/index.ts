@@ -7,7 +7,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import { PAGE_LINK_GLOBAL, PAGE_READER_BROWSERS } from '@/lib/pages/observed-source';
-import { openLink, type Link } from '../orders-api.content/channel';
+import { openLink, type Link } from '@/utils/orders-api/channel';
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],

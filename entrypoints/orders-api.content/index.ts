@@ -7,8 +7,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
 import { LINK_EVENTS, PAGE_READER_BROWSERS } from '@/lib/pages/observed-source';
-import { openLink } from './channel';
-import { observeOrdersApi } from './observe';
+import { openLink } from '@/utils/orders-api/channel';
+import { observeOrdersApi } from '@/utils/orders-api/observe';
 
 export default defineContentScript({
   matches: [...SELLER_CENTRAL_MATCHES],

@@ -26,16 +26,16 @@ import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { TEMPLATES_KEY, sidebarSettingsItem, userSettingsItem } from '@/lib/storage';
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { browserTranslationEngine } from '@/utils/browser-translator';
-import { createCancelGuard } from './cancel-guard';
-import { createCorrections } from './corrections';
-import { createGuidance, type GuidanceState } from './guidance';
+import { createCancelGuard } from '@/utils/content/cancel-guard';
+import { createCorrections } from '@/utils/content/corrections';
+import { createGuidance, type GuidanceState } from '@/utils/content/guidance';
 import { compose } from '@/lib/templates/compose';
 import type { Summary } from '@/components/read-summary';
-import { deliver } from './replies';
-import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from './layout';
-import { watchPageContent } from './page-reading';
-import { pageSelection } from './page-selection';
-import { saveOutline } from './save-outline';
+import { deliver } from '@/utils/content/replies';
+import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from '@/utils/content/layout';
+import { watchPageContent } from '@/utils/content/page-reading';
+import { pageSelection } from '@/utils/content/page-selection';
+import { saveOutline } from '@/utils/content/save-outline';
 
 const SELECTION_DEBOUNCE_MS = 250;
 

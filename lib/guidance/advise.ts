@@ -9,7 +9,7 @@
  */
 import { MODEL_EVIDENCE, type Classification, type Flag, type Intent } from '../classify/types';
 import { trustedIntent } from '../classify/official';
-import { BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, estimateAutoCancel } from '../amazon-figures';
+import { A_TO_Z_RESPONSE_HOURS, BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, REPLY_WINDOW_HOURS, estimateAutoCancel } from '../amazon-figures';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { TRANSIT } from '../pages/wording';
@@ -20,16 +20,13 @@ import type { ClassifiedMessage, OrderWatch } from '../watch';
 import type { FeeJump } from '../fees';
 import { addressConcerns } from './address';
 import { dayKey } from '../time';
-import type { Finding, FindingId, GuidanceSettings, HighlightedText, Line, Severity, SourceId } from './types';
+import type { BadgeCount, Finding, FindingId, GuidanceSettings, HighlightedText, Line, Severity, SourceId } from './types';
+import { COMPLAINTS, HIGH_RISK_INTENTS } from './policy';
 import { SEVERITIES } from './types';
 
 const HOUR = 60 * 60 * 1000;
-/** Amazon expects a reply to buyer messages within 24 hours, weekends included (seller help). */
-export const REPLY_WINDOW_HOURS = 24;
 /** Amazon's Pre-fulfilment Cancel Rate limit, in percent (lib/amazon-figures.ts, with its sources). */
-export const CANCELLATION_RATE_TARGET = PRE_FULFILMENT_CANCEL_RATE.maxPercent;
-/** Sellers have 72 hours to answer Amazon's request in an A-to-z claim (seller help). */
-export const A_TO_Z_RESPONSE_HOURS = 72;
+const CANCELLATION_RATE_TARGET = PRE_FULFILMENT_CANCEL_RATE.maxPercent;
 
 /** The account-health reading the rules use: the stored reading (lib/settings.ts), without its version. */
 export type AccountHealthReading = Omit<StoredAccountHealthReading, 'version'>;
@@ -77,6 +74,8 @@ interface OrderFacts {
 }
 
 interface MessageFact {
+  /** Which message this is (sender and time, or place in the thread): what the order memory keys it by. */
+  readonly key: string;
   readonly sender: 'buyer' | 'amazon';
   readonly at?: string | undefined;
   readonly intent: Intent;
@@ -87,12 +86,17 @@ interface MessageFact {
 }
 
 interface Facts {
-  readonly page: PageSnapshot['kind'];
+  /** The page read, or `memory`: an order as remembered (lib/watch), for the badge. */
+  readonly page: PageSnapshot['kind'] | 'memory';
   readonly marketplace?: MarketplaceId | undefined;
   readonly orders: readonly OrderFacts[];
   /** Messages about the single order of this page (thread or order details). */
   readonly messages: readonly MessageFact[];
   readonly notice?: NoticeSnapshot;
+  /** An Amazon notice about this order seen on an earlier page (the order memory's). */
+  readonly noticeSeen?: OrderWatch['notice'];
+  /** When the order memory last saw this order (the moment a claim message without a time was seen). */
+  readonly lastSeen?: string | undefined;
   readonly health?: AccountHealthSnapshot;
   readonly accountHealth?: AccountHealthReading | undefined;
   readonly settings: GuidanceSettings;
@@ -113,7 +117,8 @@ export interface FindingRule {
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────
 
 const line = (key: MessageKey, ...args: string[]): Line => (args.length > 0 ? { key, args } : { key });
-const COMPLAINTS: ReadonlySet<Intent> = new Set(['defective', 'counterfeit', 'condition-mismatch', 'wrong-item']);
+/** Complaints, and a buyer saying they filed (or will file) an A-to-z claim: answered now. */
+const COMPLAINT_LIKE: ReadonlySet<Intent> = new Set([...COMPLAINTS, 'a-to-z-claim']);
 const CLOSED: ReadonlySet<string> = new Set(['shipped', 'canceled']);
 function single<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
@@ -131,6 +136,33 @@ function percent(value: number): string {
 function buyerMessages(facts: Facts, intents: ReadonlySet<Intent> | Intent, { waiting = false } = {}): MessageFact[] {
   const wanted = typeof intents === 'string' ? new Set([intents]) : intents;
   return facts.messages.filter((m) => m.sender === 'buyer' && wanted.has(m.intent) && !(waiting && m.answered));
+}
+
+/**
+ * The order's reply count for the badge: its first waiting high-risk message (lib/guidance/policy),
+ * else its oldest waiting message once it has waited the seller's threshold; overdue after Amazon's
+ * 24 hours. The same for every finding of the order that counts a reply, so the badge lists one.
+ */
+function replyCount(facts: Facts): BadgeCount | undefined {
+  const waiting = facts.messages.filter((m) => m.sender === 'buyer' && !m.answered).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  const oldest = waiting.find((m) => m.at !== undefined);
+  const risky = waiting.find((m) => HIGH_RISK_INTENTS.has(m.intent));
+  const waited = oldest?.at ? facts.now - Date.parse(oldest.at) : undefined;
+  if (!risky && (waited === undefined || waited < facts.settings.replyDueHours * HOUR)) return undefined;
+  const message = risky ?? oldest!;
+  return {
+    kind: 'reply',
+    key: `reply:${message.key}`,
+    intent: message.intent,
+    highRisk: risky !== undefined,
+    overdue: waited !== undefined && waited >= REPLY_WINDOW_HOURS * HOUR,
+    ...(oldest?.at ? { since: oldest.at, at: new Date(Date.parse(oldest.at) + REPLY_WINDOW_HOURS * HOUR).toISOString() } : {}),
+  };
+}
+
+/** A badge count, or nothing: for a draft's `...counted(…)`. */
+function counted(count: BadgeCount | undefined): { badge?: BadgeCount } {
+  return count ? { badge: count } : {};
 }
 
 function highlights(messages: readonly MessageFact[]): HighlightedText[] {
@@ -224,6 +256,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
             evidence: highlights(official),
             orderId: order.orderId,
             subject: order.orderId,
+            badge: { kind: 'cancel-request', key: 'cancel-request', overdue: false },
           },
         ];
       });
@@ -245,6 +278,8 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           steps: [line('findingCancelNotHonoredStep1'), line('findingCancelNotHonoredStep2'), line('findingCancelNotHonoredStep3')],
           evidence: highlights(said),
           subject: order.orderId,
+          // Counts while one of them waits for an answer.
+          ...counted(said.some((m) => !m.answered) ? replyCount(facts) : undefined),
         },
       ];
     },
@@ -273,6 +308,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
             deadline: { at: order.shipBy, kind: 'ship-by' },
             orderId: order.orderId,
             subject: order.orderId,
+            badge: { kind: 'ship-by', key: 'ship-by', at: order.shipBy, overdue },
           },
         ];
       });
@@ -285,8 +321,8 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     templates: [],
     control: 'confirm-shipment',
     fire(facts) {
-      // The order page only: the list already says "ship-by date passed" for each row.
-      if (facts.page !== 'order-details') return [];
+      // The order page and the badge: the list already says "ship-by date passed" for each row.
+      if (facts.page !== 'order-details' && facts.page !== 'memory') return [];
       const order = theOrder(facts);
       if (!order?.shipBy || order.fulfilment === 'FBA') return [];
       if (order.status !== 'unshipped' && order.status !== 'partially-shipped') return [];
@@ -313,6 +349,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           deadline: { at, kind: 'auto-cancel' },
           orderId: order.orderId,
           subject: order.orderId,
+          badge: { kind: 'auto-cancel', key: 'auto-cancel', cancelAt: at, estimated: !amazons, timeZone: zone, overdue: passed },
         },
       ];
     },
@@ -323,10 +360,11 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     source: 'case-3',
     templates: ['bounce-enclosed-letter', 'seller-support-contact-buyer'],
     fire(facts) {
-      const fromNotice = facts.notice?.noticeKind === 'undeliverable-message';
+      const fromNotice = facts.notice?.noticeKind === 'undeliverable-message' || facts.noticeSeen?.kind === 'undeliverable-message';
       const bounced = facts.messages.filter((m) => m.intent === 'delivery-failure' && m.sender === 'amazon');
       if (!fromNotice && bounced.length === 0) return [];
       const order = theOrder(facts);
+      const pending = fromNotice || bounced.some((m) => !m.answered);
       const draft: Draft = {
         title: line('findingBouncedTitle'),
         why: [line('findingBouncedWhy')],
@@ -334,6 +372,9 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
         evidence: highlights(bounced),
         subject: subjectOf(facts, order),
       };
+      // A notice page names its order without being about it; the badge counts the order all the same.
+      const orderId = order?.orderId ?? facts.notice?.orderId;
+      if (pending && orderId) Object.assign(draft, { orderId, badge: { kind: 'notice', key: 'notice:undeliverable-message', notice: 'undeliverable-message', overdue: false } });
       return [order?.shipBy && !CLOSED.has(order.status ?? '') ? { ...draft, deadline: { at: order.shipBy, kind: 'ship-by' } } : draft];
     },
   },
@@ -400,9 +441,9 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     templates: ['complaint-acknowledge', 'replacement-offer', 'refund-offer'],
     fire(facts) {
       const order = theOrder(facts);
-      const complaints = buyerMessages(facts, COMPLAINTS, { waiting: true });
+      const complaints = buyerMessages(facts, COMPLAINT_LIKE, { waiting: true });
       if (complaints.length === 0) return [];
-      const serious = complaints.some((m) => m.intent === 'counterfeit' || m.flags.includes('mentions-claim') || m.flags.includes('angry'));
+      const serious = complaints.some((m) => m.intent === 'counterfeit' || m.intent === 'a-to-z-claim' || m.flags.includes('mentions-claim') || m.flags.includes('angry'));
       return [
         {
           severity: serious ? 'critical' : 'warning',
@@ -412,6 +453,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           steps: [line('findingComplaintStep1'), line(order?.fulfilment === 'FBA' ? 'findingComplaintStep2Fba' : 'findingComplaintStep2'), line('findingComplaintStep3')],
           evidence: highlights(complaints),
           subject: subjectOf(facts, order),
+          ...counted(order && replyCount(facts)),
         },
       ];
     },
@@ -435,6 +477,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           steps: [line('findingAddressChangeStep1'), line('findingAddressChangeStep2')],
           evidence: highlights(asks),
           subject: subjectOf(facts, order),
+          ...counted(order && replyCount(facts)),
         },
       ];
     },
@@ -487,14 +530,33 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
     templates: [],
     fire(facts) {
       const claims = facts.messages.filter((m) => m.sender === 'amazon' && m.intent === 'a-to-z-claim');
-      if (facts.notice?.noticeKind !== 'a-to-z-claim' && claims.length === 0) return [];
+      const seen = facts.noticeSeen?.kind === 'a-to-z-claim' ? facts.noticeSeen.seen : undefined;
+      if (facts.notice?.noticeKind !== 'a-to-z-claim' && seen === undefined && claims.length === 0) return [];
       const at = claims.find((m) => m.at)?.at;
+      const orderId = theOrder(facts)?.orderId ?? facts.notice?.orderId;
+      // For the badge: the claim's 72 hours run from the notice seen, else the waiting claim message (or when it was seen).
+      const waiting = claims.find((m) => !m.answered);
+      const start = seen ?? (waiting ? (waiting.at ?? facts.lastSeen) : undefined);
+      const pending = facts.notice?.noticeKind === 'a-to-z-claim' || start !== undefined;
+      const due = start !== undefined ? Date.parse(start) + A_TO_Z_RESPONSE_HOURS * HOUR : undefined;
       const draft: Draft = {
         title: line('findingAtozTitle'),
         why: [line('findingAtozWhy', String(A_TO_Z_RESPONSE_HOURS))],
         steps: [line('findingAtozStep1'), line('findingAtozStep2')],
         evidence: highlights(claims),
         subject: subjectOf(facts, theOrder(facts)),
+        ...(pending && orderId
+          ? {
+              orderId,
+              badge: {
+                kind: 'notice',
+                key: 'notice:a-to-z-claim',
+                notice: 'a-to-z-claim',
+                overdue: due !== undefined && due < facts.now,
+                ...(due !== undefined ? { at: new Date(due).toISOString() } : {}),
+              },
+            }
+          : {}),
       };
       return [at ? { ...draft, deadline: { at: new Date(Date.parse(at) + A_TO_Z_RESPONSE_HOURS * HOUR).toISOString(), kind: 'claim' } } : draft];
     },
@@ -522,6 +584,7 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
           steps: [line('findingReplyDueStep1')],
           deadline: { at: new Date(since + REPLY_WINDOW_HOURS * HOUR).toISOString(), kind: 'reply' },
           subject: subjectOf(facts, order),
+          ...counted(order && replyCount(facts)),
         },
       ];
     },
@@ -630,7 +693,7 @@ export const INTENT_FINDINGS: Readonly<Record<Intent, readonly FindingId[]>> = {
   'product-question': ['reply-suggested'],
   'delivery-failure': ['message-bounced'],
   'listing-removed': ['listing-removed'],
-  'a-to-z-claim': ['a-to-z-claim'],
+  'a-to-z-claim': ['a-to-z-claim', 'complaint-reply-now'],
   other: [],
 };
 
@@ -655,7 +718,13 @@ function orderFacts(order: OrderDetailsSnapshot | OrderRow, watch: OrderWatch | 
 
 function watchedFacts(watch: OrderWatch | undefined, orderId: string | undefined): MessageFact[] {
   if (!watch || watch.orderId !== orderId) return [];
-  return watch.messages.map((m) => ({ sender: m.sender, at: m.at, intent: m.intent, flags: m.flags, answered: m.answered }));
+  return watch.messages.map((m) => ({ key: m.key, sender: m.sender, at: m.at, intent: m.intent, flags: m.flags, answered: m.answered }));
+}
+
+/** What the order memory knows of Amazon's notices about the order of this page. */
+function noticeFacts(watch: OrderWatch | undefined, orderId: string | undefined): Pick<Facts, 'noticeSeen' | 'lastSeen'> {
+  if (!watch || watch.orderId !== orderId) return {};
+  return { ...(watch.notice ? { noticeSeen: watch.notice } : {}), lastSeen: watch.lastSeen };
 }
 
 function gather(input: AdviceInput): Facts {
@@ -663,7 +732,14 @@ function gather(input: AdviceInput): Facts {
   const common = { settings: input.settings, now: input.now, accountHealth: input.accountHealth, feeJumps: input.feeJumps };
   switch (snapshot.kind) {
     case 'order-details':
-      return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: [orderFacts(snapshot, watch)], messages: watchedFacts(watch, snapshot.orderId) };
+      return {
+        ...common,
+        ...noticeFacts(watch, snapshot.orderId),
+        page: snapshot.kind,
+        marketplace: snapshot.marketplace,
+        orders: [orderFacts(snapshot, watch)],
+        messages: watchedFacts(watch, snapshot.orderId),
+      };
     case 'order-list':
       return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: snapshot.orders.map((row) => orderFacts(row, undefined)), messages: [] };
     case 'message-thread': {
@@ -674,7 +750,7 @@ function gather(input: AdviceInput): Facts {
           ? classified.flatMap(({ index, classification }): MessageFact[] => {
               const message = snapshot.messages[index];
               if (!message || message.sender === 'seller') return [];
-              return [messageFact(message.sender, message.time, message.text, index < lastSeller, classification)];
+              return [messageFact(`${message.sender}:${message.time ?? `#${index}`}`, message.sender, message.time, message.text, index < lastSeller, classification)];
             })
           : watchedFacts(watch, snapshot.orderId);
       const known = watch?.orderId === snapshot.orderId ? watch : undefined;
@@ -688,7 +764,7 @@ function gather(input: AdviceInput): Facts {
             buyerRequestedCancel: known?.buyerRequestedCancel,
           }
         : undefined;
-      return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: single(order), messages };
+      return { ...common, ...noticeFacts(watch, snapshot.orderId), page: snapshot.kind, marketplace: snapshot.marketplace, orders: single(order), messages };
     }
     case 'notice':
       return { ...common, page: snapshot.kind, marketplace: snapshot.marketplace, orders: [], messages: [], notice: snapshot };
@@ -702,9 +778,9 @@ function gather(input: AdviceInput): Facts {
   }
 }
 
-function messageFact(sender: 'buyer' | 'amazon', at: string | undefined, text: string, answered: boolean, c: Classification): MessageFact {
+function messageFact(key: string, sender: 'buyer' | 'amazon', at: string | undefined, text: string, answered: boolean, c: Classification): MessageFact {
   const spans = c.evidence.filter((e) => e.field === 'body' && e.target === c.intent).map(({ start, end, rule }) => ({ start, end, rule }));
-  const fact: MessageFact = { sender, at, intent: trustedIntent(c, sender), flags: c.flags, answered, text };
+  const fact: MessageFact = { key, sender, at, intent: trustedIntent(c, sender), flags: c.flags, answered, text };
   if (spans.length > 0) return { ...fact, highlight: { text, spans } };
   // Named by the model on the message as a whole, no rule or word standing out: there is no
   // phrase to mark, and the seller should know.
@@ -720,7 +796,35 @@ const deadlineOf = (finding: Finding): number => (finding.deadline ? Date.parse(
 /** The findings for a page, most severe first (then the nearest deadline first). */
 export function advise(input: AdviceInput): Finding[] {
   if (input.snapshot.kind === 'unrecognized') return [];
-  const facts = gather(input);
+  return findingsOf(gather(input));
+}
+
+/**
+ * The findings for an order as the order memory knows it, with no page open: what the badge and
+ * the popup count (lib/urgency.ts). The same rules as a page's, so the two cannot disagree.
+ */
+export function adviseOrder(watch: OrderWatch, settings: GuidanceSettings, now: number): Finding[] {
+  const order: OrderFacts = {
+    orderId: watch.orderId,
+    marketplace: watch.marketplace,
+    shipBy: watch.shipBy,
+    fulfilment: watch.fulfilment,
+    status: watch.status,
+    buyerRequestedCancel: watch.buyerRequestedCancel,
+    cancellationDate: watch.cancellationDate,
+  };
+  return findingsOf({
+    ...noticeFacts(watch, watch.orderId),
+    page: 'memory',
+    marketplace: watch.marketplace,
+    orders: [order],
+    messages: watchedFacts(watch, watch.orderId),
+    settings,
+    now,
+  });
+}
+
+function findingsOf(facts: Facts): Finding[] {
   const findings: Finding[] = [];
   for (const [id, rule] of Object.entries(FINDING_RULES) as [FindingId, FindingRule][]) {
     for (const draft of rule.fire(facts)) {
@@ -738,6 +842,7 @@ export function advise(input: AdviceInput): Finding[] {
         ...((draft.orderId ?? (facts.page !== 'order-list' ? theOrder(facts)?.orderId : undefined)) ? { orderId: draft.orderId ?? theOrder(facts)?.orderId } : {}),
         ...(draft.deadline ? { deadline: draft.deadline } : {}),
         ...(draft.variant ? { variant: draft.variant } : {}),
+        ...(draft.badge ? { badge: draft.badge } : {}),
       };
       findings.push(finding);
     }

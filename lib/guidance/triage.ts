@@ -11,7 +11,7 @@
 import type { Classification, ClassifyInput, Intent } from '../classify/types';
 import { rowIntent } from '../classify/official';
 import type { InboxCase, MessageInboxSnapshot } from '../pages/snapshot';
-import { HIGH_RISK_INTENTS } from '../urgency';
+import { HIGH_RISK_INTENTS } from './policy';
 
 /** The most rows classified on one page (the first ones the page lists). */
 export const MAX_TRIAGED = 50;

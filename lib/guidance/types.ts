@@ -4,7 +4,7 @@
  * the replies that fit, and the page control it concerns. Finding ids are fixed: tests, the
  * sidebar's `data-finding-id` hooks and sellers' own automation rely on them.
  */
-import type { Evidence } from '../classify/types';
+import type { Evidence, Intent } from '../classify/types';
 import type { MessageKey } from '../i18n';
 import type { PageControl } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
@@ -71,6 +71,27 @@ export interface Deadline {
   readonly kind: (typeof DEADLINE_KINDS)[number];
 }
 
+export const BADGE_KINDS = ['ship-by', 'auto-cancel', 'cancel-request', 'reply', 'notice'] as const;
+export type BadgeKind = (typeof BADGE_KINDS)[number];
+
+/**
+ * How a finding counts toward the toolbar badge (lib/urgency.ts counts the orders whose findings
+ * carry one). `key` names what a "done" in the popup is remembered for: a new key brings the order
+ * back. All reply counts of one order are the same (the order's oldest waiting message and its
+ * first high-risk one), so an order shows one "reply" line however many findings speak of it.
+ */
+export type BadgeCount =
+  | { readonly kind: 'ship-by'; readonly key: string; readonly at: string; readonly overdue: boolean }
+  | { readonly kind: 'cancel-request'; readonly key: string; readonly overdue: false }
+  /**
+   * Past its ship-by date and unconfirmed: Amazon cancels it at `cancelAt` (its own date from the
+   * order data, or our estimate) and counts it against the seller. Not a deadline of its own: the
+   * ship-by date, already passed, stays the order's deadline.
+   */
+  | { readonly kind: 'auto-cancel'; readonly key: string; readonly cancelAt: string; readonly estimated: boolean; readonly timeZone: string; readonly overdue: boolean }
+  | { readonly kind: 'reply'; readonly key: string; readonly since?: string; readonly intent: Intent; readonly highRisk: boolean; readonly overdue: boolean; readonly at?: string }
+  | { readonly kind: 'notice'; readonly key: string; readonly notice: 'undeliverable-message' | 'a-to-z-claim'; readonly overdue: boolean; readonly at?: string };
+
 export interface Finding {
   readonly id: FindingId;
   readonly severity: Severity;
@@ -89,6 +110,8 @@ export interface Finding {
   readonly variant?: string;
   /** What a dismissal is remembered for: the order id, or the notice/page it came from. */
   readonly subject: string;
+  /** The finding puts its order on the toolbar badge (absent: it does not count). */
+  readonly badge?: BadgeCount;
 }
 
 export interface GuidanceSettings {

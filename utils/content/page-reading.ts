@@ -17,7 +17,7 @@
  */
 import * as z from 'zod/mini';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Link } from '@/entrypoints/orders-api.content/channel';
+import type { Link } from '@/utils/orders-api/channel';
 import { isMessagingApiPath } from '@/lib/pages/messaging-api';
 import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { createRowCache, forgetChanged, pendingRows } from '@/lib/pages/read-orders';
