@@ -1,54 +1,141 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as WORDING from '@/lib/pages/wording';
-import { MONTH_NAMES, WEEKDAY_NAMES, plainDateText, type Wording, type WordingLanguage } from '@/lib/pages/wording';
+import * as TABLES from '@/lib/pages/wording';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '@/lib/pages/wording';
+import { EVIDENCE, MATCHING, type Evidence, type Matching, type WordingLanguage } from '@/lib/pages/wording/evidence';
+import { plainDateText } from '@/lib/pages/wording/dates.evidence';
 
 // ---------------------------------------------------------------------------------------------
-// Every entry of lib/pages/wording/, found by walking the module's exports (an entry, a list of
-// entries or a record of entries), so that a new table is checked without being listed here.
+// Every entry of lib/pages/wording/, found by walking the module's exports (a table is one entry,
+// a pattern, or a record of entries by key), joined by id with its evidence in
+// lib/pages/wording/evidence.ts, so that a new table is checked without being listed here.
 
-const isWording = (value: unknown): value is Wording => typeof value === 'object' && value !== null && (value as Wording).pattern instanceof RegExp && typeof (value as Wording).evidence === 'string';
+type Entry = RegExp | readonly unknown[] | { readonly pattern: RegExp };
+type Table = Entry | Readonly<Record<string, Entry>>;
 
-function entriesOf(module: Record<string, unknown>): [string, Wording][] {
-  const found: [string, Wording][] = [];
-  for (const [name, value] of Object.entries(module)) {
-    if (isWording(value)) found.push([name, value]);
-    else if (Array.isArray(value)) value.forEach((item, i) => isWording(item) && found.push([`${name}[${i}]`, item]));
-    else if (typeof value === 'object' && value !== null && !(value instanceof RegExp)) for (const [key, item] of Object.entries(value)) if (isWording(item)) found.push([`${name}.${key}`, item]);
-  }
-  return found;
+const isEntry = (table: Table): table is Entry => table instanceof RegExp || Array.isArray(table);
+const isEvidence = (value: unknown): value is Evidence => typeof value === 'object' && value !== null && typeof (value as Evidence).evidence === 'string';
+
+/** The tables by name (the module's other exports, functions, are none). */
+const TABLE_LIST = Object.entries(TABLES as Record<string, unknown>).filter((pair): pair is [string, Table] => typeof pair[1] === 'object' && pair[1] !== null);
+const EVIDENCE_BY_TABLE = EVIDENCE as Readonly<Record<string, Evidence | Readonly<Record<string, Evidence>>>>;
+const MATCHING_BY_TABLE = MATCHING as Readonly<Record<string, Matching<unknown> | undefined>>;
+
+interface Joined {
+  readonly id: string;
+  readonly entry: Entry;
+  readonly evidence: Evidence | undefined;
+  readonly matching: Matching<unknown> | undefined;
 }
 
-const ENTRIES = entriesOf(WORDING as Record<string, unknown>);
+/** Every entry by its id: the table's name, and the entry's key in a record. */
+const ENTRIES: readonly Joined[] = TABLE_LIST.flatMap(([name, table]) => {
+  const evidence = EVIDENCE_BY_TABLE[name];
+  const matching = MATCHING_BY_TABLE[name];
+  if (isEntry(table)) return [{ id: name, entry: table, evidence: isEvidence(evidence) ? evidence : undefined, matching }];
+  return Object.entries(table).map(([key, entry]) => ({
+    id: `${name}.${key}`,
+    entry,
+    evidence: evidence && !isEvidence(evidence) ? evidence[key] : undefined,
+    matching,
+  }));
+});
+
+/** The ids the evidence names: a table's name, and the keys of a record's evidence. */
+const EVIDENCE_IDS = Object.entries(EVIDENCE_BY_TABLE).flatMap(([name, evidence]) => (isEvidence(evidence) ? [name] : Object.keys(evidence).map((key) => `${name}.${key}`)));
+
 const once = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
-const matches = (entry: Wording, text: string) => once(entry.pattern).test(entry.input ? entry.input(text) : text);
 
-const examples = ENTRIES.flatMap(([name, entry]) => Object.entries(entry.matches).flatMap(([language, texts]) => (texts ?? []).map((text) => [name, language, text, entry] as const)));
-const rejects = ENTRIES.flatMap(([name, entry]) => (entry.rejects ?? []).map((text) => [name, text, entry] as const));
+/** The pattern an entry is matched with: its own, or the one its table's matching builds from its words. */
+function patternOf({ id, entry, matching }: Joined): RegExp {
+  if (matching?.pattern) return matching.pattern(entry);
+  if (entry instanceof RegExp) return entry;
+  if ('pattern' in entry) return entry.pattern;
+  throw new Error(`${id}: words with no matching in lib/pages/wording/evidence.ts MATCHING`);
+}
 
-describe('page wording: every entry matches its examples', () => {
+const matches = (joined: Joined, text: string) => once(patternOf(joined)).test(joined.matching?.input ? joined.matching.input(text) : text);
+
+const withEvidence = ENTRIES.filter((joined): joined is Joined & { evidence: Evidence } => joined.evidence !== undefined);
+const examples = withEvidence.flatMap((joined) => Object.entries(joined.evidence.matches).flatMap(([language, texts]) => (texts ?? []).map((text) => [joined.id, language, text, joined] as const)));
+const rejects = withEvidence.flatMap((joined) => (joined.evidence.rejects ?? []).map((text) => [joined.id, text, joined] as const));
+
+describe('page wording: every entry has its evidence, and matches its examples', () => {
   it('finds the tables', () => {
     expect(ENTRIES.length).toBeGreaterThan(60);
+    expect(new Set(ENTRIES.map(({ id }) => id)).size).toBe(ENTRIES.length);
   });
 
-  it.each(examples)('%s (%s) matches %j', (_name, _language, text, entry) => {
-    expect(matches(entry, text)).toBe(true);
+  it('every entry has its evidence (lib/pages/wording/*.evidence.ts, by id)', () => {
+    expect(ENTRIES.filter(({ evidence }) => evidence === undefined).map(({ id }) => id)).toEqual([]);
   });
 
-  it.each(rejects)('%s does not match %j', (_name, text, entry) => {
-    expect(matches(entry, text)).toBe(false);
+  it('no evidence is left without its entry', () => {
+    const ids = new Set(ENTRIES.map(({ id }) => id));
+    expect(EVIDENCE_IDS.filter((id) => !ids.has(id))).toEqual([]);
+    expect(Object.keys(MATCHING_BY_TABLE).filter((name) => !TABLE_LIST.some(([table]) => table === name))).toEqual([]);
+  });
+
+  it.each(examples)('%s (%s) matches %j', (_id, _language, text, joined) => {
+    expect(matches(joined, text)).toBe(true);
+  });
+
+  it.each(rejects)('%s does not match %j', (_id, text, joined) => {
+    expect(matches(joined, text)).toBe(false);
   });
 
   it('every entry names its languages and evidence, with examples in each of its languages and none in another', () => {
-    for (const [name, entry] of ENTRIES) {
-      expect(entry.evidence.trim(), name).not.toBe('');
-      expect(entry.languages.length, name).toBeGreaterThan(0);
-      expect(new Set(entry.languages).size, name).toBe(entry.languages.length);
-      expect(Object.keys(entry.matches).sort(), name).toEqual([...entry.languages].sort());
-      for (const language of entry.languages) expect(entry.matches[language]?.length, `${name} ${language}`).toBeGreaterThan(0);
-      if ('words' in entry) expect((entry.words as readonly string[]).length, name).toBeGreaterThan(0);
+    for (const { id, entry, evidence } of withEvidence) {
+      expect(evidence.evidence.trim(), id).not.toBe('');
+      expect(evidence.languages.length, id).toBeGreaterThan(0);
+      expect(new Set(evidence.languages).size, id).toBe(evidence.languages.length);
+      expect(Object.keys(evidence.matches).sort(), id).toEqual([...evidence.languages].sort());
+      for (const language of evidence.languages) expect(evidence.matches[language]?.length, `${id} ${language}`).toBeGreaterThan(0);
+      if (Array.isArray(entry)) expect(entry.length, id).toBeGreaterThan(0);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The evidence stays out of the extension's scripts: only tests import it.
+
+/** The source files bundled into the extension's scripts. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx|mts)$/.test(name) ? [path] : [];
+  });
+}
+
+/** The evidence modules: lib/pages/wording/evidence.ts and its *.evidence.ts siblings. */
+const EVIDENCE_MODULE = /(?:^|\/)(?:evidence|[\w-]+\.evidence)(?:\.ts)?$/;
+
+describe('page wording: the evidence is not bundled', () => {
+  const files = ['lib', 'components', 'utils', 'entrypoints'].flatMap(sources);
+  const evidenceFiles = files.filter((file) => EVIDENCE_MODULE.test(file));
+
+  it('finds the evidence modules', () => {
+    expect(evidenceFiles.map((file) => file.replace(/\\/g, '/')).sort()).toEqual(
+      ['account-health', 'dates', 'guidance', 'messages', 'notices', 'orders', 'transactions']
+        .map((table) => `lib/pages/wording/${table}.evidence.ts`)
+        .concat('lib/pages/wording/evidence.ts')
+        .sort(),
+    );
+  });
+
+  it('no module of lib/, components/, utils/ or entrypoints/ but the evidence modules themselves imports them', () => {
+    const offenders = files
+      .filter((file) => !evidenceFiles.includes(file))
+      .flatMap((file) =>
+        literalsOf(file)
+          .imports.filter((path) => EVIDENCE_MODULE.test(path))
+          .map((path) => `${file}: ${path}`),
+      );
+    expect(offenders).toEqual([]);
+    expect(literalsOf('test/wording.test.ts').imports.filter((path) => EVIDENCE_MODULE.test(path)).length).toBeGreaterThan(0);
   });
 });
 
@@ -63,22 +150,22 @@ describe('page wording: date words are the locales own (CLDR, as Intl.DateTimeFo
   const plainName = (text: string) => plainDateText(text).replace(/\.$/, '');
 
   it.each(Object.entries(LOCALES))('%s: every month name and abbreviation is in its month', (language, locales) => {
-    const names = MONTH_NAMES[language as keyof typeof MONTH_NAMES];
+    const months: readonly (readonly string[])[] = MONTH_NAMES[language as keyof typeof MONTH_NAMES];
     for (const locale of locales)
       for (const style of ['long', 'short'] as const)
         for (let month = 0; month < 12; month++) {
           const name = plainName(new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(Date.UTC(2026, month, 5)));
-          expect(names.months[month], `${locale} ${style} ${name}`).toContain(name);
+          expect(months[month], `${locale} ${style} ${name}`).toContain(name);
         }
   });
 
   it.each(Object.entries(LOCALES))('%s: every weekday name and abbreviation is listed', (language, locales) => {
-    const names = WEEKDAY_NAMES[language as keyof typeof WEEKDAY_NAMES];
+    const words: readonly string[] = WEEKDAY_NAMES[language as keyof typeof WEEKDAY_NAMES];
     for (const locale of locales)
       for (const style of ['long', 'short'] as const)
         for (let day = 0; day < 7; day++) {
           const name = plainName(new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(Date.UTC(2026, 10, 2 + day)));
-          expect(names.words, `${locale} ${style} ${name}`).toContain(name);
+          expect(words, `${locale} ${style} ${name}`).toContain(name);
         }
   });
 });
@@ -143,7 +230,7 @@ const wordsOf = (text: string) => plainDateText(text.replace(/\\[a-zA-Z]/g, ' ')
 /** The non-English words of the tables' examples (Latin script; other scripts are caught as non-ASCII letters). */
 const FOREIGN_WORDS = (() => {
   const byLanguage = (keep: (language: WordingLanguage) => boolean) =>
-    new Set(ENTRIES.flatMap(([, entry]) => Object.entries(entry.matches).flatMap(([language, texts]) => (keep(language as WordingLanguage) ? (texts ?? []).flatMap(wordsOf) : []))));
+    new Set(withEvidence.flatMap(({ evidence }) => Object.entries(evidence.matches).flatMap(([language, texts]) => (keep(language as WordingLanguage) ? (texts ?? []).flatMap(wordsOf) : []))));
   const english = byLanguage((language) => language === 'en');
   return new Set([...byLanguage((language) => language !== 'en')].filter((word) => /^[a-z]+$/.test(word) && !english.has(word)));
 })();

@@ -12,7 +12,7 @@ import { trustedIntent } from '../classify/official';
 import { A_TO_Z_RESPONSE_HOURS, BUYER_CANCEL_WINDOW_MINUTES, ON_TIME_DELIVERY_RATE, PRE_FULFILMENT_CANCEL_RATE, REPLY_WINDOW_HOURS, estimateAutoCancel } from '../amazon-figures';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import type { MessageKey } from '../i18n';
-import { TRANSIT } from '../pages/wording';
+import { DAMAGED_IN_TRANSIT as TRANSIT } from '../pages/wording';
 import type { AccountHealthSnapshot, CancelSignalSource, NoticeSnapshot, OrderDetailsSnapshot, OrderRow, PageSnapshot, RequestedItem } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
 import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';

@@ -13,7 +13,7 @@
  * (digits, separators, 年月日, 午前/午後) is here.
  */
 import { zonedTimeToInstant } from '../time';
-import { DATE_TIME_CONNECTORS, MONTH_NAMES, RANGE_WORDS, WEEKDAY_NAMES, monthTable, stripAccents, wordAlternation as alternation } from './wording';
+import { DATE_TIME_CONNECTORS, MONTH_NAMES, RANGE_WORDS, RANGE_WORDS_CLOSE, WEEKDAY_NAMES } from './wording';
 
 /** Time in a zone lives in lib/time.ts; these are re-exported for the readers that import them from here. */
 export { epochSecondsToIso, zoneOffsetMinutes, zonedTimeToInstant } from '../time';
@@ -42,6 +42,10 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   PST: -8 * 60,
   PDT: -7 * 60,
 };
+
+/** Word → month (1–12) over the given languages' month names (wording/dates.ts). */
+const monthTable = (names: readonly (readonly (readonly string[])[])[]): Readonly<Record<string, number>> =>
+  Object.fromEntries(names.flatMap((months) => months.flatMap((words, index) => words.map((word) => [word, index + 1]))));
 
 /** English month names, read by their first three letters (four for "Sept"): wording/dates.ts. */
 const MONTHS = monthTable([MONTH_NAMES.en]);
@@ -125,9 +129,7 @@ function civilToWindow(civil: Civil, timeZone: string): InstantWindow {
 }
 
 /** The range's words (wording/dates.ts): spaced ("to") or written close (「から」), then its signs 〜, ～, ~ and dashes. */
-const SPACED_RANGE_WORDS = RANGE_WORDS.filter((r) => r.spaced).flatMap((r) => r.words);
-const CLOSE_RANGE_WORDS = RANGE_WORDS.filter((r) => !r.spaced).flatMap((r) => r.words);
-const RANGE_SPLIT = new RegExp(String.raw`\s+(?:${SPACED_RANGE_WORDS.join('|')})\s+|\s*(?:${[...CLOSE_RANGE_WORDS, '〜', '～', '~', '–', '—'].join('|')})\s*|\s+-\s+`);
+const RANGE_SPLIT = new RegExp(String.raw`\s+(?:${Object.values(RANGE_WORDS).flat().join('|')})\s+|\s*(?:${Object.values(RANGE_WORDS_CLOSE).flat().join('|')}|〜|～|~|–|—)\s*|\s+-\s+`);
 
 /**
  * Reads a date or a date range ("A to B", 「AからB」) into the window it stands for.
@@ -175,7 +177,17 @@ function readDateWindowUncached(text: string, timeZone: string): DateReading {
 
 /** Month and weekday names and their usual abbreviations, without accents, lower case (wording/dates.ts). */
 const MONTH_WORDS = monthTable(Object.values(MONTH_NAMES));
-const WEEKDAY_WORDS = Object.values(WEEKDAY_NAMES).flatMap((names) => names.words);
+const WEEKDAY_WORDS = Object.values(WEEKDAY_NAMES).flat();
+
+/** The text without its accents (one letter per letter for the Latin scripts; other text as it is). */
+export const stripAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Words as one alternation, longest first (so "sept" is tried before "sep"), special characters escaped. */
+export const alternation = (words: readonly string[]): string =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 
 // Matched on accent-free lower-case text of the same length (stripAccents keeps one letter per
 // letter for the Latin scripts here; other text is left alone), so positions carry over.
@@ -214,7 +226,7 @@ const DATE_FORMS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, dayFirs
 ];
 
 // "at", "um", "à", "alle ore", "a las" (wording/dates.ts), "," … between a date and its time.
-const CONNECTOR = String.raw`\s*(?:,|${DATE_TIME_CONNECTORS.flatMap((c) => c.words.map((w) => String.raw`\b${w}\b`)).join('|')}|-|–|·|\||@)?\s*`;
+const CONNECTOR = String.raw`\s*(?:,|\b(?:${Object.values(DATE_TIME_CONNECTORS).flat().join('|')})\b|-|–|·|\||@)?\s*`;
 const MORE_ZONES: Readonly<Record<string, number>> = { MEZ: 60, MESZ: 120, WET: 0, WEST: 60, EET: 120, EEST: 180 };
 const ZONE_WORDS = alternation([...Object.keys(ZONE_ABBREVIATIONS), ...Object.keys(MORE_ZONES)].map((z) => z.toLowerCase()));
 const TIME_RE = String.raw`(?:(午前|午後)\s*)?(?<![\d:])(\d{1,2})(?::|h)(\d{2})(?::\d{2})?(?![\d])(?:\s*(am|pm|a\.\s?m\.|p\.\s?m\.))?(?:\s*uhr)?(?:\s*\(?((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|${ZONE_WORDS})\)?(?![\p{L}]))?`;

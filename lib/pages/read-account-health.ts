@@ -23,7 +23,9 @@ export function readMetric(text: string): Metric | string {
   const value = Number(percent[1]!.replace(',', '.'));
   if (!(value >= 0 && value <= 100)) return `not a rate: ${percent[0]}`;
   // The first wording that matches gives both counts (wording/account-health.ts).
-  const counts = METRIC_COUNTS.map(({ pattern }) => pattern.exec(text)?.groups).find((groups) => groups !== undefined);
+  const counts = Object.values(METRIC_COUNTS)
+    .map((pattern) => pattern.exec(text)?.groups)
+    .find((groups) => groups !== undefined);
   const numerator = toCount(counts?.['numerator']);
   const denominator = toCount(counts?.['denominator']);
   const fraction = numerator !== undefined && denominator !== undefined && numerator <= denominator;

@@ -2,7 +2,7 @@
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import { MAX_TEXT, cleanText, queryFirst, type ReadRoot } from './dom';
 import { SELECTORS } from './selectors';
-import { FULFILMENT_WORDING, ORDER_STATUS_WORDING, labelLinePattern } from './wording';
+import { FULFILMENT_WORDING, ORDER_STATUS_WORDING } from './wording';
 import type { Missing, MissingWhy, OrderStatus } from './snapshot';
 
 /** Collects what a reader could not read, with why (a detail in English, and its kind for the UI). */
@@ -20,15 +20,20 @@ export function marketplaceFromPage(root: ReadRoot): MarketplaceId | undefined {
   return Object.values(MARKETPLACES).find((m) => m.amazonId === amazonId)?.id;
 }
 
+/** The key of a wording table's first pattern that matches the text (lib/pages/wording/: tried in the table's order). */
+export function firstMatch<Key extends string>(table: Readonly<Record<Key, RegExp>>, text: string): Key | undefined {
+  return (Object.keys(table) as Key[]).find((key) => table[key].test(text));
+}
+
 /** The status the text names, in Seller Central's words (wording/orders.ts: the first that matches). */
 export function statusFromText(text: string): OrderStatus | undefined {
   if (text === '') return undefined;
-  return ORDER_STATUS_WORDING.find(({ pattern }) => pattern.test(text))?.status;
+  return firstMatch(ORDER_STATUS_WORDING, text);
 }
 
 /** Fulfilment channel text: the seller's words are merchant-fulfilled, "Amazon" is FBA (wording/orders.ts). */
 export function fulfilmentFromText(text: string): 'FBA' | 'MFN' | undefined {
-  return FULFILMENT_WORDING.find(({ pattern }) => pattern.test(text))?.channel;
+  return firstMatch(FULFILMENT_WORDING, text);
 }
 
 export function toCount(text: string | undefined): number | undefined {
@@ -53,6 +58,19 @@ export function labelledLine(scope: Element | readonly string[], labels: readonl
   }
   // Lines are raw (see elementTexts): only the value found is cleaned.
   return found === undefined ? undefined : cleanText(found);
+}
+
+const LABEL_PATTERNS = new Map<string, RegExp>();
+
+/** A line that starts with one of the labels and a colon ("Ship by date: …", 「出荷予定日：…」); the match is the label and its colon. */
+export function labelLinePattern(labels: readonly string[]): RegExp {
+  const key = labels.join('|');
+  let pattern = LABEL_PATTERNS.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${key})\\s*[:：]\\s*`, 'iu');
+    LABEL_PATTERNS.set(key, pattern);
+  }
+  return pattern;
 }
 
 const BLOCK = new Set(['DIV', 'LI', 'P', 'TD', 'TH', 'TR', 'TBODY', 'TABLE', 'UL', 'OL', 'DL', 'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);

@@ -14,7 +14,8 @@
 import { contains, readComposed, type ComposedText } from './composed-text';
 import type { ReadRoot } from './dom';
 import { CASE_ID } from './page-type';
-import { INBOX_ONLY_LABEL, INBOX_ORDER_LABEL, INBOX_RESOLVED } from './wording';
+// The words that label an order id in a row, or only label it, and a resolved case's status (wording/messages.ts).
+import { INBOX_ONLY_LABEL as ONLY_LABEL, INBOX_ORDER_LABEL as ORDER_LABEL, INBOX_RESOLVED as RESOLVED } from './wording';
 
 /** The most rows read from one page (the app pages its list; a longer list is cut, and said so). */
 export const MAX_INBOX_CASES = 500;
@@ -41,11 +42,6 @@ export interface InboxCases {
 const ORDER_IDS = /(?<![\d-])(\d{3}-\d{7}-\d{7})(?![\d-])/g;
 const ORDER_ID = /(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])/;
 const CASE_IN_HREF = /[?&](?:cc|ss)=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[&#]|$)/i;
-/** Words around an order id that only label it ("Order", "注文番号", "Bestellung"…): dropped with it. */
-const ORDER_LABEL = INBOX_ORDER_LABEL.pattern;
-const RESOLVED = INBOX_RESOLVED.pattern;
-/** A piece that is only an order label, its id shown apart ("N° de commande :"). */
-const ONLY_LABEL = INBOX_ONLY_LABEL.pattern;
 
 interface Marker {
   readonly atom: number;

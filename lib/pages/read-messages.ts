@@ -42,7 +42,7 @@ import { MissingList, toCount, zoneOf } from './read-common';
 import { MAX_INBOX_CASES, readInboxCases } from './read-inbox-cases';
 import { marketplaceOf } from './read-orders';
 import { SELECTORS } from './selectors';
-import { AMAZON_NAME, RESPONSE_NEEDED as RESPONSE_NEEDED_WORDING } from './wording';
+import { AMAZON_NAME, RESPONSE_NEEDED } from './wording';
 import type { Message, MessageInboxSnapshot, MessageThreadSnapshot, ReadProblem, Unrecognized } from './snapshot';
 
 /** What the seller told the options page: their store's name and their own, as they sign replies. */
@@ -444,7 +444,7 @@ function isPersonName(written: string): boolean {
     .replace(/^[\s·•|:\-–—,]+|[\s·•|:\-–—,]+$/g, '')
     .replace(/\s+/g, ' ');
   const label = text.toLowerCase();
-  if (text.length < 2 || text.length > 40 || AMAZON_NAME.pattern.test(text) || /\d/.test(text) || ROLE_WORDS.test(text)) return false;
+  if (text.length < 2 || text.length > 40 || AMAZON_NAME.test(text) || /\d/.test(text) || ROLE_WORDS.test(text)) return false;
   if (SELLER_WORDS.has(label) || BUYER_WORDS.has(label) || /^\p{Lu}{1,2}$/u.test(text)) return false;
   if (!/^\p{L}[\p{L}\p{M}'’ -]*(?:\.\s?\p{L}[\p{L}\p{M}'’ -]*)*$/u.test(text)) return false;
   const words = text.split(' ');
@@ -809,8 +809,6 @@ function sellerNamesOf(root: ReadRoot, input: ReadInput): string[] {
 
 // ---------------------------------------------------------------------------------------------
 // The inbox
-
-const RESPONSE_NEEDED = RESPONSE_NEEDED_WORDING.pattern;
 
 export function readMessageInbox(root: ReadRoot, url: URL, page: ComposedText = readComposed(root)): MessageInboxSnapshot | Unrecognized {
   const text = searchRoots(root)

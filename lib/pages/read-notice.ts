@@ -5,7 +5,7 @@
  * the open notice's heading and body, and `readNoticeText` reads a notice saved as text (an e-mail).
  */
 import { blockTextOf, queryFirst, textOf, type ReadRoot } from './dom';
-import { ASIN_IN_TEXT, MissingList, ORDER_ID_IN_TEXT } from './read-common';
+import { ASIN_IN_TEXT, MissingList, ORDER_ID_IN_TEXT, firstMatch } from './read-common';
 import { marketplaceOf } from './read-orders';
 import { SELECTORS } from './selectors';
 import type { NoticeSnapshot, Unrecognized } from './snapshot';
@@ -14,15 +14,16 @@ import type { MarketplaceId } from '../hosts';
 
 export function classifyNotice(subject: string, body: string): Pick<NoticeSnapshot, 'noticeKind' | 'listingProblem' | 'relistingMentioned'> {
   const all = `${subject}\n${body}`;
-  const kind = NOTICE_KINDS.find((k) => k.pattern.test(subject))?.kind ?? NOTICE_KINDS.find((k) => k.pattern.test(body))?.kind ?? 'other';
+  const kinds = Object.values(NOTICE_KINDS);
+  const kind = kinds.find((k) => k.pattern.test(subject))?.kind ?? kinds.find((k) => k.pattern.test(body))?.kind ?? 'other';
   if (kind !== 'listing-removed') return { noticeKind: kind, relistingMentioned: false };
-  const problem = LISTING_PROBLEMS.find((p) => p.pattern.test(all))?.problem ?? 'unknown';
-  return { noticeKind: kind, listingProblem: problem, relistingMentioned: RELISTING.pattern.test(all) };
+  const problem = firstMatch(LISTING_PROBLEMS, all) ?? 'unknown';
+  return { noticeKind: kind, listingProblem: problem, relistingMentioned: RELISTING.test(all) };
 }
 
 function build(subject: string, body: string, marketplace: MarketplaceId | undefined, missing: MissingList, source: 'dom'): NoticeSnapshot {
   const all = `${subject}\n${body}`;
-  const asin = NOTICE_ASIN.pattern.exec(all)?.[1] ?? ASIN_IN_TEXT.exec(all)?.[1];
+  const asin = NOTICE_ASIN.exec(all)?.[1] ?? ASIN_IN_TEXT.exec(all)?.[1];
   const orderId = ORDER_ID_IN_TEXT.exec(all)?.[1];
   const classified = classifyNotice(subject, body);
   if (classified.noticeKind === 'listing-removed' && !asin) missing.add('asin', 'the notice names no ASIN');

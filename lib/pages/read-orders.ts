@@ -6,7 +6,7 @@
 import { sellerCentralHost, type MarketplaceId } from '../hosts';
 import { readDateWindow } from './dates';
 import { pathTo, queryAll, queryFirst, textOf, type ReadRoot } from './dom';
-import { ASIN_IN_TEXT, MissingList, ORDER_ID_IN_TEXT, fulfilmentFromText, elementTexts, labelledLine, marketplaceFromPage, statusFromText, toCount, zoneOf } from './read-common';
+import { ASIN_IN_TEXT, MissingList, ORDER_ID_IN_TEXT, firstMatch, fulfilmentFromText, elementTexts, labelledLine, marketplaceFromPage, statusFromText, toCount, zoneOf } from './read-common';
 import { readStatusText, withoutRequestWording } from './cancel-wording';
 import { alertElements, cancelOnPage, joinedText, lightElement, readAlerts, spacedText, type AlertReading } from './read-cancel';
 import { SELECTORS } from './selectors';
@@ -43,7 +43,7 @@ function readControls(scope: ReadRoot): PageControl[] {
   const seen = new Set<Element>();
   for (const element of queryAll(scope, SELECTORS.labelledControls.css)) {
     const label = textOf(element) || element.getAttribute('label') || element.getAttribute('value') || '';
-    const kind = PAGE_CONTROL_WORDING.find(({ pattern }) => pattern.test(label.trim()))?.kind;
+    const kind = firstMatch(PAGE_CONTROL_WORDING, label.trim());
     if (kind) {
       seen.add(element);
       controls.push({ kind, label: label.slice(0, 200), path: pathTo(element) });
@@ -222,19 +222,19 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
   const purchase = purchaseText ? readDateWindow(purchaseText, zone) : undefined;
   if (!purchase?.ok) missing.add('purchaseDate', purchase ? purchase.reason : 'no date cell', purchase ? 'unreadable' : 'not-found');
 
-  const shipByText = labelledLine(lines, ORDER_ROW_LABELS.shipBy.words);
+  const shipByText = labelledLine(lines, ORDER_ROW_LABELS.shipBy);
   const shipBy = shipByText ? readDateWindow(shipByText, zone) : undefined;
   if (!shipBy?.ok) missing.add('shipBy', shipBy ? shipBy.reason : 'no "Ship by date" in the row', shipBy ? 'unreadable' : 'not-found');
-  const deliverByText = labelledLine(lines, ORDER_ROW_LABELS.deliverBy.words);
+  const deliverByText = labelledLine(lines, ORDER_ROW_LABELS.deliverBy);
   const deliverBy = deliverByText ? readDateWindow(deliverByText, zone) : undefined;
 
-  const fulfilmentText = labelledLine(lines, ORDER_ROW_LABELS.fulfilment.words);
+  const fulfilmentText = labelledLine(lines, ORDER_ROW_LABELS.fulfilment);
   const fulfilment = fulfilmentText ? fulfilmentFromText(fulfilmentText) : undefined;
   if (!fulfilment) missing.add('fulfilment', 'no fulfilment method in the row');
   const status = statusFromText(withoutRequestWording(textOf(queryFirst(row, SELECTORS.rowStatus.css))));
   if (!status) missing.add('status', 'no status in the row');
   const asin = /^[A-Z0-9]{10}\b/.exec(labelledLine(lines, ['ASIN']) ?? '')?.[0] ?? ASIN_IN_TEXT.exec(textOf(row))?.[1];
-  const quantity = toCount(/^\d+$/.exec(labelledLine(lines, ORDER_ROW_LABELS.quantity.words) ?? '')?.[0]);
+  const quantity = toCount(/^\d+$/.exec(labelledLine(lines, ORDER_ROW_LABELS.quantity) ?? '')?.[0]);
   const sku = labelledLine(lines, ['SKU']);
   const title = textOf(queryFirst(row, SELECTORS.productName.css));
   const buyerName = textOf(queryFirst(row, ['[data-test-id="buyer-name-with-link"]']));
@@ -312,7 +312,7 @@ export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readon
 export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): OrderListSnapshot | Unrecognized {
   const table = queryFirst(root, SELECTORS.ordersTable.css);
   // The whole page's text only when it decides something (on a 500-row list it is a megabyte).
-  const saysEmpty = () => NO_ORDERS.pattern.test(textOf('body' in root && root.body ? root.body : (root as Element)));
+  const saysEmpty = () => NO_ORDERS.test(textOf('body' in root && root.body ? root.body : (root as Element)));
   const empty = !table && saysEmpty();
   if (!table && !empty) return { kind: 'unrecognized', reason: 'no orders table on this page (it may still be loading)' };
   const missing = new MissingList();
@@ -345,7 +345,7 @@ export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): Order
   if (totalOrders === undefined && !empty && !(table && saysEmpty())) missing.add('totalOrders', 'no "N orders" heading');
   // Page-level: an alert outside the rows about cancellation requests (it names no order: no flag).
   const inRows = new Set(rows.flatMap((row) => alertsIn(row).map((alert) => alert.element)));
-  const banner = alerts.find((alert) => !inRows.has(alert.element) && CANCEL_BANNER.pattern.test(alert.text));
+  const banner = alerts.find((alert) => !inRows.has(alert.element) && CANCEL_BANNER.test(alert.text));
   return {
     kind: 'order-list',
     ...(marketplace ? { marketplace } : {}),

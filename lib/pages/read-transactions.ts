@@ -5,7 +5,7 @@
  * by column. Nothing of the product details is kept but a SKU it names.
  */
 import { cleanText, queryAll, textOf, type ReadRoot } from './dom';
-import { MissingList, ORDER_ID_IN_TEXT } from './read-common';
+import { MissingList, ORDER_ID_IN_TEXT, firstMatch } from './read-common';
 import { marketplaceOf } from './read-orders';
 import type { Money, TransactionRow, TransactionsSnapshot } from './snapshot';
 import { CURRENCY_MARKS, TRANSACTION_COLUMNS, TRANSACTION_TYPES, type TransactionColumn } from './wording';
@@ -20,7 +20,7 @@ const CELLS = 'th, td, kat-table-cell, [role="cell"], [role="columnheader"], [ro
  */
 export function isColumnHeader(text: string): boolean {
   const clean = text.replace(/\s+/g, ' ').trim().toLowerCase();
-  return clean.length <= 60 && TRANSACTION_COLUMNS.some(({ pattern }) => pattern.test(clean));
+  return clean.length <= 60 && firstMatch(TRANSACTION_COLUMNS, clean) !== undefined;
 }
 
 /** "-￥820", "$1,234.56", "(£3.10)", "1.234,56 €", "−820" → amount and currency; undefined when it is no amount. */
@@ -35,12 +35,12 @@ export function readMoney(text: string): Money | undefined {
   number = decimals > 0 && decimals <= 2 ? `${number.slice(0, lastSep).replace(/[.,]/g, '')}.${number.slice(lastSep + 1)}` : number.replace(/[.,]/g, '');
   const amount = Number(number) * (/-\s*[^\d]*\d|\(.*\d.*\)/.test(clean) ? -1 : 1);
   if (!Number.isFinite(amount)) return undefined;
-  const currency = CURRENCY_MARKS.find(({ pattern }) => pattern.test(clean))?.currency;
+  const currency = firstMatch(CURRENCY_MARKS, clean);
   return currency ? { amount, currency } : { amount };
 }
 
 function kindOf(text: string): TransactionRow['kind'] {
-  return TRANSACTION_TYPES.find(({ pattern }) => pattern.test(text))?.kind ?? 'other';
+  return firstMatch(TRANSACTION_TYPES, text) ?? 'other';
 }
 
 export function readTransactions(root: ReadRoot, url: URL): TransactionsSnapshot {
@@ -63,9 +63,9 @@ export function readTransactions(root: ReadRoot, url: URL): TransactionsSnapshot
     if (!columns) {
       const found = new Map<Column, number>();
       texts.forEach((text, index) => {
-        const hit = TRANSACTION_COLUMNS.find(({ pattern }) => pattern.test(text.toLowerCase()));
-        if (hit && !found.has(hit.column)) found.set(hit.column, index);
-        if (hit?.column === 'total') {
+        const hit = firstMatch(TRANSACTION_COLUMNS, text.toLowerCase());
+        if (hit && !found.has(hit)) found.set(hit, index);
+        if (hit === 'total') {
           const code = /[(（]\s*([A-Za-z]{3})\s*[)）]/.exec(text)?.[1]?.toUpperCase();
           if (code) snapshot.currency = code;
         }

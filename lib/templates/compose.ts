@@ -20,7 +20,7 @@ import { checkReply, type GuardProblem } from './guard';
 export function buyerNameFromSubject(subject: string | undefined): string | undefined {
   if (!subject) return undefined;
   // Amazon's subjects in each language, in order (lib/pages/wording/messages.ts); group 1 is the name.
-  for (const { pattern } of SUBJECT_BUYER_NAME) {
+  for (const pattern of Object.values(SUBJECT_BUYER_NAME)) {
     const said = pattern.exec(subject.trim());
     if (said) return said[1]!.trim();
   }
