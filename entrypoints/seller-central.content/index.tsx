@@ -11,7 +11,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
-import type { Translate } from '@/lib/i18n';
+import { uiLocaleOfTag, type Translate } from '@/lib/i18n';
 import { askWithRetries, requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, requestWarm, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
@@ -201,7 +201,7 @@ export default defineContentScript({
             }
           : undefined;
       const readings = corrections.props(guidance, t);
-      const setup = { engine: translationEngine, to: uiLocale(language).toLowerCase().startsWith('ja') ? ('ja' as const) : ('en' as const) };
+      const setup = { engine: translationEngine, to: uiLocaleOfTag(uiLocale(language)) };
       render(
         <>
           <Sidebar
