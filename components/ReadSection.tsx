@@ -1,6 +1,6 @@
 /** "What I read": what the page readers found on this page, and what they could not read and why. */
 import { useState } from 'preact/hooks';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import { uiLocaleOfTag, type MessageKey, type Translate } from '@/lib/i18n';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
 import type { MissingWhy, PageSnapshot } from '@/lib/pages/snapshot';
 import type { Summary } from '@/components/read-summary';
@@ -55,8 +55,8 @@ export function ReadSection({ snapshot, summary: given, locale, t, pageMessages,
   // What became of the last save, for as long as this reading of the page is shown.
   const [saved, setSaved] = useState<{ of: PageSnapshot; note: string } | undefined>();
   const summary: Summary = given ?? { lines: [], missing: [], note: t('readPending') };
-  // The readers explain in English: shown as is in English, on hover in the other languages.
-  const english = locale.toLowerCase().startsWith('en');
+  // The readers explain in English: shown as is where the UI is English, on hover in the other languages.
+  const english = uiLocaleOfTag(locale) === 'en';
   return (
     <details class="sidekick-read" data-testid="what-i-read" data-read-kind={snapshot.kind} data-read-ready={given ? 'true' : 'false'}>
       <summary class="sidekick-read-summary">{t('readHeading')}</summary>

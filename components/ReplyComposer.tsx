@@ -6,7 +6,7 @@
  */
 import type { Language } from '@/lib/classify/types';
 import { LANGUAGES } from '@/lib/classify/types';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import { UI_LOCALES, type MessageKey, type Translate, type UiLocale } from '@/lib/i18n';
 import type { Filled } from '@/lib/templates/fill';
 import type { GuardProblem, GuardRule } from '@/lib/templates/guard';
 
@@ -167,7 +167,7 @@ export interface WriteReplyProps {
  */
 export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert, t }: WriteReplyProps) {
   const [source, setSource] = useState('');
-  const [from, setFrom] = useState<'ja' | 'en'>(setup.to);
+  const [from, setFrom] = useState<UiLocale>(setup.to);
   const [to, setTo] = useState<Language>(buyerLanguage);
   const [preview, setPreview] = useState<string | undefined>(undefined);
   const translation = useTranslation(setup.engine);
@@ -201,7 +201,7 @@ export function WriteReply({ setup, buyerLanguage, hasReplyBox, status, onInsert
           {t('translateNoEngine')}
         </p>
       )}
-      {chips('writeSourceLanguage', ['ja', 'en'], from, (l) => setFrom(l as 'ja' | 'en'))}
+      {chips('writeSourceLanguage', UI_LOCALES, from, (l) => setFrom(l as UiLocale))}
       <label class="sidekick-write-label">
         {t('writeSourceLabel')}
         <textarea data-testid="write-source" lang={from} rows={4} value={source} onInput={(event) => setSource(event.currentTarget.value)} />

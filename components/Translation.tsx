@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Language } from '@/lib/classify/types';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import type { MessageKey, Translate, UiLocale } from '@/lib/i18n';
 import { MAX_TRANSLATE_CHARS, runTranslation, type TranslationEngine, type TranslationFailure, type TranslationRequest } from '@/lib/translate/engine';
 import { LANGUAGE_NAME } from './labels';
 
@@ -15,7 +15,7 @@ import { LANGUAGE_NAME } from './labels';
 export interface TranslationSetup {
   readonly engine: TranslationEngine;
   /** The seller's UI language: buyers' messages are translated into it. */
-  readonly to: 'ja' | 'en';
+  readonly to: UiLocale;
 }
 
 const FAILURE: Readonly<Record<TranslationFailure, MessageKey>> = {

@@ -15,6 +15,12 @@ import type { PageType } from './pages/page-type';
 export const UI_LOCALES = ['en', 'ja'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
+/** The UI language of a language tag ("ja-JP" → ja); English for a language the UI does not have. */
+export function uiLocaleOfTag(tag: string): UiLocale {
+  const base = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  return (UI_LOCALES as readonly string[]).includes(base) ? (base as UiLocale) : 'en';
+}
+
 export type Messages = typeof import('../public/_locales/en/messages.json');
 export type MessageKey = keyof Messages;
 export type Translate = (key: MessageKey, substitutions?: readonly string[]) => string;

@@ -9,10 +9,11 @@
  * left out, so a rate is never named wrongly. Used in the background only.
  */
 import type { MarketplaceId } from './hosts';
+import type { UiLocale } from './i18n';
 
-export interface FeeCategory {
+/** A category's name in English and in the other UI languages it has been written in (English stands in for the rest). */
+export interface FeeCategory extends Partial<Record<UiLocale, string>> {
   readonly en: string;
-  readonly ja: string;
   /** Rates as fractions; several when the whole-price tier decides (e.g. ≤ ¥1,500: 8 %, above: 10 %). */
   readonly rates: readonly number[];
 }
@@ -89,9 +90,9 @@ export const SAME_RATE_POINTS = 1;
  * The fee categories whose published rate (with or without the marketplace's fee tax) is within one
  * percentage point of `rate`. Empty when the marketplace has no schedule here or nothing matches.
  */
-export function categoriesAt(marketplace: MarketplaceId | undefined, rate: number, language: 'en' | 'ja'): string[] {
+export function categoriesAt(marketplace: MarketplaceId | undefined, rate: number, language: UiLocale): string[] {
   const schedule = marketplace ? FEE_SCHEDULES[marketplace] : undefined;
   if (!schedule || !Number.isFinite(rate)) return [];
   const near = (published: number) => Math.abs(published - rate) * 100 <= SAME_RATE_POINTS || (schedule.feeTax > 0 && Math.abs(published * (1 + schedule.feeTax) - rate) * 100 <= SAME_RATE_POINTS);
-  return schedule.categories.filter((c) => c.rates.some(near)).map((c) => c[language]);
+  return schedule.categories.filter((c) => c.rates.some(near)).map((c) => c[language] ?? c.en);
 }

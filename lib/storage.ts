@@ -300,27 +300,7 @@ export const watchStore = (options: StoredItemOptions = {}) => {
         if (!parsed.success) throw new Error(`Refusing to store an invalid order watch: ${z.prettifyError(parsed.error)}`);
       }
       if (changes.length === 0) return [];
-      return serially(async () => {
-        const keys = [...new Set(changes.map((change) => watchKey(change.next.orderId)))];
-        const stored = await area.get(keys);
-        const merged = new Map<string, OrderWatch | undefined>();
-        const untouchable = new Set<string>();
-        for (const key of keys) {
-          const raw = stored[key];
-          if (raw === undefined) continue;
-          const read = migrateWatch(raw);
-          if (read.ok) merged.set(key, read.watch);
-          else if ((await backUpValue(key, raw, read.reason, options)).kind !== 'corrupt') untouchable.add(key);
-        }
-        for (const { base, next } of changes) {
-          const key = watchKey(next.orderId);
-          if (!untouchable.has(key)) merged.set(key, mergeWatch(merged.get(key), base, next));
-        }
-        const items: Record<string, OrderWatch> = {};
-        for (const [key, watch] of merged) if (watch && !untouchable.has(key)) items[key] = OrderWatch.parse(watch);
-        if (Object.keys(items).length > 0) await area.set(items);
-        return Object.values(items);
-      });
+      return serially(() => mergeIntoStored(area, changes, options));
     },
     /** Records of these orders, valid ones only (corrupt ones are backed up). */
     async getMany(orderIds: readonly string[]): Promise<Map<string, OrderWatch>> {
@@ -344,6 +324,33 @@ export const watchStore = (options: StoredItemOptions = {}) => {
     },
   };
 };
+
+/**
+ * watchStore's update, in line with the other writes: each change merged into the record stored
+ * now, all written in one go; resolves with the merged records. An order whose stored record is
+ * unreadable and could not be backed up is left alone.
+ */
+async function mergeIntoStored(area: typeof browser.storage.local, changes: readonly WatchChange[], options: StoredItemOptions): Promise<OrderWatch[]> {
+  const keys = [...new Set(changes.map((change) => watchKey(change.next.orderId)))];
+  const stored = await area.get(keys);
+  const merged = new Map<string, OrderWatch | undefined>();
+  const untouchable = new Set<string>();
+  for (const key of keys) {
+    const raw = stored[key];
+    if (raw === undefined) continue;
+    const read = migrateWatch(raw);
+    if (read.ok) merged.set(key, read.watch);
+    else if ((await backUpValue(key, raw, read.reason, options)).kind !== 'corrupt') untouchable.add(key);
+  }
+  for (const { base, next } of changes) {
+    const key = watchKey(next.orderId);
+    if (!untouchable.has(key)) merged.set(key, mergeWatch(merged.get(key), base, next));
+  }
+  const items: Record<string, OrderWatch> = {};
+  for (const [key, watch] of merged) if (watch && !untouchable.has(key)) items[key] = OrderWatch.parse(watch);
+  if (Object.keys(items).length > 0) await area.set(items);
+  return Object.values(items);
+}
 
 /** Where a damaged sync copy of the templates is backed up (`backup:sync-templates:<time>`). */
 export const SYNC_BACKUP_KEY = 'sync-templates';
@@ -429,31 +436,8 @@ export const templateStore = (options: StoredItemOptions = {}) => {
       }
     },
     /** The backups of the templates (this browser's copy and the sync copy), newest first. */
-    async backups(): Promise<TemplateBackup[]> {
-      let everything: Record<string, unknown>;
-      try {
-        everything = await browser.storage.local.get(null);
-      } catch (error) {
-        report({ kind: 'read-failed', key: `${BACKUP_PREFIX}templates`, error: message(error) }, options);
-        return [];
-      }
-      const found: TemplateBackup[] = [];
-      for (const [backupKey, raw] of Object.entries(everything)) {
-        const of = backedUpKey(backupKey);
-        if (of !== 'templates' && of !== SYNC_BACKUP_KEY) continue;
-        const record = BackupRecord.safeParse(raw);
-        const at = Number(backupKey.slice(backupKey.lastIndexOf(':') + 1));
-        const salvage = salvageTemplates(record.success ? record.data.value : undefined);
-        found.push({
-          backupKey,
-          source: of === 'templates' ? 'local' : 'sync',
-          at: Number.isFinite(at) ? at : 0,
-          reason: record.success ? record.data.reason : 'the backup itself is unreadable',
-          restorable: salvage.collection,
-          unreadable: salvage.unreadable,
-        });
-      }
-      return found.sort((a, b) => b.at - a.at);
+    backups(): Promise<TemplateBackup[]> {
+      return templateBackups(options);
     },
     /**
      * Brings back what a backup holds: every template readable on its own, joined to the current
@@ -475,3 +459,31 @@ export const templateStore = (options: StoredItemOptions = {}) => {
     },
   };
 };
+
+/** templateStore's backups: every backup of the templates (this browser's copy and the sync copy), newest first. */
+async function templateBackups(options: StoredItemOptions): Promise<TemplateBackup[]> {
+  let everything: Record<string, unknown>;
+  try {
+    everything = await browser.storage.local.get(null);
+  } catch (error) {
+    report({ kind: 'read-failed', key: `${BACKUP_PREFIX}templates`, error: message(error) }, options);
+    return [];
+  }
+  const found: TemplateBackup[] = [];
+  for (const [backupKey, raw] of Object.entries(everything)) {
+    const of = backedUpKey(backupKey);
+    if (of !== 'templates' && of !== SYNC_BACKUP_KEY) continue;
+    const record = BackupRecord.safeParse(raw);
+    const at = Number(backupKey.slice(backupKey.lastIndexOf(':') + 1));
+    const salvage = salvageTemplates(record.success ? record.data.value : undefined);
+    found.push({
+      backupKey,
+      source: of === 'templates' ? 'local' : 'sync',
+      at: Number.isFinite(at) ? at : 0,
+      reason: record.success ? record.data.reason : 'the backup itself is unreadable',
+      restorable: salvage.collection,
+      unreadable: salvage.unreadable,
+    });
+  }
+  return found.sort((a, b) => b.at - a.at);
+}

@@ -11,26 +11,14 @@ import { FindingSchema } from '@/lib/messaging';
 import type { NoticeSnapshot } from '@/lib/pages/snapshot';
 import { EMPTY_HANDLED, urgentOrders } from '@/lib/urgency';
 import type { OrderWatch } from '@/lib/watch';
-import { orderPage } from './helpers';
+import { orderPage, rememberedOrder } from './helpers';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const HOUR = 3_600_000;
 const SETTINGS = { replyDueHours: 12 };
 const ORDER = '114-3941689-8772232';
 
-function memory(patch: Partial<OrderWatch> = {}): OrderWatch {
-  return {
-    version: 1,
-    orderId: ORDER,
-    marketplace: 'US',
-    firstSeen: '2026-11-20T00:00:00.000Z',
-    lastSeen: '2026-11-22T00:00:00.000Z',
-    fulfilment: 'MFN',
-    status: 'unshipped',
-    messages: [],
-    ...patch,
-  };
-}
+const memory = (patch: Partial<OrderWatch> = {}): OrderWatch => rememberedOrder(ORDER, patch);
 
 const waiting = (intent: Intent, hoursAgo: number, sender: 'buyer' | 'amazon' = 'buyer') => ({
   key: `${sender}:${new Date(NOW - hoursAgo * HOUR).toISOString()}`,

@@ -4,6 +4,7 @@ import en from '@/public/_locales/en/messages.json';
 import ja from '@/public/_locales/ja/messages.json';
 import { translatorFor } from '@/lib/i18n';
 import type { OrderDetailsSnapshot } from '@/lib/pages/snapshot';
+import type { OrderWatch } from '@/lib/watch';
 // @ts-expect-error: plain ES module shared with the demo server.
 import { fillDemoDates as fill } from '../scripts/lib/demo-dates.mjs';
 
@@ -46,6 +47,21 @@ export function orderPage(patch: Partial<OrderDetailsSnapshot> = {}, orderId = '
     controls: [{ kind: 'cancel-order', label: 'Cancel order', path: '#cancel' }],
     missing: [],
     sources: ['dom'],
+    ...patch,
+  };
+}
+
+/** A remembered US seller-fulfilled unshipped order, first seen 20 Nov 2026, last seen 22 Nov (the urgency tests' clock). */
+export function rememberedOrder(orderId: string, patch: Partial<OrderWatch> = {}): OrderWatch {
+  return {
+    version: 1,
+    orderId,
+    marketplace: 'US',
+    firstSeen: '2026-11-20T00:00:00.000Z',
+    lastSeen: '2026-11-22T00:00:00.000Z',
+    fulfilment: 'MFN',
+    status: 'unshipped',
+    messages: [],
     ...patch,
   };
 }

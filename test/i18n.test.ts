@@ -93,4 +93,23 @@ describe('UI languages from one list (lib/i18n.ts UI_LOCALES)', () => {
   it('offers exactly those languages (and the browser’s own) in the options', () => {
     expect([...UI_LANGUAGES]).toEqual(['auto', ...UI_LOCALES]);
   });
+
+  // Adding a UI language is its locale folder and its entry in UI_LOCALES: nothing else names one.
+  it('no code names a UI language outside lib/i18n.ts (no per-language import, union or test)', () => {
+    const named = [
+      /_locales\/(?:en|ja)\//, // a locale file imported by name (utils/ui-messages.ts takes them all by glob)
+      /'(?:en|ja)' \| '(?:en|ja)'/, // a union of the two
+      /startsWith\('(?:en|ja)'\)/, // a language told from a tag by hand (lib/i18n.ts uiLocaleOfTag does it)
+      /\[\s*'(?:en|ja)',\s*'(?:en|ja)'\s*\]/, // the list written out again
+    ];
+    const offenders = SOURCE_DIRS.flatMap(sourceFiles)
+      .filter((path) => path !== 'lib/i18n.ts')
+      .flatMap((path) => {
+        const code = readFileSync(path, 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(?:\*|\/\/)/.test(line));
+        return code.flatMap((line, i) => (named.some((pattern) => pattern.test(line)) ? [`${path}:${i + 1}: ${line.trim()}`] : []));
+      });
+    expect(offenders).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Intent } from '@/lib/classify/types';
 import { EMPTY_HANDLED, Handled, markDone, nextCheck, orderUrl, pruneHandled, snooze, urgentOrders, type UrgentOrder } from '@/lib/urgency';
 import type { OrderWatch, WatchedMessage } from '@/lib/watch';
+import { rememberedOrder } from './helpers';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z'); // Sun 04:00 in Los Angeles, 21:00 in Tokyo
 const HOUR = 3_600_000;
@@ -11,17 +12,7 @@ const SETTINGS = { replyDueHours: 12 };
 let n = 0;
 function watch(patch: Partial<OrderWatch> = {}): OrderWatch {
   n += 1;
-  return {
-    version: 1,
-    orderId: `111-0000000-${String(n).padStart(7, '0')}`,
-    marketplace: 'US',
-    firstSeen: '2026-11-20T00:00:00.000Z',
-    lastSeen: '2026-11-22T00:00:00.000Z',
-    fulfilment: 'MFN',
-    status: 'unshipped',
-    messages: [],
-    ...patch,
-  };
+  return rememberedOrder(`111-0000000-${String(n).padStart(7, '0')}`, patch);
 }
 
 function message(intent: Intent, hoursAgo: number | undefined, patch: Partial<WatchedMessage> = {}): WatchedMessage {

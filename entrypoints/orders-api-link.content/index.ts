@@ -1,6 +1,6 @@
 /**
  * The content script's document_start half of the private link with the main-world page reader
- * (design and threat model in entrypoints/orders-api.content/channel.ts). It must run before any
+ * (design and threat model in utils/orders-api/channel.ts). It must run before any
  * page script, which the sidebar's content script (document_idle) does not; it leaves the link on
  * the content scripts' own global, which the page cannot see, for page-reading.ts to use.
  */

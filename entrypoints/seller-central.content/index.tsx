@@ -6,12 +6,11 @@
 import './style.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ConfirmCancelDialog } from '@/components/CancelGuard';
 import { Sidebar } from '@/components/Sidebar';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/hosts';
-import type { Translate } from '@/lib/i18n';
+import { uiLocaleOfTag, type Translate } from '@/lib/i18n';
 import { askWithRetries, requestSummary, requestTemplate, requestTemplateChoices, requestUiMessages, requestWarm, type ResolvedTemplate, type TemplateChoice } from '@/lib/messaging';
 import { followSnapshot, recognisePage, type RecognisedPage } from '@/lib/pages/page-type';
 import type { PageMessageCounts } from '@/lib/pages/observed-source';
@@ -27,6 +26,7 @@ import { TEMPLATES_KEY, sidebarSettingsItem, userSettingsItem } from '@/lib/stor
 import { translate, translatorForSetting, uiLocale } from '@/utils/translate';
 import { browserTranslationEngine } from '@/utils/browser-translator';
 import { createCancelGuard } from '@/utils/content/cancel-guard';
+import { createShadowHost } from '@/utils/content/shadow-host';
 import { createCorrections } from '@/utils/content/corrections';
 import { createGuidance, type GuidanceState } from '@/utils/content/guidance';
 import { compose } from '@/lib/templates/compose';
@@ -201,7 +201,7 @@ export default defineContentScript({
             }
           : undefined;
       const readings = corrections.props(guidance, t);
-      const setup = { engine: translationEngine, to: uiLocale(language).toLowerCase().startsWith('ja') ? ('ja' as const) : ('en' as const) };
+      const setup = { engine: translationEngine, to: uiLocaleOfTag(uiLocale(language)) };
       render(
         <>
           <Sidebar
@@ -306,24 +306,10 @@ export default defineContentScript({
       update();
     }
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'seller-sidekick',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'open',
-      onMount(container) {
-        const mountPoint = document.createElement('div');
-        container.append(mountPoint);
-        root = mountPoint;
-        update();
-        return mountPoint;
-      },
-      onRemove(mountPoint) {
-        if (mountPoint) render(null, mountPoint);
-        releaseRightEdge(document);
-        root = undefined;
-      },
+    const ui = await createShadowHost(ctx, 'seller-sidekick', () => {
+      if (root) render(null, root);
+      releaseRightEdge(document);
+      root = undefined;
     });
 
     const applyLanguage = async (next: UserSettings['uiLanguage']) => {
@@ -335,7 +321,11 @@ export default defineContentScript({
     settings = sidebar;
     readInput = namesOf(user);
     if (user.uiLanguage !== 'auto') await applyLanguage(user.uiLanguage);
-    ui.mount();
+    // At the end of the page's body; Preact renders into a div of its own inside the shadow root.
+    document.body.append(ui.host);
+    root = document.createElement('div');
+    ui.container.append(root);
+    update();
 
     const reading = watchPageContent(
       ctx,

@@ -53,82 +53,17 @@ const RELAY_END = 3;
  * for, as flat arrays indexed by small integers.
  */
 function compile() {
-  const rules: Rule[] = [...RULES];
-  for (const [code, names] of Object.entries(COUNTRIES)) {
-    rules.push({ id: `any.country.${code}`, lang: 'any', target: `country.${code}`, weight: 1, keywords: names, reason: `names ${code}`, examples: [] });
-  }
-  const targets: Target[] = [];
-  const targetIndex = new Map<Target, number>();
-  const targetOf = (target: Target) => {
-    let index = targetIndex.get(target);
-    if (index === undefined) {
-      index = targets.length;
-      targets.push(target);
-      targetIndex.set(target, index);
-    }
-    return index;
-  };
-  for (const intent of PRIORITY) targetOf(intent);
-
-  const keywords: Keyword[] = [];
-  const kind: number[] = [];
-  const language: number[] = [];
-  const rulesOf: number[][] = [];
-  const textId: number[] = [];
-  const textIds = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const addKeyword = (keyword: Keyword, keywordKind: number, lang: number) => {
-    keywords.push(keyword);
-    kind.push(keywordKind);
-    language.push(lang);
-    rulesOf.push([]);
-    let id = textIds.get(keyword.text);
-    if (id === undefined) textIds.set(keyword.text, (id = textIds.size));
-    textId.push(id);
-    return keywords.length - 1;
-  };
-  rules.forEach((rule, r) => {
-    targetOf(rule.target);
-    for (const raw of rule.keywords) {
-      const stem = raw.endsWith('*');
-      const text = normalizeText(stem ? raw.slice(0, -1) : raw)
-        .replace(/\s+/g, ' ')
-        .trim();
-      if (text === '') continue;
-      const key = `${text}${stem ? '*' : ''}`;
-      let k = byKey.get(key);
-      if (k === undefined) byKey.set(key, (k = addKeyword({ text, stem }, RULE_KEYWORD, -1)));
-      if (!rulesOf[k]!.includes(r)) rulesOf[k]!.push(r);
-    }
-  });
-  LATIN_LANGUAGES.forEach((lang, l) => {
-    for (const word of new Set(LANGUAGE_WORDS[lang])) addKeyword({ text: word, stem: false, maxStart: LANGUAGE_WINDOW, counter: l }, LANGUAGE_WORD, l);
-  });
-  for (const text of RELAY_BEGIN_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_BEGIN, -1);
-  for (const text of RELAY_END_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_END, -1);
-
-  // A vote slot per (keyword text, target): each distinct keyword counts once per target.
-  const slotIndex = new Map<string, number>();
-  const ruleStart = new Int32Array(keywords.length + 1);
-  const ruleList: number[] = [];
-  const slotList: number[] = [];
-  for (let k = 0; k < keywords.length; k++) {
-    for (const r of rulesOf[k]!) {
-      const slotKey = `${textId[k]}:${targetIndex.get(rules[r]!.target)}`;
-      let slot = slotIndex.get(slotKey);
-      if (slot === undefined) slotIndex.set(slotKey, (slot = slotIndex.size));
-      ruleList.push(r);
-      slotList.push(slot);
-    }
-    ruleStart[k + 1] = ruleList.length;
-  }
+  const rules = rulesWithCountries();
+  const { targets, targetIndex } = targetTable(rules);
+  const table = keywordTable(rules);
+  const { keywords } = table;
+  const votes = voteSlots(table, rules, targetIndex);
   const letters = LATIN_LANGUAGES.map((lang, l) => [LANGUAGE_LETTERS[lang], 1 << l] as const).filter(([chars]) => chars !== '');
   const quoteTarget = targetIndex.get('cue.quote');
   /** Keywords that mark the start of quoted history. */
-  const quoteMarker = Uint8Array.from(keywords, (_, k) => (rulesOf[k]!.some((r) => targetIndex.get(rules[r]!.target) === quoteTarget) ? 1 : 0));
+  const quoteMarker = Uint8Array.from(keywords, (_, k) => (table.rulesOf[k]!.some((r) => targetIndex.get(rules[r]!.target) === quoteTarget) ? 1 : 0));
   /** Quote markers that count only at the start of a line ("> "). */
   const lineQuote = Uint8Array.from(keywords, (keyword, k) => (quoteMarker[k] === 1 && keyword.text.startsWith('>') ? 1 : 0));
-  const indexOf = (target: Target) => targetIndex.get(target) ?? -1;
   // Feature ids of each rule and each target, in the subject and in the body.
   const fieldSeeds = [
     [SEED.subjectRule, SEED.subjectTarget],
@@ -143,12 +78,12 @@ function compile() {
     rules,
     targets,
     targetIndex: targetIndex as ReadonlyMap<Target, number>,
-    kind: Int8Array.from(kind),
-    language: Int8Array.from(language),
-    ruleStart,
-    ruleList: Int32Array.from(ruleList),
-    slotList: Int32Array.from(slotList),
-    slots: slotIndex.size,
+    kind: Int8Array.from(table.kind),
+    language: Int8Array.from(table.language),
+    ruleStart: votes.ruleStart,
+    ruleList: Int32Array.from(votes.ruleList),
+    slotList: Int32Array.from(votes.slotList),
+    slots: votes.slots,
     ruleTarget: Int32Array.from(rules, (rule) => targetIndex.get(rule.target)!),
     ruleWeight: Float64Array.from(rules, (rule) => rule.weight),
     ruleLanguage: Int8Array.from(rules, (rule) => LANGUAGE_INDEX[rule.lang]!),
@@ -156,24 +91,118 @@ function compile() {
     targetFeature,
     /** Country targets come last, from here on. */
     countryFrom: targets.findIndex((target) => target.startsWith('country.')),
-    T: {
-      officialCancel: indexOf('cue.official-cancel'),
-      amazonCancelBody: indexOf('cue.amazon-cancel-body'),
-      quote: indexOf('cue.quote'),
-      cancel: indexOf('cue.cancel'),
-      alreadyAsked: indexOf('cue.already-asked'),
-      shipped: indexOf('cue.shipped'),
-      question: indexOf('cue.question'),
-      send: indexOf('cue.send'),
-      when: indexOf('cue.when'),
-      delivery: indexOf('cue.delivery'),
-      place: indexOf('cue.place'),
-      relisting: indexOf('relisting-mentioned'),
-      address: indexOf('address-change'),
-      mentionsReview: indexOf('mentions-review'),
-      mentionsClaim: indexOf('mentions-claim'),
-      angry: indexOf('angry'),
-    },
+    T: namedTargets(targetIndex),
+  };
+}
+
+/** The rule tables' rules, and one rule per country naming it (`any.country.<code>`). */
+function rulesWithCountries(): Rule[] {
+  const rules: Rule[] = [...RULES];
+  for (const [code, names] of Object.entries(COUNTRIES)) {
+    rules.push({ id: `any.country.${code}`, lang: 'any', target: `country.${code}`, weight: 1, keywords: names, reason: `names ${code}`, examples: [] });
+  }
+  return rules;
+}
+
+/** Every target, numbered: the intents first (PRIORITY order), then the rules' other targets as they come. */
+function targetTable(rules: readonly Rule[]): { targets: Target[]; targetIndex: Map<Target, number> } {
+  const targets: Target[] = [];
+  const targetIndex = new Map<Target, number>();
+  for (const target of [...PRIORITY, ...rules.map((rule) => rule.target)]) {
+    if (targetIndex.has(target)) continue;
+    targetIndex.set(target, targets.length);
+    targets.push(target);
+  }
+  return { targets, targetIndex };
+}
+
+/** The automaton's keywords, and per keyword its kind, language, rules and text (as a number). */
+interface KeywordTable {
+  readonly keywords: Keyword[];
+  readonly kind: number[];
+  readonly language: number[];
+  readonly rulesOf: number[][];
+  readonly textId: number[];
+}
+
+/** The keywords in automaton order: the rules', the languages' function words, then the relay markers. */
+function keywordTable(rules: readonly Rule[]): KeywordTable {
+  const table: KeywordTable = { keywords: [], kind: [], language: [], rulesOf: [], textId: [] };
+  const textIds = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const addKeyword = (keyword: Keyword, keywordKind: number, lang: number) => {
+    table.keywords.push(keyword);
+    table.kind.push(keywordKind);
+    table.language.push(lang);
+    table.rulesOf.push([]);
+    let id = textIds.get(keyword.text);
+    if (id === undefined) textIds.set(keyword.text, (id = textIds.size));
+    table.textId.push(id);
+    return table.keywords.length - 1;
+  };
+  rules.forEach((rule, r) => {
+    for (const raw of rule.keywords) {
+      const stem = raw.endsWith('*');
+      const text = normalizeText(stem ? raw.slice(0, -1) : raw)
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (text === '') continue;
+      const key = `${text}${stem ? '*' : ''}`;
+      let k = byKey.get(key);
+      if (k === undefined) byKey.set(key, (k = addKeyword({ text, stem }, RULE_KEYWORD, -1)));
+      if (!table.rulesOf[k]!.includes(r)) table.rulesOf[k]!.push(r);
+    }
+  });
+  LATIN_LANGUAGES.forEach((lang, l) => {
+    for (const word of new Set(LANGUAGE_WORDS[lang])) addKeyword({ text: word, stem: false, maxStart: LANGUAGE_WINDOW, counter: l }, LANGUAGE_WORD, l);
+  });
+  for (const text of RELAY_BEGIN_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_BEGIN, -1);
+  for (const text of RELAY_END_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_END, -1);
+  return table;
+}
+
+/**
+ * A vote slot per (keyword text, target): each distinct keyword counts once per target. Per
+ * keyword k, its rules and their slots are ruleList/slotList[ruleStart[k], ruleStart[k + 1]).
+ */
+function voteSlots(table: KeywordTable, rules: readonly Rule[], targetIndex: ReadonlyMap<Target, number>) {
+  const slotIndex = new Map<string, number>();
+  const ruleStart = new Int32Array(table.keywords.length + 1);
+  const ruleList: number[] = [];
+  const slotList: number[] = [];
+  for (let k = 0; k < table.keywords.length; k++) {
+    for (const r of table.rulesOf[k]!) {
+      const slotKey = `${table.textId[k]}:${targetIndex.get(rules[r]!.target)}`;
+      let slot = slotIndex.get(slotKey);
+      if (slot === undefined) slotIndex.set(slotKey, (slot = slotIndex.size));
+      ruleList.push(r);
+      slotList.push(slot);
+    }
+    ruleStart[k + 1] = ruleList.length;
+  }
+  return { ruleStart, ruleList, slotList, slots: slotIndex.size };
+}
+
+/** The indices of the targets the code reads by name (−1 for one no rule has). */
+function namedTargets(targetIndex: ReadonlyMap<Target, number>) {
+  const indexOf = (target: Target) => targetIndex.get(target) ?? -1;
+  return {
+    officialCancel: indexOf('cue.official-cancel'),
+    amazonCancelBody: indexOf('cue.amazon-cancel-body'),
+    quote: indexOf('cue.quote'),
+    cancel: indexOf('cue.cancel'),
+    alreadyAsked: indexOf('cue.already-asked'),
+    shipped: indexOf('cue.shipped'),
+    question: indexOf('cue.question'),
+    send: indexOf('cue.send'),
+    when: indexOf('cue.when'),
+    delivery: indexOf('cue.delivery'),
+    place: indexOf('cue.place'),
+    relisting: indexOf('relisting-mentioned'),
+    address: indexOf('address-change'),
+    mentionsReview: indexOf('mentions-review'),
+    mentionsClaim: indexOf('mentions-claim'),
+    angry: indexOf('angry'),
   };
 }
 
@@ -421,14 +450,38 @@ export function teach(layer: CorrectionLayer, input: ClassifyInput, intent: Inte
 /** How far above the abstention threshold a corrected message must read. */
 const CORRECTION_MARGIN = 0.35;
 
+/**
+ * One message through the classifier's steps: scan the fields, find the buyer's own words, decide
+ * the language, cast the rules' votes, read the cues, add the features; then (with a model) decide,
+ * flag, score and cite the evidence. Without a model it stops at the features (featuresOf).
+ */
 function run(input: ClassifyInput, model: LinearModel | undefined, corrections: CorrectionLayer | undefined): Classification | undefined {
   const c = compiled();
   const w = scratch(c);
-  const { T } = c;
   const subject = (input.subject ?? '').slice(0, 2_000);
   const body = input.body.slice(0, MAX_CLASSIFY_CHARS);
+  const marketplace = input.marketplace?.toUpperCase();
+  const layout = findOwnWords(c, w, body, scanFields(c, w, subject, body));
+  const language = messageLanguage(c, w, subject, body, layout, marketplace);
+  const votes = castVotes(c, w, subject, body, layout, LANGUAGE_INDEX[language]!);
+  const cues = readCues(c, w, input, votes, language, marketplace);
+  const own = layout.relay ? body.slice(layout.relayFrom, layout.relayTo) : body.slice(0, layout.quotedFrom);
+  const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
+  addContextFeatures(w, input, subject, normalizedSubject, own, language, layout.relay, cues);
+  const text = addOwnTextFeatures(w, normalizedSubject, own, model !== undefined);
+  if (!model) return undefined;
 
-  // One scan per field: subject hits first, then the body's.
+  const m = modelScratch(model);
+  const { intent, confidence, unsure } = decide(w, m, input, model, corrections, text, LETTER.test(body) || LETTER.test(subject), cues.officialSource !== undefined);
+  const flags = flagsOf(c, w, votes.stamp, cues, intent);
+  const scores = scoresOf(w, m, model, cues.officialSource !== undefined);
+  const evidence = evidenceOf(c, w, model, layout, votes, cues, text, intent, flags);
+  if (cues.officialSource !== undefined) return { intent, confidence, language, flags, evidence, scores, official: cues.officialSource };
+  return unsure ? { intent, confidence, language, flags, evidence, scores, unsure } : { intent, confidence, language, flags, evidence, scores };
+}
+
+/** One scan per field, into `w.hits`: the subject's hits first, then the body's. Returns where the body's start. */
+function scanFields(c: Compiled, w: Scratch, subject: string, body: string): number {
   const hits = w.hits;
   hits.count = 0;
   const subjectCounts = resetCounts(w.subjectCounts);
@@ -436,10 +489,29 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   if (subject !== '') scanField(c, subject, hits, subjectCounts);
   const bodyFrom = hits.count;
   scanField(c, body, hits, bodyCounts);
-  const total = hits.count;
+  return bodyFrom;
+}
 
-  // Quoted history (after the first marker of it) and an Amazon relay e-mail (only the buyer's
-  // words between its "begin message" and "end message" lines count, in any of the languages).
+/** Where a message's parts are in `w.hits` and in its body. */
+interface Layout {
+  /** Hits before this one are the subject's; the body's follow, up to hits.count. */
+  readonly bodyFrom: number;
+  /** Where quoted history starts in the body (its length when there is none). */
+  readonly quotedFrom: number;
+  /** The words an Amazon relay e-mail relays: body[relayFrom, relayTo), relayFrom −1 when it is no relay. */
+  readonly relayFrom: number;
+  readonly relayTo: number;
+  readonly relay: boolean;
+}
+
+/**
+ * Quoted history (after the first marker of it) and an Amazon relay e-mail (only the buyer's
+ * words between its "begin message" and "end message" lines count, in any of the languages).
+ * Marks each hit's field in `w.field`: subject, body, or dropped (outside the relayed words).
+ */
+function findOwnWords(c: Compiled, w: Scratch, body: string, bodyFrom: number): Layout {
+  const hits = w.hits;
+  const total = hits.count;
   let quotedFrom = body.length;
   let relayFrom = -1;
   let relayTo = body.length;
@@ -474,12 +546,18 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   for (let h = 0; h < total; h++) {
     w.field[h] = h < bodyFrom ? 0 : relay && (hits.start[h]! < relayFrom || hits.end[h]! > relayTo) ? 2 : 1;
   }
+  return { bodyFrom, quotedFrom, relayFrom, relayTo, relay };
+}
 
-  // Language: the buyer's own words tell it; Amazon's English subject line often does not. A
-  // body of a few words is enough; shorter, the subject helps.
-  const marketplace = input.marketplace?.toUpperCase();
-  const ownFrom = relay ? relayFrom : 0;
-  const ownTo = Math.min(relay ? relayTo : body.length, ownFrom + LANGUAGE_WINDOW);
+/**
+ * Language: the buyer's own words tell it; Amazon's English subject line often does not. A body
+ * of a few words is enough; shorter, the subject helps.
+ */
+function messageLanguage(c: Compiled, w: Scratch, subject: string, body: string, layout: Layout, marketplace: string | undefined): Language {
+  const { hits, subjectCounts, bodyCounts } = w;
+  const { bodyFrom, relay } = layout;
+  const ownFrom = relay ? layout.relayFrom : 0;
+  const ownTo = Math.min(relay ? layout.relayTo : body.length, ownFrom + LANGUAGE_WINDOW);
   const bodyIsEnough = trimmedLength(body, ownFrom, ownTo) >= 15;
   const words = [0, 0, 0, 0, 0];
   const keywordsByLanguage = [0, 0, 0, 0, 0];
@@ -500,9 +578,9 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
     han += subjectCounts.han;
     letters |= subjectCounts.letters;
   }
-  for (let h = bodyIsEnough ? bodyFrom : 0; h < total; h++) {
+  for (let h = bodyIsEnough ? bodyFrom : 0; h < hits.count; h++) {
     const k = hits.keyword[h]!;
-    if (c.kind[k] === RULE_KEYWORD && w.field[h] !== 2 && (h < bodyFrom || hits.start[h]! < quotedFrom)) {
+    if (c.kind[k] === RULE_KEYWORD && w.field[h] !== 2 && (h < bodyFrom || hits.start[h]! < layout.quotedFrom)) {
       const j = c.ruleStart[k]!;
       if (j === c.ruleStart[k + 1]) continue;
       const lang = c.ruleLanguage[c.ruleList[j]!]!;
@@ -510,20 +588,36 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
       else if (lang < 6) keywordsByLanguage[lang - 1]! += 1;
     }
   }
-  const language = decideLanguage({ kana, han, words, keywords: keywordsByLanguage, japaneseKeywords, letters }, marketplaceLanguage(marketplace));
-  const languageIndex = LANGUAGE_INDEX[language]!;
+  return decideLanguage({ kana, han, words, keywords: keywordsByLanguage, japaneseKeywords, letters }, marketplaceLanguage(marketplace));
+}
 
-  // Votes: each distinct keyword counts once per target (its strongest rule); keywords from
-  // another language's table count half, quoted history a tenth, the subject one and a half.
+/** What the votes of one message left: the call's stamp, the slots voted for, and the official cues seen. */
+interface Votes {
+  readonly stamp: number;
+  /** The slots voted for are w.touched[0, touchedCount). */
+  readonly touchedCount: number;
+  readonly officialInSubject: boolean;
+  readonly officialAnywhere: boolean;
+  readonly anyCountry: boolean;
+}
+
+/**
+ * Votes: each distinct keyword counts once per target (its strongest rule); keywords from
+ * another language's table count half, quoted history a tenth, the subject one and a half. The
+ * rules that fired outside quoted history become features; then each target's score is summed.
+ */
+function castVotes(c: Compiled, w: Scratch, subject: string, body: string, layout: Layout, languageIndex: number): Votes {
+  const { T } = c;
+  const { hits, features } = w;
+  const { bodyFrom, quotedFrom } = layout;
   const stamp = (w.stamp = (w.stamp + 1) >>> 0 || 1);
-  const features = w.features;
   features.reset();
   let touchedCount = 0;
   let officialInSubject = false;
   const subjectStart = subjectStartOf(subject, body);
   let officialAnywhere = false;
   let anyCountry = false;
-  for (let h = 0; h < total; h++) {
+  for (let h = 0; h < hits.count; h++) {
     const k = hits.keyword[h]!;
     if (c.kind[k] !== RULE_KEYWORD || w.field[h] === 2) continue;
     const inSubject = h < bodyFrom;
@@ -542,29 +636,44 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
       const lang = c.ruleLanguage[r]!;
       const weight = c.ruleWeight[r]! * (lang === 6 || lang === 0 || lang === languageIndex ? 1 : 0.5) * (quoted ? 0.1 : 1) * (inSubject ? 1.5 : 1);
       if (target >= c.countryFrom) anyCountry = true;
-      else if (!quoted) {
-        // Quoted history is not the new message: its rules are no features.
-        const f = inSubject ? 0 : 1;
-        features.add(c.ruleFeature[f]![r]!, 1);
-        features.add(c.targetFeature[f]![target]!, 1);
-        // Amazon's request wording, when it is not Amazon's signal, is somebody asking to cancel.
-        if (target === T.officialCancel || target === T.amazonCancelBody) features.add(c.targetFeature[f]![T.cancel]!, 1);
-      }
-      const slot = c.slotList[j]!;
-      if (w.slotStamp[slot] !== stamp) {
-        w.slotStamp[slot] = stamp;
-        w.slotWeight[slot] = weight;
-        w.slotHit[slot] = h;
-        w.slotRule[slot] = r;
-        w.touched[touchedCount++] = slot;
-      } else if (w.slotWeight[slot]! < weight) {
-        w.slotWeight[slot] = weight;
-        w.slotHit[slot] = h;
-        w.slotRule[slot] = r;
-      }
+      else if (!quoted) addRuleFeatures(c, w, inSubject ? 0 : 1, r, target);
+      if (vote(w, c.slotList[j]!, stamp, weight, h, r, touchedCount)) touchedCount++;
     }
   }
-  // Per target: the strongest vote in full, every other at half: max + (sum − max) / 2.
+  sumVotes(c, w, touchedCount, stamp);
+  return { stamp, touchedCount, officialInSubject, officialAnywhere, anyCountry };
+}
+
+/** A rule that fired outside quoted history, as features of its field (0 subject, 1 body): the rule and its target. */
+function addRuleFeatures(c: Compiled, w: Scratch, f: number, r: number, target: number): void {
+  const { T } = c;
+  const { features } = w;
+  features.add(c.ruleFeature[f]![r]!, 1);
+  features.add(c.targetFeature[f]![target]!, 1);
+  // Amazon's request wording, when it is not Amazon's signal, is somebody asking to cancel.
+  if (target === T.officialCancel || target === T.amazonCancelBody) features.add(c.targetFeature[f]![T.cancel]!, 1);
+}
+
+/** One vote into its slot, which keeps its strongest; returns whether the slot is new in this call (touched). */
+function vote(w: Scratch, slot: number, stamp: number, weight: number, h: number, r: number, touchedCount: number): boolean {
+  if (w.slotStamp[slot] !== stamp) {
+    w.slotStamp[slot] = stamp;
+    w.slotWeight[slot] = weight;
+    w.slotHit[slot] = h;
+    w.slotRule[slot] = r;
+    w.touched[touchedCount] = slot;
+    return true;
+  }
+  if (w.slotWeight[slot]! < weight) {
+    w.slotWeight[slot] = weight;
+    w.slotHit[slot] = h;
+    w.slotRule[slot] = r;
+  }
+  return false;
+}
+
+/** Per target: the strongest vote in full, every other at half: max + (sum − max) / 2 (targetScore). */
+function sumVotes(c: Compiled, w: Scratch, touchedCount: number, stamp: number): void {
   for (let s = 0; s < touchedCount; s++) {
     const slot = w.touched[s]!;
     const target = c.ruleTarget[w.slotRule[slot]!]!;
@@ -578,50 +687,86 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
       if (weight > w.targetMax[target]!) w.targetMax[target] = weight;
     }
   }
-  const scoreOf = (target: number) => targetScore(w, target, stamp);
+}
 
-  // A text without a single letter (digits, punctuation, emoji) says nothing a guess could rest on.
-  const wordy = LETTER.test(body) || LETTER.test(subject);
+/** What the cues say together: the cancellation cues, the official source if any, the foreign countries named. */
+interface Cues {
+  readonly cancel: number;
+  readonly alreadyAsked: number;
+  readonly shipped: number;
+  readonly send: boolean;
+  readonly question: boolean;
+  readonly anyIntent: boolean;
+  /** "When" and a delivery word are both there. */
+  readonly whenDelivery: boolean;
+  /** A place word is there (with `send`: "send it to"). */
+  readonly place: boolean;
+  readonly officialSource: OfficialSource | undefined;
+  readonly officialFromOrder: boolean;
+  /** Target indices of the countries named that are not the marketplace's. */
+  readonly foreign: number[] | undefined;
+}
 
+/** What the votes say of cancelling, sending, asking and the official request, and the foreign countries named. */
+function readCues(c: Compiled, w: Scratch, input: ClassifyInput, votes: Votes, language: Language, marketplace: string | undefined): Cues {
+  const { T } = c;
+  const { stamp } = votes;
   // Cancellation: official request, "asked and it shipped anyway", or an ordinary inquiry.
   // Amazon's request wording written by somebody else is still about cancelling: an inquiry.
-  const cancel = Math.max(scoreOf(T.cancel), officialAnywhere ? 3 : 0);
-  const alreadyAsked = scoreOf(T.alreadyAsked);
-  const shipped = scoreOf(T.shipped);
+  const cancel = Math.max(targetScore(w, T.cancel, stamp), votes.officialAnywhere ? 3 : 0);
   // From Amazon: its notification's own wording ("the buyer has requested…"), not the bare request
   // phrase, which a buyer the page mislabelled could also have written.
-  const officialFromAmazon = input.sender === 'amazon' && scoreOf(T.amazonCancelBody) > 0;
+  const officialFromAmazon = input.sender === 'amazon' && targetScore(w, T.amazonCancelBody, stamp) > 0;
   const officialFromOrder = input.order?.buyerRequestedCancel === true;
-  const officialSource: OfficialSource | undefined = officialFromOrder ? 'order-flag' : officialInSubject ? 'amazon-subject' : officialFromAmazon ? 'amazon-sender' : undefined;
-  const official = officialSource !== undefined;
+  const officialSource: OfficialSource | undefined = officialFromOrder ? 'order-flag' : votes.officialInSubject ? 'amazon-subject' : officialFromAmazon ? 'amazon-sender' : undefined;
+  let anyIntent = false;
+  for (let i = 0; i < PRIORITY.length; i++) if (w.targetStamp[i] === stamp) anyIntent = true;
+  return {
+    cancel,
+    alreadyAsked: targetScore(w, T.alreadyAsked, stamp),
+    shipped: targetScore(w, T.shipped, stamp),
+    send: targetScore(w, T.send, stamp) > 0,
+    question: targetScore(w, T.question, stamp) > 0,
+    anyIntent,
+    whenDelivery: targetScore(w, T.when, stamp) > 0 && targetScore(w, T.delivery, stamp) > 0,
+    place: targetScore(w, T.place, stamp) > 0,
+    officialSource,
+    officialFromOrder,
+    foreign: foreignCountries(c, w, input, votes, language, marketplace),
+  };
+}
 
-  // Foreign redirect: an address change (or a "send it to") naming a country not the marketplace's.
+/** Foreign redirect: the countries named (for an address change or a "send it to") that are not the marketplace's. */
+function foreignCountries(c: Compiled, w: Scratch, input: ClassifyInput, votes: Votes, language: Language, marketplace: string | undefined): number[] | undefined {
   let foreign: number[] | undefined;
-  for (let index = anyCountry ? c.countryFrom : c.targets.length; index < c.targets.length; index++) {
-    if (w.targetStamp[index] !== stamp) continue;
+  for (let index = votes.anyCountry ? c.countryFrom : c.targets.length; index < c.targets.length; index++) {
+    if (w.targetStamp[index] !== votes.stamp) continue;
     const target = c.targets[index]!;
     const home =
       marketplace && MARKETPLACE_COUNTRY[marketplace] ? [MARKETPLACE_COUNTRY[marketplace]!] : input.order?.shipToCountry ? [input.order.shipToCountry.toUpperCase()] : HOME_COUNTRIES[language];
     if (!home.includes(target.slice('country.'.length))) (foreign ??= []).push(index);
   }
+  return foreign;
+}
 
-  // Features (features.ts): the rules were added above; now what the cues say together, the
-  // context, and the text itself.
+/**
+ * Features (features.ts) after the rules': what the cues say together, and the context (sender,
+ * language, relay, the order, the length of the buyer's own words, Amazon's topics the subject
+ * names). Sets where the context features are (w.contextFrom, w.contextTo).
+ */
+function addContextFeatures(w: Scratch, input: ClassifyInput, subject: string, normalizedSubject: string, own: string, language: Language, relay: boolean, cues: Cues): void {
+  const { features } = w;
   const ruleFeatures = features.count;
-  const send = scoreOf(T.send) > 0;
-  const question = scoreOf(T.question) > 0;
-  let anyIntent = false;
-  for (let i = 0; i < PRIORITY.length; i++) if (w.targetStamp[i] === stamp) anyIntent = true;
   const add = (id: number) => features.add(id, 1);
-  if (cancel > 0 && alreadyAsked > 0) add(CONTEXT.cancelAsked);
-  if (alreadyAsked > 0 && shipped > 0) add(CONTEXT.askedShipped);
-  if (cancel > 0 && shipped > 0) add(CONTEXT.cancelShipped);
-  if (question && !anyIntent) add(CONTEXT.questionOnly);
-  if (!anyIntent) add(CONTEXT.noIntentRule);
-  if (scoreOf(T.when) > 0 && scoreOf(T.delivery) > 0) add(CONTEXT.whenDelivery);
-  if (scoreOf(T.place) > 0 && send) add(CONTEXT.placeSend);
-  if (foreign !== undefined) add(CONTEXT.foreign);
-  if (foreign !== undefined && send) add(CONTEXT.foreignSend);
+  if (cues.cancel > 0 && cues.alreadyAsked > 0) add(CONTEXT.cancelAsked);
+  if (cues.alreadyAsked > 0 && cues.shipped > 0) add(CONTEXT.askedShipped);
+  if (cues.cancel > 0 && cues.shipped > 0) add(CONTEXT.cancelShipped);
+  if (cues.question && !cues.anyIntent) add(CONTEXT.questionOnly);
+  if (!cues.anyIntent) add(CONTEXT.noIntentRule);
+  if (cues.whenDelivery) add(CONTEXT.whenDelivery);
+  if (cues.place && cues.send) add(CONTEXT.placeSend);
+  if (cues.foreign !== undefined) add(CONTEXT.foreign);
+  if (cues.foreign !== undefined && cues.send) add(CONTEXT.foreignSend);
   add(CONTEXT.bias);
   const sender = SENDER_CONTEXT[input.sender ?? 'none'];
   add(sender.sender);
@@ -631,113 +776,158 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   if (subject.trim() !== '') add(CONTEXT.subject);
   if (input.order?.fulfilment !== undefined) add(contextFeature(`fulfilment:${input.order.fulfilment}`));
   if (input.order?.status !== undefined) add(contextFeature(`status:${input.order.status.toLowerCase().slice(0, 24)}`));
-  const own = relay ? body.slice(relayFrom, relayTo) : body.slice(0, quotedFrom);
   const ownLength = trimmedLength(own, 0, own.length);
   add(LENGTH_CONTEXT[LENGTH_BUCKETS.findIndex((limit) => ownLength <= limit)]!);
-  const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
   for (const topic of topicsOf(normalizedSubject)) add(contextFeature(`topic:${topic}`));
   w.contextFrom = ruleFeatures;
   w.contextTo = features.count;
+}
+
+/** Where the subject's and the own text's word features are in w.features, and the own text read. */
+interface TextFeatures {
+  /** The subject's words are features [subjectWords, subjectEnd); the own text's [bodyWords, features.count). */
+  readonly subjectWords: number;
+  readonly subjectEnd: number;
+  readonly bodyWords: number;
+  readonly ownText: string;
+  readonly normalizedOwn: string;
+}
+
+/**
+ * The text itself: the subject's and the buyer's own words' character n-grams and words (last:
+ * after the context). With `spans`, where each own word is (w.words), for the evidence.
+ */
+function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean): TextFeatures {
+  const { features } = w;
   const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord);
   const subjectEnd = features.count;
   const ownText = own.slice(0, MAX_FEATURE_CHARS);
   const normalizedOwn = normalizeText(ownText);
-  const spans = model ? w.words : undefined;
-  if (spans) spans.count = 0;
-  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans);
-  if (!model) return undefined;
+  if (spans) w.words.count = 0;
+  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined);
+  return { subjectWords, subjectEnd, bodyWords, ownText, normalizedOwn };
+}
 
-  // One model decides among the intents it knows (never an official request); a buyer never
-  // sends one of Amazon's notices. Below the model's threshold it abstains: `other`, unsure, with
-  // a confidence below the threshold. So does a message without a letter, or in which no rule
-  // fired and the model knows none of the words (emoji, a row of one letter, keyboard noise):
-  // n-grams alone are not a signal, as some of any text's collide with known ones in the hashed space.
-  const m = modelScratch(model);
+/**
+ * One model decides among the intents it knows (never an official request); a buyer never sends
+ * one of Amazon's notices. Below the model's threshold it abstains: `other`, unsure, with a
+ * confidence below the threshold. So does a message without a letter (not `wordy`), or in which
+ * no rule fired and the model knows none of the words (emoji, a row of one letter, keyboard
+ * noise): n-grams alone are not a signal, as some of any text's collide with known ones in the
+ * hashed space.
+ */
+function decide(
+  w: Scratch,
+  m: ModelScratch,
+  input: ClassifyInput,
+  model: LinearModel,
+  corrections: CorrectionLayer | undefined,
+  text: TextFeatures,
+  wordy: boolean,
+  official: boolean,
+): { intent: Intent; confidence: number; unsure: boolean } {
+  const { features } = w;
   score(model, features.ids, features.values, features.count, m.scores);
   const layer = corrections ? compileLayer(corrections, model) : undefined;
   if (layer) addLayer(layer, features.ids, features.values, features.count, m.scores);
+  const { subjectWords, subjectEnd, bodyWords } = text;
   // A word the seller's corrections learned is a signal too (the seller taught it on such a message).
+  // The rules' features come first, before the context's (w.contextFrom): any means a rule fired.
   const signal =
     wordy &&
-    (ruleFeatures > 0 ||
+    (w.contextFrom > 0 ||
       knowsAny(model, features.ids, subjectWords, subjectEnd) ||
       knowsAny(model, features.ids, bodyWords, features.count) ||
       (layer !== undefined && (layerKnowsAny(layer, features.ids, subjectWords, subjectEnd) || layerKnowsAny(layer, features.ids, bodyWords, features.count))));
   const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
   const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
-  let intent: Intent;
-  let confidence: number;
-  let unsure = false;
-  if (official) {
-    intent = 'cancel-request';
-    confidence = 0.98;
-  } else if (signal && m.probabilities[best]! >= model.abstainBelow) {
-    intent = model.classes[best]!;
-    confidence = round(m.probabilities[best]!);
-  } else {
-    intent = 'other';
-    unsure = true;
-    confidence = Math.min(round(m.otherIndex >= 0 ? m.probabilities[m.otherIndex]! : 0), (Math.ceil(model.abstainBelow * 100) - 1) / 100);
-  }
+  if (official) return { intent: 'cancel-request', confidence: 0.98, unsure: false };
+  if (signal && m.probabilities[best]! >= model.abstainBelow) return { intent: model.classes[best]!, confidence: round(m.probabilities[best]!), unsure: false };
+  const other = round(m.otherIndex >= 0 ? m.probabilities[m.otherIndex]! : 0);
+  return { intent: 'other', confidence: Math.min(other, (Math.ceil(model.abstainBelow * 100) - 1) / 100), unsure: true };
+}
 
+/** The flags: foreign redirect, review or claim mentioned, anger, relisting (for a removed listing). */
+function flagsOf(c: Compiled, w: Scratch, stamp: number, cues: Cues, intent: Intent): Flag[] {
+  const { T } = c;
+  const scoreOf = (target: number) => targetScore(w, target, stamp);
   const flags: Flag[] = [];
-  if (foreign && (scoreOf(T.address) > 0 || send || intent === 'address-change')) flags.push('foreign-redirect');
+  if (cues.foreign && (scoreOf(T.address) > 0 || cues.send || intent === 'address-change')) flags.push('foreign-redirect');
   if (scoreOf(T.mentionsReview) > 0) flags.push('mentions-review');
   if (scoreOf(T.mentionsClaim) > 0) flags.push('mentions-claim');
   if (scoreOf(T.angry) > 0) flags.push('angry');
   if (intent === 'listing-removed' && scoreOf(T.relisting) > 0) flags.push('relisting-mentioned');
   if (intent === 'a-to-z-claim' && flags.includes('mentions-claim')) flags.splice(flags.indexOf('mentions-claim'), 1);
+  return flags;
+}
 
-  // Scores: the model's probability of each intent; an official request is certain.
+/** Scores: the model's probability of each intent; an official request is certain. */
+function scoresOf(w: Scratch, m: ModelScratch, model: LinearModel, official: boolean): Record<Intent, number> {
   const scoreByPriority = w.intentScore;
   scoreByPriority.fill(0);
   for (let k = 0; k < model.classes.length; k++) scoreByPriority[PRIORITY_INDEX.get(model.classes[k]!)!] = round(m.probabilities[k]!);
   if (official) scoreByPriority[I.cancelRequest] = 1;
-  const scores = scoreRecord(scoreByPriority);
+  return scoreRecord(scoreByPriority);
+}
 
-  // Evidence: for an official request, the official cues; otherwise every rule that fired and
-  // weighs for the intent named (its learned weight, with its target's, is positive), its
-  // strongest hit; then the words that weighed most; and the rules behind each flag.
+/**
+ * Evidence: for an official request, the official cues; otherwise every rule that fired and
+ * weighs for the intent named (its learned weight, with its target's, is positive), its
+ * strongest hit; then the words that weighed most; and the rules behind each flag.
+ */
+function evidenceOf(c: Compiled, w: Scratch, model: LinearModel, layout: Layout, votes: Votes, cues: Cues, text: TextFeatures, intent: Intent, flags: readonly Flag[]): Evidence[] {
+  const official = cues.officialSource !== undefined;
   const evidence: Evidence[] = [];
-  if (official && officialFromOrder) evidence.push({ field: 'context', start: 0, end: 0, rule: 'context.order.buyer-requested-cancel', target: intent });
-  const cite = (target: number, as: Intent | Flag) => {
-    if (target < 0 || w.targetStamp[target] !== stamp) return;
-    for (let s = 0; s < touchedCount && evidence.length < 40; s++) {
-      const slot = w.touched[s]!;
-      const r = w.slotRule[slot]!;
-      if (c.ruleTarget[r] !== target) continue;
-      const h = w.slotHit[slot]!;
-      evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: as });
-    }
-  };
+  if (official && cues.officialFromOrder) evidence.push({ field: 'context', start: 0, end: 0, rule: 'context.order.buyer-requested-cancel', target: intent });
+  const cite = (target: number, as: Intent | Flag) => citeTarget(c, w, evidence, votes, layout.bodyFrom, target, as);
   if (official) {
     cite(targetIndexOf(c, 'cue.official-cancel'), intent);
     cite(targetIndexOf(c, 'cue.amazon-cancel-body'), intent);
   } else {
     const k = model.classes.indexOf(intent);
-    for (let s = 0; s < touchedCount && evidence.length < 40 && k >= 0; s++) {
-      const slot = w.touched[s]!;
-      const r = w.slotRule[slot]!;
-      const target = c.ruleTarget[r]!;
-      if (target >= c.countryFrom) continue;
-      const h = w.slotHit[slot]!;
-      if (h >= bodyFrom && hits.start[h]! >= quotedFrom) continue;
-      const f = h < bodyFrom ? 0 : 1;
-      if (weightOf(model, c.ruleFeature[f]![r]!, k) + weightOf(model, c.targetFeature[f]![target]!, k) <= 0) continue;
-      evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: intent });
-    }
-    if (spans && spans.count > 0 && k >= 0) addWordEvidence(evidence, model, k, spans, ownText, normalizedOwn, relay ? relayFrom : 0, intent);
+    if (k >= 0) addRuleEvidence(c, w, evidence, model, k, layout, votes, intent);
+    const spans = w.words;
+    if (spans.count > 0 && k >= 0) addWordEvidence(evidence, model, k, spans, text.ownText, text.normalizedOwn, layout.relay ? layout.relayFrom : 0, intent);
   }
   for (const flag of flags) {
     if (flag === 'foreign-redirect') {
       cite(targetIndexOf(c, 'address-change'), flag);
-      for (const index of foreign ?? []) cite(index, flag);
+      for (const index of cues.foreign ?? []) cite(index, flag);
     } else cite(targetIndexOf(c, flag), flag);
   }
   sortEvidence(evidence);
   if (!official && !evidence.some((e) => e.target === intent)) evidence.unshift({ field: 'context', start: 0, end: 0, rule: MODEL_EVIDENCE, target: intent });
-  if (official) return { intent, confidence, language, flags, evidence, scores, official: officialSource };
-  return unsure ? { intent, confidence, language, flags, evidence, scores, unsure } : { intent, confidence, language, flags, evidence, scores };
+  return evidence;
+}
+
+/** Every vote this call cast for `target` (its strongest hit per keyword), as evidence for `as`. */
+function citeTarget(c: Compiled, w: Scratch, evidence: Evidence[], votes: Votes, bodyFrom: number, target: number, as: Intent | Flag): void {
+  if (target < 0 || w.targetStamp[target] !== votes.stamp) return;
+  const hits = w.hits;
+  for (let s = 0; s < votes.touchedCount && evidence.length < 40; s++) {
+    const slot = w.touched[s]!;
+    const r = w.slotRule[slot]!;
+    if (c.ruleTarget[r] !== target) continue;
+    const h = w.slotHit[slot]!;
+    evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: as });
+  }
+}
+
+/** The rules that fired outside quoted history and weigh for class k (rule and target weights together positive). */
+function addRuleEvidence(c: Compiled, w: Scratch, evidence: Evidence[], model: LinearModel, k: number, layout: Layout, votes: Votes, intent: Intent): void {
+  const { hits } = w;
+  const { bodyFrom } = layout;
+  for (let s = 0; s < votes.touchedCount && evidence.length < 40; s++) {
+    const slot = w.touched[s]!;
+    const r = w.slotRule[slot]!;
+    const target = c.ruleTarget[r]!;
+    if (target >= c.countryFrom) continue;
+    const h = w.slotHit[slot]!;
+    if (h >= bodyFrom && hits.start[h]! >= layout.quotedFrom) continue;
+    const f = h < bodyFrom ? 0 : 1;
+    if (weightOf(model, c.ruleFeature[f]![r]!, k) + weightOf(model, c.targetFeature[f]![target]!, k) <= 0) continue;
+    evidence.push({ field: h < bodyFrom ? 'subject' : 'body', start: hits.start[h]!, end: hits.end[h]!, rule: c.rules[r]!.id, target: intent });
+  }
 }
 
 /**

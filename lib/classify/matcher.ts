@@ -89,8 +89,49 @@ export interface Matcher {
  * @param scriptLimit how many characters from the start count towards ScriptCounts.
  */
 export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyArray<readonly [string, number]> = [], scriptLimit = 600): Matcher {
-  // ── Alphabet: every character of every keyword, plus the Latin word characters (needed for
-  // whole-word checks even where no keyword uses them). ASCII symbols first, then the rest.
+  const alphabet = alphabetOf(keywords);
+  const folding = foldingTable(alphabet, letters);
+  const trie = buildTrie(keywords, alphabet);
+  const bfs = failureLinks(trie);
+  const outputs = outputLists(trie, bfs);
+  const moves = transitionTables(trie, bfs, alphabet);
+  const counterOf = Int32Array.from(keywords, (k) => k.counter ?? -1);
+  const tables: Tables = {
+    ...folding,
+    ...outputs,
+    ...moves,
+    asciiWidth: alphabet.asciiWidth,
+    space: alphabet.space,
+    isWord: alphabet.isWord,
+    lengths: trie.lengths,
+    latinStart: Uint8Array.from(keywords, (k) => (LATIN_WORD.test(k.text[0]!) ? 1 : 0)),
+    checkEnd: Uint8Array.from(keywords, (k) => (!k.stem && LATIN_WORD.test(k.text.at(-1)!) ? 1 : 0)),
+    maxStart: Int32Array.from(keywords, (k) => Math.min(k.maxStart ?? 0x7fffffff, 0x7fffffff)),
+    counterOf,
+    noCounters: new Int32Array(Math.max(0, ...counterOf) + 1),
+    posRing: new Int32Array(RING),
+    scriptLimit,
+  };
+  return { scan: (text, out, counts, exact) => scanText(tables, text, out, counts, exact) };
+}
+
+/** The automaton's symbols: 0 the separator, then the ASCII block (space first), then the other characters. */
+interface Alphabet {
+  readonly symbolOf: ReadonlyMap<string, number>;
+  /** Columns of the ASCII block, separator included. */
+  readonly asciiWidth: number;
+  /** Columns of the other characters' block. */
+  readonly otherWidth: number;
+  readonly space: number;
+  /** Per symbol: 1 for a Latin letter or digit (for whole-word checks). */
+  readonly isWord: Uint8Array;
+}
+
+/**
+ * Alphabet: every character of every keyword, plus the Latin word characters (needed for
+ * whole-word checks even where no keyword uses them). ASCII symbols first, then the rest.
+ */
+function alphabetOf(keywords: readonly Keyword[]): Alphabet {
   const asciiChars = new Set<string>(' abcdefghijklmnopqrstuvwxyz0123456789');
   const otherChars = new Set<string>();
   for (const k of keywords) {
@@ -100,26 +141,28 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
   const symbolOf = new Map<string, number>();
   let next = 1;
   for (const ch of [...asciiChars].sort()) symbolOf.set(ch, next++);
-  const asciiWidth = next; // columns of the ASCII block, separator included
+  const asciiWidth = next;
   for (const ch of [...otherChars].sort()) {
     if (ch.length !== 1) throw new Error(`keyword character outside the BMP: ${ch}`);
     symbolOf.set(ch, next++);
   }
-  const otherWidth = next - asciiWidth;
   if (next >= IGNORE) throw new Error('alphabet too large');
-  const SPACE = symbolOf.get(' ')!;
   const isWord = new Uint8Array(next);
   for (const [ch, sym] of symbolOf) if (LATIN_WORD.test(ch)) isWord[sym] = 1;
+  return { symbolOf, asciiWidth, otherWidth: next - asciiWidth, space: symbolOf.get(' ')!, isWord };
+}
 
-  // ── Folding table: code unit → symbol (or FALLBACK), and script hints; filled on first sight.
+/** Code unit → symbol (or FALLBACK, IGNORE, UNKNOWN), and script hints; `learn` fills a code unit's on first sight. */
+interface Folding {
+  readonly fold: Uint16Array;
+  readonly hints: Uint8Array;
+  readonly learn: (c: number) => number;
+}
+
+function foldingTable(alphabet: Alphabet, letters: ReadonlyArray<readonly [string, number]>): Folding {
+  const { symbolOf, space } = alphabet;
   const fold = new Uint16Array(0x10000).fill(UNKNOWN);
   const hints = new Uint8Array(0x10000);
-  /** A keyword's symbols (keywords are normalised: their only white space is a single space). */
-  const symbolsOf = (text: string) => {
-    const syms = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) syms[i] = text[i] === ' ' ? SPACE : (symbolOf.get(text[i]!) ?? SEPARATOR);
-    return syms;
-  };
   const markBits = new Map<number, number>();
   for (const [chars, bit] of letters) for (const ch of chars) markBits.set(ch.charCodeAt(0), (markBits.get(ch.charCodeAt(0)) ?? 0) | bit);
   const learn = (c: number): number => {
@@ -129,40 +172,64 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
       const ch = String.fromCharCode(c);
       const folded = normalizeText(ch);
       if (COMPOSING_MARK.test(ch) || folded.length !== 1) sym = folded.length === 0 ? IGNORE : FALLBACK;
-      else sym = /\s/.test(folded) ? SPACE : (symbolOf.get(folded) ?? SEPARATOR);
+      else sym = /\s/.test(folded) ? space : (symbolOf.get(folded) ?? SEPARATOR);
     }
     fold[c] = sym;
     hints[c] = (c >= 0x3040 && c <= 0x30ff ? HINT_KANA : c >= 0x4e00 && c <= 0x9fff ? HINT_HAN : 0) | ((markBits.get(c) ?? 0) << 2);
     return sym;
   };
   for (let c = 0; c < 0x80; c++) learn(c);
+  return { fold, hints, learn };
+}
 
-  // ── Trie, failure links (breadth first), outputs. Flat arrays and one edge map, not an object
-  // per state: compiling runs whenever the background wakes up, so it should not feed the GC.
+/**
+ * The keywords' trie. Flat arrays and one edge map, not an object per state: compiling runs
+ * whenever the background wakes up, so it should not feed the GC.
+ */
+interface Trie {
+  /** state × 65536 + symbol → child. */
+  readonly edge: Map<number, number>;
+  /** The symbol leading into a state. */
+  readonly symbolIn: Uint16Array;
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  /** Per state: 1 when it has a child outside the ASCII block. */
+  readonly ownsOther: Uint8Array;
+  /** The keywords ending at a state. */
+  readonly ownOutputs: Map<number, number[]>;
+  /** Per keyword: its length in symbols. */
+  readonly lengths: Int32Array;
+  readonly nodes: number;
+}
+
+function buildTrie(keywords: readonly Keyword[], alphabet: Alphabet): Trie {
   let capacity = 1;
   for (const k of keywords) capacity += k.text.length;
-  const edge = new Map<number, number>(); // state × 65536 + symbol → child
-  const symbolIn = new Uint16Array(capacity); // the symbol leading into a state
-  const firstChild = new Int32Array(capacity).fill(-1);
-  const nextSibling = new Int32Array(capacity).fill(-1);
-  const ownsOther = new Uint8Array(capacity); // has a child outside the ASCII block
-  const ownOutputs = new Map<number, number[]>();
-  const lengths = new Int32Array(keywords.length);
-  let nodes = 1;
+  const trie = {
+    edge: new Map<number, number>(),
+    symbolIn: new Uint16Array(capacity),
+    firstChild: new Int32Array(capacity).fill(-1),
+    nextSibling: new Int32Array(capacity).fill(-1),
+    ownsOther: new Uint8Array(capacity),
+    ownOutputs: new Map<number, number[]>(),
+    lengths: new Int32Array(keywords.length),
+    nodes: 1,
+  };
+  const { edge, symbolIn, firstChild, nextSibling, ownsOther, ownOutputs } = trie;
   ownsOther[0] = 1;
   keywords.forEach((k, id) => {
     let node = 0;
-    const syms = symbolsOf(k.text);
-    lengths[id] = syms.length;
+    const syms = symbolsOf(k.text, alphabet);
+    trie.lengths[id] = syms.length;
     for (const sym of syms) {
       let child = edge.get(node * 0x10000 + sym);
       if (child === undefined) {
-        child = nodes++;
+        child = trie.nodes++;
         edge.set(node * 0x10000 + sym, child);
         symbolIn[child] = sym;
         nextSibling[child] = firstChild[node]!;
         firstChild[node] = child;
-        if (sym >= asciiWidth) ownsOther[node] = 1;
+        if (sym >= alphabet.asciiWidth) ownsOther[node] = 1;
       }
       node = child;
     }
@@ -170,7 +237,25 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
     if (own) own.push(id);
     else ownOutputs.set(node, [id]);
   });
-  if (nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
+  if (trie.nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
+  return trie;
+}
+
+/** A keyword's symbols (keywords are normalised: their only white space is a single space). */
+function symbolsOf(text: string, alphabet: Alphabet): Uint16Array {
+  const syms = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) syms[i] = text[i] === ' ' ? alphabet.space : (alphabet.symbolOf.get(text[i]!) ?? SEPARATOR);
+  return syms;
+}
+
+/** Each state's failure link, and the states in breadth-first order (the root first). */
+interface BreadthFirst {
+  readonly failure: Int32Array;
+  readonly order: Int32Array;
+}
+
+function failureLinks(trie: Trie): BreadthFirst {
+  const { nodes, edge, firstChild, nextSibling, symbolIn } = trie;
   const failure = new Int32Array(nodes);
   const order = new Int32Array(nodes);
   let queued = 1;
@@ -187,7 +272,19 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
       order[queued++] = child;
     }
   }
-  // A state's outputs: its own keywords, then its failure state's (breadth first, so those are known).
+  return { failure, order };
+}
+
+/** Per state, the keywords ending there: outList[outStart[state], outStart[state + 1]). */
+interface Outputs {
+  readonly outStart: Int32Array;
+  readonly outList: Int32Array;
+  readonly hasOutput: Uint8Array;
+}
+
+/** A state's outputs: its own keywords, then its failure state's (breadth first, so those are known). */
+function outputLists(trie: Trie, { failure, order }: BreadthFirst): Outputs {
+  const { nodes, ownOutputs } = trie;
   const outCount = new Int32Array(nodes);
   for (let q = 1; q < nodes; q++) {
     const node = order[q]!;
@@ -203,11 +300,25 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
     const f = failure[node]!;
     outList.copyWithin(outStart[node]! + own.length, outStart[f]!, outStart[f + 1]!);
   }
+  const hasOutput = Uint8Array.from({ length: nodes }, (_, n) => (outStart[n + 1]! > outStart[n]! ? 1 : 0));
+  return { outStart, outList, hasOutput };
+}
 
-  // ── Transition tables, filled breadth first: a state moves as its failure state does, except
-  // on its own children. The ASCII block in full (state × symbol), so Latin text moves with one
-  // table read per character; the rest by row, a state owning a row only when it has a child
-  // outside ASCII (otherwise it shares its failure state's row).
+/** The moves: aTable[state × asciiWidth + symbol] for the ASCII block, oTable[oRow[state] + symbol − asciiWidth] for the rest. */
+interface Moves {
+  readonly aTable: Uint16Array;
+  readonly oRow: Int32Array;
+  readonly oTable: Uint16Array;
+}
+
+/**
+ * Transition tables, filled breadth first: a state moves as its failure state does, except on its
+ * own children. The ASCII block in full (state × symbol), so Latin text moves with one table read
+ * per character; the rest by row, a state owning a row only when it has a child outside ASCII
+ * (otherwise it shares its failure state's row).
+ */
+function transitionTables(trie: Trie, { failure, order }: BreadthFirst, { asciiWidth, otherWidth }: Alphabet): Moves {
+  const { nodes, ownsOther, firstChild, nextSibling, symbolIn } = trie;
   const aTable = new Uint16Array(nodes * asciiWidth);
   const oRow = new Int32Array(nodes);
   let owners = 0;
@@ -232,94 +343,112 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
     }
     aTable[node * asciiWidth] = 0; // the separator always resets
   }
+  return { aTable, oRow, oTable };
+}
 
-  const latinStart = Uint8Array.from(keywords, (k) => (LATIN_WORD.test(k.text[0]!) ? 1 : 0));
-  const checkEnd = Uint8Array.from(keywords, (k) => (!k.stem && LATIN_WORD.test(k.text.at(-1)!) ? 1 : 0));
-  const maxStart = Int32Array.from(keywords, (k) => Math.min(k.maxStart ?? 0x7fffffff, 0x7fffffff));
-  const counterOf = Int32Array.from(keywords, (k) => k.counter ?? -1);
-  const noCounters = new Int32Array(Math.max(0, ...counterOf) + 1);
-  const hasOutput = Uint8Array.from({ length: nodes }, (_, n) => (outStart[n + 1]! > outStart[n]! ? 1 : 0));
-  const posRing = new Int32Array(RING);
-  /** Is the character at `pos` (folded) a Latin letter or digit? Positions outside the text are not. */
-  const wordAt = (text: string, pos: number, step: -1 | 1): boolean => {
-    // Invisible characters in between do not separate words (a few at most are looked past).
-    for (let skipped = 0; pos >= 0 && pos < text.length && skipped < 8; pos += step, skipped++) {
-      const c = text.charCodeAt(pos);
-      let sym = fold[c]!;
-      if (sym === UNKNOWN) sym = learn(c);
-      if (sym !== IGNORE) return sym < IGNORE && isWord[sym] === 1;
-    }
-    return false;
-  };
+/** Everything a scan reads: the compiled tables, per keyword what its hits must satisfy, and a ring of positions. */
+interface Tables extends Folding, Outputs, Moves {
+  readonly asciiWidth: number;
+  readonly space: number;
+  readonly isWord: Uint8Array;
+  readonly lengths: Int32Array;
+  /** Per keyword: 1 when it must start a word (its first character is a Latin letter or digit). */
+  readonly latinStart: Uint8Array;
+  /** Per keyword: 1 when it must end a word (not a stem, and its last character is a Latin letter or digit). */
+  readonly checkEnd: Uint8Array;
+  readonly maxStart: Int32Array;
+  /** Per keyword: the counter it adds to, or −1 (a hit). */
+  readonly counterOf: Int32Array;
+  readonly noCounters: Int32Array;
+  /** The text offset of each of the last RING symbols fed (where a keyword ending now starts). */
+  readonly posRing: Int32Array;
+  readonly scriptLimit: number;
+}
 
-  function scan(text: string, out: HitBuffer, counts: ScriptCounts | undefined, exact: boolean): boolean {
-    const first = out.count;
-    const capacity = out.keyword.length;
-    let state = 0;
-    let fed = 0; // symbols fed so far
-    let space = false;
-    let kana = 0;
-    let han = 0;
-    let marks = 0;
-    const counters = counts?.counters ?? noCounters;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      let sym = fold[c]!;
-      if (c >= 0x80) {
-        if (sym >= UNKNOWN) {
-          if (sym === UNKNOWN) sym = learn(c);
-          if (sym === FALLBACK) {
-            if (!exact) {
-              out.count = first;
-              counters.fill(0);
-              return false;
-            }
-            sym = SEPARATOR;
+/** Matcher.scan. */
+function scanText(t: Tables, text: string, out: HitBuffer, counts: ScriptCounts | undefined, exact: boolean): boolean {
+  const { fold, hints, learn, aTable, oTable, oRow, asciiWidth, space: SPACE, hasOutput, posRing, scriptLimit } = t;
+  const first = out.count;
+  let state = 0;
+  let fed = 0; // symbols fed so far
+  let space = false;
+  let kana = 0;
+  let han = 0;
+  let marks = 0;
+  const counters = counts?.counters ?? t.noCounters;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let sym = fold[c]!;
+    if (c >= 0x80) {
+      if (sym >= UNKNOWN) {
+        if (sym === UNKNOWN) sym = learn(c);
+        if (sym === FALLBACK) {
+          if (!exact) {
+            out.count = first;
+            counters.fill(0);
+            return false;
           }
-        }
-        if (sym === IGNORE) continue;
-        const hint = hints[c]!;
-        if (hint !== 0) {
-          if (i < scriptLimit) {
-            if (hint === HINT_KANA) kana++;
-            else if (hint === HINT_HAN) han++;
-          }
-          marks |= hint >> 2;
+          sym = SEPARATOR;
         }
       }
-      if (sym === SPACE) {
-        if (space) continue;
-        space = true;
-      } else space = false;
-      state = sym < asciiWidth ? aTable[state * asciiWidth + sym]! : oTable[oRow[state]! + sym - asciiWidth]!;
-      posRing[fed & RING_MASK] = i;
-      fed++;
-      if (hasOutput[state] === 0) continue;
-      for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
-        const id = outList[k]!;
-        const startPos = posRing[(fed - lengths[id]!) & RING_MASK]!;
-        if (startPos >= maxStart[id]!) continue;
-        if (latinStart[id] === 1 && wordAt(text, startPos - 1, -1)) continue;
-        if (checkEnd[id] === 1 && wordAt(text, i + 1, 1)) continue;
-        if (counterOf[id]! >= 0) {
-          counters[counterOf[id]!]! += 1;
-          continue;
+      if (sym === IGNORE) continue;
+      const hint = hints[c]!;
+      if (hint !== 0) {
+        if (i < scriptLimit) {
+          if (hint === HINT_KANA) kana++;
+          else if (hint === HINT_HAN) han++;
         }
-        if (out.count >= capacity) break;
-        out.start[out.count] = startPos;
-        out.end[out.count] = i + 1;
-        out.keyword[out.count] = id;
-        out.count++;
+        marks |= hint >> 2;
       }
     }
-    if (counts) {
-      counts.kana += kana;
-      counts.han += han;
-      counts.letters |= marks;
-    }
-    return true;
+    if (sym === SPACE) {
+      if (space) continue;
+      space = true;
+    } else space = false;
+    state = sym < asciiWidth ? aTable[state * asciiWidth + sym]! : oTable[oRow[state]! + sym - asciiWidth]!;
+    posRing[fed & RING_MASK] = i;
+    fed++;
+    if (hasOutput[state] !== 0) recordHits(t, text, state, i, fed, out, counters);
   }
+  if (counts) {
+    counts.kana += kana;
+    counts.han += han;
+    counts.letters |= marks;
+  }
+  return true;
+}
 
-  return { scan };
+/** The keywords that end at text[i] (in `state`, after `fed` symbols): each a hit in `out` (until it is full) or a count. */
+function recordHits(t: Tables, text: string, state: number, i: number, fed: number, out: HitBuffer, counters: Int32Array): void {
+  const { outStart, outList, lengths, posRing, maxStart, latinStart, checkEnd, counterOf } = t;
+  const capacity = out.keyword.length;
+  for (let k = outStart[state]!, end = outStart[state + 1]!; k < end; k++) {
+    const id = outList[k]!;
+    const startPos = posRing[(fed - lengths[id]!) & RING_MASK]!;
+    if (startPos >= maxStart[id]!) continue;
+    if (latinStart[id] === 1 && wordAt(t, text, startPos - 1, -1)) continue;
+    if (checkEnd[id] === 1 && wordAt(t, text, i + 1, 1)) continue;
+    if (counterOf[id]! >= 0) {
+      counters[counterOf[id]!]! += 1;
+      continue;
+    }
+    if (out.count >= capacity) break;
+    out.start[out.count] = startPos;
+    out.end[out.count] = i + 1;
+    out.keyword[out.count] = id;
+    out.count++;
+  }
+}
+
+/** Is the character at `pos` (folded) a Latin letter or digit? Positions outside the text are not. */
+function wordAt(t: Tables, text: string, pos: number, step: -1 | 1): boolean {
+  // Invisible characters in between do not separate words (a few at most are looked past).
+  for (let skipped = 0; pos >= 0 && pos < text.length && skipped < 8; pos += step, skipped++) {
+    const c = text.charCodeAt(pos);
+    let sym = t.fold[c]!;
+    if (sym === UNKNOWN) sym = t.learn(c);
+    if (sym !== IGNORE) return sym < IGNORE && t.isWord[sym] === 1;
+  }
+  return false;
 }

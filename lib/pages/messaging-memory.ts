@@ -47,118 +47,130 @@ export interface MessagingMemory {
   readonly size: number;
 }
 
-export function createMessagingMemory(): MessagingMemory {
-  const cases = new Map<string, CaseData>();
-  const contexts = new Map<string, OrderContext>();
+/** What the memory keeps: the cases, their order contexts, why responses about a case were unreadable, the last case list. */
+interface Kept {
+  readonly cases: Map<string, CaseData>;
+  readonly contexts: Map<string, OrderContext>;
   /** The reason the last response about a case could not be read (shown on that case's reading). */
-  const unreadable = new Map<string, string>();
-  let list: CaseList | undefined;
+  readonly unreadable: Map<string, string>;
+  list: CaseList | undefined;
+}
 
-  const keep = <V>(map: Map<string, V>, key: string, value: V) => {
-    map.delete(key);
-    map.set(key, value);
-    while (map.size > MAX_KEPT_CASES) map.delete(map.keys().next().value!);
-  };
-
-  const caseData = (caseId: string): CaseData | undefined => {
-    const data = cases.get(caseId);
-    const context = contexts.get(caseId);
-    return data && context ? withOrderContext(data, context) : data;
-  };
-
-  /** The kept case that is the page's conversation: by case id, else by order id when exactly one case names it. */
-  const caseFor = (caseId: string | undefined, orderId: string | undefined): CaseData | undefined => {
-    if (caseId) return caseData(caseId);
-    if (!orderId) return undefined;
-    const matches = [...cases.keys()].map(caseData).filter((c): c is CaseData => c?.orderId === orderId);
-    return matches.length === 1 ? matches[0] : undefined;
-  };
-
+export function createMessagingMemory(): MessagingMemory {
+  const kept: Kept = { cases: new Map(), contexts: new Map(), unreadable: new Map(), list: undefined };
   return {
-    take(pathname, body) {
-      if (!isMessagingApiPath(pathname)) return { taken: 'not-messaging' };
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        return note(pathname, 'the response is not JSON');
-      }
-      const result = parseMessagingApi(pathname, json);
-      if (!result) return { taken: 'not-messaging' };
-      if (!result.ok) return note(pathname, result.reason);
-      const payload = result.payload;
-      if (payload.kind === 'case') {
-        keep(cases, payload.case.caseId, payload.case);
-        unreadable.delete(payload.case.caseId);
-      } else if (payload.kind === 'order-context') {
-        keep(contexts, payload.caseId, payload);
-      } else {
-        const over = Math.max(0, payload.cases.length - MAX_LISTED_CASES);
-        list = { cases: payload.cases.slice(0, MAX_LISTED_CASES), skipped: payload.skipped + over };
-      }
-      return { taken: payload.kind };
-    },
-    merge(snapshot, url) {
-      if (!url.pathname.startsWith('/messaging/')) return snapshot;
-      const open = caseIdOf(url);
-      let merged: PageSnapshot = snapshot;
-      if (snapshot.kind === 'message-thread') {
-        const data = caseFor(snapshot.caseId ?? open, snapshot.orderId);
-        if (data) merged = mergeMessageThread(snapshot, data, url);
-      } else if (snapshot.kind === 'unrecognized' && open) {
-        const data = caseData(open);
-        if (data) merged = mergeMessageThread(snapshot, data, url);
-      } else if (snapshot.kind === 'message-inbox') {
-        merged = mergeInbox(snapshot);
-      }
-      // What the JSON could not say about the open case is named on its reading.
-      const caseId = merged.kind === 'message-thread' ? (merged.caseId ?? open) : undefined;
-      const why = caseId ? unreadable.get(caseId) : undefined;
-      if (merged.kind === 'message-thread' && why) {
-        merged = { ...merged, missing: [...merged.missing, { field: 'messagingData', reason: why.slice(0, 300), why: 'unreadable' }] };
-      }
-      if (merged === snapshot) return snapshot;
-      // The merge's result is checked as every reading is; a misfit keeps the page's own reading.
-      const checked = PageSnapshot.safeParse(merged);
-      return checked.success ? checked.data : snapshot;
-    },
-    caseData,
-    caseList: () => list,
+    take: (pathname, body) => takeResponse(kept, pathname, body),
+    merge: (snapshot, url) => mergeReading(kept, snapshot, url),
+    caseData: (caseId) => keptCase(kept, caseId),
+    caseList: () => kept.list,
     get size() {
-      return cases.size + contexts.size + (list ? 1 : 0);
+      return kept.cases.size + kept.contexts.size + (kept.list ? 1 : 0);
     },
   };
+}
 
-  /**
-   * The inbox's cases with what the JSON says of them: a case the app loaded gives its order and
-   * the buyer's latest message (the JSON wins over the row's preview); a case of the app's list
-   * that the page does not show is added with what is known of it.
-   */
-  function mergeInbox(inbox: MessageInboxSnapshot): MessageInboxSnapshot {
-    const rows = inbox.cases ?? [];
-    if (cases.size === 0 && contexts.size === 0 && !list) return inbox;
-    const fromJson = (row: InboxCase): InboxCase => {
-      const data = row.caseId ? caseData(row.caseId) : undefined;
-      const orderId = data?.orderId ?? (row.caseId ? contexts.get(row.caseId)?.orderId : undefined);
-      const latest = data?.messages.findLast((m) => m.sender === 'buyer');
-      if (!orderId && !latest) return row;
-      return { ...row, ...(orderId ? { orderId } : {}), ...(latest ? { preview: latest.text } : {}), source: 'messaging-api' };
-    };
-    const merged = rows.map(fromJson);
-    const shown = new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])));
-    for (const summary of list?.cases ?? []) {
-      if (merged.length >= MAX_LISTED_CASES) break;
-      if (shown.has(summary.caseId)) continue;
-      merged.push(fromJson({ caseId: summary.caseId, resolved: false, source: 'messaging-api' }));
-    }
-    const changed = merged.length !== rows.length || merged.some((row, i) => row !== rows[i]);
-    if (!changed) return inbox;
-    return { ...inbox, cases: merged, sources: inbox.sources.includes('messaging-api') ? inbox.sources : [...inbox.sources, 'messaging-api'] };
-  }
+/** Sets a value as the most recently seen, dropping the least recently seen beyond MAX_KEPT_CASES. */
+function keep<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > MAX_KEPT_CASES) map.delete(map.keys().next().value!);
+}
 
-  function note(pathname: string, reason: string): TakeResult {
-    const caseId = caseIdOfApiPath(pathname);
-    if (caseId) keep(unreadable, caseId, reason);
-    return { taken: 'unreadable', reason, ...(caseId ? { caseId } : {}) };
+function keptCase(kept: Kept, caseId: string): CaseData | undefined {
+  const data = kept.cases.get(caseId);
+  const context = kept.contexts.get(caseId);
+  return data && context ? withOrderContext(data, context) : data;
+}
+
+/** The kept case that is the page's conversation: by case id, else by order id when exactly one case names it. */
+function caseFor(kept: Kept, caseId: string | undefined, orderId: string | undefined): CaseData | undefined {
+  if (caseId) return keptCase(kept, caseId);
+  if (!orderId) return undefined;
+  const matches = [...kept.cases.keys()].map((id) => keptCase(kept, id)).filter((c): c is CaseData => c?.orderId === orderId);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** MessagingMemory.take: one response read and kept, or why not. */
+function takeResponse(kept: Kept, pathname: string, body: string): TakeResult {
+  if (!isMessagingApiPath(pathname)) return { taken: 'not-messaging' };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return noteUnreadable(kept, pathname, 'the response is not JSON');
   }
+  const result = parseMessagingApi(pathname, json);
+  if (!result) return { taken: 'not-messaging' };
+  if (!result.ok) return noteUnreadable(kept, pathname, result.reason);
+  const payload = result.payload;
+  if (payload.kind === 'case') {
+    keep(kept.cases, payload.case.caseId, payload.case);
+    kept.unreadable.delete(payload.case.caseId);
+  } else if (payload.kind === 'order-context') {
+    keep(kept.contexts, payload.caseId, payload);
+  } else {
+    const over = Math.max(0, payload.cases.length - MAX_LISTED_CASES);
+    kept.list = { cases: payload.cases.slice(0, MAX_LISTED_CASES), skipped: payload.skipped + over };
+  }
+  return { taken: payload.kind };
+}
+
+/** MessagingMemory.merge: the page's reading with what the JSON says of its case (or of its inbox's cases). */
+function mergeReading(kept: Kept, snapshot: PageSnapshot, url: URL): PageSnapshot {
+  if (!url.pathname.startsWith('/messaging/')) return snapshot;
+  const open = caseIdOf(url);
+  let merged: PageSnapshot = snapshot;
+  if (snapshot.kind === 'message-thread') {
+    const data = caseFor(kept, snapshot.caseId ?? open, snapshot.orderId);
+    if (data) merged = mergeMessageThread(snapshot, data, url);
+  } else if (snapshot.kind === 'unrecognized' && open) {
+    const data = keptCase(kept, open);
+    if (data) merged = mergeMessageThread(snapshot, data, url);
+  } else if (snapshot.kind === 'message-inbox') {
+    merged = mergeInbox(kept, snapshot);
+  }
+  // What the JSON could not say about the open case is named on its reading.
+  const caseId = merged.kind === 'message-thread' ? (merged.caseId ?? open) : undefined;
+  const why = caseId ? kept.unreadable.get(caseId) : undefined;
+  if (merged.kind === 'message-thread' && why) {
+    merged = { ...merged, missing: [...merged.missing, { field: 'messagingData', reason: why.slice(0, 300), why: 'unreadable' }] };
+  }
+  if (merged === snapshot) return snapshot;
+  // The merge's result is checked as every reading is; a misfit keeps the page's own reading.
+  const checked = PageSnapshot.safeParse(merged);
+  return checked.success ? checked.data : snapshot;
+}
+
+/**
+ * The inbox's cases with what the JSON says of them: a case the app loaded gives its order and
+ * the buyer's latest message (the JSON wins over the row's preview); a case of the app's list
+ * that the page does not show is added with what is known of it.
+ */
+function mergeInbox(kept: Kept, inbox: MessageInboxSnapshot): MessageInboxSnapshot {
+  const rows = inbox.cases ?? [];
+  if (kept.cases.size === 0 && kept.contexts.size === 0 && !kept.list) return inbox;
+  const fromJson = (row: InboxCase): InboxCase => {
+    const data = row.caseId ? keptCase(kept, row.caseId) : undefined;
+    const orderId = data?.orderId ?? (row.caseId ? kept.contexts.get(row.caseId)?.orderId : undefined);
+    const latest = data?.messages.findLast((m) => m.sender === 'buyer');
+    if (!orderId && !latest) return row;
+    return { ...row, ...(orderId ? { orderId } : {}), ...(latest ? { preview: latest.text } : {}), source: 'messaging-api' };
+  };
+  const merged = rows.map(fromJson);
+  const shown = new Set(rows.flatMap((row) => (row.caseId ? [row.caseId] : [])));
+  for (const summary of kept.list?.cases ?? []) {
+    if (merged.length >= MAX_LISTED_CASES) break;
+    if (shown.has(summary.caseId)) continue;
+    merged.push(fromJson({ caseId: summary.caseId, resolved: false, source: 'messaging-api' }));
+  }
+  const changed = merged.length !== rows.length || merged.some((row, i) => row !== rows[i]);
+  if (!changed) return inbox;
+  return { ...inbox, cases: merged, sources: inbox.sources.includes('messaging-api') ? inbox.sources : [...inbox.sources, 'messaging-api'] };
+}
+
+/** A response that could not be read: its reason kept for its case (when its path names one). */
+function noteUnreadable(kept: Kept, pathname: string, reason: string): TakeResult {
+  const caseId = caseIdOfApiPath(pathname);
+  if (caseId) keep(kept.unreadable, caseId, reason);
+  return { taken: 'unreadable', reason, ...(caseId ? { caseId } : {}) };
 }

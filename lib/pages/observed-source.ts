@@ -1,7 +1,7 @@
 /**
  * Names shared by the main-world page reader (entrypoints/orders-api.content) and the content
  * script. Constants only, so the page reader's bundle stays tiny. The design of the private link
- * between the two, and why, is in entrypoints/orders-api.content/channel.ts.
+ * between the two, and why, is in utils/orders-api/channel.ts.
  */
 
 /** Event types of the link's handshake: each side announces itself, the other confirms on the announced node. */

@@ -143,14 +143,8 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
     return unrecognized('messages-two-conversations', 'two conversations are open on this page: neither is read, so their messages cannot be mixed');
   }
   const isContact = /^\/messaging\/contact\/?$/.test(url.pathname);
-  if (!found && replyBoxes.length === 0 && !isContact) {
-    if (page.blockedFrames > 0) return unrecognized('messages-frame-blocked', 'the page has a frame from another site, which cannot be read: the conversation may be in it');
-    if (page.truncated) return unrecognized('messages-page-too-large', 'the page is too large to read whole, and no conversation was found in the part read');
-    return unrecognized('messages-no-conversation', 'no conversation on this page (no messages and no reply box; the messaging app may still be loading)');
-  }
-  if (!found && replyBoxes.length > 1) {
-    return unrecognized('messages-two-conversations', 'several reply boxes and no single conversation: nothing is read, so no message is put in the wrong place');
-  }
+  const refused = found ? undefined : whyNoConversation(page, replyBoxes, isContact);
+  if (refused) return refused;
   const conversation: Conversation = found ?? { blocks: [], container: replyBoxes[0]! };
   const anchor = conversation.blocks.length > 0 ? conversation.container : replyBoxes[0]!;
 
@@ -159,28 +153,7 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
   const subject = nearestValue(page, anchor, subjectCandidates(page, inMessages), openCase);
   context.buyerNames = buyerNamesOf(page, anchor, inMessages, subject.value, openCase);
 
-  const messages: Message[] = [];
-  const senders: Array<Sender | undefined> = [];
-  const reads = settleSenders(
-    context,
-    conversation.blocks.map((block) => readBlock(context, block)),
-  );
-  conversation.blocks.forEach((block, index) => {
-    const read = reads[index]!;
-    senders.push(read.sender);
-    if (!read.sender) {
-      missing.add(`messages[${index}]`, read.reason ?? 'cannot tell who wrote it', 'unreadable');
-      return;
-    }
-    if (read.cut) missing.add(`messages[${index}].text`, 'the message is longer than 20,000 characters: only its start was read', 'unreadable');
-    if (!block.stamp.instant) missing.add(`messages[${index}].time`, block.stamp.why ?? 'no time shown', 'unreadable');
-    messages.push({ sender: read.sender, ...(block.stamp.instant ? { time: block.stamp.instant } : {}), text: read.text });
-  });
-  // A list that shows the newest message first is read oldest first, as the stamps say.
-  if (newestFirst(conversation.blocks)) {
-    messages.reverse();
-    senders.reverse();
-  }
+  const { messages, senders } = readMessages(context, conversation, missing);
 
   const summaryStamps = summaryLines(context, conversation, inMessages);
   const orderId = orderIdOf(page, anchor, url, inMessages, conversation, openCase, summaryStamps) ?? missing.add('orderId', 'no order id next to the conversation (or several)');
@@ -204,6 +177,53 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
     missing: missing.items,
     sources: ['dom'],
   };
+}
+
+/**
+ * When no conversation was found: why the page is not read (no reply box either, outside the
+ * contact page; or several reply boxes), or nothing when it is read without messages (a single
+ * reply box, or the contact page).
+ */
+function whyNoConversation(page: ComposedText, replyBoxes: readonly number[], isContact: boolean): Unrecognized | undefined {
+  if (replyBoxes.length === 0 && !isContact) {
+    if (page.blockedFrames > 0) return unrecognized('messages-frame-blocked', 'the page has a frame from another site, which cannot be read: the conversation may be in it');
+    if (page.truncated) return unrecognized('messages-page-too-large', 'the page is too large to read whole, and no conversation was found in the part read');
+    return unrecognized('messages-no-conversation', 'no conversation on this page (no messages and no reply box; the messaging app may still be loading)');
+  }
+  if (replyBoxes.length > 1) {
+    return unrecognized('messages-two-conversations', 'several reply boxes and no single conversation: nothing is read, so no message is put in the wrong place');
+  }
+  return undefined;
+}
+
+/**
+ * The conversation's messages, oldest first, and the sender of each block (undefined where it
+ * cannot be told: that block is no message, and named in `missing`, as are cut texts and missing times).
+ */
+function readMessages(context: Context, conversation: Conversation, missing: MissingList): { messages: Message[]; senders: Array<Sender | undefined> } {
+  const messages: Message[] = [];
+  const senders: Array<Sender | undefined> = [];
+  const reads = settleSenders(
+    context,
+    conversation.blocks.map((block) => readBlock(context, block)),
+  );
+  conversation.blocks.forEach((block, index) => {
+    const read = reads[index]!;
+    senders.push(read.sender);
+    if (!read.sender) {
+      missing.add(`messages[${index}]`, read.reason ?? 'cannot tell who wrote it', 'unreadable');
+      return;
+    }
+    if (read.cut) missing.add(`messages[${index}].text`, 'the message is longer than 20,000 characters: only its start was read', 'unreadable');
+    if (!block.stamp.instant) missing.add(`messages[${index}].time`, block.stamp.why ?? 'no time shown', 'unreadable');
+    messages.push({ sender: read.sender, ...(block.stamp.instant ? { time: block.stamp.instant } : {}), text: read.text });
+  });
+  // A list that shows the newest message first is read oldest first, as the stamps say.
+  if (newestFirst(conversation.blocks)) {
+    messages.reverse();
+    senders.reverse();
+  }
+  return { messages, senders };
 }
 
 // ---------------------------------------------------------------------------------------------

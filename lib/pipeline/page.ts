@@ -111,136 +111,209 @@ function observed(next: PageSnapshot | undefined, watch: OrderWatch | undefined,
   return undefined;
 }
 
-export type PagePipeline = ReturnType<typeof createPagePipeline>;
-
 /**
  * One pipeline per page. Events in: `update` (a new reading), `setSettings` / `setDismissed` /
  * `setHealth` (stored values changed), `orderChanged` (another tab wrote this page's order),
- * `correctionsChanged` (classify again), `tick` (the clock moved). State out: `onChange`.
+ * `forgetClassifications` / `reclassify` (the corrections changed), `tick` (the clock moved).
+ * State out: `onChange`. Methods are bound: they can be handed around as callbacks.
  */
-export function createPagePipeline(ports: PipelinePorts, onChange: (state: GuidanceState) => void) {
-  const cache = new Map<string, Classification>();
-  let settings: UserSettings = DEFAULT_USER_SETTINGS;
-  let dismissed: Dismissed = EMPTY_DISMISSED;
-  let health: AccountHealthReading | null = null;
-  let snapshot: PageSnapshot | undefined;
-  let watch: OrderWatch | undefined;
-  let classified: ClassifiedMessage[] | undefined;
-  let triage: TriageItem[] | undefined;
-  let fees: TransactionsResponse | undefined;
-  let pending = false;
-  let generation = 0;
-  let all: readonly Finding[] = [];
+export class PagePipeline {
+  readonly #ports: PipelinePorts;
+  readonly #onChange: (state: GuidanceState) => void;
+  readonly #cache = new Map<string, Classification>();
+  #queue: Promise<void> = Promise.resolve();
+  // What the pipeline knows of the page now, replaced piece by piece as events come.
+  #settings: UserSettings = DEFAULT_USER_SETTINGS;
+  #dismissed: Dismissed = EMPTY_DISMISSED;
+  #health: AccountHealthReading | null = null;
+  #snapshot: PageSnapshot | undefined;
+  #watch: OrderWatch | undefined;
+  #classified: ClassifiedMessage[] | undefined;
+  #triage: TriageItem[] | undefined;
+  #fees: TransactionsResponse | undefined;
+  /** This snapshot is not advised and remembered yet (tests and automation wait on it). */
+  #pending = false;
+  /** Each reading's number; the work of an older one stops where a newer one started. */
+  #generation = 0;
+  #all: readonly Finding[] = [];
   /** Each emit's advice request; an answer for an older one is dropped. */
-  let adviceGeneration = 0;
+  #adviceGeneration = 0;
   /** The findings of the state being shown are not the latest yet (an advice request is under way). */
-  let advising = false;
+  #advising = false;
 
-  const remember = (changes: WatchChange[]): Promise<OrderWatch[]> =>
-    ports.remember(changes).catch((error: unknown) => {
-      ports.warn('could not remember the orders.', error);
+  constructor(ports: PipelinePorts, onChange: (state: GuidanceState) => void) {
+    this.#ports = ports;
+    this.#onChange = onChange;
+  }
+
+  // ── Events ────────────────────────────────────────────────────────────────────────────────────
+
+  /** The stored values the pipeline starts from; readings wait for them. */
+  readonly start = (initial: Promise<{ settings: UserSettings; dismissed: Dismissed; health: AccountHealthReading | null }>): void => {
+    this.#queue = initial.then(
+      (values) => {
+        this.#settings = values.settings;
+        this.#dismissed = values.dismissed;
+        this.#health = values.health;
+      },
+      (error: unknown) => this.#ports.warn('could not read the settings; the defaults apply.', error),
+    );
+  };
+
+  /** A new snapshot of the page (or undefined on pages we do not read). */
+  readonly update = (next: PageSnapshot | undefined): void => this.#afterStart(() => void this.#process(next));
+
+  readonly setSettings = (next: UserSettings): void => {
+    this.#settings = next;
+    this.#emit();
+  };
+
+  readonly setDismissed = (next: Dismissed): void => {
+    this.#dismissed = next;
+    this.#emit();
+  };
+
+  readonly setHealth = (next: AccountHealthReading | null): void => {
+    this.#health = next;
+    this.#emit();
+  };
+
+  /** The clock moved: countdowns and "unanswered for 12 hours" move with it. */
+  readonly tick = (): void => this.#emit();
+
+  /** The order of this page, if any (for storage changes written by another tab). */
+  readonly orderId = (): string | undefined => (this.#snapshot && 'orderId' in this.#snapshot ? this.#snapshot.orderId : undefined);
+
+  /** Another tab wrote this page's order: advise on the fresh record. */
+  readonly orderChanged = (fresh: OrderWatch | undefined): void => {
+    if (JSON.stringify(fresh) === JSON.stringify(this.#watch)) return;
+    this.#watch = fresh;
+    this.#emit();
+  };
+
+  /** The seller's corrections changed: what was classified before may read otherwise now. */
+  readonly forgetClassifications = (): void => this.#cache.clear();
+
+  /** Reads the thread again (after the corrections changed). */
+  readonly reclassify = (): void => {
+    const page = this.#snapshot;
+    if (page?.kind === 'message-thread') this.#afterStart(() => void this.#process(page));
+  };
+
+  /** Hides (or shows again) a finding; returns the dismissals to store. */
+  readonly dismiss = (finding: Finding, hide: boolean): Dismissed => {
+    this.#dismissed = withDismissal(this.#dismissed, finding.subject, finding.id, hide, new Date(this.#ports.now()).toISOString());
+    this.#emit();
+    return this.#dismissed;
+  };
+
+  readonly current = (): readonly Finding[] => this.#all;
+
+  /** What the classifier reads for message `index` of the page now (for a correction). */
+  readonly inputOf = (index: number): ClassifyInput | undefined => (this.#snapshot?.kind === 'message-thread' ? classifyInputOf(this.#snapshot, index) : undefined);
+
+  // ── The pipeline ──────────────────────────────────────────────────────────────────────────────
+
+  #afterStart(work: () => void): void {
+    this.#queue = this.#queue.then(work, work);
+  }
+
+  async #process(next: PageSnapshot | undefined): Promise<void> {
+    const mine = ++this.#generation;
+    this.#snapshot = next;
+    this.#classified = undefined;
+    this.#triage = undefined;
+    this.#fees = undefined;
+    const orderId = next && 'orderId' in next ? next.orderId : undefined;
+    this.#pending = next !== undefined;
+    this.#watch = orderId ? await this.#ports.getWatch(orderId).catch(() => undefined) : undefined;
+    if (mine !== this.#generation) return;
+    if (!(await this.#prepare(next, mine))) return;
+    const now = this.#ports.now();
+    const remembered = observed(next, this.#watch, this.#classified, now);
+    if (next?.kind === 'order-list') await this.#rememberRows(next, now);
+    if (remembered) {
+      const merged = worthWriting(this.#watch, remembered) ? await this.#remember([{ base: this.#watch, next: remembered }]) : [];
+      this.#watch = merged[0] ?? remembered;
+    }
+    if (next?.kind === 'account-health') await this.#keepAccountHealth(next, now);
+    if (mine !== this.#generation) return;
+    this.#pending = false;
+    this.#emit();
+  }
+
+  /** What the page's kind needs before its findings: classification, triage, the fee check. False when a newer reading took over. */
+  async #prepare(next: PageSnapshot | undefined, mine: number): Promise<boolean> {
+    if (next?.kind === 'message-thread' && next.messages.some((m) => m.sender !== 'seller')) {
+      this.#emit();
+      this.#classified = await this.#classifyMessages(next).catch((error: unknown) => {
+        // The background is asleep past reach or the extension was updated: guide on the page alone.
+        this.#ports.warn('could not classify the messages on this page.', error);
+        return [];
+      });
+      if (mine !== this.#generation) return false;
+    }
+    if (next?.kind === 'message-inbox' && next.cases && next.cases.length > 0) {
+      const items = await this.#triageInbox(next, this.#ports.now()).catch((error: unknown) => {
+        this.#ports.warn('could not sort the cases on this page.', error);
+        return [];
+      });
+      if (mine !== this.#generation) return false;
+      this.#triage = items;
+    }
+    if (next?.kind === 'transactions') {
+      // The rates and sales are kept, and judged, in the background (lib/fees).
+      const answer = await this.#ports.checkTransactions(next).catch((error: unknown) => this.#ports.warn('could not check the transactions.', error));
+      if (mine !== this.#generation) return false;
+      this.#fees = answer ?? undefined;
+    }
+    return true;
+  }
+
+  #remember(changes: WatchChange[]): Promise<OrderWatch[]> {
+    return this.#ports.remember(changes).catch((error: unknown) => {
+      this.#ports.warn('could not remember the orders.', error);
       return [];
     });
-
-  /** Pushes the state with the findings as they stand. */
-  const push = (now: number) => {
-    const visible = visibleFindings([...all], dismissedIds(dismissed));
-    const buyer = snapshot?.kind === 'message-thread' ? classified?.filter((c) => snapshot?.kind === 'message-thread' && snapshot.messages[c.index]?.sender === 'buyer') : undefined;
-    onChange({
-      settings,
-      messageLanguage: buyer?.at(-1)?.classification.language,
-      watch,
-      findings: visible,
-      triage,
-      dismissed: all.filter((f) => !visible.includes(f)),
-      pending: pending || advising,
-      now,
-      readings: readingsOf(snapshot, classified),
-      fees: fees && { rated: fees.rated, couldNotTell: fees.notes },
-    });
-  };
-
-  /** What the rules read for the page as it stands. */
-  const adviceInput = (page: PageSnapshot, now: number): AdviceInput => {
-    const reading = health && now - Date.parse(health.readAt) <= ACCOUNT_HEALTH_MAX_AGE_MS ? health : undefined;
-    return {
-      snapshot: page,
-      ...(classified ? { classified } : {}),
-      ...(watch ? { watch } : {}),
-      ...(reading ? { accountHealth: reading } : {}),
-      settings: { replyDueHours: settings.replyDueHours },
-      now,
-      ...(fees && fees.jumps.length > 0 ? { feeJumps: fees.jumps } : {}),
-    };
-  };
-
-  /**
-   * The findings for what is known now: one request per change, the latest answer wins. If the
-   * background cannot be reached, the page gets no findings rather than stale ones (the port
-   * resolves with none and says so); the next change asks again.
-   */
-  const emit = () => {
-    const now = ports.now();
-    const mine = ++adviceGeneration;
-    if (!snapshot) {
-      all = [];
-      advising = false;
-      push(now);
-      return;
-    }
-    advising = true;
-    if (pending) push(now); // "reading…" shows at once; the findings follow
-    void ports
-      .advise(adviceInput(snapshot, now))
-      .catch((error: unknown) => {
-        ports.warn('could not get the findings for this page.', error);
-        return [] as Finding[];
-      })
-      .then((findings) => {
-        if (mine !== adviceGeneration) return;
-        advising = false;
-        all = findings;
-        push(now);
-      });
-  };
+  }
 
   /** Classifications of the inputs, from the cache or the background (one request for the missing ones). */
-  async function classifyAll(wanted: readonly { index: number; input: ClassifyInput }[]): Promise<ClassifiedMessage[]> {
+  async #classifyAll(wanted: readonly { index: number; input: ClassifyInput }[]): Promise<ClassifiedMessage[]> {
     const keyed = wanted.map((w) => ({ ...w, key: JSON.stringify(w.input) }));
-    const missing = keyed.filter((w) => !cache.has(w.key));
+    const missing = keyed.filter((w) => !this.#cache.has(w.key));
     if (missing.length > 0) {
-      const results = await ports.classify(missing.map((m) => m.input));
+      const results = await this.#ports.classify(missing.map((m) => m.input));
       missing.forEach((m, i) => {
         const result = results[i];
-        if (result) cache.set(m.key, result);
+        if (result) this.#cache.set(m.key, result);
       });
-      while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+      while (this.#cache.size > MAX_CACHED) this.#cache.delete(this.#cache.keys().next().value!);
     }
     return keyed.flatMap(({ index, key }) => {
-      const classification = cache.get(key);
+      const classification = this.#cache.get(key);
       return classification ? [{ index, classification }] : [];
     });
   }
 
-  function classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
+  #classifyMessages(page: PageSnapshot & { kind: 'message-thread' }): Promise<ClassifiedMessage[]> {
     const wanted: { index: number; input: ClassifyInput }[] = [];
     page.messages.forEach((_, index) => {
       const input = classifyInputOf(page, index);
       if (input) wanted.push({ index, input });
     });
-    return classifyAll(wanted);
+    return this.#classifyAll(wanted);
   }
 
   /** The inbox's chips; on the "Response needed" list, each case with an order is remembered for the badge. */
-  async function triageInbox(inbox: PageSnapshot & { kind: 'message-inbox' }, now: number): Promise<TriageItem[]> {
+  async #triageInbox(inbox: PageSnapshot & { kind: 'message-inbox' }, now: number): Promise<TriageItem[]> {
     const wanted = triageInputs(inbox);
     if (wanted.length === 0) return [];
-    const results = await classifyAll(wanted);
+    const results = await this.#classifyAll(wanted);
     const items = triageOf(inbox, results);
     if (!inbox.responseNeededView) return items;
     const byIndex = new Map(results.map((r) => [r.index, r.classification]));
     const withOrder = items.filter((item) => item.orderId !== undefined && inbox.cases?.[item.index] !== undefined);
-    const known = await ports.getWatches(withOrder.map((item) => item.orderId!));
+    const known = await this.#ports.getWatches(withOrder.map((item) => item.orderId!));
     const changes = withOrder.flatMap((item) => {
       const classification = byIndex.get(item.index);
       if (!classification) return [];
@@ -248,22 +321,23 @@ export function createPagePipeline(ports: PipelinePorts, onChange: (state: Guida
       const after = observeInboxCase(before, { orderId: item.orderId!, ...(inbox.marketplace ? { marketplace: inbox.marketplace } : {}) }, classification, now);
       return worthWriting(before, after) ? [{ base: before, next: after }] : [];
     });
-    if (changes.length > 0) await remember(changes);
+    if (changes.length > 0) await this.#remember(changes);
     return items;
   }
 
   /** Every row of an order list, for the badge: the facts only (ids, deadlines, states), written in one go. */
-  async function rememberRows(list: PageSnapshot & { kind: 'order-list' }, now: number): Promise<void> {
+  async #rememberRows(list: PageSnapshot & { kind: 'order-list' }, now: number): Promise<void> {
     if (list.orders.length === 0) return;
-    const known = await ports.getWatches(list.orders.map((row) => row.orderId));
+    const known = await this.#ports.getWatches(list.orders.map((row) => row.orderId));
     const rows = list.orders.map((row) => observeOrder(known.get(row.orderId), { ...row, marketplace: row.marketplace ?? list.marketplace }, now));
     const fresh = rows.filter((row) => worthWriting(known.get(row.orderId), row));
-    if (fresh.length > 0) await remember(fresh.map((row) => ({ base: known.get(row.orderId), next: row })));
+    if (fresh.length > 0) await this.#remember(fresh.map((row) => ({ base: known.get(row.orderId), next: row })));
   }
 
   /** The seller's Cancellation Rate as the account health page shows it, kept for the order pages' warning. */
-  async function keepAccountHealth(page: PageSnapshot & { kind: 'account-health' }, now: number): Promise<void> {
+  async #keepAccountHealth(page: PageSnapshot & { kind: 'account-health' }, now: number): Promise<void> {
     if (!page.cancellationRate) return;
+    const health = this.#health;
     const reading: AccountHealthReading = {
       version: 1,
       cancellationRate: page.cancellationRate,
@@ -272,130 +346,84 @@ export function createPagePipeline(ports: PipelinePorts, onChange: (state: Guida
     };
     const same = JSON.stringify(health?.cancellationRate) === JSON.stringify(reading.cancellationRate);
     if (same && now - Date.parse(health?.readAt ?? '1970-01-01T00:00:00Z') <= HOUR) return;
-    health = reading;
-    await ports.saveAccountHealth(reading).catch((error: unknown) => ports.warn('could not keep the account health reading.', error));
+    this.#health = reading;
+    await this.#ports.saveAccountHealth(reading).catch((error: unknown) => this.#ports.warn('could not keep the account health reading.', error));
   }
 
-  /** What the page's kind needs before its findings: classification, triage, the fee check. False when a newer reading took over. */
-  async function prepare(next: PageSnapshot | undefined, mine: number): Promise<boolean> {
-    if (next?.kind === 'message-thread' && next.messages.some((m) => m.sender !== 'seller')) {
-      emit();
-      classified = await classifyMessages(next).catch((error: unknown) => {
-        // The background is asleep past reach or the extension was updated: guide on the page alone.
-        ports.warn('could not classify the messages on this page.', error);
-        return [];
+  // ── Advice and the state out ──────────────────────────────────────────────────────────────────
+
+  /**
+   * The findings for what is known now: one request per change, the latest answer wins. If the
+   * background cannot be reached, the page gets no findings rather than stale ones; the next
+   * change asks again.
+   */
+  #emit(): void {
+    const now = this.#ports.now();
+    const mine = ++this.#adviceGeneration;
+    if (!this.#snapshot) {
+      this.#all = [];
+      this.#advising = false;
+      this.#push(now);
+      return;
+    }
+    this.#advising = true;
+    if (this.#pending) this.#push(now); // "reading…" shows at once; the findings follow
+    void this.#ports
+      .advise(this.#adviceInput(this.#snapshot, now))
+      .catch((error: unknown) => {
+        this.#ports.warn('could not get the findings for this page.', error);
+        return [] as Finding[];
+      })
+      .then((findings) => {
+        if (mine !== this.#adviceGeneration) return;
+        this.#advising = false;
+        this.#all = findings;
+        this.#push(now);
       });
-      if (mine !== generation) return false;
-    }
-    if (next?.kind === 'message-inbox' && next.cases && next.cases.length > 0) {
-      const items = await triageInbox(next, ports.now()).catch((error: unknown) => {
-        ports.warn('could not sort the cases on this page.', error);
-        return [];
-      });
-      if (mine !== generation) return false;
-      triage = items;
-    }
-    if (next?.kind === 'transactions') {
-      // The rates and sales are kept, and judged, in the background (lib/fees).
-      const answer = await ports.checkTransactions(next).catch((error: unknown) => ports.warn('could not check the transactions.', error));
-      if (mine !== generation) return false;
-      fees = answer ?? undefined;
-    }
-    return true;
   }
 
-  async function process(next: PageSnapshot | undefined) {
-    const mine = ++generation;
-    snapshot = next;
-    classified = undefined;
-    triage = undefined;
-    fees = undefined;
-    const orderId = next && 'orderId' in next ? next.orderId : undefined;
-    // Pending until this snapshot is advised and remembered (tests and automation wait on it).
-    pending = next !== undefined;
-    watch = orderId ? await ports.getWatch(orderId).catch(() => undefined) : undefined;
-    if (mine !== generation) return;
-    if (!(await prepare(next, mine))) return;
-    const now = ports.now();
-    const remembered = observed(next, watch, classified, now);
-    if (next?.kind === 'order-list') await rememberRows(next, now);
-    if (remembered) {
-      const merged = worthWriting(watch, remembered) ? await remember([{ base: watch, next: remembered }]) : [];
-      watch = merged[0] ?? remembered;
-    }
-    if (next?.kind === 'account-health') await keepAccountHealth(next, now);
-    if (mine !== generation) return;
-    pending = false;
-    emit();
+  /** What the rules read for the page as it stands. */
+  #adviceInput(page: PageSnapshot, now: number): AdviceInput {
+    const health = this.#health;
+    const classified = this.#classified;
+    const watch = this.#watch;
+    const fees = this.#fees;
+    const reading = health && now - Date.parse(health.readAt) <= ACCOUNT_HEALTH_MAX_AGE_MS ? health : undefined;
+    return {
+      snapshot: page,
+      ...(classified ? { classified } : {}),
+      ...(watch ? { watch } : {}),
+      ...(reading ? { accountHealth: reading } : {}),
+      settings: { replyDueHours: this.#settings.replyDueHours },
+      now,
+      ...(fees && fees.jumps.length > 0 ? { feeJumps: fees.jumps } : {}),
+    };
   }
 
-  let queue = Promise.resolve();
-  /** Runs after the stored values the pipeline starts from are in (`start`). */
-  const afterStart = (work: () => Promise<void> | void) => {
-    queue = queue.then(work, work);
-  };
+  /** Pushes the state with the findings as they stand. */
+  #push(now: number): void {
+    const snapshot = this.#snapshot;
+    const classified = this.#classified;
+    const all = this.#all;
+    const fees = this.#fees;
+    const visible = visibleFindings([...all], dismissedIds(this.#dismissed));
+    const buyer = snapshot?.kind === 'message-thread' ? classified?.filter((c) => snapshot.messages[c.index]?.sender === 'buyer') : undefined;
+    this.#onChange({
+      settings: this.#settings,
+      messageLanguage: buyer?.at(-1)?.classification.language,
+      watch: this.#watch,
+      findings: visible,
+      triage: this.#triage,
+      dismissed: all.filter((f) => !visible.includes(f)),
+      pending: this.#pending || this.#advising,
+      now,
+      readings: readingsOf(snapshot, classified),
+      fees: fees && { rated: fees.rated, couldNotTell: fees.notes },
+    });
+  }
+}
 
-  return {
-    /** The stored values the pipeline starts from; readings wait for them. */
-    start(initial: Promise<{ settings: UserSettings; dismissed: Dismissed; health: AccountHealthReading | null }>) {
-      queue = initial.then(
-        (values) => {
-          settings = values.settings;
-          dismissed = values.dismissed;
-          health = values.health;
-        },
-        (error: unknown) => ports.warn('could not read the settings; the defaults apply.', error),
-      );
-    },
-    /** A new snapshot of the page (or undefined on pages we do not read). */
-    update(next: PageSnapshot | undefined) {
-      afterStart(() => {
-        void process(next);
-      });
-    },
-    setSettings(next: UserSettings) {
-      settings = next;
-      emit();
-    },
-    setDismissed(next: Dismissed) {
-      dismissed = next;
-      emit();
-    },
-    setHealth(next: AccountHealthReading | null) {
-      health = next;
-      emit();
-    },
-    /** The clock moved: countdowns and "unanswered for 12 hours" move with it. */
-    tick: emit,
-    /** The order of this page, if any (for storage changes written by another tab). */
-    orderId: (): string | undefined => (snapshot && 'orderId' in snapshot ? snapshot.orderId : undefined),
-    /** Another tab wrote this page's order: advise on the fresh record. */
-    orderChanged(fresh: OrderWatch | undefined) {
-      if (JSON.stringify(fresh) === JSON.stringify(watch)) return;
-      watch = fresh;
-      emit();
-    },
-    /** The seller's corrections changed: what was classified before may read otherwise now. */
-    forgetClassifications() {
-      cache.clear();
-    },
-    /** Reads the thread again (after the corrections changed). */
-    reclassify() {
-      if (snapshot?.kind === 'message-thread') {
-        const page = snapshot;
-        afterStart(() => {
-          void process(page);
-        });
-      }
-    },
-    /** Hides (or shows again) a finding; resolves with the dismissals to store. */
-    dismiss(finding: Finding, hide: boolean): Dismissed {
-      dismissed = withDismissal(dismissed, finding.subject, finding.id, hide, new Date(ports.now()).toISOString());
-      emit();
-      return dismissed;
-    },
-    current: () => all,
-    /** What the classifier reads for message `index` of the page now (for a correction). */
-    inputOf: (index: number): ClassifyInput | undefined => (snapshot?.kind === 'message-thread' ? classifyInputOf(snapshot, index) : undefined),
-  };
+/** A pipeline for a page (see `PagePipeline`). */
+export function createPagePipeline(ports: PipelinePorts, onChange: (state: GuidanceState) => void): PagePipeline {
+  return new PagePipeline(ports, onChange);
 }

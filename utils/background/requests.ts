@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { classify } from '@/lib/classify/classify';
 import { advise } from '@/lib/guidance/advise';
-import { translatorFor, type UiLocale } from '@/lib/i18n';
+import { translatorFor } from '@/lib/i18n';
 import { summarise } from '@/components/read-summary';
 import { translate } from '@/utils/translate';
 import { SidekickRequest, type ResolvedTemplate } from '@/lib/messaging';
@@ -15,10 +15,7 @@ import { TEMPLATE_IDS, type TemplateId } from '@/lib/templates/ids';
 import { applyCorrection, correctionLayer, undoCorrection } from './corrections';
 import { checkTransactions, noteOrders } from './fees';
 import { effectiveTemplate, type TemplateCollection } from '@/lib/templates/user-templates';
-import en from '@/public/_locales/en/messages.json';
-import ja from '@/public/_locales/ja/messages.json';
-
-const UI_MESSAGES: Readonly<Record<UiLocale, typeof en>> = { en, ja };
+import { UI_MESSAGES } from '@/utils/ui-messages';
 
 /** A built-in template with the seller's edits, or one of the seller's own; null if unknown. */
 export function resolveTemplate(id: string, collection: TemplateCollection): ResolvedTemplate | null {

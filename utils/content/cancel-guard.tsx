@@ -7,8 +7,8 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { InlineCancelWarning } from '@/components/CancelGuard';
+import { createShadowHost, type ShadowHost } from './shadow-host';
 import type { Finding } from '@/lib/guidance/types';
 import type { Translate } from '@/lib/i18n';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
@@ -29,7 +29,7 @@ function locateCancel(snapshot: PageSnapshot | undefined): Element | undefined {
 
 export function createCancelGuard(ctx: ContentScriptContext, askToConfirm: (proceed: () => void) => void) {
   let guarded: Element | undefined;
-  let inline: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  let inline: (ShadowHost & { readonly root: HTMLElement }) | undefined;
   let inlineFor: Element | undefined;
   let mounting = 0;
   let passThrough = false;
@@ -71,10 +71,9 @@ export function createCancelGuard(ctx: ContentScriptContext, askToConfirm: (proc
         removeInline();
         return;
       }
-      if (inline && inlineFor === control && inline.shadowHost.isConnected) {
+      if (inline && inlineFor === control && inline.host.isConnected) {
         // Already in place: only the language may have changed.
-        const root = inline.mounted;
-        if (root) render(<InlineCancelWarning t={t} />, root);
+        render(<InlineCancelWarning t={t} />, inline.root);
         return;
       }
       removeInline();
@@ -84,25 +83,19 @@ export function createCancelGuard(ctx: ContentScriptContext, askToConfirm: (proc
       const row = control.parentElement;
       const display = row ? getComputedStyle(row).display : '';
       const anchor = row && /flex|grid/.test(display) && row !== document.body ? row : control;
-      const ui = await createShadowRootUi(ctx, {
-        name: 'seller-sidekick-inline',
-        position: 'inline',
-        anchor,
-        append: 'after',
-        mode: 'open',
-        onMount(container) {
-          const root = document.createElement('div');
-          container.append(root);
-          render(<InlineCancelWarning t={t} />, root);
-          return root;
-        },
-        onRemove(root) {
-          if (root) render(null, root);
-        },
+      const ui = await createShadowHost(ctx, 'seller-sidekick-inline', (container) => {
+        const root = container.firstElementChild;
+        if (root) render(null, root);
       });
-      if (mine !== mounting) return; // superseded while the styles loaded
-      ui.mount();
-      inline = ui;
+      if (mine !== mounting) {
+        ui.remove(); // superseded while the styles loaded
+        return;
+      }
+      anchor.after(ui.host);
+      const root = document.createElement('div');
+      ui.container.append(root);
+      render(<InlineCancelWarning t={t} />, root);
+      inline = { ...ui, root };
       inlineFor = control;
     },
   };

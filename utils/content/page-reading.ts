@@ -11,7 +11,7 @@
  *    at most every NOISY_WAIT_MS, not every debounce;
  *  - a reading equal to the last one is not handed on (nothing to advise or render again),
  *    except after navigation or a refresh asked for. Merges in the order app's and the messaging app's JSON when the main-world page reader
- * hands it over, on the private link only (entrypoints/orders-api.content/channel.ts): window
+ * hands it over, on the private link only (utils/orders-api/channel.ts): window
  * messages and stray events that claim to be ours are never read, only counted. Decisions are in
  * lib/pages; this file only schedules.
  */
