@@ -77,11 +77,11 @@ describe.each([
 
   // DESIGN.md's budget is 60 KB. The readers that work on layouts never seen (messages by their
   // words and time stamps in six languages, the inbox, the messaging JSON, Amazon's request read
-  // from the page) take the script to about 75 KB with the rules already in the background; the
-  // ceiling here stops further growth (docs/guidance.md, "Known limits").
-  it("keeps the content script under 76 KB gzipped (over DESIGN.md's 60 KB: see docs/guidance.md)", () => {
+  // from the page) take the script to about 73 KB with the rules in the background and our own
+  // shadow root; the ceiling here stops further growth (docs/guidance.md, "Known limits").
+  it("keeps the content script under 75 KB gzipped (over DESIGN.md's 60 KB: see docs/guidance.md)", () => {
     const script = join(dir, 'content-scripts', 'seller-central.js');
-    expect(gzipSync(readFileSync(script), { level: 9 }).length).toBeLessThan(76 * 1024);
+    expect(gzipSync(readFileSync(script), { level: 9 }).length).toBeLessThan(75 * 1024);
   });
 
   it('keeps every script of the bundle under 200 KB gzipped (the classifier and its model included)', () => {
