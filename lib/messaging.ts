@@ -15,12 +15,11 @@ import { CorrectionLayerSchema, type CorrectionLayer } from './classify/correcti
 import { ClassificationSchema, ClassifyInput, INTENTS, LANGUAGES, type Classification, type Intent } from './classify/types';
 import type { Summary } from '../components/read-summary';
 import type { AdviceInput } from './guidance/advise';
-import { DEADLINE_KINDS, FINDING_IDS, SEVERITIES, SOURCE_IDS, type Finding } from './guidance/types';
+import { FindingSchema, type Finding } from './guidance/types';
 import { UI_LOCALES, type UiLocale } from './i18n';
 import { PageTree } from './pages/page-tree';
-import { FeeNote, Marketplace, Missing as MissingSchema, PageControl, PageSnapshot, TransactionsSnapshot } from './pages/snapshot';
+import { FeeNote, Marketplace, Missing as MissingSchema, PageSnapshot, TransactionsSnapshot } from './pages/snapshot';
 import { AccountHealthReading } from './settings';
-import { TEMPLATE_IDS } from './templates/ids';
 import { OrderWatch, WatchChange } from './watch';
 
 export const MAX_CLASSIFY_BATCH = 50;
@@ -232,30 +231,6 @@ export async function requestUndoCorrection(previous: CorrectionLayer, after: nu
   return parsed.data;
 }
 
-const Line = z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) });
-export const FindingSchema = z.object({
-  id: z.enum(FINDING_IDS),
-  severity: z.enum(SEVERITIES),
-  title: Line,
-  why: z.array(Line).check(z.maxLength(30)),
-  steps: z.array(Line).check(z.maxLength(30)),
-  source: z.enum(SOURCE_IDS),
-  templates: z.array(z.enum(TEMPLATE_IDS)).check(z.maxLength(30)),
-  control: z.optional(PageControl.shape.kind),
-  orderId: z.optional(z.string().check(z.maxLength(30))),
-  deadline: z.optional(z.object({ at: z.iso.datetime(), kind: z.enum(DEADLINE_KINDS) })),
-  evidence: z
-    .array(
-      z.object({
-        text: z.string().check(z.maxLength(20_000)),
-        spans: z.array(z.object({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)), rule: z.string().check(z.maxLength(100)) })).check(z.maxLength(200)),
-        wholeMessage: z.optional(z.boolean()),
-      }),
-    )
-    .check(z.maxLength(60)),
-  variant: z.optional(z.string().check(z.maxLength(100))),
-  subject: z.string().check(z.maxLength(200)),
-});
 export const AdviceResponse = z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) });
 
 /**
