@@ -304,7 +304,7 @@ function cachedRow(cache: RowCache | undefined, row: Element, zone: string, inde
  * at a time and gives the page its main thread back in between (the content script); the last
  * read of the list (readOrderList with the same cache) then reads none of them again.
  */
-export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readonly rows: readonly Element[]; read(row: Element): void } {
+export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readonly rows: readonly Element[]; readonly total: number; read(row: Element): void } {
   const zone = zoneOf(marketplaceOf(root, url));
   const rows = queryAll(root, SELECTORS.orderRows.css);
   const indexOf = new Map(rows.map((row, index) => [row, index]));
@@ -313,6 +313,7 @@ export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readon
       const known = cache.rows.get(row);
       return !(known && known.zone === zone && known.index === index);
     }),
+    total: rows.length,
     read: (row) => void cachedRow(cache, row, zone, indexOf.get(row) ?? 0),
   };
 }

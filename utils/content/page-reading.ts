@@ -24,7 +24,7 @@ import { createRowCache, forgetChanged, pendingRows } from '@/lib/pages/read-ord
 import { mergeOrderDetails, mergeOrderRows, readObservedResponse, splitObservedDetail, type OrderJson } from '@/lib/pages/orders-api';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
-import { readPage } from '@/lib/pages/read-page';
+import { checkReadingInSteps, readPageUnchecked } from '@/lib/pages/read-page';
 import type { ReadInput } from '@/lib/pages/read-messages';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 
@@ -139,6 +139,8 @@ export function watchPageContent(
   let textHolders = new Set<Node>();
   let structural = false;
   let lastKey: string | undefined;
+  /** The last reading checked against its schema, before the check (as JSON) and after. */
+  let lastChecked: { rawKey: string; snapshot: PageSnapshot } | undefined;
   let force = true;
   let running = false;
   let again = false;
@@ -173,23 +175,52 @@ export function watchPageContent(
     const causedBy = { textHolders, structural };
     textHolders = new Set();
     structural = false;
+    /** A long list: its last steps (the reading, its check, what follows) are tasks of their own. */
+    let long = false;
+    const stillHere = async () => {
+      await yieldToPage();
+      if (location.href === url.href) return true;
+      schedule();
+      return false;
+    };
     if (page.type === 'order-list') {
       const pending = pendingRows(document, url, rows);
+      long = pending.total > SLICED_FROM_ROWS;
       if (pending.rows.length > SLICED_FROM_ROWS) {
         onProgress(pending.rows.length);
         let sliceStart = performance.now();
         for (const row of pending.rows) {
           if (row.isConnected) pending.read(row);
           if (performance.now() - sliceStart < SLICE_MS) continue;
-          await yieldToPage();
-          if (location.href !== url.href) return void schedule();
+          if (!(await stillHere())) return;
           sliceStart = performance.now();
         }
-        await yieldToPage();
-        if (location.href !== url.href) return void schedule();
+        if (!(await stillHere())) return;
       }
     }
-    let snapshot = readPage(document, url, input(), rows);
+    const read = readPageUnchecked(document, url, input(), rows);
+    let snapshot = read.snapshot;
+    if (!read.checked) {
+      // A reading equal to the last one checked is not checked again (on a 500-row list the
+      // schema check is tens of ms, and a page that keeps changing is read again and again).
+      const rawKey = JSON.stringify(snapshot);
+      if (lastChecked?.rawKey === rawKey) snapshot = { ...lastChecked.snapshot };
+      else {
+        // A long list's rows are checked a slice at a time (the whole check is one long task).
+        const steps = checkReadingInSteps(snapshot);
+        let sliceStart = performance.now();
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            snapshot = step.value;
+            break;
+          }
+          if (!long || performance.now() - sliceStart < SLICE_MS) continue;
+          if (!(await stillHere())) return;
+          sliceStart = performance.now();
+        }
+        lastChecked = { rawKey, snapshot };
+      }
+    }
     if (snapshot.kind === 'order-details') {
       const json = jsonByOrder.get(snapshot.orderId);
       if (json) snapshot = mergeOrderDetails(snapshot, json);
@@ -210,6 +241,7 @@ export function watchPageContent(
       }
       return;
     }
+    if (long && !(await stillHere())) return;
     lastKey = key;
     force = false;
     // What changed made a difference: none of it is noise (yet).
