@@ -345,6 +345,8 @@ export default defineContentScript({
     root = document.createElement('div');
     ui.container.append(root);
     update();
+    // The page's first reading is a task of its own, not added to mounting the sidebar.
+    await yieldToPage();
 
     const reading = watchPageContent(
       ctx,

@@ -278,6 +278,11 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
  */
 export interface RowCache {
   readonly rows: WeakMap<Element, { readonly zone: string; readonly index: number; readonly order: OrderRow | undefined }>;
+  /**
+   * The page's alerts (alertElements), found in a step of its own by whoever reads a long list a
+   * step at a time, for the next readOrderList only (which clears it).
+   */
+  alerts?: readonly Element[] | undefined;
 }
 
 export function createRowCache(): RowCache {
@@ -332,7 +337,8 @@ export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): Order
   const zone = zoneOf(marketplace);
   const orders: OrderRow[] = [];
   const rows = queryAll(root, SELECTORS.orderRows.css);
-  const alerts = readAlerts(alertElements(root));
+  const alerts = readAlerts(cache?.alerts ?? alertElements(root));
+  if (cache) cache.alerts = undefined;
   const alertsIn = (row: Element) => alerts.filter((alert) => row.contains(lightElement(alert.element)));
   // Amazon shows the request "right above the order information" (help G201722390): a row of its
   // own with an alert and no order link belongs to the next order's row.

@@ -59,11 +59,12 @@ export function checkReading(snapshot: PageSnapshot): PageSnapshot {
 
 /**
  * checkReading a step at a time, for a caller that gives the page its main thread back between
- * steps: an order list's rows are checked one per step (on a 500-row list the whole check is one
+ * steps (the first before any check): an order list's rows are checked one per step (on a 500-row list the whole check is one
  * task of tens of ms). Returns what checkReading returns: a row that does not fit, or a list whose
  * rest does not, is checked again whole, for checkReading's own reason.
  */
 export function* checkReadingInSteps(snapshot: PageSnapshot): Generator<void, PageSnapshot, void> {
+  yield;
   if (snapshot.kind !== 'order-list') return checkReading(snapshot);
   const rest = PageSnapshot.safeParse({ ...snapshot, orders: [] });
   if (!rest.success || rest.data.kind !== 'order-list') return checkReading(snapshot);
