@@ -49,6 +49,12 @@ describe('reading a load from its trace', () => {
     expect(figures.toFindings).toBe(80);
   });
 
+  it('tells the tasks that evaluated our scripts from the later ones', () => {
+    const figures = analyse([...events, X('RunTask', 130, 70), X('EvaluateScript', 131, 65, ours)], true);
+    expect(figures.longestOurs).toBe(70);
+    expect(figures.longestOursLater).toBe(60);
+  });
+
   it('counts no promise reactions as ours without the extension', () => {
     const figures = analyse(events, false);
     expect(figures.ours).toBe(55);

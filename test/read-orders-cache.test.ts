@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRowCache, forgetChanged, pendingRows, readOrderList } from '@/lib/pages/read-orders';
+import { alertElements } from '@/lib/pages/read-cancel';
 import type { OrderListSnapshot } from '@/lib/pages/snapshot';
 import { loadFixture } from './helpers';
 
@@ -16,6 +17,23 @@ describe('the order list read once, then only what changed (RowCache)', () => {
     const cache = createRowCache();
     const plain = read(doc, url);
     expect(read(doc, url, cache)).toEqual(plain);
+    expect(read(doc, url, cache)).toEqual(plain);
+  });
+
+  it('uses the alerts found in a step before for the next read only, to the same reading', () => {
+    const { doc, url } = list();
+    const alert = doc.createElement('div');
+    alert.className = 'a-alert';
+    alert.textContent = 'You have 2 buyer cancellation requests.';
+    doc.querySelector('#MYO-app')!.prepend(alert);
+    const cache = createRowCache();
+    const plain = read(doc, url);
+    expect(plain.cancellationBanner).toBeDefined();
+    cache.alerts = alertElements(doc);
+    expect(read(doc, url, cache)).toEqual(plain);
+    expect(cache.alerts).toBeUndefined();
+    cache.alerts = [];
+    expect(read(doc, url, cache).cancellationBanner).toBeUndefined();
     expect(read(doc, url, cache)).toEqual(plain);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeOrderDetails, orderInResponse, parseOrdersApi, readOrdersApiJson } from '@/lib/pages/orders-api';
 import { classifyNotice, readNoticeText } from '@/lib/pages/read-notice';
 import { readMetric } from '@/lib/pages/read-account-health';
-import { readPage } from '@/lib/pages/read-page';
+import { checkReading, checkReadingInSteps, readPage, readPageUnchecked } from '@/lib/pages/read-page';
 import { PageSnapshot, type OrderDetailsSnapshot } from '@/lib/pages/snapshot';
 import { bigOrderList } from './fixtures/big-order-list';
 import { loadFixture, parseHtml } from './helpers';
@@ -126,6 +126,27 @@ describe('order list', () => {
     expect(list.orders).toHaveLength(500);
     expect(new Set(list.orders.map((o) => o.orderId)).size).toBe(500);
     expect(list.orders.every((o) => o.shipBy !== undefined)).toBe(true);
+  });
+
+  it('checks a list a row per step to the same result as the whole check, a row that does not fit included', () => {
+    const { html, url } = loadFixture('order-list-en');
+    const doc = parseHtml(bigOrderList(html, 60));
+    const drive = (snapshot: PageSnapshot) => {
+      const steps = checkReadingInSteps(snapshot);
+      let count = 0;
+      for (let step = steps.next(); ; step = steps.next(), count++) if (step.done) return { result: step.value, count };
+    };
+    const read = readPageUnchecked(doc, url);
+    expect(read.checked).toBe(false);
+    const whole = drive(read.snapshot);
+    expect(whole.count).toBe(61);
+    expect(JSON.stringify(whole.result)).toBe(JSON.stringify(readPage(doc, url)));
+    expect(JSON.stringify(whole.result)).toBe(JSON.stringify(checkReading(read.snapshot)));
+    const bad = { ...read.snapshot, orders: (read.snapshot as { orders: object[] }).orders.map((o, i) => (i === 30 ? { ...o, orderId: 'nope' } : o)) } as PageSnapshot;
+    expect(drive(bad).result).toEqual(checkReading(bad));
+    expect(drive(bad).result.kind).toBe('unrecognized');
+    const badRest = { ...read.snapshot, totalOrders: -1 } as PageSnapshot;
+    expect(drive(badRest).result).toEqual(checkReading(badRest));
   });
 
   it('finds a cancellation-request banner by its words', () => {

@@ -33,7 +33,7 @@ import { compose } from '@/lib/templates/compose';
 import type { Summary } from '@/components/read-summary';
 import { deliver } from '@/utils/content/replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from '@/utils/content/layout';
-import { watchPageContent } from '@/utils/content/page-reading';
+import { watchPageContent, yieldToPage } from '@/utils/content/page-reading';
 import { pageSelection } from '@/utils/content/page-selection';
 import { saveOutline } from '@/utils/content/save-outline';
 
@@ -62,6 +62,8 @@ export default defineContentScript({
     ctx.onInvalidated(() => releaseRightEdge(document));
     // The background may be asleep: woken now, it prepares its classifier while this page is read.
     void requestWarm().catch(() => {});
+    // Evaluating this script is one long task already: the rest of the start is a task of its own.
+    await yieldToPage();
     const settingsItem = sidebarSettingsItem();
     const userItem = userSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;
@@ -160,7 +162,24 @@ export default defineContentScript({
       return undefined;
     };
 
+    /**
+     * The sidebar is rendered in a task of its own, once for every change asked for meanwhile: a
+     * reading, its findings and its summary arriving together render once, and the render is not
+     * added to the task that read the page or parsed the findings. flush() renders now if asked for.
+     */
+    let queued = false;
     const update = () => {
+      if (queued) return;
+      queued = true;
+      void yieldToPage().then(flush);
+    };
+    const flush = () => {
+      if (!queued) return;
+      queued = false;
+      renderNow();
+    };
+
+    const renderNow = () => {
       void guard.update(guardFindings(), snapshot, t);
       if (!root) return;
       if (!page) {
@@ -326,6 +345,8 @@ export default defineContentScript({
     root = document.createElement('div');
     ui.container.append(root);
     update();
+    // The page's first reading is a task of its own, not added to mounting the sidebar.
+    await yieldToPage();
 
     const reading = watchPageContent(
       ctx,
@@ -389,7 +410,10 @@ export default defineContentScript({
     ctx.addEventListener(window, 'keydown', (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey || event.code !== 'KeyR' || !root) return;
       event.preventDefault();
-      if (settings.collapsed) toggle();
+      if (settings.collapsed) {
+        toggle();
+        flush();
+      }
       requestAnimationFrame(() => {
         const target = root?.querySelector('[data-testid="reply-picker"]') ?? root?.querySelector('button[data-template-id]');
         (target as HTMLElement | null | undefined)?.focus();

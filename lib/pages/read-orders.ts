@@ -269,6 +269,11 @@ function readRow(row: Element, zone: string, index: number): OrderRow | undefine
  */
 export interface RowCache {
   readonly rows: WeakMap<Element, { readonly zone: string; readonly index: number; readonly order: OrderRow | undefined }>;
+  /**
+   * The page's alerts (alertElements), found in a step of its own by whoever reads a long list a
+   * step at a time, for the next readOrderList only (which clears it).
+   */
+  alerts?: readonly Element[] | undefined;
 }
 
 export function createRowCache(): RowCache {
@@ -295,7 +300,7 @@ function cachedRow(cache: RowCache | undefined, row: Element, zone: string, inde
  * at a time and gives the page its main thread back in between (the content script); the last
  * read of the list (readOrderList with the same cache) then reads none of them again.
  */
-export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readonly rows: readonly Element[]; read(row: Element): void } {
+export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readonly rows: readonly Element[]; readonly total: number; read(row: Element): void } {
   const zone = zoneOf(marketplaceOf(root, url));
   const rows = queryAll(root, SELECTORS.orderRows.css);
   const indexOf = new Map(rows.map((row, index) => [row, index]));
@@ -304,6 +309,7 @@ export function pendingRows(root: ReadRoot, url: URL, cache: RowCache): { readon
       const known = cache.rows.get(row);
       return !(known && known.zone === zone && known.index === index);
     }),
+    total: rows.length,
     read: (row) => void cachedRow(cache, row, zone, indexOf.get(row) ?? 0),
   };
 }
@@ -320,7 +326,8 @@ export function readOrderList(root: ReadRoot, url: URL, cache?: RowCache): Order
   const zone = zoneOf(marketplace);
   const orders: OrderRow[] = [];
   const rows = queryAll(root, SELECTORS.orderRows.css);
-  const alerts = readAlerts(alertElements(root));
+  const alerts = readAlerts(cache?.alerts ?? alertElements(root));
+  if (cache) cache.alerts = undefined;
   const alertsIn = (row: Element) => alerts.filter((alert) => row.contains(lightElement(alert.element)));
   // Amazon shows the request "right above the order information" (help G201722390): a row of its
   // own with an alert and no order link belongs to the next order's row.

@@ -9,7 +9,7 @@ import { readMessagingPage, type ReadInput } from './read-messages';
 import { readNotice } from './read-notice';
 import { readOrderDetails, readOrderList, type RowCache } from './read-orders';
 import { readTransactions } from './read-transactions';
-import { PageSnapshot, type Unrecognized } from './snapshot';
+import { OrderRow, PageSnapshot, type Unrecognized } from './snapshot';
 import * as z from 'zod/mini';
 
 const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL, input: ReadInput, rows?: RowCache) => PageSnapshot) | undefined>> = {
@@ -29,18 +29,53 @@ const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL, input: Read
  * `rows`: the order list's rows as read before on this page (read-orders.ts RowCache), kept by the caller.
  */
 export function readPage(root: ReadRoot, url: URL, input: ReadInput = {}, rows?: RowCache): PageSnapshot {
+  const read = readPageUnchecked(root, url, input, rows);
+  return read.checked ? read.snapshot : checkReading(read.snapshot);
+}
+
+/**
+ * readPage in two steps, for a caller that gives the page its main thread back in between (or
+ * checks a reading equal to one it checked before only once): the reader's own reading, not yet
+ * checked against its schema (`checked`: already final, a reason why nothing was read), then
+ * checkReading. readPage(…) is checkReading(readPageUnchecked(…)) when not `checked`.
+ */
+export function readPageUnchecked(root: ReadRoot, url: URL, input: ReadInput = {}, rows?: RowCache): { readonly snapshot: PageSnapshot; readonly checked: boolean } {
   const page = recognisePage(url);
-  if (!page) return { kind: 'unrecognized', reason: 'not a Seller Central address' };
+  if (!page) return { snapshot: { kind: 'unrecognized', reason: 'not a Seller Central address' }, checked: true };
   const reader = READERS[page.type];
-  if (!reader) return { kind: 'unrecognized', reason: 'Seller Sidekick does not read this kind of page' };
-  let snapshot: PageSnapshot;
+  if (!reader) return { snapshot: { kind: 'unrecognized', reason: 'Seller Sidekick does not read this kind of page' }, checked: true };
   try {
-    snapshot = reader(root, url, input, rows);
+    return { snapshot: reader(root, url, input, rows), checked: false };
   } catch (error) {
-    return unrecognized(`the ${page.type} reader failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { snapshot: unrecognized(`the ${page.type} reader failed: ${error instanceof Error ? error.message : String(error)}`), checked: true };
   }
+}
+
+/** A reader's reading checked against its schema; what does not fit becomes `unrecognized` with why. */
+export function checkReading(snapshot: PageSnapshot): PageSnapshot {
   const checked = PageSnapshot.safeParse(snapshot);
   return checked.success ? checked.data : unrecognized(`what was read does not fit its schema: ${z.prettifyError(checked.error)}`);
+}
+
+/**
+ * checkReading a step at a time, for a caller that gives the page its main thread back between
+ * steps (the first before any check): an order list's rows are checked one per step (on a 500-row list the whole check is one
+ * task of tens of ms). Returns what checkReading returns: a row that does not fit, or a list whose
+ * rest does not, is checked again whole, for checkReading's own reason.
+ */
+export function* checkReadingInSteps(snapshot: PageSnapshot): Generator<void, PageSnapshot, void> {
+  yield;
+  if (snapshot.kind !== 'order-list') return checkReading(snapshot);
+  const rest = PageSnapshot.safeParse({ ...snapshot, orders: [] });
+  if (!rest.success || rest.data.kind !== 'order-list') return checkReading(snapshot);
+  const orders: OrderRow[] = [];
+  for (const order of snapshot.orders as readonly unknown[]) {
+    yield;
+    const checked = OrderRow.safeParse(order);
+    if (!checked.success) return checkReading(snapshot);
+    orders.push(checked.data);
+  }
+  return { ...rest.data, orders };
 }
 
 function unrecognized(reason: string): Unrecognized {

@@ -21,10 +21,11 @@ import type { Link } from '@/utils/orders-api/channel';
 import { isMessagingApiPath } from '@/lib/pages/messaging-api';
 import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { createRowCache, forgetChanged, pendingRows } from '@/lib/pages/read-orders';
+import { alertElements } from '@/lib/pages/read-cancel';
 import { mergeOrderDetails, mergeOrderRows, readObservedResponse, splitObservedDetail, type OrderJson } from '@/lib/pages/orders-api';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
-import { readPage } from '@/lib/pages/read-page';
+import { checkReadingInSteps, readPageUnchecked } from '@/lib/pages/read-page';
 import type { ReadInput } from '@/lib/pages/read-messages';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 
@@ -39,7 +40,10 @@ const NOISY_WAIT_MS = 30_000;
 const NOISE_STRIKES = 2;
 /** One slice of a long read stops after this long, then gives the page its main thread back. */
 const SLICE_MS = 10;
-/** Lists with more rows still to read than this are read in slices, the sidebar saying so. */
+/**
+ * Lists with more rows still to read than this are read in slices, the sidebar saying so; a list,
+ * thread or inbox with more rows, messages or cases is checked and handed on in tasks of their own.
+ */
 const SLICED_FROM_ROWS = 40;
 /** Our own UI in the page: the sidebar's host and the Cancel guard's (their insertions are ours). */
 const OWN_HOSTS = new Set(['SELLER-SIDEKICK', 'SELLER-SIDEKICK-INLINE']);
@@ -139,6 +143,8 @@ export function watchPageContent(
   let textHolders = new Set<Node>();
   let structural = false;
   let lastKey: string | undefined;
+  /** The last reading checked against its schema, before the check (as JSON) and after. */
+  let lastChecked: { rawKey: string; snapshot: PageSnapshot } | undefined;
   let force = true;
   let running = false;
   let again = false;
@@ -173,23 +179,60 @@ export function watchPageContent(
     const causedBy = { textHolders, structural };
     textHolders = new Set();
     structural = false;
+    /** A long list or a big reading: its last steps (reading, check, what follows) are tasks of their own. */
+    let long = false;
+    let sliceStart: number;
+    const stillHere = async () => {
+      await yieldToPage();
+      if (location.href === url.href) return true;
+      schedule();
+      return false;
+    };
     if (page.type === 'order-list') {
       const pending = pendingRows(document, url, rows);
+      long = pending.total > SLICED_FROM_ROWS;
       if (pending.rows.length > SLICED_FROM_ROWS) {
         onProgress(pending.rows.length);
-        let sliceStart = performance.now();
+        sliceStart = performance.now();
         for (const row of pending.rows) {
           if (row.isConnected) pending.read(row);
           if (performance.now() - sliceStart < SLICE_MS) continue;
-          await yieldToPage();
-          if (location.href !== url.href) return void schedule();
+          if (!(await stillHere())) return;
           sliceStart = performance.now();
         }
-        await yieldToPage();
-        if (location.href !== url.href) return void schedule();
+        if (!(await stillHere())) return;
+      }
+      // Its alerts are found in a step of their own too (a walk of the whole page).
+      if (long) {
+        rows.alerts = alertElements(document);
+        if (!(await stillHere())) return void (rows.alerts = undefined);
       }
     }
-    let snapshot = readPage(document, url, input(), rows);
+    sliceStart = performance.now();
+    const read = readPageUnchecked(document, url, input(), rows);
+    let snapshot = read.snapshot;
+    if (!read.checked) {
+      // A reading equal to the last one checked is not checked again (on a 500-row list the
+      // schema check is tens of ms, and a page that keeps changing is read again and again).
+      const rawKey = JSON.stringify(snapshot);
+      // A long thread or inbox is checked and handed on in tasks of their own too.
+      long ||= ('messages' in snapshot ? snapshot.messages.length : 0) + ('cases' in snapshot ? (snapshot.cases?.length ?? 0) : 0) > SLICED_FROM_ROWS;
+      if (lastChecked?.rawKey === rawKey) snapshot = { ...lastChecked.snapshot };
+      else {
+        // A long list's rows are checked a slice at a time (the whole check is one long task).
+        const steps = checkReadingInSteps(snapshot);
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            snapshot = step.value;
+            break;
+          }
+          if (!long || performance.now() - sliceStart < SLICE_MS) continue;
+          if (!(await stillHere())) return;
+          sliceStart = performance.now();
+        }
+        lastChecked = { rawKey, snapshot };
+      }
+    }
     if (snapshot.kind === 'order-details') {
       const json = jsonByOrder.get(snapshot.orderId);
       if (json) snapshot = mergeOrderDetails(snapshot, json);
@@ -210,6 +253,7 @@ export function watchPageContent(
       }
       return;
     }
+    if (long && !(await stillHere())) return;
     lastKey = key;
     force = false;
     // What changed made a difference: none of it is noise (yet).
