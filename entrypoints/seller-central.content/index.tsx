@@ -279,10 +279,13 @@ export default defineContentScript({
               onBack={() => {
                 confirming = undefined;
                 update();
+                flush();
               }}
               onProceed={() => {
                 confirming = undefined;
+                // Our dialog is gone before Amazon's own flow opens (a click answered at once, not a task later).
                 update();
+                flush();
                 proceed();
               }}
             />
