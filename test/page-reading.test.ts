@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openLink, type Link } from '@/utils/orders-api/channel';
-import { judgeMutations, watchPageContent } from '@/utils/content/page-reading';
+import { judgeMutations, watchPageContent, yieldToPage } from '@/utils/content/page-reading';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { LINK_EVENTS, MAX_OBSERVED_TEXT, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { loadFixture } from './helpers';
@@ -477,5 +477,43 @@ describe("the messaging app's JSON from the page reader", () => {
       input,
     );
     expect(input).toHaveBeenCalled();
+  });
+});
+
+describe('giving the page its main thread back (yieldToPage)', () => {
+  const global = globalThis as { scheduler?: unknown };
+  afterEach(() => {
+    delete global.scheduler;
+  });
+
+  it("goes on whatever the page's scheduler does: resolves, rejects, throws or never settles", async () => {
+    const yields = [
+      () => Promise.resolve(),
+      () => Promise.reject(new Error('denied')),
+      () => new Promise<void>(() => {}),
+      () => {
+        throw new Error('wrapper');
+      },
+    ];
+    for (const yieldOf of yields) {
+      global.scheduler = { yield: yieldOf };
+      const started = Date.now();
+      await yieldToPage();
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+    delete global.scheduler;
+    await expect(yieldToPage()).resolves.toBeUndefined();
+  });
+
+  it('uses the scheduler when it answers (no waiting for the timer)', async () => {
+    let asked = 0;
+    global.scheduler = {
+      yield: () => {
+        asked += 1;
+        return Promise.resolve();
+      },
+    };
+    await yieldToPage();
+    expect(asked).toBe(1);
   });
 });

@@ -51,8 +51,24 @@ const OWN_HOSTS = new Set(['SELLER-SIDEKICK', 'SELLER-SIDEKICK-INLINE']);
 /** Gives the page its main thread back: scheduler.yield() where the browser has it, else a new task. */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    let settled = false;
+    const go = () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    };
+    // In a content script the page's scheduler is reached through a wrapper: should its promise
+    // reject or never settle, a timer goes on instead (never a reading or a render left waiting).
+    if (typeof scheduler?.yield === 'function') {
+      try {
+        scheduler.yield().then(go, go);
+      } catch {
+        go();
+      }
+      setTimeout(go, 50);
+    } else setTimeout(go, 0);
+  });
 }
 
 function insideOurs(node: Node | null): boolean {
