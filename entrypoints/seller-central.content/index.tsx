@@ -163,23 +163,11 @@ export default defineContentScript({
     };
 
     /**
-     * The sidebar is rendered in a task of its own, once for every change asked for meanwhile: a
-     * reading, its findings and its summary arriving together render once, and the render is not
-     * added to the task that read the page or parsed the findings. flush() renders now if asked for.
+     * Renders the sidebar now. (Rendering in a task of its own, once for all changes asked for
+     * meanwhile, was tried: Firefox's end-to-end suite then found no sidebar within 15 s on a page
+     * or two in 3 runs of 4, the cause not found; rendering at once, clean. docs/performance.md.)
      */
-    let queued = false;
     const update = () => {
-      if (queued) return;
-      queued = true;
-      void yieldToPage().then(flush);
-    };
-    const flush = () => {
-      if (!queued) return;
-      queued = false;
-      renderNow();
-    };
-
-    const renderNow = () => {
       void guard.update(guardFindings(), snapshot, t);
       if (!root) return;
       if (!page) {
@@ -279,13 +267,10 @@ export default defineContentScript({
               onBack={() => {
                 confirming = undefined;
                 update();
-                flush();
               }}
               onProceed={() => {
                 confirming = undefined;
-                // Our dialog is gone before Amazon's own flow opens (a click answered at once, not a task later).
                 update();
-                flush();
                 proceed();
               }}
             />
@@ -413,10 +398,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'keydown', (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey || event.code !== 'KeyR' || !root) return;
       event.preventDefault();
-      if (settings.collapsed) {
-        toggle();
-        flush();
-      }
+      if (settings.collapsed) toggle();
       requestAnimationFrame(() => {
         const target = root?.querySelector('[data-testid="reply-picker"]') ?? root?.querySelector('button[data-template-id]');
         (target as HTMLElement | null | undefined)?.focus();
