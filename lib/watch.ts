@@ -253,9 +253,14 @@ export function observeNotice(previous: OrderWatch | undefined, notice: NoticeSn
   return next;
 }
 
-/** The buyer messages nobody has answered yet, oldest first. */
+/** The buyer messages nobody has answered yet, oldest first (those without a time first): of a record's messages, or of a page's facts. */
+export function waitingBuyerMessages<M extends { readonly sender: string; readonly answered: boolean; readonly at?: string | undefined }>(messages: readonly M[]): M[] {
+  return messages.filter((message) => message.sender === 'buyer' && !message.answered).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+}
+
+/** The buyer messages of the order nobody has answered yet, oldest first. */
 export function unanswered(watch: OrderWatch): WatchedMessage[] {
-  return watch.messages.filter((message) => message.sender === 'buyer' && !message.answered).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  return waitingBuyerMessages(watch.messages);
 }
 
 /**

@@ -16,7 +16,7 @@ import { DAMAGED_IN_TRANSIT as TRANSIT } from '../pages/wording';
 import type { AccountHealthSnapshot, CancelSignalSource, NoticeSnapshot, OrderDetailsSnapshot, OrderRow, PageSnapshot, RequestedItem } from '../pages/snapshot';
 import type { TemplateId } from '../templates/ids';
 import type { AccountHealthReading as StoredAccountHealthReading } from '../settings';
-import type { ClassifiedMessage, OrderWatch } from '../watch';
+import { waitingBuyerMessages, type ClassifiedMessage, type OrderWatch } from '../watch';
 import type { FeeJump } from '../fees';
 import { addressConcerns } from './address';
 import { dayKey } from '../time';
@@ -144,7 +144,7 @@ function buyerMessages(facts: Facts, intents: ReadonlySet<Intent> | Intent, { wa
  * 24 hours. The same for every finding of the order that counts a reply, so the badge lists one.
  */
 function replyCount(facts: Facts): BadgeCount | undefined {
-  const waiting = facts.messages.filter((m) => m.sender === 'buyer' && !m.answered).sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
+  const waiting = waitingBuyerMessages(facts.messages);
   const oldest = waiting.find((m) => m.at !== undefined);
   const risky = waiting.find((m) => HIGH_RISK_INTENTS.has(m.intent));
   const waited = oldest?.at ? facts.now - Date.parse(oldest.at) : undefined;
