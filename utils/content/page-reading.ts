@@ -127,7 +127,7 @@ export function judgeMutations(records: readonly MutationRecord[], noisy: { has(
 }
 
 /** A window message that says it is ours (only the page can have posted it: we post none). */
-const ClaimsToBeOurs = z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) });
+const ClaimsToBeOurs = z.lazy(() => z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) }));
 
 /** The link the document_start half made, if it made one (the page cannot see or set this global). */
 function pageLink(): Link | undefined {
