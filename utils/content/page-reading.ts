@@ -21,7 +21,7 @@ import type { Link } from '@/utils/orders-api/channel';
 import { isMessagingApiPath } from '@/lib/pages/messaging-api';
 import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { createRowCache, forgetChanged, pendingRows } from '@/lib/pages/read-orders';
-import { alertElements } from '@/lib/pages/read-cancel';
+import { alertElementsInSteps } from '@/lib/pages/read-cancel';
 import { mergeOrderDetails, mergeOrderRows, readObservedResponse, splitObservedDetail, type OrderJson } from '@/lib/pages/orders-api';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
@@ -220,7 +220,17 @@ export function watchPageContent(
       }
       // Its alerts are found in a step of their own too (a walk of the whole page).
       if (long) {
-        rows.alerts = alertElements(document);
+        sliceStart = performance.now();
+        const walk = alertElementsInSteps(document);
+        for (let step = walk.next(); ; step = walk.next()) {
+          if (step.done) {
+            rows.alerts = step.value;
+            break;
+          }
+          if (performance.now() - sliceStart < SLICE_MS) continue;
+          if (!(await stillHere())) return;
+          sliceStart = performance.now();
+        }
         if (!(await stillHere())) return void (rows.alerts = undefined);
       }
     }
