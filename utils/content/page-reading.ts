@@ -25,7 +25,7 @@ import { alertElementsInSteps } from '@/lib/pages/read-cancel';
 import { mergeOrderDetails, mergeOrderRows, readObservedResponse, splitObservedDetail, type OrderJson } from '@/lib/pages/orders-api';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
-import { checkReadingInSteps, readPageUnchecked } from '@/lib/pages/read-page';
+import { checkReadingInSteps, readPageUncheckedInSteps } from '@/lib/pages/read-page';
 import type { ReadInput } from '@/lib/pages/read-messages';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 
@@ -204,6 +204,15 @@ export function watchPageContent(
       schedule();
       return false;
     };
+    /** Runs steps, giving the page its main thread back every SLICE_MS (when `sliced`); nothing when the page was left meanwhile. */
+    const drive = async <T>(steps: Generator<void, T>, sliced = true): Promise<{ value: T } | undefined> => {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return { value: step.value };
+        if (!sliced || performance.now() - sliceStart < SLICE_MS) continue;
+        if (!(await stillHere())) return undefined;
+        sliceStart = performance.now();
+      }
+    };
     if (page.type === 'order-list') {
       const pending = pendingRows(document, url, rows);
       long = pending.total > SLICED_FROM_ROWS;
@@ -221,21 +230,17 @@ export function watchPageContent(
       // Its alerts are found in a step of their own too (a walk of the whole page).
       if (long) {
         sliceStart = performance.now();
-        const walk = alertElementsInSteps(document);
-        for (let step = walk.next(); ; step = walk.next()) {
-          if (step.done) {
-            rows.alerts = step.value;
-            break;
-          }
-          if (performance.now() - sliceStart < SLICE_MS) continue;
-          if (!(await stillHere())) return;
-          sliceStart = performance.now();
-        }
+        const alerts = await drive(alertElementsInSteps(document));
+        if (!alerts) return;
+        rows.alerts = alerts.value;
         if (!(await stillHere())) return void (rows.alerts = undefined);
       }
     }
     sliceStart = performance.now();
-    const read = readPageUnchecked(document, url, input(), rows);
+    // A long thread or inbox is read in steps too (each a pass over the whole page).
+    const reading = await drive(readPageUncheckedInSteps(document, url, input(), rows));
+    if (!reading) return;
+    const read = reading.value;
     let snapshot = read.snapshot;
     if (!read.checked) {
       // A reading equal to the last one checked is not checked again (on a 500-row list the
@@ -246,16 +251,9 @@ export function watchPageContent(
       if (lastChecked?.rawKey === rawKey) snapshot = { ...lastChecked.snapshot };
       else {
         // A long list's rows are checked a slice at a time (the whole check is one long task).
-        const steps = checkReadingInSteps(snapshot);
-        for (let step = steps.next(); ; step = steps.next()) {
-          if (step.done) {
-            snapshot = step.value;
-            break;
-          }
-          if (!long || performance.now() - sliceStart < SLICE_MS) continue;
-          if (!(await stillHere())) return;
-          sliceStart = performance.now();
-        }
+        const checked = await drive(checkReadingInSteps(snapshot), long);
+        if (!checked) return;
+        snapshot = checked.value;
         lastChecked = { rawKey, snapshot };
       }
     }
