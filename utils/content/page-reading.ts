@@ -204,14 +204,29 @@ export function watchPageContent(
       schedule();
       return false;
     };
-    /** Runs steps, giving the page its main thread back every SLICE_MS (when `sliced`); nothing when the page was left meanwhile. */
-    const drive = async <T>(steps: Generator<void, T>, sliced = true): Promise<{ value: T } | undefined> => {
+    /** Runs steps until they end, or (when `sliced`) until this slice has lasted SLICE_MS. */
+    const runSlice = <T>(steps: Generator<void, T>, sliced: boolean): { value: T } | undefined => {
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return { value: step.value };
-        if (!sliced || performance.now() - sliceStart < SLICE_MS) continue;
-        if (!(await stillHere())) return undefined;
-        sliceStart = performance.now();
+        if (sliced && performance.now() - sliceStart >= SLICE_MS) return undefined;
       }
+    };
+    /**
+     * Runs steps, giving the page its main thread back every SLICE_MS (when `sliced`): at once
+     * when they end within the slice (a short page is read in the task that asked), else a
+     * promise; nothing when the page was left meanwhile.
+     */
+    const drive = <T>(steps: Generator<void, T>, sliced = true): { value: T } | Promise<{ value: T } | undefined> => {
+      const first = runSlice(steps, sliced);
+      if (first) return first;
+      return (async () => {
+        for (;;) {
+          if (!(await stillHere())) return undefined;
+          sliceStart = performance.now();
+          const done = runSlice(steps, sliced);
+          if (done) return done;
+        }
+      })();
     };
     if (page.type === 'order-list') {
       const pending = pendingRows(document, url, rows);
@@ -230,7 +245,8 @@ export function watchPageContent(
       // Its alerts are found in a step of their own too (a walk of the whole page).
       if (long) {
         sliceStart = performance.now();
-        const alerts = await drive(alertElementsInSteps(document));
+        const walked = drive(alertElementsInSteps(document));
+        const alerts = walked instanceof Promise ? await walked : walked;
         if (!alerts) return;
         rows.alerts = alerts.value;
         if (!(await stillHere())) return void (rows.alerts = undefined);
@@ -238,7 +254,9 @@ export function watchPageContent(
     }
     sliceStart = performance.now();
     // A long thread or inbox is read in steps too (each a pass over the whole page).
-    const reading = await drive(readPageUncheckedInSteps(document, url, input(), rows));
+    // (No await when it ends at once: a short page is read and handed on in the task that asked.)
+    const stepped = drive(readPageUncheckedInSteps(document, url, input(), rows));
+    const reading = stepped instanceof Promise ? await stepped : stepped;
     if (!reading) return;
     const read = reading.value;
     let snapshot = read.snapshot;
@@ -251,7 +269,8 @@ export function watchPageContent(
       if (lastChecked?.rawKey === rawKey) snapshot = { ...lastChecked.snapshot };
       else {
         // A long list's rows are checked a slice at a time (the whole check is one long task).
-        const checked = await drive(checkReadingInSteps(snapshot), long);
+        const checking = drive(checkReadingInSteps(snapshot), long);
+        const checked = checking instanceof Promise ? await checking : checking;
         if (!checked) return;
         snapshot = checked.value;
         lastChecked = { rawKey, snapshot };
