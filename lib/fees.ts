@@ -15,6 +15,7 @@
  * also holds closing or per-item fees where those apply).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import type { MarketplaceId } from './hosts';
 import { Fulfilment, Marketplace, type CouldNotTell, type Money, type TransactionRow, type TransactionsSnapshot } from './pages/snapshot';
 
@@ -22,9 +23,9 @@ export { COULD_NOT_TELL, type CouldNotTell } from './pages/snapshot';
 import { FEE_SCHEDULES, SAME_RATE_POINTS, categoriesAt } from './referral-fees';
 
 const DAY = 24 * 60 * 60 * 1000;
-const Instant = z.lazy(() => z.iso.datetime());
-const OrderId = z.lazy(() => z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)));
-const Sku = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(200)));
+const Instant = lazySchema(() => z.iso.datetime());
+const OrderId = lazySchema(() => z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)));
+const Sku = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(200)));
 
 /** Observations kept per SKU (the newest), SKUs kept (the most recently seen), orders kept. */
 export const MAX_RATES_PER_SKU = 20;
@@ -39,7 +40,7 @@ export const DEFAULT_UNRECORDED_SALE_DAYS = 7;
 /** A share above this is no referral fee at all (a misread column, a fee on a zeroed price). */
 const MAX_PLAUSIBLE_RATE = 0.6;
 
-export const RateSeen = z.lazy(() =>
+export const RateSeen = lazySchema(() =>
   z.object({
     orderId: OrderId,
     /** The fee as a share of the sale (0.1 = 10 %), four decimals. */
@@ -49,7 +50,7 @@ export const RateSeen = z.lazy(() =>
 );
 export type RateSeen = z.infer<typeof RateSeen>;
 
-export const SkuRates = z.lazy(() =>
+export const SkuRates = lazySchema(() =>
   z.object({
     sku: Sku,
     marketplace: Marketplace,
@@ -58,11 +59,11 @@ export const SkuRates = z.lazy(() =>
 );
 export type SkuRates = z.infer<typeof SkuRates>;
 
-export const FeeRates = z.lazy(() => z.object({ version: z.literal(1), skus: z.record(z.string().check(z.maxLength(220)), SkuRates) }));
+export const FeeRates = lazySchema(() => z.object({ version: z.literal(1), skus: z.record(z.string().check(z.maxLength(220)), SkuRates) }));
 export type FeeRates = z.infer<typeof FeeRates>;
 export const EMPTY_FEE_RATES: FeeRates = { version: 1, skus: {} };
 
-export const SaleRecord = z.lazy(() =>
+export const SaleRecord = lazySchema(() =>
   z.object({
     marketplace: z.optional(Marketplace),
     sku: z.optional(Sku),
@@ -76,7 +77,7 @@ export const SaleRecord = z.lazy(() =>
 );
 export type SaleRecord = z.infer<typeof SaleRecord>;
 
-export const SalesWatch = z.lazy(() =>
+export const SalesWatch = lazySchema(() =>
   z.object({
     version: z.literal(1),
     /** The last time the seller had a Transaction view open (the watch says nothing before the first). */

@@ -11,6 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { CorrectionLayerSchema, type CorrectionLayer } from './classify/corrections';
 import { ClassificationSchema, ClassifyInput, INTENTS, LANGUAGES, type Classification, type Intent } from './classify/types';
 import type { Summary } from '../components/read-summary';
@@ -45,9 +46,9 @@ export async function askWithRetries<T>(ask: () => Promise<T>, fallback: T, coul
 /** Order records per write request (an order list's page of rows fits in one or two). */
 export const MAX_REMEMBER_BATCH = 250;
 
-const Categories = z.lazy(() => z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40)));
+const Categories = lazySchema(() => z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40)));
 /** A referral fee that departed from its SKU's usual rate (lib/fees FeeJump). */
-export const FeeJumpSchema = z.lazy(() =>
+export const FeeJumpSchema = lazySchema(() =>
   z.object({
     orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
     sku: z.string().check(z.maxLength(200)),
@@ -61,7 +62,7 @@ export const FeeJumpSchema = z.lazy(() =>
 );
 
 /** What the background advises on: the page's reading and what is known around it (lib/guidance/advise.ts AdviceInput). */
-export const AdviceInputSchema = z.lazy(() =>
+export const AdviceInputSchema = lazySchema(() =>
   z.object({
     snapshot: PageSnapshot,
     classified: z.optional(z.array(z.object({ index: z.number().check(z.int(), z.minimum(0)), classification: ClassificationSchema })).check(z.maxLength(500))),
@@ -75,7 +76,7 @@ export const AdviceInputSchema = z.lazy(() =>
 );
 export type AdviceInputMessage = z.infer<typeof AdviceInputSchema>;
 
-export const SidekickRequest = z.lazy(() =>
+export const SidekickRequest = lazySchema(() =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
     /** The UI text of a language the seller chose over the browser's (options: UI language). */
@@ -107,8 +108,8 @@ export const SidekickRequest = z.lazy(() =>
 );
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
-export const ClassifyResponse = z.lazy(() => z.object({ classifications: z.array(ClassificationSchema) }));
-export const UiMessagesResponse = z.lazy(() =>
+export const ClassifyResponse = lazySchema(() => z.object({ classifications: z.array(ClassificationSchema) }));
+export const UiMessagesResponse = lazySchema(() =>
   z.object({
     messages: z.record(z.string().check(z.maxLength(100)), z.object({ message: z.string().check(z.maxLength(5_000)) })),
   }),
@@ -140,7 +141,7 @@ export async function requestClassification(items: readonly ClassifyInput[]): Pr
   return [...new Array<undefined>(skipped), ...classifications];
 }
 
-export const WarmResponse = z.lazy(() => z.object({ warm: z.literal(true) }));
+export const WarmResponse = lazySchema(() => z.object({ warm: z.literal(true) }));
 
 /**
  * Wakes the background as a page starts, so it prepares its classifier while the page is read
@@ -151,7 +152,7 @@ export async function requestWarm(): Promise<void> {
   if (!WarmResponse.safeParse(answer).success) throw new Error('The background did not answer the wake-up.');
 }
 
-export const OutlineResponse = z.lazy(() => z.object({ outline: z.string() }));
+export const OutlineResponse = lazySchema(() => z.object({ outline: z.string() }));
 
 /** The skeleton of a page's tree, as the JSON text of the file to save. Rejects on a malformed answer. */
 export async function requestOutline(tree: PageTree, url: string): Promise<string> {
@@ -168,7 +169,7 @@ export async function requestUiMessages(language: UiLocale): Promise<Record<stri
   return parsed.data.messages;
 }
 
-export const TemplateResponse = z.lazy(() =>
+export const TemplateResponse = lazySchema(() =>
   z.object({
     template: z.nullable(
       z.object({
@@ -189,7 +190,7 @@ export async function requestTemplate(id: string): Promise<ResolvedTemplate | nu
   return parsed.data.template;
 }
 
-export const RememberResponse = z.lazy(() => z.object({ watches: z.array(OrderWatch) }));
+export const RememberResponse = lazySchema(() => z.object({ watches: z.array(OrderWatch) }));
 
 /**
  * Has the background write order records (see lib/storage `watchStore().update`): it merges each
@@ -213,7 +214,7 @@ export async function requestRemember(changes: readonly WatchChange[]): Promise<
 export const CORRECTION_REFUSALS = ['official-request', 'layer-full', 'unknown-intent', 'changed-since', 'not-stored'] as const;
 export type CorrectionRefusal = (typeof CORRECTION_REFUSALS)[number];
 
-export const CorrectResponse = z.lazy(() =>
+export const CorrectResponse = lazySchema(() =>
   z.union([
     z.object({
       ok: z.literal(true),
@@ -243,7 +244,7 @@ export async function requestUndoCorrection(previous: CorrectionLayer, after: nu
   return parsed.data;
 }
 
-export const AdviceResponse = z.lazy(() => z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) }));
+export const AdviceResponse = lazySchema(() => z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) }));
 
 /**
  * The findings for a page, from the background (where the rules live). Rejects if the background
@@ -258,7 +259,7 @@ export async function requestAdvice(input: AdviceInput): Promise<Finding[]> {
   return parsed.data.findings as Finding[];
 }
 
-export const TransactionsResponse = z.lazy(() =>
+export const TransactionsResponse = lazySchema(() =>
   z.object({
     jumps: z.array(FeeJumpSchema).check(z.maxLength(500)),
     notes: z.array(FeeNote).check(z.maxLength(500)),
@@ -275,7 +276,7 @@ export async function requestTransactions(snapshot: TransactionsSnapshot): Promi
   return parsed.data;
 }
 
-export const TemplateChoicesResponse = z.lazy(() =>
+export const TemplateChoicesResponse = lazySchema(() =>
   z.object({
     choices: z.array(z.object({ id: z.string().check(z.maxLength(80)), name: z.string().check(z.maxLength(100)) })).check(z.maxLength(500)),
   }),
@@ -290,7 +291,7 @@ export async function requestTemplateChoices(): Promise<TemplateChoice[]> {
   return parsed.data.choices;
 }
 
-export const SummaryResponse = z.lazy(() =>
+export const SummaryResponse = lazySchema(() =>
   z.object({
     summary: z.object({
       lines: z.array(z.object({ label: z.string().check(z.maxLength(100)), value: z.string().check(z.maxLength(20_000)) })).check(z.maxLength(200)),

@@ -3,11 +3,12 @@
  * Nothing here names a buyer: only the seller's own preferences and counts.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { MARKETPLACE_IDS } from './hosts';
 import { LANGUAGES } from './classify/types';
 import { UI_LOCALES } from './i18n';
 
-export const SidebarSettings = z.lazy(() =>
+export const SidebarSettings = lazySchema(() =>
   z.object({
     version: z.literal(1),
     /** Folded to a small tab. Remembered across pages and tabs. */
@@ -21,7 +22,7 @@ export const DEFAULT_SIDEBAR_SETTINGS: SidebarSettings = { version: 1, collapsed
  * How many orders need action now, and whether any is overdue. Written by the urgency
  * computation; the background only mirrors it on the badge.
  */
-export const UrgentSummary = z.lazy(() =>
+export const UrgentSummary = lazySchema(() =>
   z.object({
     version: z.literal(1),
     count: z.number().check(z.int(), z.minimum(0)),
@@ -34,7 +35,7 @@ export const EMPTY_URGENT_SUMMARY: UrgentSummary = { version: 1, count: 0, overd
 /** The seller's own settings (options page). Names are the seller's, never a buyer's. */
 export const UI_LANGUAGES = ['auto', ...UI_LOCALES] as const;
 export const REPLY_LANGUAGES = ['auto', ...LANGUAGES] as const;
-export const UserSettings = z.lazy(() =>
+export const UserSettings = lazySchema(() =>
   z.object({
     version: z.literal(1),
     storeName: z.string().check(z.maxLength(200)),
@@ -62,7 +63,7 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
 
 /** Findings the seller dismissed, per order (or notice): subject -> finding ids, with the time. */
 export const MAX_DISMISSED_SUBJECTS = 1_000;
-export const Dismissed = z.lazy(() =>
+export const Dismissed = lazySchema(() =>
   z.object({
     version: z.literal(1),
     subjects: z.record(z.string().check(z.maxLength(200)), z.object({ ids: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30)), at: z.iso.datetime() })),
@@ -88,7 +89,7 @@ export function dismissedIds(current: Dismissed): Record<string, readonly string
 }
 
 /** The seller's last Cancellation Rate reading (their own metric, from the account health page). */
-export const AccountHealthReading = z.lazy(() =>
+export const AccountHealthReading = lazySchema(() =>
   z.object({
     version: z.literal(1),
     marketplace: z.optional(z.enum(MARKETPLACE_IDS)),

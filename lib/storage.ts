@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import {
   AccountHealthReading,
   DEFAULT_SIDEBAR_SETTINGS,
@@ -370,7 +371,7 @@ export interface TemplateBackup {
   readonly unreadable: number;
 }
 
-const BackupRecord = z.lazy(() => z.object({ key: z.string(), reason: z.string(), value: z.unknown() }));
+const BackupRecord = lazySchema(() => z.object({ key: z.string(), reason: z.string(), value: z.unknown() }));
 
 export type SaveResult = { readonly synced: boolean; readonly reason?: string };
 

@@ -10,6 +10,7 @@
  * or of a high-risk intent (lib/guidance/policy.ts), and an Amazon notice awaiting action.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { A_TO_Z_RESPONSE_HOURS, REPLY_WINDOW_HOURS, estimateAutoCancel } from './amazon-figures';
 import { adviseOrder } from './guidance/advise';
 import { BADGE_KINDS, type BadgeCount } from './guidance/types';
@@ -35,7 +36,7 @@ export interface UrgentOrder {
 }
 
 /** What the seller did about an order in the popup. */
-export const Handled = z.lazy(() =>
+export const Handled = lazySchema(() =>
   z.object({
     version: z.literal(1),
     orders: z.record(

@@ -9,6 +9,7 @@
  * Pure: every function takes `now` (epoch ms) and returns a new record.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { FLAGS, INTENTS } from './classify/types';
 import type { Classification } from './classify/types';
 import { officialSourceOf, rowIntent, trustedIntent } from './classify/official';
@@ -25,9 +26,9 @@ const MAX_TITLE = 200;
 /** Longer than any carrier's tracking number or name: a longer "tracking number" is not kept. */
 const MAX_TRACKING = 60;
 
-const Instant = z.lazy(() => z.iso.datetime());
+const Instant = lazySchema(() => z.iso.datetime());
 
-export const WatchedMessage = z.lazy(() =>
+export const WatchedMessage = lazySchema(() =>
   z.object({
     /** Which message this is: sender and time (or place in the thread), never its text. */
     key: z.string().check(z.maxLength(80)),
@@ -41,7 +42,7 @@ export const WatchedMessage = z.lazy(() =>
 );
 export type WatchedMessage = z.infer<typeof WatchedMessage>;
 
-export const OrderWatch = z.lazy(() =>
+export const OrderWatch = lazySchema(() =>
   z.object({
     version: z.literal(WATCH_VERSION),
     orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
@@ -80,7 +81,7 @@ export type OrderWatch = z.infer<typeof OrderWatch>;
 export const watchKey = (orderId: string): string => `${WATCH_PREFIX}${orderId}`;
 
 /** One observation of an order to write: the record its tab started from, and what it made of it. */
-export const WatchChange = z.lazy(() => z.object({ base: z.optional(OrderWatch), next: OrderWatch }));
+export const WatchChange = lazySchema(() => z.object({ base: z.optional(OrderWatch), next: OrderWatch }));
 export type WatchChange = z.infer<typeof WatchChange>;
 
 function base(orderId: string, now: number, previous?: OrderWatch): OrderWatch {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openLink, type Link } from '@/utils/orders-api/channel';
-import { judgeMutations, watchPageContent, yieldToPage } from '@/utils/content/page-reading';
+import { buildSchemasAhead, judgeMutations, watchPageContent, yieldToPage } from '@/utils/content/page-reading';
+import { lazySchema } from '@/lib/lazy-schema';
+import * as z from 'zod/mini';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 import { LINK_EVENTS, MAX_OBSERVED_TEXT, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { loadFixture } from './helpers';
@@ -515,5 +517,19 @@ describe('giving the page its main thread back (yieldToPage)', () => {
     };
     await yieldToPage();
     expect(asked).toBe(1);
+  });
+});
+
+describe('the schemas built ahead, between the page’s tasks (buildSchemasAhead)', () => {
+  it('builds every listed schema, a slice at a time, none in the task that asked', async () => {
+    await buildSchemasAhead(); // what the imported modules listed
+    const built: number[] = [];
+    const schemas = Array.from({ length: 50 }, (_, i) => lazySchema(() => (built.push(i), z.number())));
+    const ahead = buildSchemasAhead();
+    expect(built).toEqual([]);
+    await ahead;
+    expect(built).toEqual(schemas.map((_, i) => i));
+    expect(schemas[7]!.parse(7)).toBe(7);
+    expect(built).toHaveLength(50);
   });
 });

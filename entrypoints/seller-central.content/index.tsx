@@ -33,7 +33,7 @@ import { compose } from '@/lib/templates/compose';
 import type { Summary } from '@/components/read-summary';
 import { deliver } from '@/utils/content/replies';
 import { PANEL_WIDTH_PX, TAB_WIDTH_PX, releaseRightEdge, reserveRightEdge } from '@/utils/content/layout';
-import { watchPageContent, yieldToPage } from '@/utils/content/page-reading';
+import { buildSchemasAhead, watchPageContent, yieldToPage } from '@/utils/content/page-reading';
 import { pageSelection } from '@/utils/content/page-selection';
 import { saveOutline } from '@/utils/content/save-outline';
 
@@ -64,6 +64,8 @@ export default defineContentScript({
     void requestWarm().catch(() => {});
     // Evaluating this script is one long task already: the rest of the start is a task of its own.
     await yieldToPage();
+    // Meanwhile, between the page's tasks, the schemas the checks will use are built.
+    void buildSchemasAhead();
     const settingsItem = sidebarSettingsItem();
     const userItem = userSettingsItem();
     let settings: SidebarSettings = DEFAULT_SIDEBAR_SETTINGS;

@@ -16,6 +16,7 @@
  * that value.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { FEATURE_BITS } from './features';
 import type { LinearModel } from './linear';
 import { INTENTS, type Intent } from './types';
@@ -31,10 +32,10 @@ export const NEW_FEATURE_BOOST = 4;
 /** The most features the layer keeps. */
 export const MAX_LAYER_FEATURES = 5_000;
 
-const CorrectableIntent = z.lazy(() => z.enum(INTENTS.filter((i) => i !== 'cancel-request') as [Exclude<Intent, 'cancel-request'>, ...Exclude<Intent, 'cancel-request'>[]]));
+const CorrectableIntent = lazySchema(() => z.enum(INTENTS.filter((i) => i !== 'cancel-request') as [Exclude<Intent, 'cancel-request'>, ...Exclude<Intent, 'cancel-request'>[]]));
 
 /** The layer as stored and exported: per feature id (decimal), per intent, a weight. */
-export const CorrectionLayerSchema = z.lazy(() =>
+export const CorrectionLayerSchema = lazySchema(() =>
   z.object({
     version: z.literal(CORRECTIONS_VERSION),
     /** How many corrections made it (for the options page). */

@@ -3,6 +3,7 @@
  * intent ids, flags and the result shape must not be renamed).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 
 export const INTENTS = [
   'cancel-request',
@@ -48,7 +49,7 @@ export const classifyInputObject = () =>
   });
 
 /** What the classifier reads, checked at the boundary (built on first use). */
-export const ClassifyInput = z.lazy(classifyInputObject);
+export const ClassifyInput = lazySchema(classifyInputObject);
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
 /** The evidence rule id when no rule or word weighed for the intent: the model decided on the message as a whole. */
@@ -57,7 +58,7 @@ export const MODEL_EVIDENCE = 'model.linear';
 export const WORD_EVIDENCE = 'model.word';
 
 /** A span of the input that a rule matched: offsets into `subject` or `body` as given. */
-export const EvidenceSchema = z.lazy(() =>
+export const EvidenceSchema = lazySchema(() =>
   z.object({
     field: z.enum(['subject', 'body', 'context']),
     start: z.number().check(z.int(), z.minimum(0)),
@@ -86,7 +87,7 @@ export type OfficialSource = (typeof OFFICIAL_SOURCES)[number];
  * (the intent is `other` with a low confidence, and `scores` still say what it leaned to); the
  * sidebar says it is unsure.
  */
-export const ClassificationSchema = z.lazy(() =>
+export const ClassificationSchema = lazySchema(() =>
   z
     .object({
       intent: z.enum(INTENTS),

@@ -5,6 +5,7 @@
  * sidebar's `data-finding-id` hooks and sellers' own automation rely on them.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import type { Evidence, Intent } from '../classify/types';
 import type { MessageKey } from '../i18n';
 import { PAGE_CONTROL_KINDS } from '../pages/snapshot';
@@ -93,13 +94,13 @@ export type BadgeCount =
   | { readonly kind: 'reply'; readonly key: string; readonly since?: string; readonly intent: Intent; readonly highRisk: boolean; readonly overdue: boolean; readonly at?: string }
   | { readonly kind: 'notice'; readonly key: string; readonly notice: 'undeliverable-message' | 'a-to-z-claim'; readonly overdue: boolean; readonly at?: string };
 
-const LineSchema = z.lazy(() => z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) }));
+const LineSchema = lazySchema(() => z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) }));
 
 /**
  * A finding as it crosses from the background to the page (lib/messaging.ts checks every one on
  * arrival). The badge count is not part of it: it stays where the badge is worked out.
  */
-export const FindingSchema = z.lazy(() =>
+export const FindingSchema = lazySchema(() =>
   z.object({
     id: z.enum(FINDING_IDS),
     severity: z.enum(SEVERITIES),

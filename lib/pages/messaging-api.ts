@@ -18,15 +18,16 @@
  * named in `missing`.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { MARKETPLACES, type MarketplaceId } from '../hosts';
 import { epochSecondsToIso } from '../time';
 import { MAX_TEXT, tidyLines } from './dom';
 import { CASE_ID, ORDER_ID_PATTERN } from './page-type';
 import type { Message, MessageThreadSnapshot, Missing, Unrecognized } from './snapshot';
 
-const Str = z.lazy(() => z.nullish(z.string().check(z.maxLength(200_000))));
+const Str = lazySchema(() => z.nullish(z.string().check(z.maxLength(200_000))));
 
-const ArtifactJson = z.lazy(() =>
+const ArtifactJson = lazySchema(() =>
   z.looseObject({
     artifactType: Str,
     caseArtifactId: z.nullish(z.union([z.string().check(z.maxLength(500)), z.number()])),
@@ -39,7 +40,7 @@ const ArtifactJson = z.lazy(() =>
   }),
 );
 
-const PartyCaseJson = z.lazy(() =>
+const PartyCaseJson = lazySchema(() =>
   z.looseObject({
     caseId: z.string().check(z.maxLength(100)),
     marketplaceId: Str,
@@ -49,9 +50,9 @@ const PartyCaseJson = z.lazy(() =>
   }),
 );
 
-const CaseResponse = z.lazy(() => z.looseObject({ partyCase: PartyCaseJson }));
+const CaseResponse = lazySchema(() => z.looseObject({ partyCase: PartyCaseJson }));
 
-const OrderContextResponse = z.lazy(() =>
+const OrderContextResponse = lazySchema(() =>
   z.looseObject({
     orderContextList: z
       .array(
@@ -63,13 +64,13 @@ const OrderContextResponse = z.lazy(() =>
   }),
 );
 
-const CaseListResponse = z.lazy(() =>
+const CaseListResponse = lazySchema(() =>
   z.looseObject({
     cases: z.array(z.unknown()).check(z.maxLength(10_000)),
     displayLanguage: Str,
   }),
 );
-const CaseSummaryJson = z.lazy(() =>
+const CaseSummaryJson = lazySchema(() =>
   z.looseObject({
     caseId: z.string().check(z.maxLength(100)),
     marketplaceId: Str,

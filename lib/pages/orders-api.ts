@@ -7,16 +7,17 @@
  * Dates are epoch seconds. Schemas accept unknown keys and check only what we use.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { MARKETPLACES, sellerCentralHost, type MarketplaceId } from '../hosts';
 import { epochSecondsToIso } from '../time';
 import { MAX_OBSERVED_TEXT } from './observed-source';
 import type { BuyerRequestedCancel, Missing, OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, RequestedItem, Unrecognized } from './snapshot';
 
-const Epoch = z.lazy(() => z.nullish(z.number()));
-const Str = z.lazy(() => z.nullish(z.string().check(z.maxLength(5_000))));
-const Qty = z.lazy(() => z.nullish(z.number().check(z.int(), z.minimum(0))));
+const Epoch = lazySchema(() => z.nullish(z.number()));
+const Str = lazySchema(() => z.nullish(z.string().check(z.maxLength(5_000))));
+const Qty = lazySchema(() => z.nullish(z.number().check(z.int(), z.minimum(0))));
 
-const BuyerRequestedCancelJson = z.lazy(() =>
+const BuyerRequestedCancelJson = lazySchema(() =>
   z.nullish(
     z.looseObject({
       // The SC JSON sends a boolean; SP-API sends "true"/"false" strings (§7). Both are accepted.
@@ -28,7 +29,7 @@ const BuyerRequestedCancelJson = z.lazy(() =>
   ),
 );
 
-const OrderItemJson = z.lazy(() =>
+const OrderItemJson = lazySchema(() =>
   z.looseObject({
     ASIN: Str,
     asin: Str,
@@ -46,7 +47,7 @@ const OrderItemJson = z.lazy(() =>
   }),
 );
 
-const OrderJson = z.lazy(() =>
+const OrderJson = lazySchema(() =>
   z.looseObject({
     amazonOrderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
     purchaseDate: Epoch,
@@ -66,8 +67,8 @@ const OrderJson = z.lazy(() =>
 );
 type OrderJson = z.infer<typeof OrderJson>;
 
-const OrderWrapped = z.lazy(() => z.looseObject({ order: OrderJson }));
-const OrderCaptured = z.lazy(() => z.looseObject({ data: OrderJson })); // the capture's own wrapping ({type, data})
+const OrderWrapped = lazySchema(() => z.looseObject({ order: OrderJson }));
+const OrderCaptured = lazySchema(() => z.looseObject({ data: OrderJson })); // the capture's own wrapping ({type, data})
 
 /** The order inside a /orders-api/order response, in either wrapping; undefined when it does not fit. */
 export function orderInResponse(body: unknown): OrderJson | undefined {
@@ -76,7 +77,7 @@ export function orderInResponse(body: unknown): OrderJson | undefined {
   const captured = OrderCaptured.safeParse(body);
   return captured.success ? captured.data.data : undefined;
 }
-export const SearchResponse = z.lazy(() =>
+export const SearchResponse = lazySchema(() =>
   z.looseObject({
     orders: z.array(OrderJson).check(z.maxLength(10_000)),
     total: z.nullish(z.number()),
@@ -287,7 +288,7 @@ export function mergeOrderRows(list: OrderListSnapshot, jsonByOrder: ReadonlyMap
 export type { OrderJson };
 
 /** What the page reader hands over on its private link: `pathname` + newline + the body text, at most this long. */
-const ObservedDetail = z.lazy(() => z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT)));
+const ObservedDetail = lazySchema(() => z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT)));
 
 /**
  * Checks one response handed over by the main-world page reader. It runs among the page's scripts,

@@ -8,6 +8,7 @@
  * Pure: the caller hands in the document.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { MAX_TEXT } from './dom';
 
 /** A page with more nodes than this is cut (the tree says how many were left out). */
@@ -15,11 +16,11 @@ export const MAX_TREE_NODES = 200_000;
 const MAX_NAME = 200;
 const MAX_ATTRIBUTES = 500;
 
-const Parent = z.lazy(() => z.number().check(z.int(), z.minimum(-1)));
-const RawName = z.lazy(() => z.string().check(z.maxLength(MAX_NAME)));
-const RawText = z.lazy(() => z.string().check(z.maxLength(MAX_TEXT)));
+const Parent = lazySchema(() => z.number().check(z.int(), z.minimum(-1)));
+const RawName = lazySchema(() => z.string().check(z.maxLength(MAX_NAME)));
+const RawText = lazySchema(() => z.string().check(z.maxLength(MAX_TEXT)));
 
-export const PageTreeNode = z.lazy(() =>
+export const PageTreeNode = lazySchema(() =>
   z.union([
     z.strictObject({
       parent: Parent,
@@ -35,9 +36,9 @@ export const PageTreeNode = z.lazy(() =>
 export type PageTreeNode = z.infer<typeof PageTreeNode>;
 
 /** How much was left out: nodes past MAX_TREE_NODES, and texts cut at MAX_TEXT. */
-export const TreeCut = z.lazy(() => z.strictObject({ nodes: z.number().check(z.int(), z.minimum(0)), texts: z.number().check(z.int(), z.minimum(0)) }));
+export const TreeCut = lazySchema(() => z.strictObject({ nodes: z.number().check(z.int(), z.minimum(0)), texts: z.number().check(z.int(), z.minimum(0)) }));
 
-export const PageTree = z.lazy(() =>
+export const PageTree = lazySchema(() =>
   z.strictObject({
     nodes: z.array(PageTreeNode).check(z.maxLength(MAX_TREE_NODES)),
     cut: z.optional(TreeCut),

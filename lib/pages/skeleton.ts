@@ -36,6 +36,7 @@
  * the content script needs only the walk and the background does the shaping.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { MARKETPLACES, SELLER_CENTRAL_HOSTS } from '../hosts';
 import { MAX_TEXT } from './dom';
 import { MAX_TREE_NODES, TreeCut, collectPageTree, type PageTree, type PageTreeOptions } from './page-tree';
@@ -230,11 +231,11 @@ function shapeAttribute(name: string, value: string): string {
 // ---------------------------------------------------------------------------------------------
 // The skeleton: its nodes in document order, each naming its parent by index.
 
-const Parent = z.lazy(() => z.number().check(z.int(), z.minimum(-1)));
-const Name = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s"'<>/=\p{Cc}]+$/u)));
-const Shaped = z.lazy(() => z.string().check(z.maxLength(MAX_TEXT)));
+const Parent = lazySchema(() => z.number().check(z.int(), z.minimum(-1)));
+const Name = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s"'<>/=\p{Cc}]+$/u)));
+const Shaped = lazySchema(() => z.string().check(z.maxLength(MAX_TEXT)));
 
-const ElementNode = z.lazy(() =>
+const ElementNode = lazySchema(() =>
   z.strictObject({
     parent: Parent,
     tag: Name,
@@ -242,14 +243,14 @@ const ElementNode = z.lazy(() =>
     attrs: z.optional(z.array(z.tuple([Name, Shaped])).check(z.maxLength(500))),
   }),
 );
-const TextNode = z.lazy(() => z.strictObject({ parent: Parent, text: Shaped }));
+const TextNode = lazySchema(() => z.strictObject({ parent: Parent, text: Shaped }));
 /** An element's open shadow root, or a frame's document: the nodes under it name it as parent. */
-const RootNode = z.lazy(() => z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) }));
+const RootNode = lazySchema(() => z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) }));
 
-export const SkeletonNode = z.lazy(() => z.union([ElementNode, TextNode, RootNode]));
+export const SkeletonNode = lazySchema(() => z.union([ElementNode, TextNode, RootNode]));
 export type SkeletonNode = z.infer<typeof SkeletonNode>;
 
-export const Skeleton = z.lazy(() =>
+export const Skeleton = lazySchema(() =>
   z.strictObject({
     format: z.literal(SKELETON_FORMAT),
     version: z.literal(1),

@@ -5,33 +5,34 @@
  * `selection` is text the seller selected and asked to check (lib/pages/selection.ts), not read by a reader.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { MARKETPLACE_IDS } from '../hosts';
 
-const Text = z.lazy(() => z.string().check(z.maxLength(20_000)));
-const Short = z.lazy(() => z.string().check(z.maxLength(2_000)));
-const OrderId = z.lazy(() => z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)));
-const CaseId = z.lazy(() => z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)));
-const Asin = z.lazy(() => z.string().check(z.regex(/^[A-Z0-9]{10}$/)));
-const Instant = z.lazy(() => z.iso.datetime());
-const Count = z.lazy(() => z.number().check(z.int(), z.minimum(0)));
+const Text = lazySchema(() => z.string().check(z.maxLength(20_000)));
+const Short = lazySchema(() => z.string().check(z.maxLength(2_000)));
+const OrderId = lazySchema(() => z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)));
+const CaseId = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)));
+const Asin = lazySchema(() => z.string().check(z.regex(/^[A-Z0-9]{10}$/)));
+const Instant = lazySchema(() => z.iso.datetime());
+const Count = lazySchema(() => z.number().check(z.int(), z.minimum(0)));
 
-export const InstantWindow = z.lazy(() => z.object({ earliest: Instant, latest: Instant }));
+export const InstantWindow = lazySchema(() => z.object({ earliest: Instant, latest: Instant }));
 /** Why a field was not read: absent, present but unreadable, or never on this page (another source has it). */
 export const MISSING_WHY = ['not-found', 'unreadable', 'elsewhere'] as const;
 export type MissingWhy = (typeof MISSING_WHY)[number];
-export const Missing = z.lazy(() => z.object({ field: Short, reason: Short, why: z.optional(z.enum(MISSING_WHY)) }));
+export const Missing = lazySchema(() => z.object({ field: Short, reason: Short, why: z.optional(z.enum(MISSING_WHY)) }));
 export type Missing = z.infer<typeof Missing>;
-export const Source = z.lazy(() => z.enum(['dom', 'orders-api', 'messaging-api', 'selection']));
+export const Source = lazySchema(() => z.enum(['dom', 'orders-api', 'messaging-api', 'selection']));
 export type Source = z.infer<typeof Source>;
-export const Marketplace = z.lazy(() => z.enum(MARKETPLACE_IDS));
+export const Marketplace = lazySchema(() => z.enum(MARKETPLACE_IDS));
 
-export const OrderStatus = z.lazy(() => z.enum(['pending', 'unshipped', 'partially-shipped', 'shipped', 'canceled', 'unknown']));
+export const OrderStatus = lazySchema(() => z.enum(['pending', 'unshipped', 'partially-shipped', 'shipped', 'canceled', 'unknown']));
 export type OrderStatus = z.infer<typeof OrderStatus>;
-export const Fulfilment = z.lazy(() => z.enum(['FBA', 'MFN']));
+export const Fulfilment = lazySchema(() => z.enum(['FBA', 'MFN']));
 
 /** A control of Seller Central's own that guidance points at (or guards). */
 export const PAGE_CONTROL_KINDS = ['cancel-order', 'confirm-shipment', 'contact-buyer', 'buy-shipping', 'refund-order'] as const;
-export const PageControl = z.lazy(() =>
+export const PageControl = lazySchema(() =>
   z.object({
     kind: z.enum(PAGE_CONTROL_KINDS),
     label: Short,
@@ -41,7 +42,7 @@ export const PageControl = z.lazy(() =>
 );
 export type PageControl = z.infer<typeof PageControl>;
 
-export const OrderItem = z.lazy(() =>
+export const OrderItem = lazySchema(() =>
   z.object({
     asin: z.optional(Asin),
     sku: z.optional(Short),
@@ -58,13 +59,13 @@ export type OrderItem = z.infer<typeof OrderItem>;
  * page is read by Amazon's own words inside alert-like elements (docs/seller-central-pages.md §2a).
  */
 export const CANCEL_SIGNAL_SOURCES = ['orders-api', 'page-banner', 'item-status'] as const;
-export const CancelSignalSource = z.lazy(() => z.enum(CANCEL_SIGNAL_SOURCES));
+export const CancelSignalSource = lazySchema(() => z.enum(CANCEL_SIGNAL_SOURCES));
 export type CancelSignalSource = z.infer<typeof CancelSignalSource>;
 /** How the page's words matched: Amazon's whole banner sentence, or an evidenced fragment of its wording in the order's own place. */
-export const CancelWording = z.lazy(() => z.enum(['sentence', 'fragment']));
+export const CancelWording = lazySchema(() => z.enum(['sentence', 'fragment']));
 export type CancelWording = z.infer<typeof CancelWording>;
 /** An item carrying the request: its position in `items` (0-based) and its ASIN when known. */
-export const RequestedItem = z.lazy(() => z.object({ index: Count, asin: z.optional(Asin) }));
+export const RequestedItem = lazySchema(() => z.object({ index: Count, asin: z.optional(Asin) }));
 export type RequestedItem = z.infer<typeof RequestedItem>;
 
 const cancelReading = () => ({
@@ -77,7 +78,7 @@ const cancelReading = () => ({
   items: z.optional(z.array(RequestedItem).check(z.maxLength(1_000))),
 });
 
-export const BuyerRequestedCancel = z.lazy(() =>
+export const BuyerRequestedCancel = lazySchema(() =>
   z.object({
     /**
      * True only when Amazon's request covers the whole order. A request for some items only is
@@ -97,7 +98,7 @@ export type BuyerRequestedCancel = z.infer<typeof BuyerRequestedCancel>;
  * Buyer name and address: read only for reply templates and address checks on the page being
  * viewed. Never stored (see lib/urgency for what is kept).
  */
-export const BuyerContact = z.lazy(() =>
+export const BuyerContact = lazySchema(() =>
   z.object({
     name: z.optional(Short),
     addressLines: z.array(Short),
@@ -126,7 +127,7 @@ const orderFields = () => ({
   missing: z.array(Missing),
 });
 
-export const OrderDetailsSnapshot = z.lazy(() =>
+export const OrderDetailsSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('order-details'),
     ...orderFields(),
@@ -135,10 +136,10 @@ export const OrderDetailsSnapshot = z.lazy(() =>
 );
 export type OrderDetailsSnapshot = z.infer<typeof OrderDetailsSnapshot>;
 
-export const OrderRow = z.lazy(() => z.object(orderFields()));
+export const OrderRow = lazySchema(() => z.object(orderFields()));
 export type OrderRow = z.infer<typeof OrderRow>;
 
-export const OrderListSnapshot = z.lazy(() =>
+export const OrderListSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('order-list'),
     marketplace: z.optional(Marketplace),
@@ -153,7 +154,7 @@ export const OrderListSnapshot = z.lazy(() =>
 );
 export type OrderListSnapshot = z.infer<typeof OrderListSnapshot>;
 
-export const Message = z.lazy(() =>
+export const Message = lazySchema(() =>
   z.object({
     sender: z.enum(['buyer', 'seller', 'amazon']),
     time: z.optional(Instant),
@@ -162,7 +163,7 @@ export const Message = z.lazy(() =>
 );
 export type Message = z.infer<typeof Message>;
 
-export const ReplyBox = z.lazy(() =>
+export const ReplyBox = lazySchema(() =>
   z.object({
     kind: z.enum(['kat-textarea', 'textarea', 'contenteditable']),
     path: Short,
@@ -171,7 +172,7 @@ export const ReplyBox = z.lazy(() =>
   }),
 );
 
-export const MessageThreadSnapshot = z.lazy(() =>
+export const MessageThreadSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('message-thread'),
     marketplace: z.optional(Marketplace),
@@ -190,7 +191,7 @@ export const MessageThreadSnapshot = z.lazy(() =>
 export type MessageThreadSnapshot = z.infer<typeof MessageThreadSnapshot>;
 
 /** One case an inbox lists: what its row (or the app's JSON) shows. Held for the page being viewed only. */
-export const InboxCase = z.lazy(() =>
+export const InboxCase = lazySchema(() =>
   z.object({
     caseId: z.optional(CaseId),
     orderId: z.optional(OrderId),
@@ -205,7 +206,7 @@ export const InboxCase = z.lazy(() =>
 );
 export type InboxCase = z.infer<typeof InboxCase>;
 
-export const MessageInboxSnapshot = z.lazy(() =>
+export const MessageInboxSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('message-inbox'),
     marketplace: z.optional(Marketplace),
@@ -220,10 +221,10 @@ export const MessageInboxSnapshot = z.lazy(() =>
 );
 export type MessageInboxSnapshot = z.infer<typeof MessageInboxSnapshot>;
 
-export const NoticeKind = z.lazy(() => z.enum(['listing-removed', 'a-to-z-claim', 'undeliverable-message', 'other']));
-export const ListingProblem = z.lazy(() => z.enum(['condition', 'authenticity', 'wrong-item', 'restricted-product', 'unknown']));
+export const NoticeKind = lazySchema(() => z.enum(['listing-removed', 'a-to-z-claim', 'undeliverable-message', 'other']));
+export const ListingProblem = lazySchema(() => z.enum(['condition', 'authenticity', 'wrong-item', 'restricted-product', 'unknown']));
 
-export const NoticeSnapshot = z.lazy(() =>
+export const NoticeSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('notice'),
     marketplace: z.optional(Marketplace),
@@ -240,7 +241,7 @@ export const NoticeSnapshot = z.lazy(() =>
 );
 export type NoticeSnapshot = z.infer<typeof NoticeSnapshot>;
 
-export const Metric = z.lazy(() =>
+export const Metric = lazySchema(() =>
   z.object({
     /** Percent, as shown (2.5 means 2.5 %). */
     percent: z.number().check(z.minimum(0), z.maximum(100)),
@@ -250,7 +251,7 @@ export const Metric = z.lazy(() =>
 );
 export type Metric = z.infer<typeof Metric>;
 
-export const AccountHealthSnapshot = z.lazy(() =>
+export const AccountHealthSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('account-health'),
     marketplace: z.optional(Marketplace),
@@ -265,10 +266,10 @@ export const AccountHealthSnapshot = z.lazy(() =>
 export type AccountHealthSnapshot = z.infer<typeof AccountHealthSnapshot>;
 
 /** An amount as the page shows it; `currency` from its symbol or code when it shows one (JPY, USD, EUR, GBP, CAD, MXN). */
-export const Money = z.lazy(() => z.object({ amount: z.number(), currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))) }));
+export const Money = lazySchema(() => z.object({ amount: z.number(), currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))) }));
 export type Money = z.infer<typeof Money>;
 /** What a Transaction view row is: an order payment, a refund, or anything else (adjustments, service fees, transfers…). */
-export const TransactionKind = z.lazy(() => z.enum(['order-payment', 'refund', 'other']));
+export const TransactionKind = lazySchema(() => z.enum(['order-payment', 'refund', 'other']));
 export type TransactionKind = z.infer<typeof TransactionKind>;
 
 /**
@@ -276,7 +277,7 @@ export type TransactionKind = z.infer<typeof TransactionKind>;
  * export names them (EN/JA/FR, docs/seller-central-pages.md §14, B); the rendered table is assumed
  * to use the same headers. No buyer data: the product details column is not kept, only a SKU it names.
  */
-export const TransactionRow = z.lazy(() =>
+export const TransactionRow = lazySchema(() =>
   z.object({
     date: z.optional(Short),
     kind: TransactionKind,
@@ -297,10 +298,10 @@ export type TransactionRow = z.infer<typeof TransactionRow>;
 /** Why a Transaction view row says nothing about a referral rate (lib/fees `rowRate`; "What I read": could not tell). */
 export const COULD_NOT_TELL = ['not-order-payment', 'no-order-id', 'no-fee', 'other-currency', 'promotion', 'price-zero', 'other-deduction', 'minimum-fee', 'implausible', 'no-sku', 'fba'] as const;
 export type CouldNotTell = (typeof COULD_NOT_TELL)[number];
-export const FeeNote = z.lazy(() => z.object({ orderId: z.optional(OrderId), reason: z.enum(COULD_NOT_TELL) }));
+export const FeeNote = lazySchema(() => z.object({ orderId: z.optional(OrderId), reason: z.enum(COULD_NOT_TELL) }));
 export type FeeNote = z.infer<typeof FeeNote>;
 
-export const TransactionsSnapshot = z.lazy(() =>
+export const TransactionsSnapshot = lazySchema(() =>
   z.object({
     kind: z.literal('transactions'),
     marketplace: z.optional(Marketplace),
@@ -320,13 +321,13 @@ export type TransactionsSnapshot = z.infer<typeof TransactionsSnapshot>;
 
 /** Why a page of a known kind could not be read, when the UI can say it in the seller's language. */
 export const READ_PROBLEMS = ['messages-no-conversation', 'messages-two-conversations', 'messages-frame-blocked', 'messages-page-too-large'] as const;
-export const ReadProblem = z.lazy(() => z.enum(READ_PROBLEMS));
+export const ReadProblem = lazySchema(() => z.enum(READ_PROBLEMS));
 export type ReadProblem = z.infer<typeof ReadProblem>;
 
-export const Unrecognized = z.lazy(() => z.object({ kind: z.literal('unrecognized'), reason: Short, problem: z.optional(ReadProblem) }));
+export const Unrecognized = lazySchema(() => z.object({ kind: z.literal('unrecognized'), reason: Short, problem: z.optional(ReadProblem) }));
 export type Unrecognized = z.infer<typeof Unrecognized>;
 
-export const PageSnapshot = z.lazy(() =>
+export const PageSnapshot = lazySchema(() =>
   z.discriminatedUnion('kind', [OrderDetailsSnapshot, OrderListSnapshot, MessageThreadSnapshot, MessageInboxSnapshot, NoticeSnapshot, AccountHealthSnapshot, TransactionsSnapshot, Unrecognized]),
 );
 export type PageSnapshot = z.infer<typeof PageSnapshot>;

@@ -5,6 +5,7 @@
  * (8,192 bytes per item, 102,400 in all). Pure.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { LANGUAGES, type Language } from '../classify/types';
 import { CATALOGUE, type BuiltInTemplate } from './catalogue';
 import { TEMPLATE_IDS, type TemplateId } from './ids';
@@ -12,7 +13,7 @@ import { TEMPLATE_IDS, type TemplateId } from './ids';
 export const MAX_TEMPLATES = 200;
 export const MAX_BODY = 5_000;
 
-export const UserTemplate = z.lazy(() =>
+export const UserTemplate = lazySchema(() =>
   z.object({
     id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/)),
     name: z.string().check(z.minLength(1), z.maxLength(100)),
@@ -25,7 +26,7 @@ export const UserTemplate = z.lazy(() =>
 );
 export type UserTemplate = z.infer<typeof UserTemplate>;
 
-export const TemplateCollection = z.lazy(() =>
+export const TemplateCollection = lazySchema(() =>
   z.object({
     version: z.literal(1),
     /** When this collection was last saved (local copy and sync compare it). */

@@ -6,6 +6,7 @@
  * text sent in is capped. Pure: no browser APIs.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { LANGUAGES, type Language } from '../classify/types';
 
 /** What the engine can do for a pair: now, after the browser downloads a model, or not at all. */
@@ -44,10 +45,10 @@ export type TranslationOutcome =
   | { readonly ok: true; readonly text: string; readonly from: Language; readonly to: Language; readonly truncated: boolean; readonly downloaded: boolean }
   | { readonly ok: false; readonly reason: TranslationFailure; readonly detail?: string | undefined };
 
-const AvailabilitySchema = z.lazy(() => z.enum(['available', 'downloadable', 'downloading', 'unavailable']));
-const Confidence = z.lazy(() => z.number().check(z.gte(0), z.lte(1)));
-const DetectedSchema = z.lazy(() => z.array(z.object({ detectedLanguage: z.string().check(z.maxLength(35)), confidence: Confidence })));
-const OursSchema = z.lazy(() => z.array(z.object({ language: z.string().check(z.maxLength(35)), confidence: Confidence })));
+const AvailabilitySchema = lazySchema(() => z.enum(['available', 'downloadable', 'downloading', 'unavailable']));
+const Confidence = lazySchema(() => z.number().check(z.gte(0), z.lte(1)));
+const DetectedSchema = lazySchema(() => z.array(z.object({ detectedLanguage: z.string().check(z.maxLength(35)), confidence: Confidence })));
+const OursSchema = lazySchema(() => z.array(z.object({ language: z.string().check(z.maxLength(35)), confidence: Confidence })));
 
 /** The browser's availability answer, as ours: 'downloading' needs a wait like a download. Anything else is 'unavailable'. */
 export function parseAvailability(value: unknown): Availability {

@@ -16,6 +16,7 @@
  * lib/pages; this file only schedules.
  */
 import * as z from 'zod/mini';
+import { buildSchemasInSteps, lazySchema } from '@/lib/lazy-schema';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Link } from '@/utils/orders-api/channel';
 import { isMessagingApiPath } from '@/lib/pages/messaging-api';
@@ -69,6 +70,23 @@ export function yieldToPage(): Promise<void> {
       setTimeout(go, 50);
     } else setTimeout(go, 0);
   });
+}
+
+/**
+ * Builds the schemas the page's checks will use (lib/lazy-schema.ts) between the page's own
+ * tasks, at most SLICE_MS at a time, so the first check of a reading or an answer does not build
+ * them in its task.
+ */
+export async function buildSchemasAhead(): Promise<void> {
+  const steps = buildSchemasInSteps();
+  for (;;) {
+    await yieldToPage();
+    const start = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return;
+      if (performance.now() - start >= SLICE_MS) break;
+    }
+  }
 }
 
 function insideOurs(node: Node | null): boolean {
@@ -127,7 +145,7 @@ export function judgeMutations(records: readonly MutationRecord[], noisy: { has(
 }
 
 /** A window message that says it is ours (only the page can have posted it: we post none). */
-const ClaimsToBeOurs = z.lazy(() => z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) }));
+const ClaimsToBeOurs = lazySchema(() => z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) }));
 
 /** The link the document_start half made, if it made one (the page cannot see or set this global). */
 function pageLink(): Link | undefined {
