@@ -10,8 +10,11 @@ import * as z from 'zod/mini';
 /** The schemas not yet built ahead (each module's, as it is imported). */
 const unbuilt: Array<{ readonly _zod: { readonly innerType: unknown } }> = [];
 
-/** `z.lazy`, listed to be built ahead. */
-export const lazySchema: typeof z.lazy = (getter) => {
+/**
+ * `z.lazy`, listed to be built ahead. Marked free of side effects for the bundler, so that a
+ * schema nobody uses is still left out of a bundle (listing it is the only effect).
+ */
+export const lazySchema: typeof z.lazy = /*#__NO_SIDE_EFFECTS__*/ (getter) => {
   const schema = z.lazy(getter);
   unbuilt.push(schema);
   return schema;
