@@ -15,6 +15,7 @@
  * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
  */
 import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
+import { CONCEPT_IDS, CONCEPTS } from './concepts';
 import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
 import { topicsOf } from './amazon-topics';
 import { addLayer, compileLayer, correct, type CompiledLayer, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
@@ -46,6 +47,9 @@ const RULE_KEYWORD = 0;
 const LANGUAGE_WORD = 1;
 const RELAY_BEGIN = 2;
 const RELAY_END = 3;
+const CONCEPT_KEYWORD = 4;
+/** Concept words (concepts.ts) are recorded only where they start this early in a field, so they cannot crowd rule hits out of a huge message. */
+const CONCEPT_WINDOW = 4_000;
 
 /**
  * The rule tables compiled once: every keyword (rules, country names, function words, the
@@ -70,6 +74,9 @@ function compile() {
     [SEED.rule, SEED.target],
   ] as const;
   const ruleFeature = fieldSeeds.map(([seed]) => Int32Array.from(rules, (rule) => featureId(seed, rule.id)));
+  // A concept anywhere in the buyer's words, and in the subject on its own.
+  const conceptFeature = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.concept, id));
+  const subjectConceptFeature = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.subjectConcept, id));
   const targetFeature = fieldSeeds.map(([, seed]) => Int32Array.from(targets, (target) => featureId(seed, target)));
   return {
     matcher: compileMatcher(keywords, letters, LANGUAGE_WINDOW),
@@ -79,6 +86,9 @@ function compile() {
     targets,
     targetIndex: targetIndex as ReadonlyMap<Target, number>,
     kind: Int8Array.from(table.kind),
+    concept: Int16Array.from(table.concept),
+    conceptFeature,
+    subjectConceptFeature,
     language: Int8Array.from(table.language),
     ruleStart: votes.ruleStart,
     ruleList: Int32Array.from(votes.ruleList),
@@ -123,11 +133,13 @@ interface KeywordTable {
   readonly language: number[];
   readonly rulesOf: number[][];
   readonly textId: number[];
+  /** Per keyword: the concept it stands for (concepts.ts), or −1. */
+  readonly concept: number[];
 }
 
 /** The keywords in automaton order: the rules', the languages' function words, then the relay markers. */
 function keywordTable(rules: readonly Rule[]): KeywordTable {
-  const table: KeywordTable = { keywords: [], kind: [], language: [], rulesOf: [], textId: [] };
+  const table: KeywordTable = { keywords: [], kind: [], language: [], rulesOf: [], textId: [], concept: [] };
   const textIds = new Map<string, number>();
   const byKey = new Map<string, number>();
   const addKeyword = (keyword: Keyword, keywordKind: number, lang: number) => {
@@ -135,6 +147,7 @@ function keywordTable(rules: readonly Rule[]): KeywordTable {
     table.kind.push(keywordKind);
     table.language.push(lang);
     table.rulesOf.push([]);
+    table.concept.push(-1);
     let id = textIds.get(keyword.text);
     if (id === undefined) textIds.set(keyword.text, (id = textIds.size));
     table.textId.push(id);
@@ -158,6 +171,20 @@ function keywordTable(rules: readonly Rule[]): KeywordTable {
   });
   for (const text of RELAY_BEGIN_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_BEGIN, -1);
   for (const text of RELAY_END_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_END, -1);
+  const conceptKeys = new Set<string>();
+  CONCEPT_IDS.forEach((id, concept) => {
+    for (const raw of CONCEPTS[id]!) {
+      const stem = raw.endsWith('*');
+      const text = normalizeText(stem ? raw.slice(0, -1) : raw)
+        .replace(/\s+/g, ' ')
+        .trim();
+      const key = `${concept}:${text}${stem ? '*' : ''}`;
+      if (text === '' || conceptKeys.has(key)) continue;
+      conceptKeys.add(key);
+      const k = addKeyword({ text, stem, maxStart: CONCEPT_WINDOW }, CONCEPT_KEYWORD, -1);
+      table.concept[k] = concept;
+    }
+  });
   return table;
 }
 
@@ -301,6 +328,19 @@ export function matchedRuleIds(text: string): string[] {
   for (let h = 0; h < out.count; h++) {
     const k = out.keyword[h]!;
     for (let j = c.ruleStart[k]!; j < c.ruleStart[k + 1]!; j++) ids.add(c.rules[c.ruleList[j]!]!.id);
+  }
+  return [...ids];
+}
+
+/** The concepts (concepts.ts) whose words occur in a text, in order of first appearance (for the lexicon's own tests). */
+export function matchedConcepts(text: string): string[] {
+  const c = compiled();
+  const out = hitBuffer(MAX_HITS);
+  scanField(c, text, out, scriptCounts());
+  const ids = new Set<string>();
+  for (let h = 0; h < out.count; h++) {
+    const k = out.keyword[h]!;
+    if (c.kind[k] === CONCEPT_KEYWORD) ids.add(CONCEPT_IDS[c.concept[k]!]!);
   }
   return [...ids];
 }
@@ -619,7 +659,14 @@ function castVotes(c: Compiled, w: Scratch, subject: string, body: string, layou
   let anyCountry = false;
   for (let h = 0; h < hits.count; h++) {
     const k = hits.keyword[h]!;
-    if (c.kind[k] !== RULE_KEYWORD || w.field[h] === 2) continue;
+    if (c.kind[k] !== RULE_KEYWORD || w.field[h] === 2) {
+      // A concept in the buyer's own words (not quoted history, not the frame of a relay).
+      if (c.kind[k] === CONCEPT_KEYWORD && w.field[h] !== 2 && (h < bodyFrom || hits.start[h]! < quotedFrom)) {
+        features.add(c.conceptFeature[c.concept[k]!]!, 1);
+        if (h < bodyFrom) features.add(c.subjectConceptFeature[c.concept[k]!]!, 1);
+      }
+      continue;
+    }
     const inSubject = h < bodyFrom;
     const quoted = !inSubject && hits.start[h]! >= quotedFrom;
     for (let j = c.ruleStart[k]!; j < c.ruleStart[k + 1]!; j++) {

@@ -53,6 +53,8 @@ export const SEED = {
   target: 0x165667b1,
   subjectTarget: 0x3c6ef372,
   context: 0x7f4a7c15,
+  concept: 0x4cf5ad43,
+  subjectConcept: 0x27d4eb2f,
 } as const;
 
 /** FNV-1a over text[from, to), then mixed so the low bits are as good as the high ones. */
