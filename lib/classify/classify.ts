@@ -15,11 +15,11 @@
  * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
  */
 import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
-import { CONCEPT_IDS, CONCEPTS } from './concepts';
+import { compileConcepts, CONCEPT_IDS } from './concepts';
 import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
 import { topicsOf } from './amazon-topics';
 import { addLayer, compileLayer, correct, type CompiledLayer, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
-import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
+import { addTextFeatures, ConceptSink, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
 import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
@@ -47,9 +47,6 @@ const RULE_KEYWORD = 0;
 const LANGUAGE_WORD = 1;
 const RELAY_BEGIN = 2;
 const RELAY_END = 3;
-const CONCEPT_KEYWORD = 4;
-/** Concept words (concepts.ts) are recorded only where they start this early in a field, so they cannot crowd rule hits out of a huge message. */
-const CONCEPT_WINDOW = 4_000;
 
 /**
  * The rule tables compiled once: every keyword (rules, country names, function words, the
@@ -74,9 +71,6 @@ function compile() {
     [SEED.rule, SEED.target],
   ] as const;
   const ruleFeature = fieldSeeds.map(([seed]) => Int32Array.from(rules, (rule) => featureId(seed, rule.id)));
-  // A concept anywhere in the buyer's words, and in the subject on its own.
-  const conceptFeature = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.concept, id));
-  const subjectConceptFeature = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.subjectConcept, id));
   const targetFeature = fieldSeeds.map(([, seed]) => Int32Array.from(targets, (target) => featureId(seed, target)));
   return {
     matcher: compileMatcher(keywords, letters, LANGUAGE_WINDOW),
@@ -86,9 +80,6 @@ function compile() {
     targets,
     targetIndex: targetIndex as ReadonlyMap<Target, number>,
     kind: Int8Array.from(table.kind),
-    concept: Int16Array.from(table.concept),
-    conceptFeature,
-    subjectConceptFeature,
     language: Int8Array.from(table.language),
     ruleStart: votes.ruleStart,
     ruleList: Int32Array.from(votes.ruleList),
@@ -133,13 +124,11 @@ interface KeywordTable {
   readonly language: number[];
   readonly rulesOf: number[][];
   readonly textId: number[];
-  /** Per keyword: the concept it stands for (concepts.ts), or −1. */
-  readonly concept: number[];
 }
 
 /** The keywords in automaton order: the rules', the languages' function words, then the relay markers. */
 function keywordTable(rules: readonly Rule[]): KeywordTable {
-  const table: KeywordTable = { keywords: [], kind: [], language: [], rulesOf: [], textId: [], concept: [] };
+  const table: KeywordTable = { keywords: [], kind: [], language: [], rulesOf: [], textId: [] };
   const textIds = new Map<string, number>();
   const byKey = new Map<string, number>();
   const addKeyword = (keyword: Keyword, keywordKind: number, lang: number) => {
@@ -147,7 +136,6 @@ function keywordTable(rules: readonly Rule[]): KeywordTable {
     table.kind.push(keywordKind);
     table.language.push(lang);
     table.rulesOf.push([]);
-    table.concept.push(-1);
     let id = textIds.get(keyword.text);
     if (id === undefined) textIds.set(keyword.text, (id = textIds.size));
     table.textId.push(id);
@@ -171,20 +159,6 @@ function keywordTable(rules: readonly Rule[]): KeywordTable {
   });
   for (const text of RELAY_BEGIN_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_BEGIN, -1);
   for (const text of RELAY_END_MARKERS) addKeyword({ text: normalizeText(text), stem: false }, RELAY_END, -1);
-  const conceptKeys = new Set<string>();
-  CONCEPT_IDS.forEach((id, concept) => {
-    for (const raw of CONCEPTS[id]!) {
-      const stem = raw.endsWith('*');
-      const text = normalizeText(stem ? raw.slice(0, -1) : raw)
-        .replace(/\s+/g, ' ')
-        .trim();
-      const key = `${concept}:${text}${stem ? '*' : ''}`;
-      if (text === '' || conceptKeys.has(key)) continue;
-      conceptKeys.add(key);
-      const k = addKeyword({ text, stem, maxStart: CONCEPT_WINDOW }, CONCEPT_KEYWORD, -1);
-      table.concept[k] = concept;
-    }
-  });
   return table;
 }
 
@@ -332,17 +306,13 @@ export function matchedRuleIds(text: string): string[] {
   return [...ids];
 }
 
-/** The concepts (concepts.ts) whose words occur in a text, in order of first appearance (for the lexicon's own tests). */
+/** The concepts (concepts.ts) the model finds in a text read as a message's own words, in the order found (for the lexicon's tests). */
 export function matchedConcepts(text: string): string[] {
-  const c = compiled();
-  const out = hitBuffer(MAX_HITS);
-  scanField(c, text, out, scriptCounts());
-  const ids = new Set<string>();
-  for (let h = 0; h < out.count; h++) {
-    const k = out.keyword[h]!;
-    if (c.kind[k] === CONCEPT_KEYWORD) ids.add(CONCEPT_IDS[c.concept[k]!]!);
-  }
-  return [...ids];
+  const sink = conceptSinks().body;
+  addTextFeatures(new FeatureBuffer(), normalizeText(text.slice(0, MAX_FEATURE_CHARS)), SEED.bodyChar, SEED.bodyWord, undefined, sink);
+  const found = Array.from(sink.found.subarray(0, sink.count), (concept) => CONCEPT_IDS[concept]!);
+  sink.clear();
+  return found;
 }
 
 const PRIORITY: readonly Intent[] = [
@@ -407,6 +377,17 @@ const SENDER_CONTEXT = Object.fromEntries(
   ]),
 ) as Record<'buyer' | 'amazon' | 'seller' | 'none', { sender: number; byLanguage: Record<Language, number> }>;
 const LENGTH_CONTEXT = LENGTH_BUCKETS.map((_, i) => contextFeature(`length:${i}`));
+/** Concepts (concepts.ts) in the buyer's own words or the subject, and in the subject on its own. */
+const CONCEPT_FEATURE = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.concept, id));
+const SUBJECT_CONCEPT_FEATURE = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.subjectConcept, id));
+/** The concepts' tables for the subject's and the body's seeds (compiled on the first call). */
+let CONCEPT_SINKS: { subject: ConceptSink; body: ConceptSink } | undefined;
+function conceptSinks(): { subject: ConceptSink; body: ConceptSink } {
+  return (CONCEPT_SINKS ??= {
+    subject: new ConceptSink(compileConcepts(SEED.subjectWord, false), compileConcepts(SEED.subjectChar, true), CONCEPT_IDS.length),
+    body: new ConceptSink(compileConcepts(SEED.bodyWord, false), compileConcepts(SEED.bodyChar, true), CONCEPT_IDS.length),
+  });
+}
 
 /** The shipped model (weights.json, `npm run train`). */
 export const shippedModel = (): LinearModel => loadLinear(WEIGHTS as LinearWeightsFile);
@@ -659,14 +640,7 @@ function castVotes(c: Compiled, w: Scratch, subject: string, body: string, layou
   let anyCountry = false;
   for (let h = 0; h < hits.count; h++) {
     const k = hits.keyword[h]!;
-    if (c.kind[k] !== RULE_KEYWORD || w.field[h] === 2) {
-      // A concept in the buyer's own words (not quoted history, not the frame of a relay).
-      if (c.kind[k] === CONCEPT_KEYWORD && w.field[h] !== 2 && (h < bodyFrom || hits.start[h]! < quotedFrom)) {
-        features.add(c.conceptFeature[c.concept[k]!]!, 1);
-        if (h < bodyFrom) features.add(c.subjectConceptFeature[c.concept[k]!]!, 1);
-      }
-      continue;
-    }
+    if (c.kind[k] !== RULE_KEYWORD || w.field[h] === 2) continue;
     const inSubject = h < bodyFrom;
     const quoted = !inSubject && hits.start[h]! >= quotedFrom;
     for (let j = c.ruleStart[k]!; j < c.ruleStart[k + 1]!; j++) {
@@ -832,10 +806,11 @@ function addContextFeatures(w: Scratch, input: ClassifyInput, subject: string, n
 
 /** Where the subject's and the own text's word features are in w.features, and the own text read. */
 interface TextFeatures {
-  /** The subject's words are features [subjectWords, subjectEnd); the own text's [bodyWords, features.count). */
+  /** The subject's words are features [subjectWords, subjectEnd); the own text's [bodyWords, bodyEnd). */
   readonly subjectWords: number;
   readonly subjectEnd: number;
   readonly bodyWords: number;
+  readonly bodyEnd: number;
   readonly ownText: string;
   readonly normalizedOwn: string;
 }
@@ -846,13 +821,23 @@ interface TextFeatures {
  */
 function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean): TextFeatures {
   const { features } = w;
-  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord);
+  const sinks = conceptSinks();
+  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord, undefined, sinks.subject);
   const subjectEnd = features.count;
   const ownText = own.slice(0, MAX_FEATURE_CHARS);
   const normalizedOwn = normalizeText(ownText);
   if (spans) w.words.count = 0;
-  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined);
-  return { subjectWords, subjectEnd, bodyWords, ownText, normalizedOwn };
+  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined, sinks.body);
+  const bodyEnd = features.count;
+  // The concepts after the words (so they are none of them): in the subject also on their own.
+  for (let i = 0; i < sinks.subject.count; i++) {
+    features.add(CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+    features.add(SUBJECT_CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+  }
+  for (let i = 0; i < sinks.body.count; i++) features.add(CONCEPT_FEATURE[sinks.body.found[i]!]!, 1);
+  sinks.subject.clear();
+  sinks.body.clear();
+  return { subjectWords, subjectEnd, bodyWords, bodyEnd, ownText, normalizedOwn };
 }
 
 /**
@@ -877,15 +862,15 @@ function decide(
   score(model, features.ids, features.values, features.count, m.scores);
   const layer = corrections ? compileLayer(corrections, model) : undefined;
   if (layer) addLayer(layer, features.ids, features.values, features.count, m.scores);
-  const { subjectWords, subjectEnd, bodyWords } = text;
+  const { subjectWords, subjectEnd, bodyWords, bodyEnd } = text;
   // A word the seller's corrections learned is a signal too (the seller taught it on such a message).
   // The rules' features come first, before the context's (w.contextFrom): any means a rule fired.
   const signal =
     wordy &&
     (w.contextFrom > 0 ||
       knowsAny(model, features.ids, subjectWords, subjectEnd) ||
-      knowsAny(model, features.ids, bodyWords, features.count) ||
-      (layer !== undefined && (layerKnowsAny(layer, features.ids, subjectWords, subjectEnd) || layerKnowsAny(layer, features.ids, bodyWords, features.count))));
+      knowsAny(model, features.ids, bodyWords, bodyEnd) ||
+      (layer !== undefined && (layerKnowsAny(layer, features.ids, subjectWords, subjectEnd) || layerKnowsAny(layer, features.ids, bodyWords, bodyEnd))));
   const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
   const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
   if (official) return { intent: 'cancel-request', confidence: 0.98, unsure: false };

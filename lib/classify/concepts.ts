@@ -13,12 +13,13 @@
  * ending), Japanese anywhere. The same keyword may stand for two concepts.
  */
 
+import { normalizeText } from './normalize';
+
 export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // Orders and their life.
   CANCEL: [
     'cancel*',
     'annul*',
-    'call off',
     'stornier*',
     'storno*',
     'abbestell*',
@@ -65,30 +66,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '引き落と',
   ],
   PRICE: ['price*', 'cost', 'costs', 'expensive', 'preis*', 'teuer*', 'prix', 'coût*', 'prezz*', 'costo', 'caro', 'precio*', 'coste', '価格', '値段', '料金'],
-  REFUND: [
-    'refund*',
-    'reimburs*',
-    'money back',
-    'erstatt*',
-    'rückerstatt*',
-    'rückzahl*',
-    'geld zurück',
-    'gutschrift*',
-    'rembours*',
-    'rimbors*',
-    'reembols*',
-    'devolución del dinero',
-    '返金',
-    '払い戻',
-    '払戻',
-  ],
+  REFUND: ['refund*', 'reimburs*', 'erstatt*', 'rückerstatt*', 'rückzahl*', 'gutschrift*', 'rembours*', 'rimbors*', 'reembols*', '返金', '払い戻', '払戻'],
   RETURN: [
     'return',
     'returns',
     'returned',
     'returning',
-    'send back',
-    'send it back',
     'rücksend*',
     'zurücksend*',
     'zurückschick*',
@@ -163,7 +146,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '配送',
   ],
   RECEIVE: ['receive*', 'received', 'erhalt*', 'bekommen', 'empfang*', 'reçu', 'recev*', 'reçoi*', 'ricev*', 'recib*', '受け取', '受取', '受領'],
-  TRACKING: ['track*', 'tracking', 'sendungsverfolgung', 'sendungsnummer', 'verfolg*', 'suivi', 'tracciam*', 'tracciabilit*', 'seguimiento', 'rastre*', '追跡', '問い合わせ番号', '伝票番号'],
+  TRACKING: ['track*', 'tracking', 'sendungsverfolgung', 'sendungsnummer', 'verfolg*', 'suivi', 'tracciam*', 'tracciabilit*', 'seguimiento', 'rastre*', '追跡', '伝票番号'],
   PARCEL: ['package', 'packages', 'parcel*', 'paket*', 'päckchen', 'sendung', 'colis', 'paquet', 'pacco', 'pacchi', 'plico', 'paquete*', '荷物', '小包'],
   PACKAGING: [
     'box',
@@ -190,7 +173,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'courier*',
     'postman',
     'mailman',
-    'post office',
     'usps',
     'ups',
     'dhl',
@@ -203,11 +185,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'postbote',
     'transporteur*',
     'livreur*',
-    'la poste',
+    'poste',
     'colissimo',
     'chronopost',
     'corriere*',
-    'poste italiane',
+
     'brt',
     'transportista*',
     'mensajer*',
@@ -230,10 +212,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'briefkasten*',
     'haustür*',
     'voisin*',
-    'boîte aux lettres',
     'vicin*',
     'portiner*',
-    'cassetta postale',
     'vecin*',
     'buzón',
     '宅配ボックス',
@@ -249,7 +229,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   DELAY: ['late', 'delay*', 'overdue', 'spät*', 'verspät*', 'verzöger*', 'retard*', 'ritard*', 'tardi', 'retras*', 'tarde', '遅れ', '遅延', '遅い'],
   WAIT: ['wait*', 'warte*', 'gewartet', 'attend', 'attends', 'attendu', 'attente', 'aspett*', 'attesa', 'esper*', '待っ', '待ち'],
   STILL: ['still', 'yet', 'noch', 'toujours', 'encore', 'ancora', 'todavía', 'aún', 'まだ', '未だ'],
-  ALREADY: ['already', 'again', 'twice', 'schon', 'bereits', 'wieder', 'erneut', 'déjà', 'già', 'di nuovo', 'ya', 'otra vez', 'de nuevo', '既に', 'すでに', 'もう', '再度', '何度も'],
+  ALREADY: ['already', 'again', 'twice', 'schon', 'bereits', 'wieder', 'erneut', 'déjà', 'già', 'ya', '既に', 'すでに', 'もう', '再度', '何度も'],
   WHEN: ['when', 'wann', 'quand', 'quando', 'cuándo', 'cuando', 'いつ'],
   WHERE: ['where', 'wo', 'wohin', 'dove', 'dónde', 'donde', 'どこ'],
   DAYS: [
@@ -264,7 +244,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'tage',
     'tagen',
     'woche*',
-    "aujourd'hui",
+    'aujourd',
     'demain',
     'hier',
     'jours',
@@ -349,26 +329,16 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'defect*',
     'faulty',
     'malfunction*',
-    'not working',
-    "doesn't work",
-    'does not work',
-    'stopped working',
     'defekt*',
     'fehlerhaft*',
-    'funktioniert nicht',
     'défectu*',
-    'ne fonctionne pas',
-    'ne marche pas',
-    'en panne',
     'panne',
     'difett*',
     'guasto',
     'guasti',
     'guasta',
-    'non funziona',
     'defectuos*',
     'averiad*',
-    'no funciona',
     '不良',
     '故障',
     '動かな',
@@ -429,7 +399,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'dirty',
     'stain*',
     'worn',
-    'second-hand',
     'secondhand',
     'gebraucht*',
     'benutzt*',
@@ -438,7 +407,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'usagé*',
     'taché*',
     'tache*',
-    "d'occasion",
     'usat*',
     'sporc*',
     'macchi*',
@@ -458,7 +426,6 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'fake*',
     'counterfeit*',
     'knockoff*',
-    'knock-off',
     'replica*',
     'imitation*',
     'fälschung*',
@@ -542,22 +509,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '容量',
   ],
   COMPATIBLE: ['compatib*', 'kompatib*', 'passt', 'passend*', '対応', '互換', '適合'],
-  MANUAL: [
-    'manual',
-    'instruction*',
-    'anleitung*',
-    'bedienungsanleitung*',
-    'handbuch*',
-    'notice',
-    "mode d'emploi",
-    'manuel',
-    'istruzion*',
-    'manuale',
-    'instruccion*',
-    '説明書',
-    '取扱説明',
-    'マニュアル',
-  ],
+  MANUAL: ['manual', 'instruction*', 'anleitung*', 'bedienungsanleitung*', 'handbuch*', 'notice', 'manuel', 'istruzion*', 'manuale', 'instruccion*', '説明書', '取扱説明', 'マニュアル'],
   STOCK: ['stock', 'available', 'availability', 'restock*', 'lager*', 'verfügbar*', 'vorrätig', 'disponib*', 'magazzino', 'existencias', '在庫', '入荷'],
   DESCRIPTION: [
     'description',
@@ -623,7 +575,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'できる',
     'でしょうか',
   ],
-  PLEASE: ['please', 'pls', 'bitte', "s'il vous plait", 'svp', 'per favore', 'per cortesia', 'por favor', 'ください', '下さい', 'お願い'],
+  PLEASE: ['please', 'pls', 'bitte', 'svp', 'favore', 'cortesia', 'favor', 'ください', '下さい', 'お願い'],
   HELP: ['help', 'hilfe', 'helfen', 'aide', 'aider', 'aiut*', 'ayud*', '助け', '手伝'],
   PROBLEM: ['problem*', 'issue*', 'trouble*', 'schwierigkeit*', 'problème*', 'souci*', 'inconvenient*', '問題', 'トラブル', '困っ'],
   DISSATISFIED: [
@@ -658,9 +610,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   WARRANTY: ['warrant*', 'guarantee*', 'garantie*', 'gewährleistung*', 'garanzi*', 'garantía*', '保証'],
   REVIEW: ['review*', 'feedback', 'rating*', 'bewertung*', 'rezension*', 'avis', 'évaluation*', 'commentaire*', 'recension*', 'valutazion*', 'reseña*', 'valoraci*', 'opinión', 'レビュー', '評価'],
   REPLY: ['reply', 'replied', 'respond*', 'answer*', 'response', 'antwort*', 'rückmeldung*', 'répon*', 'rispost*', 'rispond*', 'respuest*', '返信', '回答', '返事'],
-  CONTACT: ['contact*', 'email', 'e-mail', 'phone', 'kontakt*', 'anruf*', 'telefon*', 'appel*', 'téléphon*', 'contatt*', 'chiamat*', 'llam*', 'teléfono', '連絡', '電話', 'メール'],
+  CONTACT: ['contact*', 'email', 'mail', 'phone', 'kontakt*', 'anruf*', 'telefon*', 'appel*', 'téléphon*', 'contatt*', 'chiamat*', 'llam*', 'teléfono', '連絡', '電話', 'メール'],
   THANKS: ['thank*', 'thx', 'appreciat*', 'danke*', 'dank', 'merci', 'remerci*', 'grazie', 'ringrazi*', 'gracias', 'agradec*', 'ありがとう', '感謝', 'お礼'],
-  NOT: ['not', 'never', "don't", "didn't", "haven't", "hasn't", 'nicht', 'kein*', 'nie', 'niemals', 'pas', 'jamais', 'non', 'mai', 'nunca', 'ない', 'ません', 'なかった'],
+  NOT: ['not', 'never', 'nicht', 'kein*', 'nie', 'niemals', 'pas', 'jamais', 'non', 'mai', 'nunca', 'ない', 'ません', 'なかった'],
   // Amazon's notices.
   POLICY: [
     'policy',
@@ -687,3 +639,95 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 
 /** The concepts in a fixed order (their index is what a keyword points to). */
 export const CONCEPT_IDS: readonly string[] = Object.keys(CONCEPTS);
+
+/**
+ * The lexicon compiled for the model's own passes over a text (features.ts): its words and its
+ * Japanese n-grams are hashed there anyway (FNV-1a, from the channel's seed), so a keyword is
+ * found by checking those hashes against its own, with no pass of its own. Per channel: the
+ * keywords by the hash of their text (Latin) and of their first four characters (Japanese, as the
+ * n-grams go no further; anywhere in the first characters the n-grams read); a bit filter in front
+ * (8 KB, in cache) turns away nearly every other hash. 32-bit hashes of about a thousand keywords:
+ * a word of a message takes the place of one with odds of about one in four million.
+ */
+export interface ConceptTable {
+  /** 2^16 bits, set at each keyword's filter bit. */
+  readonly filter: Uint32Array;
+  readonly mask: number;
+  readonly keys: Int32Array;
+  /** Per slot: 0 empty, else 1 | (the stems' list + 1) << STEM_SHIFT | (the whole words' list + 1) << 1. */
+  readonly info: Int32Array;
+  /** Runs of concept indices, each ended by −1. */
+  readonly lists: Int32Array;
+}
+
+const STEM_SHIFT = 16;
+const LIST_MASK = 0x7fff;
+/** Japanese keywords are matched on their first characters, as many as the n-grams hash. */
+export const JAPANESE_KEYWORD_CHARS = 4;
+
+const filterBit = (h: number) => (h ^ (h >>> 16)) & 0xffff;
+const slotHash = (h: number) => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 12;
+
+/** A folded keyword: Japanese when its first character is kana or kanji. */
+function isJapanese(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3005;
+}
+
+/** The keywords of one script, hashed from `seed`, into a table. */
+export function compileConcepts(seed: number, japanese: boolean): ConceptTable {
+  const entries = new Map<number, { stem: Set<number>; whole: Set<number> }>();
+  CONCEPT_IDS.forEach((id, concept) => {
+    for (const raw of CONCEPTS[id]!) {
+      const stem = raw.endsWith('*');
+      let text = normalizeText(stem ? raw.slice(0, -1) : raw).trim();
+      if (text === '' || isJapanese(text.charCodeAt(0)) !== japanese) continue;
+      if (japanese) text = text.slice(0, JAPANESE_KEYWORD_CHARS);
+      let h = (0x811c9dc5 ^ seed) >>> 0;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+      let e = entries.get(h);
+      if (!e) entries.set(h, (e = { stem: new Set(), whole: new Set() }));
+      (stem || japanese ? e.stem : e.whole).add(concept);
+    }
+  });
+  let size = 1024;
+  while (size < entries.size * 2) size *= 2;
+  const filter = new Uint32Array(0x10000 >>> 5);
+  const keys = new Int32Array(size);
+  const info = new Int32Array(size);
+  const lists: number[] = [];
+  const list = (concepts: Set<number>) => {
+    if (concepts.size === 0) return 0;
+    const at = lists.length;
+    lists.push(...concepts, -1);
+    return at + 1;
+  };
+  for (const [h, e] of entries) {
+    let slot = slotHash(h) & (size - 1);
+    while (info[slot] !== 0) slot = (slot + 1) & (size - 1);
+    const stemAt = list(e.stem);
+    const wholeAt = list(e.whole);
+    if (stemAt > LIST_MASK || wholeAt > LIST_MASK) throw new Error('concept lexicon too large for its table');
+    keys[slot] = h;
+    info[slot] = 1 | (stemAt << STEM_SHIFT) | (wholeAt << 1);
+    const bit = filterBit(h);
+    filter[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return { filter, mask: size - 1, keys, info, lists: Int32Array.from(lists) };
+}
+
+/** The entry of a hash (0 when none): the filter first, then the table. */
+export function conceptInfo(t: ConceptTable, h: number): number {
+  const bit = filterBit(h);
+  if ((t.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0;
+  for (let slot = slotHash(h) & t.mask; ; slot = (slot + 1) & t.mask) {
+    const info = t.info[slot]!;
+    if (info === 0 || t.keys[slot] === h) return info;
+  }
+}
+
+/** Where the concepts of an entry are in `lists` (−1 for none): those it names as a stem (anywhere in a word's start) and as a whole word. */
+export const stemList = (info: number) => (info >>> STEM_SHIFT) - 1;
+export const wholeList = (info: number) => ((info >>> 1) & LIST_MASK) - 1;
