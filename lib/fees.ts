@@ -22,9 +22,9 @@ export { COULD_NOT_TELL, type CouldNotTell } from './pages/snapshot';
 import { FEE_SCHEDULES, SAME_RATE_POINTS, categoriesAt } from './referral-fees';
 
 const DAY = 24 * 60 * 60 * 1000;
-const Instant = z.iso.datetime();
-const OrderId = z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/));
-const Sku = z.string().check(z.minLength(1), z.maxLength(200));
+const Instant = z.lazy(() => z.iso.datetime());
+const OrderId = z.lazy(() => z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)));
+const Sku = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(200)));
 
 /** Observations kept per SKU (the newest), SKUs kept (the most recently seen), orders kept. */
 export const MAX_RATES_PER_SKU = 20;
@@ -39,43 +39,51 @@ export const DEFAULT_UNRECORDED_SALE_DAYS = 7;
 /** A share above this is no referral fee at all (a misread column, a fee on a zeroed price). */
 const MAX_PLAUSIBLE_RATE = 0.6;
 
-export const RateSeen = z.object({
-  orderId: OrderId,
-  /** The fee as a share of the sale (0.1 = 10 %), four decimals. */
-  rate: z.number().check(z.minimum(0), z.maximum(1)),
-  at: Instant,
-});
+export const RateSeen = z.lazy(() =>
+  z.object({
+    orderId: OrderId,
+    /** The fee as a share of the sale (0.1 = 10 %), four decimals. */
+    rate: z.number().check(z.minimum(0), z.maximum(1)),
+    at: Instant,
+  }),
+);
 export type RateSeen = z.infer<typeof RateSeen>;
 
-export const SkuRates = z.object({
-  sku: Sku,
-  marketplace: Marketplace,
-  seen: z.array(RateSeen).check(z.maxLength(MAX_RATES_PER_SKU)),
-});
+export const SkuRates = z.lazy(() =>
+  z.object({
+    sku: Sku,
+    marketplace: Marketplace,
+    seen: z.array(RateSeen).check(z.maxLength(MAX_RATES_PER_SKU)),
+  }),
+);
 export type SkuRates = z.infer<typeof SkuRates>;
 
-export const FeeRates = z.object({ version: z.literal(1), skus: z.record(z.string().check(z.maxLength(220)), SkuRates) });
+export const FeeRates = z.lazy(() => z.object({ version: z.literal(1), skus: z.record(z.string().check(z.maxLength(220)), SkuRates) }));
 export type FeeRates = z.infer<typeof FeeRates>;
 export const EMPTY_FEE_RATES: FeeRates = { version: 1, skus: {} };
 
-export const SaleRecord = z.object({
-  marketplace: z.optional(Marketplace),
-  sku: z.optional(Sku),
-  fulfilment: z.optional(Fulfilment),
-  /** First time a page showed the order shipped. */
-  shippedSeenAt: z.optional(Instant),
-  /** First time the Transaction view showed an order payment for it. */
-  saleSeenAt: z.optional(Instant),
-  lastSeen: Instant,
-});
+export const SaleRecord = z.lazy(() =>
+  z.object({
+    marketplace: z.optional(Marketplace),
+    sku: z.optional(Sku),
+    fulfilment: z.optional(Fulfilment),
+    /** First time a page showed the order shipped. */
+    shippedSeenAt: z.optional(Instant),
+    /** First time the Transaction view showed an order payment for it. */
+    saleSeenAt: z.optional(Instant),
+    lastSeen: Instant,
+  }),
+);
 export type SaleRecord = z.infer<typeof SaleRecord>;
 
-export const SalesWatch = z.object({
-  version: z.literal(1),
-  /** The last time the seller had a Transaction view open (the watch says nothing before the first). */
-  transactionsReadAt: z.optional(Instant),
-  orders: z.record(OrderId, SaleRecord),
-});
+export const SalesWatch = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    /** The last time the seller had a Transaction view open (the watch says nothing before the first). */
+    transactionsReadAt: z.optional(Instant),
+    orders: z.record(OrderId, SaleRecord),
+  }),
+);
 export type SalesWatch = z.infer<typeof SalesWatch>;
 export const EMPTY_SALES_WATCH: SalesWatch = { version: 1, orders: {} };
 

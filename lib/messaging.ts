@@ -45,66 +45,74 @@ export async function askWithRetries<T>(ask: () => Promise<T>, fallback: T, coul
 /** Order records per write request (an order list's page of rows fits in one or two). */
 export const MAX_REMEMBER_BATCH = 250;
 
-const Categories = z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40));
+const Categories = z.lazy(() => z.array(z.string().check(z.maxLength(200))).check(z.maxLength(40)));
 /** A referral fee that departed from its SKU's usual rate (lib/fees FeeJump). */
-export const FeeJumpSchema = z.object({
-  orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
-  sku: z.string().check(z.maxLength(200)),
-  marketplace: Marketplace,
-  usual: z.number().check(z.minimum(0), z.maximum(1)),
-  seen: z.number().check(z.minimum(0), z.maximum(1)),
-  history: z.number().check(z.int(), z.minimum(0)),
-  usualCategories: Categories,
-  seenCategories: Categories,
-});
+export const FeeJumpSchema = z.lazy(() =>
+  z.object({
+    orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+    sku: z.string().check(z.maxLength(200)),
+    marketplace: Marketplace,
+    usual: z.number().check(z.minimum(0), z.maximum(1)),
+    seen: z.number().check(z.minimum(0), z.maximum(1)),
+    history: z.number().check(z.int(), z.minimum(0)),
+    usualCategories: Categories,
+    seenCategories: Categories,
+  }),
+);
 
 /** What the background advises on: the page's reading and what is known around it (lib/guidance/advise.ts AdviceInput). */
-export const AdviceInputSchema = z.object({
-  snapshot: PageSnapshot,
-  classified: z.optional(z.array(z.object({ index: z.number().check(z.int(), z.minimum(0)), classification: ClassificationSchema })).check(z.maxLength(500))),
-  watch: z.optional(OrderWatch),
-  accountHealth: z.optional(AccountHealthReading),
-  settings: z.object({ replyDueHours: z.number().check(z.minimum(0), z.maximum(1_000)) }),
-  now: z.number(),
-  /** On a Transaction view: what the background's fee check found (lib/fees). */
-  feeJumps: z.optional(z.array(FeeJumpSchema).check(z.maxLength(500))),
-});
+export const AdviceInputSchema = z.lazy(() =>
+  z.object({
+    snapshot: PageSnapshot,
+    classified: z.optional(z.array(z.object({ index: z.number().check(z.int(), z.minimum(0)), classification: ClassificationSchema })).check(z.maxLength(500))),
+    watch: z.optional(OrderWatch),
+    accountHealth: z.optional(AccountHealthReading),
+    settings: z.object({ replyDueHours: z.number().check(z.minimum(0), z.maximum(1_000)) }),
+    now: z.number(),
+    /** On a Transaction view: what the background's fee check found (lib/fees). */
+    feeJumps: z.optional(z.array(FeeJumpSchema).check(z.maxLength(500))),
+  }),
+);
 export type AdviceInputMessage = z.infer<typeof AdviceInputSchema>;
 
-export const SidekickRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
-  /** The UI text of a language the seller chose over the browser's (options: UI language). */
-  z.object({ type: z.literal('ui-messages'), language: z.enum(UI_LOCALES) }),
-  /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
-  z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
-  /** Order records to write: the background merges them into what is stored, one write at a time. */
-  z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
-  /** A page's tree and address, to be shaped into its skeleton (lib/pages/skeleton.ts), given back as JSON. */
-  z.object({ type: z.literal('outline'), url: z.string().check(z.maxLength(10_000)), tree: PageTree }),
-  /**
-   * The seller says a message on the page is really `intent`: the background learns it into the
-   * corrections layer and stores only the layer (feature ids and numbers), never the message.
-   */
-  z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
-  /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
-  z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
-  /** "What I read" of a snapshot in a UI language (the view text lives here, not in the content script). */
-  z.object({ type: z.literal('summary'), snapshot: PageSnapshot, locale: z.string().check(z.maxLength(35)), language: z.enum(['auto', ...UI_LOCALES]) }),
-  /** The seller's own templates to offer in the sidebar's picker (ids and names; their texts come with 'template'). */
-  z.object({ type: z.literal('template-choices') }),
-  /** The findings for a page: the rules (lib/guidance/advise.ts) run here, so the content script stays small. */
-  z.object({ type: z.literal('advise'), input: AdviceInputSchema }),
-  /** A Transaction view as read: the background keeps the fee rates and recorded sales (lib/fees) and answers with the jumps. */
-  z.object({ type: z.literal('transactions'), snapshot: TransactionsSnapshot }),
-  // Sent by a page as it starts: wakes the background so its classifier is ready when asked.
-  z.object({ type: z.literal('warm') }),
-]);
+export const SidekickRequest = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('classify'), items: z.array(ClassifyInput).check(z.maxLength(MAX_CLASSIFY_BATCH)) }),
+    /** The UI text of a language the seller chose over the browser's (options: UI language). */
+    z.object({ type: z.literal('ui-messages'), language: z.enum(UI_LOCALES) }),
+    /** A reply template's texts (the catalogue lives in the background, with the seller's edits). */
+    z.object({ type: z.literal('template'), id: z.string().check(z.maxLength(80)) }),
+    /** Order records to write: the background merges them into what is stored, one write at a time. */
+    z.object({ type: z.literal('remember'), changes: z.array(WatchChange).check(z.maxLength(MAX_REMEMBER_BATCH)) }),
+    /** A page's tree and address, to be shaped into its skeleton (lib/pages/skeleton.ts), given back as JSON. */
+    z.object({ type: z.literal('outline'), url: z.string().check(z.maxLength(10_000)), tree: PageTree }),
+    /**
+     * The seller says a message on the page is really `intent`: the background learns it into the
+     * corrections layer and stores only the layer (feature ids and numbers), never the message.
+     */
+    z.object({ type: z.literal('correct'), input: ClassifyInput, intent: z.enum(INTENTS) }),
+    /** Undo of a correction: the layer before it comes back, if nothing changed the layer since (`after` corrections). */
+    z.object({ type: z.literal('undo-correction'), previous: CorrectionLayerSchema, after: z.number().check(z.int(), z.minimum(0)) }),
+    /** "What I read" of a snapshot in a UI language (the view text lives here, not in the content script). */
+    z.object({ type: z.literal('summary'), snapshot: PageSnapshot, locale: z.string().check(z.maxLength(35)), language: z.enum(['auto', ...UI_LOCALES]) }),
+    /** The seller's own templates to offer in the sidebar's picker (ids and names; their texts come with 'template'). */
+    z.object({ type: z.literal('template-choices') }),
+    /** The findings for a page: the rules (lib/guidance/advise.ts) run here, so the content script stays small. */
+    z.object({ type: z.literal('advise'), input: AdviceInputSchema }),
+    /** A Transaction view as read: the background keeps the fee rates and recorded sales (lib/fees) and answers with the jumps. */
+    z.object({ type: z.literal('transactions'), snapshot: TransactionsSnapshot }),
+    // Sent by a page as it starts: wakes the background so its classifier is ready when asked.
+    z.object({ type: z.literal('warm') }),
+  ]),
+);
 export type SidekickRequest = z.infer<typeof SidekickRequest>;
 
-export const ClassifyResponse = z.object({ classifications: z.array(ClassificationSchema) });
-export const UiMessagesResponse = z.object({
-  messages: z.record(z.string().check(z.maxLength(100)), z.object({ message: z.string().check(z.maxLength(5_000)) })),
-});
+export const ClassifyResponse = z.lazy(() => z.object({ classifications: z.array(ClassificationSchema) }));
+export const UiMessagesResponse = z.lazy(() =>
+  z.object({
+    messages: z.record(z.string().check(z.maxLength(100)), z.object({ message: z.string().check(z.maxLength(5_000)) })),
+  }),
+);
 
 /**
  * The items that go into one classify request: the newest MAX_CLASSIFY_BATCH (items are oldest
@@ -132,7 +140,7 @@ export async function requestClassification(items: readonly ClassifyInput[]): Pr
   return [...new Array<undefined>(skipped), ...classifications];
 }
 
-export const WarmResponse = z.object({ warm: z.literal(true) });
+export const WarmResponse = z.lazy(() => z.object({ warm: z.literal(true) }));
 
 /**
  * Wakes the background as a page starts, so it prepares its classifier while the page is read
@@ -143,7 +151,7 @@ export async function requestWarm(): Promise<void> {
   if (!WarmResponse.safeParse(answer).success) throw new Error('The background did not answer the wake-up.');
 }
 
-export const OutlineResponse = z.object({ outline: z.string() });
+export const OutlineResponse = z.lazy(() => z.object({ outline: z.string() }));
 
 /** The skeleton of a page's tree, as the JSON text of the file to save. Rejects on a malformed answer. */
 export async function requestOutline(tree: PageTree, url: string): Promise<string> {
@@ -160,15 +168,17 @@ export async function requestUiMessages(language: UiLocale): Promise<Record<stri
   return parsed.data.messages;
 }
 
-export const TemplateResponse = z.object({
-  template: z.nullable(
-    z.object({
-      audience: z.enum(['buyer', 'amazon']),
-      body: z.partialRecord(z.enum(LANGUAGES), z.string().check(z.maxLength(5_000))),
-      ownName: z.optional(z.string().check(z.maxLength(100))),
-    }),
-  ),
-});
+export const TemplateResponse = z.lazy(() =>
+  z.object({
+    template: z.nullable(
+      z.object({
+        audience: z.enum(['buyer', 'amazon']),
+        body: z.partialRecord(z.enum(LANGUAGES), z.string().check(z.maxLength(5_000))),
+        ownName: z.optional(z.string().check(z.maxLength(100))),
+      }),
+    ),
+  }),
+);
 export type ResolvedTemplate = NonNullable<z.infer<typeof TemplateResponse>['template']>;
 
 /** A template by id (built-in with the seller's edits, or the seller's own); null if unknown. */
@@ -179,7 +189,7 @@ export async function requestTemplate(id: string): Promise<ResolvedTemplate | nu
   return parsed.data.template;
 }
 
-export const RememberResponse = z.object({ watches: z.array(OrderWatch) });
+export const RememberResponse = z.lazy(() => z.object({ watches: z.array(OrderWatch) }));
 
 /**
  * Has the background write order records (see lib/storage `watchStore().update`): it merges each
@@ -203,16 +213,18 @@ export async function requestRemember(changes: readonly WatchChange[]): Promise<
 export const CORRECTION_REFUSALS = ['official-request', 'layer-full', 'unknown-intent', 'changed-since', 'not-stored'] as const;
 export type CorrectionRefusal = (typeof CORRECTION_REFUSALS)[number];
 
-export const CorrectResponse = z.union([
-  z.object({
-    ok: z.literal(true),
-    /** How many corrections the layer holds now. */
-    corrections: z.number().check(z.int(), z.minimum(0)),
-    /** The layer before this correction (for its undo). */
-    previous: CorrectionLayerSchema,
-  }),
-  z.object({ ok: z.literal(false), reason: z.enum(CORRECTION_REFUSALS), detail: z.optional(z.string().check(z.maxLength(1_000))) }),
-]);
+export const CorrectResponse = z.lazy(() =>
+  z.union([
+    z.object({
+      ok: z.literal(true),
+      /** How many corrections the layer holds now. */
+      corrections: z.number().check(z.int(), z.minimum(0)),
+      /** The layer before this correction (for its undo). */
+      previous: CorrectionLayerSchema,
+    }),
+    z.object({ ok: z.literal(false), reason: z.enum(CORRECTION_REFUSALS), detail: z.optional(z.string().check(z.maxLength(1_000))) }),
+  ]),
+);
 export type CorrectResponse = z.infer<typeof CorrectResponse>;
 
 /** Asks the background to learn that a message is really `intent` (its text travels only for this). Rejects on a malformed answer. */
@@ -231,7 +243,7 @@ export async function requestUndoCorrection(previous: CorrectionLayer, after: nu
   return parsed.data;
 }
 
-export const AdviceResponse = z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) });
+export const AdviceResponse = z.lazy(() => z.object({ findings: z.array(FindingSchema).check(z.maxLength(1_000)) }));
 
 /**
  * The findings for a page, from the background (where the rules live). Rejects if the background
@@ -246,11 +258,13 @@ export async function requestAdvice(input: AdviceInput): Promise<Finding[]> {
   return parsed.data.findings as Finding[];
 }
 
-export const TransactionsResponse = z.object({
-  jumps: z.array(FeeJumpSchema).check(z.maxLength(500)),
-  notes: z.array(FeeNote).check(z.maxLength(500)),
-  rated: z.number().check(z.int(), z.minimum(0)),
-});
+export const TransactionsResponse = z.lazy(() =>
+  z.object({
+    jumps: z.array(FeeJumpSchema).check(z.maxLength(500)),
+    notes: z.array(FeeNote).check(z.maxLength(500)),
+    rated: z.number().check(z.int(), z.minimum(0)),
+  }),
+);
 export type TransactionsResponse = z.infer<typeof TransactionsResponse>;
 
 /** Hands a Transaction view to the background (lib/fees); resolves with the fee jumps and the rows that could not tell. Rejects on a malformed answer. */
@@ -261,9 +275,11 @@ export async function requestTransactions(snapshot: TransactionsSnapshot): Promi
   return parsed.data;
 }
 
-export const TemplateChoicesResponse = z.object({
-  choices: z.array(z.object({ id: z.string().check(z.maxLength(80)), name: z.string().check(z.maxLength(100)) })).check(z.maxLength(500)),
-});
+export const TemplateChoicesResponse = z.lazy(() =>
+  z.object({
+    choices: z.array(z.object({ id: z.string().check(z.maxLength(80)), name: z.string().check(z.maxLength(100)) })).check(z.maxLength(500)),
+  }),
+);
 export type TemplateChoice = z.infer<typeof TemplateChoicesResponse>['choices'][number];
 
 /** The seller's own templates (not the edits of built-in ones), for the picker. Rejects on a malformed answer. */
@@ -274,14 +290,16 @@ export async function requestTemplateChoices(): Promise<TemplateChoice[]> {
   return parsed.data.choices;
 }
 
-export const SummaryResponse = z.object({
-  summary: z.object({
-    lines: z.array(z.object({ label: z.string().check(z.maxLength(100)), value: z.string().check(z.maxLength(20_000)) })).check(z.maxLength(200)),
-    missing: z.array(MissingSchema).check(z.maxLength(1_000)),
-    note: z.string().check(z.maxLength(2_000)),
-    detail: z.optional(z.string().check(z.maxLength(2_000))),
+export const SummaryResponse = z.lazy(() =>
+  z.object({
+    summary: z.object({
+      lines: z.array(z.object({ label: z.string().check(z.maxLength(100)), value: z.string().check(z.maxLength(20_000)) })).check(z.maxLength(200)),
+      missing: z.array(MissingSchema).check(z.maxLength(1_000)),
+      note: z.string().check(z.maxLength(2_000)),
+      detail: z.optional(z.string().check(z.maxLength(2_000))),
+    }),
   }),
-});
+);
 
 /**
  * "What I read" of a snapshot, made in the background in the seller's UI language ('auto': the

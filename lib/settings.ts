@@ -7,11 +7,13 @@ import { MARKETPLACE_IDS } from './hosts';
 import { LANGUAGES } from './classify/types';
 import { UI_LOCALES } from './i18n';
 
-export const SidebarSettings = z.object({
-  version: z.literal(1),
-  /** Folded to a small tab. Remembered across pages and tabs. */
-  collapsed: z.boolean(),
-});
+export const SidebarSettings = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    /** Folded to a small tab. Remembered across pages and tabs. */
+    collapsed: z.boolean(),
+  }),
+);
 export type SidebarSettings = z.infer<typeof SidebarSettings>;
 export const DEFAULT_SIDEBAR_SETTINGS: SidebarSettings = { version: 1, collapsed: false };
 
@@ -19,31 +21,35 @@ export const DEFAULT_SIDEBAR_SETTINGS: SidebarSettings = { version: 1, collapsed
  * How many orders need action now, and whether any is overdue. Written by the urgency
  * computation; the background only mirrors it on the badge.
  */
-export const UrgentSummary = z.object({
-  version: z.literal(1),
-  count: z.number().check(z.int(), z.minimum(0)),
-  overdue: z.boolean(),
-});
+export const UrgentSummary = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    count: z.number().check(z.int(), z.minimum(0)),
+    overdue: z.boolean(),
+  }),
+);
 export type UrgentSummary = z.infer<typeof UrgentSummary>;
 export const EMPTY_URGENT_SUMMARY: UrgentSummary = { version: 1, count: 0, overdue: false };
 
 /** The seller's own settings (options page). Names are the seller's, never a buyer's. */
 export const UI_LANGUAGES = ['auto', ...UI_LOCALES] as const;
 export const REPLY_LANGUAGES = ['auto', ...LANGUAGES] as const;
-export const UserSettings = z.object({
-  version: z.literal(1),
-  storeName: z.string().check(z.maxLength(200)),
-  sellerName: z.string().check(z.maxLength(200)),
-  uiLanguage: z.enum(UI_LANGUAGES),
-  replyLanguage: z.enum(REPLY_LANGUAGES),
-  /** Hours after which an unanswered buyer message is flagged (Amazon's window is 24). */
-  replyDueHours: z.number().check(z.int(), z.minimum(1), z.maximum(23)),
-  /**
-   * Days after which an order seen shipped, with no sale on the Transaction views opened since, is
-   * listed in the popup (lib/fees `unrecordedSales`). Optional: settings stored before it existed stay valid; 7 when absent.
-   */
-  unrecordedSaleDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
-});
+export const UserSettings = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    storeName: z.string().check(z.maxLength(200)),
+    sellerName: z.string().check(z.maxLength(200)),
+    uiLanguage: z.enum(UI_LANGUAGES),
+    replyLanguage: z.enum(REPLY_LANGUAGES),
+    /** Hours after which an unanswered buyer message is flagged (Amazon's window is 24). */
+    replyDueHours: z.number().check(z.int(), z.minimum(1), z.maximum(23)),
+    /**
+     * Days after which an order seen shipped, with no sale on the Transaction views opened since, is
+     * listed in the popup (lib/fees `unrecordedSales`). Optional: settings stored before it existed stay valid; 7 when absent.
+     */
+    unrecordedSaleDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
+  }),
+);
 export type UserSettings = z.infer<typeof UserSettings>;
 export const DEFAULT_USER_SETTINGS: UserSettings = {
   version: 1,
@@ -56,10 +62,12 @@ export const DEFAULT_USER_SETTINGS: UserSettings = {
 
 /** Findings the seller dismissed, per order (or notice): subject -> finding ids, with the time. */
 export const MAX_DISMISSED_SUBJECTS = 1_000;
-export const Dismissed = z.object({
-  version: z.literal(1),
-  subjects: z.record(z.string().check(z.maxLength(200)), z.object({ ids: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30)), at: z.iso.datetime() })),
-});
+export const Dismissed = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    subjects: z.record(z.string().check(z.maxLength(200)), z.object({ ids: z.array(z.string().check(z.maxLength(60))).check(z.maxLength(30)), at: z.iso.datetime() })),
+  }),
+);
 export type Dismissed = z.infer<typeof Dismissed>;
 export const EMPTY_DISMISSED: Dismissed = { version: 1, subjects: {} };
 
@@ -80,16 +88,18 @@ export function dismissedIds(current: Dismissed): Record<string, readonly string
 }
 
 /** The seller's last Cancellation Rate reading (their own metric, from the account health page). */
-export const AccountHealthReading = z.object({
-  version: z.literal(1),
-  marketplace: z.optional(z.enum(MARKETPLACE_IDS)),
-  cancellationRate: z.object({
-    percent: z.number().check(z.minimum(0), z.maximum(100)),
-    numerator: z.optional(z.number().check(z.int(), z.minimum(0))),
-    denominator: z.optional(z.number().check(z.int(), z.minimum(0))),
+export const AccountHealthReading = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    marketplace: z.optional(z.enum(MARKETPLACE_IDS)),
+    cancellationRate: z.object({
+      percent: z.number().check(z.minimum(0), z.maximum(100)),
+      numerator: z.optional(z.number().check(z.int(), z.minimum(0))),
+      denominator: z.optional(z.number().check(z.int(), z.minimum(0))),
+    }),
+    readAt: z.iso.datetime(),
   }),
-  readAt: z.iso.datetime(),
-});
+);
 export type AccountHealthReading = z.infer<typeof AccountHealthReading>;
 /** A reading older than Amazon's 7-day window says little about today's rate. */
 export const ACCOUNT_HEALTH_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;

@@ -370,7 +370,7 @@ export interface TemplateBackup {
   readonly unreadable: number;
 }
 
-const BackupRecord = z.object({ key: z.string(), reason: z.string(), value: z.unknown() });
+const BackupRecord = z.lazy(() => z.object({ key: z.string(), reason: z.string(), value: z.unknown() }));
 
 export type SaveResult = { readonly synced: boolean; readonly reason?: string };
 

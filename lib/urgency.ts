@@ -35,17 +35,19 @@ export interface UrgentOrder {
 }
 
 /** What the seller did about an order in the popup. */
-export const Handled = z.object({
-  version: z.literal(1),
-  orders: z.record(
-    z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
-    z.object({
-      /** Marked done while these reasons applied; a new reason brings the order back. */
-      done: z.optional(z.object({ at: z.iso.datetime(), keys: z.array(z.string().check(z.maxLength(120))).check(z.maxLength(20)) })),
-      snoozedUntil: z.optional(z.iso.datetime()),
-    }),
-  ),
-});
+export const Handled = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    orders: z.record(
+      z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+      z.object({
+        /** Marked done while these reasons applied; a new reason brings the order back. */
+        done: z.optional(z.object({ at: z.iso.datetime(), keys: z.array(z.string().check(z.maxLength(120))).check(z.maxLength(20)) })),
+        snoozedUntil: z.optional(z.iso.datetime()),
+      }),
+    ),
+  }),
+);
 export type Handled = z.infer<typeof Handled>;
 export const EMPTY_HANDLED: Handled = { version: 1, orders: {} };
 

@@ -25,58 +25,62 @@ const MAX_TITLE = 200;
 /** Longer than any carrier's tracking number or name: a longer "tracking number" is not kept. */
 const MAX_TRACKING = 60;
 
-const Instant = z.iso.datetime();
+const Instant = z.lazy(() => z.iso.datetime());
 
-export const WatchedMessage = z.object({
-  /** Which message this is: sender and time (or place in the thread), never its text. */
-  key: z.string().check(z.maxLength(80)),
-  sender: z.enum(['buyer', 'amazon']),
-  at: z.optional(Instant),
-  intent: z.enum(INTENTS),
-  flags: z.array(z.enum(FLAGS)),
-  /** The seller wrote after it. */
-  answered: z.boolean(),
-});
+export const WatchedMessage = z.lazy(() =>
+  z.object({
+    /** Which message this is: sender and time (or place in the thread), never its text. */
+    key: z.string().check(z.maxLength(80)),
+    sender: z.enum(['buyer', 'amazon']),
+    at: z.optional(Instant),
+    intent: z.enum(INTENTS),
+    flags: z.array(z.enum(FLAGS)),
+    /** The seller wrote after it. */
+    answered: z.boolean(),
+  }),
+);
 export type WatchedMessage = z.infer<typeof WatchedMessage>;
 
-export const OrderWatch = z.object({
-  version: z.literal(WATCH_VERSION),
-  orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
-  marketplace: z.optional(Marketplace),
-  firstSeen: Instant,
-  lastSeen: Instant,
-  /** The latest moment of the ship-by window. */
-  shipBy: z.optional(Instant),
-  fulfilment: z.optional(Fulfilment),
-  status: z.optional(OrderStatus),
-  buyerRequestedCancel: z.optional(z.boolean()),
-  /**
-   * When the page data that last set or cleared `buyerRequestedCancel` was read. Only newer data
-   * may clear the flag (see `withCancelRequest`). Absent in records written before it existed.
-   */
-  buyerRequestedCancelAt: z.optional(Instant),
-  /** Amazon's automatic-cancellation date from the order's data (`cancellationDate`), when it was seen. */
-  cancellationDate: z.optional(Instant),
-  messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
-  /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
-  notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
-  /** For replies written on the thread page: what the order page showed of the product and parcel. */
-  product: z.optional(
-    z.object({
-      title: z.optional(z.string().check(z.maxLength(MAX_TITLE))),
-      asin: z.optional(z.string().check(z.regex(/^[A-Z0-9]{10}$/))),
-      /** The seller's SKU, when the order has one item line (for the referral fee watch, lib/fees). */
-      sku: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    }),
-  ),
-  tracking: z.optional(z.object({ id: z.string().check(z.maxLength(MAX_TRACKING)), carrier: z.optional(z.string().check(z.maxLength(MAX_TRACKING))) })),
-});
+export const OrderWatch = z.lazy(() =>
+  z.object({
+    version: z.literal(WATCH_VERSION),
+    orderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+    marketplace: z.optional(Marketplace),
+    firstSeen: Instant,
+    lastSeen: Instant,
+    /** The latest moment of the ship-by window. */
+    shipBy: z.optional(Instant),
+    fulfilment: z.optional(Fulfilment),
+    status: z.optional(OrderStatus),
+    buyerRequestedCancel: z.optional(z.boolean()),
+    /**
+     * When the page data that last set or cleared `buyerRequestedCancel` was read. Only newer data
+     * may clear the flag (see `withCancelRequest`). Absent in records written before it existed.
+     */
+    buyerRequestedCancelAt: z.optional(Instant),
+    /** Amazon's automatic-cancellation date from the order's data (`cancellationDate`), when it was seen. */
+    cancellationDate: z.optional(Instant),
+    messages: z.array(WatchedMessage).check(z.maxLength(MAX_MESSAGES)),
+    /** An Amazon notice about this order awaiting action (undeliverable message, A-to-z claim). */
+    notice: z.optional(z.object({ kind: NoticeKind, seen: Instant })),
+    /** For replies written on the thread page: what the order page showed of the product and parcel. */
+    product: z.optional(
+      z.object({
+        title: z.optional(z.string().check(z.maxLength(MAX_TITLE))),
+        asin: z.optional(z.string().check(z.regex(/^[A-Z0-9]{10}$/))),
+        /** The seller's SKU, when the order has one item line (for the referral fee watch, lib/fees). */
+        sku: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      }),
+    ),
+    tracking: z.optional(z.object({ id: z.string().check(z.maxLength(MAX_TRACKING)), carrier: z.optional(z.string().check(z.maxLength(MAX_TRACKING))) })),
+  }),
+);
 export type OrderWatch = z.infer<typeof OrderWatch>;
 
 export const watchKey = (orderId: string): string => `${WATCH_PREFIX}${orderId}`;
 
 /** One observation of an order to write: the record its tab started from, and what it made of it. */
-export const WatchChange = z.object({ base: z.optional(OrderWatch), next: OrderWatch });
+export const WatchChange = z.lazy(() => z.object({ base: z.optional(OrderWatch), next: OrderWatch }));
 export type WatchChange = z.infer<typeof WatchChange>;
 
 function base(orderId: string, now: number, previous?: OrderWatch): OrderWatch {

@@ -20,10 +20,10 @@ import { classify } from '../lib/classify/classify';
 import { calibration, fitTemperature, type TrainingRow } from '../lib/classify/learn';
 import { loadLinear, type LinearModel } from '../lib/classify/linear';
 import { vary, VARIATION_NAMES, type VariationName } from './variation';
-import { ClassifyInput, FLAGS, INTENTS, LANGUAGES, type Classification, type Intent } from '../lib/classify/types';
+import { classifyInputObject, FLAGS, INTENTS, LANGUAGES, type Classification, type Intent } from '../lib/classify/types';
 import { featureRows, foldOf, learnable, loadCorpusSplit, loadLabelled, packed, rawScores, SETTINGS, generatedCopies, trainRows, type Labelled, type Settings } from './train';
 
-export const CorpusExample = z.extend(ClassifyInput, {
+export const CorpusExample = z.extend(classifyInputObject(), {
   id: z.string(),
   lang: z.enum(LANGUAGES),
   intent: z.enum(INTENTS),

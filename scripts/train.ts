@@ -23,7 +23,7 @@ import { AMAZON_SUBJECTS } from '../lib/classify/amazon-topics';
 import { featuresOf } from '../lib/classify/classify';
 import { fitTemperature, pack, seeded, train, type Trained, type TrainingRow, type TrainOptions } from '../lib/classify/learn';
 import { loadLinear, score, type LinearModel, type LinearWeightsFile } from '../lib/classify/linear';
-import { ClassifyInput, INTENTS, type Intent } from '../lib/classify/types';
+import { classifyInputObject, type ClassifyInput, INTENTS, type Intent } from '../lib/classify/types';
 
 export const WEIGHTS_PATH = 'lib/classify/weights.json';
 export const FORMAT = 'seller-sidekick linear model, version 1';
@@ -84,7 +84,7 @@ const Row = z.object({
   body: z.string(),
   sender: z.optional(z.nullable(z.enum(['buyer', 'amazon', 'seller']))),
   marketplace: z.optional(z.nullable(z.string())),
-  order: z.optional(ClassifyInput.shape.order),
+  order: z.optional(classifyInputObject().shape.order),
   intent: z.optional(z.nullable(z.string())),
   expect: z.optional(z.nullable(z.string())),
   source: z.optional(z.nullable(z.string())),

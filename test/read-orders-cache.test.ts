@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRowCache, forgetChanged, pendingRows, readOrderList } from '@/lib/pages/read-orders';
-import { alertElements } from '@/lib/pages/read-cancel';
+import { alertElements, alertElementsInSteps } from '@/lib/pages/read-cancel';
+import { searchRoots, searchRootsInSteps } from '@/lib/pages/dom';
 import type { OrderListSnapshot } from '@/lib/pages/snapshot';
 import { loadFixture } from './helpers';
 
@@ -96,5 +97,60 @@ describe('the order list read once, then only what changed (RowCache)', () => {
     forgetChanged(cache, row);
     expect(read(doc, url, cache)).toEqual(read(doc, url));
     expect(read(doc, url, cache).orders).toHaveLength(1);
+  });
+});
+
+describe("the page's alerts found in steps (a walk of a long page, a few ms at a time)", () => {
+  /** A page of many elements, with alerts in the light, in nested open shadow roots and in a frame-free filler. */
+  function bigPage(elements: number) {
+    const doc = document.implementation.createHTMLDocument('big');
+    const filler = doc.createElement('div');
+    for (let i = 0; i < elements; i++) filler.append(doc.createElement(i % 3 ? 'span' : 'div'));
+    doc.body.append(filler);
+    const light = doc.createElement('div');
+    light.className = 'a-alert';
+    light.textContent = 'You have 2 buyer cancellation requests.';
+    doc.body.append(light);
+    const host = doc.createElement('kat-box');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inner = doc.createElement('kat-alert');
+    inner.setAttribute('header', 'Buyer cancellation request');
+    const deeper = doc.createElement('kat-card');
+    deeper.attachShadow({ mode: 'open' }).append(Object.assign(doc.createElement('div'), { className: 'a-alert', textContent: 'deep' }));
+    shadow.append(inner, deeper);
+    filler.children[Math.floor(elements / 2)]!.append(host);
+    return doc;
+  }
+
+  it('gives what the walk at once gives, and pauses along the way', () => {
+    const doc = bigPage(9_000);
+    const steps = alertElementsInSteps(doc);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(step.value).toEqual(alertElements(doc));
+    expect(step.value.map((alert) => alert.tagName.toLowerCase())).toEqual(['div', 'kat-alert', 'div']);
+    expect(step.value.map((alert) => alert.textContent)).toContain('deep');
+  });
+
+  it('walks the same roots in steps as at once, whatever the step', () => {
+    const doc = bigPage(3_000);
+    const atOnce = searchRoots(doc);
+    expect(atOnce).toHaveLength(3);
+    for (const size of [1, 7, 2_000, 1_000_000]) {
+      const steps = searchRootsInSteps(doc, size);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      expect(step.value).toEqual(atOnce);
+    }
+  });
+
+  it('pauses nowhere on an empty page and survives a page with no body', () => {
+    const empty = document.implementation.createHTMLDocument('');
+    expect(alertElementsInSteps(empty).next()).toEqual({ done: true, value: [] });
+    const bare = document.implementation.createHTMLDocument('');
+    bare.documentElement.replaceChildren();
+    expect(alertElements(bare)).toEqual([]);
   });
 });

@@ -31,18 +31,20 @@ export const NEW_FEATURE_BOOST = 4;
 /** The most features the layer keeps. */
 export const MAX_LAYER_FEATURES = 5_000;
 
-const CorrectableIntent = z.enum(INTENTS.filter((i) => i !== 'cancel-request') as [Exclude<Intent, 'cancel-request'>, ...Exclude<Intent, 'cancel-request'>[]]);
+const CorrectableIntent = z.lazy(() => z.enum(INTENTS.filter((i) => i !== 'cancel-request') as [Exclude<Intent, 'cancel-request'>, ...Exclude<Intent, 'cancel-request'>[]]));
 
 /** The layer as stored and exported: per feature id (decimal), per intent, a weight. */
-export const CorrectionLayerSchema = z.object({
-  version: z.literal(CORRECTIONS_VERSION),
-  /** How many corrections made it (for the options page). */
-  corrections: z.number().check(z.int(), z.minimum(0)),
-  weights: z.record(z.string().check(z.regex(/^\d{1,6}$/)), z.partialRecord(CorrectableIntent, z.number().check(z.minimum(-MAX_WEIGHT), z.maximum(MAX_WEIGHT)))).check(
-    z.refine((weights) => Object.keys(weights).length <= MAX_LAYER_FEATURES, `at most ${MAX_LAYER_FEATURES} features`),
-    z.refine((weights) => Object.keys(weights).every((id) => Number(id) < 1 << FEATURE_BITS), 'a feature id out of range'),
-  ),
-});
+export const CorrectionLayerSchema = z.lazy(() =>
+  z.object({
+    version: z.literal(CORRECTIONS_VERSION),
+    /** How many corrections made it (for the options page). */
+    corrections: z.number().check(z.int(), z.minimum(0)),
+    weights: z.record(z.string().check(z.regex(/^\d{1,6}$/)), z.partialRecord(CorrectableIntent, z.number().check(z.minimum(-MAX_WEIGHT), z.maximum(MAX_WEIGHT)))).check(
+      z.refine((weights) => Object.keys(weights).length <= MAX_LAYER_FEATURES, `at most ${MAX_LAYER_FEATURES} features`),
+      z.refine((weights) => Object.keys(weights).every((id) => Number(id) < 1 << FEATURE_BITS), 'a feature id out of range'),
+    ),
+  }),
+);
 export type CorrectionLayer = z.infer<typeof CorrectionLayerSchema>;
 
 export const emptyLayer = (): CorrectionLayer => ({ version: CORRECTIONS_VERSION, corrections: 0, weights: {} });

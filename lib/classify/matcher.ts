@@ -117,7 +117,10 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
 
 /** The automaton's symbols: 0 the separator, then the ASCII block (space first), then the other characters. */
 interface Alphabet {
-  readonly symbolOf: ReadonlyMap<string, number>;
+  /** Code unit → symbol, 0 (the separator) for a character no keyword has. */
+  readonly symbolOf: Uint16Array;
+  /** Symbols in all (the separator included): edge keys are state × width + symbol. */
+  readonly width: number;
   /** Columns of the ASCII block, separator included. */
   readonly asciiWidth: number;
   /** Columns of the other characters' block. */
@@ -132,24 +135,31 @@ interface Alphabet {
  * whole-word checks even where no keyword uses them). ASCII symbols first, then the rest.
  */
 function alphabetOf(keywords: readonly Keyword[]): Alphabet {
-  const asciiChars = new Set<string>(' abcdefghijklmnopqrstuvwxyz0123456789');
-  const otherChars = new Set<string>();
+  // Typed arrays indexed by code unit, not sets and maps of strings: this runs on every wake.
+  const seen = new Uint8Array(0x10000);
+  for (const ch of ' abcdefghijklmnopqrstuvwxyz0123456789') seen[ch.charCodeAt(0)] = 1;
   for (const k of keywords) {
-    if (k.text.length === 0 || k.text.length >= RING - 1) throw new Error(`keyword length out of range: ${JSON.stringify(k.text)}`);
-    for (const ch of k.text) (ch.charCodeAt(0) < 0x80 ? asciiChars : otherChars).add(ch);
+    const text = k.text;
+    if (text.length === 0 || text.length >= RING - 1) throw new Error(`keyword length out of range: ${JSON.stringify(text)}`);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) throw new Error(`keyword character outside the BMP: ${text}`);
+      seen[c] = 1;
+    }
   }
-  const symbolOf = new Map<string, number>();
+  const symbolOf = new Uint16Array(0x10000);
   let next = 1;
-  for (const ch of [...asciiChars].sort()) symbolOf.set(ch, next++);
+  // ASCII first (code order), then the rest (code order).
+  for (let c = 0; c < 0x80; c++) if (seen[c]) symbolOf[c] = next++;
   const asciiWidth = next;
-  for (const ch of [...otherChars].sort()) {
-    if (ch.length !== 1) throw new Error(`keyword character outside the BMP: ${ch}`);
-    symbolOf.set(ch, next++);
+  for (let c = 0x80; c < 0x10000; c++) {
+    if (!seen[c]) continue;
+    if (next >= IGNORE) throw new Error('alphabet too large');
+    symbolOf[c] = next++;
   }
-  if (next >= IGNORE) throw new Error('alphabet too large');
   const isWord = new Uint8Array(next);
-  for (const [ch, sym] of symbolOf) if (LATIN_WORD.test(ch)) isWord[sym] = 1;
-  return { symbolOf, asciiWidth, otherWidth: next - asciiWidth, space: symbolOf.get(' ')!, isWord };
+  for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') isWord[symbolOf[ch.charCodeAt(0)]!] = 1;
+  return { symbolOf, width: next, asciiWidth, otherWidth: next - asciiWidth, space: symbolOf[32]!, isWord };
 }
 
 /** Code unit → symbol (or FALLBACK, IGNORE, UNKNOWN), and script hints; `learn` fills a code unit's on first sight. */
@@ -172,7 +182,7 @@ function foldingTable(alphabet: Alphabet, letters: ReadonlyArray<readonly [strin
       const ch = String.fromCharCode(c);
       const folded = normalizeText(ch);
       if (COMPOSING_MARK.test(ch) || folded.length !== 1) sym = folded.length === 0 ? IGNORE : FALLBACK;
-      else sym = /\s/.test(folded) ? space : (symbolOf.get(folded) ?? SEPARATOR);
+      else sym = /\s/.test(folded) ? space : symbolOf[folded.charCodeAt(0)]!;
     }
     fold[c] = sym;
     hints[c] = (c >= 0x3040 && c <= 0x30ff ? HINT_KANA : c >= 0x4e00 && c <= 0x9fff ? HINT_HAN : 0) | ((markBits.get(c) ?? 0) << 2);
@@ -187,16 +197,17 @@ function foldingTable(alphabet: Alphabet, letters: ReadonlyArray<readonly [strin
  * whenever the background wakes up, so it should not feed the GC.
  */
 interface Trie {
-  /** state × 65536 + symbol → child. */
+  /** state × width + symbol → child (small integers, so the map's keys stay cheap). */
   readonly edge: Map<number, number>;
+  readonly width: number;
   /** The symbol leading into a state. */
   readonly symbolIn: Uint16Array;
   readonly firstChild: Int32Array;
   readonly nextSibling: Int32Array;
   /** Per state: 1 when it has a child outside the ASCII block. */
   readonly ownsOther: Uint8Array;
-  /** The keywords ending at a state. */
-  readonly ownOutputs: Map<number, number[]>;
+  /** Per keyword: the state it ends at. */
+  readonly endOf: Int32Array;
   /** Per keyword: its length in symbols. */
   readonly lengths: Int32Array;
   readonly nodes: number;
@@ -211,21 +222,22 @@ function buildTrie(keywords: readonly Keyword[], alphabet: Alphabet): Trie {
     firstChild: new Int32Array(capacity).fill(-1),
     nextSibling: new Int32Array(capacity).fill(-1),
     ownsOther: new Uint8Array(capacity),
-    ownOutputs: new Map<number, number[]>(),
+    endOf: new Int32Array(keywords.length),
+    width: alphabet.width,
     lengths: new Int32Array(keywords.length),
     nodes: 1,
   };
-  const { edge, symbolIn, firstChild, nextSibling, ownsOther, ownOutputs } = trie;
+  const { edge, symbolIn, firstChild, nextSibling, ownsOther, endOf, width } = trie;
   ownsOther[0] = 1;
   keywords.forEach((k, id) => {
     let node = 0;
     const syms = symbolsOf(k.text, alphabet);
     trie.lengths[id] = syms.length;
     for (const sym of syms) {
-      let child = edge.get(node * 0x10000 + sym);
+      let child = edge.get(node * width + sym);
       if (child === undefined) {
         child = trie.nodes++;
-        edge.set(node * 0x10000 + sym, child);
+        edge.set(node * width + sym, child);
         symbolIn[child] = sym;
         nextSibling[child] = firstChild[node]!;
         firstChild[node] = child;
@@ -233,9 +245,7 @@ function buildTrie(keywords: readonly Keyword[], alphabet: Alphabet): Trie {
       }
       node = child;
     }
-    const own = ownOutputs.get(node);
-    if (own) own.push(id);
-    else ownOutputs.set(node, [id]);
+    endOf[id] = node;
   });
   if (trie.nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
   return trie;
@@ -244,7 +254,7 @@ function buildTrie(keywords: readonly Keyword[], alphabet: Alphabet): Trie {
 /** A keyword's symbols (keywords are normalised: their only white space is a single space). */
 function symbolsOf(text: string, alphabet: Alphabet): Uint16Array {
   const syms = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) syms[i] = text[i] === ' ' ? alphabet.space : (alphabet.symbolOf.get(text[i]!) ?? SEPARATOR);
+  for (let i = 0; i < text.length; i++) syms[i] = alphabet.symbolOf[text.charCodeAt(i)]!;
   return syms;
 }
 
@@ -255,7 +265,7 @@ interface BreadthFirst {
 }
 
 function failureLinks(trie: Trie): BreadthFirst {
-  const { nodes, edge, firstChild, nextSibling, symbolIn } = trie;
+  const { nodes, edge, firstChild, nextSibling, symbolIn, width } = trie;
   const failure = new Int32Array(nodes);
   const order = new Int32Array(nodes);
   let queued = 1;
@@ -265,8 +275,8 @@ function failureLinks(trie: Trie): BreadthFirst {
       if (node !== 0) {
         const sym = symbolIn[child]!;
         let f = failure[node]!;
-        while (f !== 0 && !edge.has(f * 0x10000 + sym)) f = failure[f]!;
-        const target = edge.get(f * 0x10000 + sym);
+        while (f !== 0 && !edge.has(f * width + sym)) f = failure[f]!;
+        const target = edge.get(f * width + sym);
         failure[child] = target !== undefined && target !== child ? target : 0;
       }
       order[queued++] = child;
@@ -284,23 +294,31 @@ interface Outputs {
 
 /** A state's outputs: its own keywords, then its failure state's (breadth first, so those are known). */
 function outputLists(trie: Trie, { failure, order }: BreadthFirst): Outputs {
-  const { nodes, ownOutputs } = trie;
+  const { nodes, endOf } = trie;
+  // Each state's own keywords, in keyword order: ownList[ownStart[state], ownStart[state + 1]).
+  const ownStart = new Int32Array(nodes + 1);
+  for (let id = 0; id < endOf.length; id++) ownStart[endOf[id]! + 1]!++;
+  for (let n = 0; n < nodes; n++) ownStart[n + 1]! += ownStart[n]!;
+  const ownList = new Int32Array(endOf.length);
+  const filled = ownStart.slice(0, nodes);
+  for (let id = 0; id < endOf.length; id++) ownList[filled[endOf[id]!]!++] = id;
   const outCount = new Int32Array(nodes);
   for (let q = 1; q < nodes; q++) {
     const node = order[q]!;
-    outCount[node] = (ownOutputs.get(node)?.length ?? 0) + outCount[failure[node]!]!;
+    outCount[node] = ownStart[node + 1]! - ownStart[node]! + outCount[failure[node]!]!;
   }
   const outStart = new Int32Array(nodes + 1);
   for (let n = 0; n < nodes; n++) outStart[n + 1] = outStart[n]! + outCount[n]!;
   const outList = new Int32Array(outStart[nodes]!);
+  const hasOutput = new Uint8Array(nodes);
   for (let q = 1; q < nodes; q++) {
     const node = order[q]!;
-    const own = ownOutputs.get(node) ?? [];
-    outList.set(own, outStart[node]!);
+    const ownCount = ownStart[node + 1]! - ownStart[node]!;
+    outList.set(ownList.subarray(ownStart[node]!, ownStart[node + 1]!), outStart[node]!);
     const f = failure[node]!;
-    outList.copyWithin(outStart[node]! + own.length, outStart[f]!, outStart[f + 1]!);
+    outList.copyWithin(outStart[node]! + ownCount, outStart[f]!, outStart[f + 1]!);
+    if (outStart[node + 1]! > outStart[node]!) hasOutput[node] = 1;
   }
-  const hasOutput = Uint8Array.from({ length: nodes }, (_, n) => (outStart[n + 1]! > outStart[n]! ? 1 : 0));
   return { outStart, outList, hasOutput };
 }
 

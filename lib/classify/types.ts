@@ -30,20 +30,25 @@ export type Flag = (typeof FLAGS)[number];
 export const LANGUAGES = ['ja', 'en', 'de', 'fr', 'it', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const ClassifyInput = z.object({
-  subject: z.optional(z.string()),
-  body: z.string(),
-  sender: z.optional(z.enum(['buyer', 'amazon', 'seller'])),
-  marketplace: z.optional(z.string()),
-  order: z.optional(
-    z.object({
-      buyerRequestedCancel: z.optional(z.boolean()),
-      fulfilment: z.optional(z.enum(['FBA', 'MFN'])),
-      status: z.optional(z.string()),
-      shipToCountry: z.optional(z.string()),
-    }),
-  ),
-});
+/** The input's object schema, built when asked for (scripts extend it). */
+export const classifyInputObject = () =>
+  z.object({
+    subject: z.optional(z.string()),
+    body: z.string(),
+    sender: z.optional(z.enum(['buyer', 'amazon', 'seller'])),
+    marketplace: z.optional(z.string()),
+    order: z.optional(
+      z.object({
+        buyerRequestedCancel: z.optional(z.boolean()),
+        fulfilment: z.optional(z.enum(['FBA', 'MFN'])),
+        status: z.optional(z.string()),
+        shipToCountry: z.optional(z.string()),
+      }),
+    ),
+  });
+
+/** What the classifier reads, checked at the boundary (built on first use). */
+export const ClassifyInput = z.lazy(classifyInputObject);
 export type ClassifyInput = z.infer<typeof ClassifyInput>;
 
 /** The evidence rule id when no rule or word weighed for the intent: the model decided on the message as a whole. */
@@ -52,15 +57,17 @@ export const MODEL_EVIDENCE = 'model.linear';
 export const WORD_EVIDENCE = 'model.word';
 
 /** A span of the input that a rule matched: offsets into `subject` or `body` as given. */
-export const EvidenceSchema = z.object({
-  field: z.enum(['subject', 'body', 'context']),
-  start: z.number().check(z.int(), z.minimum(0)),
-  end: z.number().check(z.int(), z.minimum(0)),
-  /** The rule id (lib/classify/rules.ts), e.g. "en.cancel.word". */
-  rule: z.string().check(z.maxLength(100)),
-  /** What the rule is evidence for. */
-  target: z.enum([...INTENTS, ...FLAGS]),
-});
+export const EvidenceSchema = z.lazy(() =>
+  z.object({
+    field: z.enum(['subject', 'body', 'context']),
+    start: z.number().check(z.int(), z.minimum(0)),
+    end: z.number().check(z.int(), z.minimum(0)),
+    /** The rule id (lib/classify/rules.ts), e.g. "en.cancel.word". */
+    rule: z.string().check(z.maxLength(100)),
+    /** What the rule is evidence for. */
+    target: z.enum([...INTENTS, ...FLAGS]),
+  }),
+);
 export type Evidence = Readonly<z.infer<typeof EvidenceSchema>>;
 
 /**
@@ -79,21 +86,23 @@ export type OfficialSource = (typeof OFFICIAL_SOURCES)[number];
  * (the intent is `other` with a low confidence, and `scores` still say what it leaned to); the
  * sidebar says it is unsure.
  */
-export const ClassificationSchema = z
-  .object({
-    intent: z.enum(INTENTS),
-    confidence: z.number().check(z.minimum(0), z.maximum(1)),
-    language: z.enum(LANGUAGES),
-    flags: z.array(z.enum(FLAGS)),
-    evidence: z.array(EvidenceSchema),
-    scores: z.record(z.enum(INTENTS), z.optional(z.number())),
-    official: z.optional(z.enum(OFFICIAL_SOURCES)),
-    unsure: z.optional(z.boolean()),
-  })
-  .check(
-    // An official cancellation request always names the Amazon signal it rests on, and only it does.
-    z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
-  );
+export const ClassificationSchema = z.lazy(() =>
+  z
+    .object({
+      intent: z.enum(INTENTS),
+      confidence: z.number().check(z.minimum(0), z.maximum(1)),
+      language: z.enum(LANGUAGES),
+      flags: z.array(z.enum(FLAGS)),
+      evidence: z.array(EvidenceSchema),
+      scores: z.record(z.enum(INTENTS), z.optional(z.number())),
+      official: z.optional(z.enum(OFFICIAL_SOURCES)),
+      unsure: z.optional(z.boolean()),
+    })
+    .check(
+      // An official cancellation request always names the Amazon signal it rests on, and only it does.
+      z.refine((c) => (c.intent === 'cancel-request') === (c.official !== undefined), 'cancel-request needs its official source, and only it has one'),
+    ),
+);
 type ClassificationData = z.infer<typeof ClassificationSchema>;
 export interface Classification extends Readonly<Omit<ClassificationData, 'flags' | 'evidence' | 'scores'>> {
   readonly flags: readonly Flag[];

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { Evidence, Intent } from '../classify/types';
 import type { MessageKey } from '../i18n';
-import { PageControl } from '../pages/snapshot';
+import { PAGE_CONTROL_KINDS } from '../pages/snapshot';
 import { TEMPLATE_IDS, type TemplateId } from '../templates/ids';
 
 export const FINDING_IDS = [
@@ -93,39 +93,41 @@ export type BadgeCount =
   | { readonly kind: 'reply'; readonly key: string; readonly since?: string; readonly intent: Intent; readonly highRisk: boolean; readonly overdue: boolean; readonly at?: string }
   | { readonly kind: 'notice'; readonly key: string; readonly notice: 'undeliverable-message' | 'a-to-z-claim'; readonly overdue: boolean; readonly at?: string };
 
-const LineSchema = z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) });
+const LineSchema = z.lazy(() => z.object({ key: z.string().check(z.maxLength(100)), args: z.optional(z.array(z.string().check(z.maxLength(20_000))).check(z.maxLength(9))) }));
 
 /**
  * A finding as it crosses from the background to the page (lib/messaging.ts checks every one on
  * arrival). The badge count is not part of it: it stays where the badge is worked out.
  */
-export const FindingSchema = z.object({
-  id: z.enum(FINDING_IDS),
-  severity: z.enum(SEVERITIES),
-  title: LineSchema,
-  why: z.array(LineSchema).check(z.maxLength(30)),
-  /** What to do, in order (a checklist where the case gives one). */
-  steps: z.array(LineSchema).check(z.maxLength(30)),
-  source: z.enum(SOURCE_IDS),
-  templates: z.array(z.enum(TEMPLATE_IDS)).check(z.maxLength(30)),
-  /** Seller Central's own control this finding is about (a warning is shown next to it). */
-  control: z.optional(PageControl.shape.kind),
-  orderId: z.optional(z.string().check(z.maxLength(30))),
-  deadline: z.optional(z.object({ at: z.iso.datetime(), kind: z.enum(DEADLINE_KINDS) })),
-  evidence: z
-    .array(
-      z.object({
-        text: z.string().check(z.maxLength(20_000)),
-        spans: z.array(z.object({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)), rule: z.string().check(z.maxLength(100)) })).check(z.maxLength(200)),
-        wholeMessage: z.optional(z.boolean()),
-      }),
-    )
-    .check(z.maxLength(60)),
-  /** Which branch of the rule applied (e.g. "shipped", "pattern-2"), for tests and automation. */
-  variant: z.optional(z.string().check(z.maxLength(100))),
-  /** What a dismissal is remembered for: the order id, or the notice/page it came from. */
-  subject: z.string().check(z.maxLength(200)),
-});
+export const FindingSchema = z.lazy(() =>
+  z.object({
+    id: z.enum(FINDING_IDS),
+    severity: z.enum(SEVERITIES),
+    title: LineSchema,
+    why: z.array(LineSchema).check(z.maxLength(30)),
+    /** What to do, in order (a checklist where the case gives one). */
+    steps: z.array(LineSchema).check(z.maxLength(30)),
+    source: z.enum(SOURCE_IDS),
+    templates: z.array(z.enum(TEMPLATE_IDS)).check(z.maxLength(30)),
+    /** Seller Central's own control this finding is about (a warning is shown next to it). */
+    control: z.optional(z.enum(PAGE_CONTROL_KINDS)),
+    orderId: z.optional(z.string().check(z.maxLength(30))),
+    deadline: z.optional(z.object({ at: z.iso.datetime(), kind: z.enum(DEADLINE_KINDS) })),
+    evidence: z
+      .array(
+        z.object({
+          text: z.string().check(z.maxLength(20_000)),
+          spans: z.array(z.object({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)), rule: z.string().check(z.maxLength(100)) })).check(z.maxLength(200)),
+          wholeMessage: z.optional(z.boolean()),
+        }),
+      )
+      .check(z.maxLength(60)),
+    /** Which branch of the rule applied (e.g. "shipped", "pattern-2"), for tests and automation. */
+    variant: z.optional(z.string().check(z.maxLength(100))),
+    /** What a dismissal is remembered for: the order id, or the notice/page it came from. */
+    subject: z.string().check(z.maxLength(200)),
+  }),
+);
 type FindingData = z.infer<typeof FindingSchema>;
 
 /**

@@ -11,7 +11,20 @@ export const MAX_TEXT = 20_000;
 
 /** Open shadow roots and same-origin frame documents below a root, the root first. */
 export function searchRoots(root: ReadRoot): ReadRoot[] {
+  return runSteps(searchRootsInSteps(root));
+}
+
+/** How many elements a step of a whole-page walk visits before it pauses (a few ms on a big page). */
+export const WALK_STEP = 2_000;
+
+/**
+ * `searchRoots` as steps: pauses (yields) after every `WALK_STEP` elements, so whoever walks a
+ * page of 50,000 elements can give the page its main thread back between steps (the result is
+ * the generator's return value, equal to `searchRoots`'s).
+ */
+export function* searchRootsInSteps(root: ReadRoot, step = WALK_STEP): Generator<void, ReadRoot[]> {
   const roots: ReadRoot[] = [root];
+  let visited = 0;
   for (let i = 0; i < roots.length && roots.length < 500; i++) {
     const current = roots[i]!;
     const doc = 'ownerDocument' in current && current.ownerDocument ? current.ownerDocument : (current as Document);
@@ -27,15 +40,25 @@ export function searchRoots(root: ReadRoot): ReadRoot[] {
           // A cross-origin frame is not ours to read.
         }
       }
+      if (++visited % step === 0) yield;
     }
   }
   return roots;
 }
 
-export function queryAll(root: ReadRoot, selectors: readonly string[], deep = false): Element[] {
+/** Runs steps to their end at once: the value a stepped function returns. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The matches of `css` in each root (a selector the browser refuses: none). */
+export function queryRoots(roots: readonly ReadRoot[], selectors: readonly string[]): Element[] {
   const css = selectors.join(', ');
   const found: Element[] = [];
-  for (const r of deep ? searchRoots(root) : [root]) {
+  for (const r of roots) {
     try {
       found.push(...r.querySelectorAll(css));
     } catch {
@@ -43,6 +66,10 @@ export function queryAll(root: ReadRoot, selectors: readonly string[], deep = fa
     }
   }
   return found;
+}
+
+export function queryAll(root: ReadRoot, selectors: readonly string[], deep = false): Element[] {
+  return queryRoots(deep ? searchRoots(root) : [root], selectors);
 }
 
 /** The matches of the first selector in the list that matches anything: fallbacks tried in order. */

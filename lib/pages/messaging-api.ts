@@ -24,48 +24,58 @@ import { MAX_TEXT, tidyLines } from './dom';
 import { CASE_ID, ORDER_ID_PATTERN } from './page-type';
 import type { Message, MessageThreadSnapshot, Missing, Unrecognized } from './snapshot';
 
-const Str = z.nullish(z.string().check(z.maxLength(200_000)));
+const Str = z.lazy(() => z.nullish(z.string().check(z.maxLength(200_000))));
 
-const ArtifactJson = z.looseObject({
-  artifactType: Str,
-  caseArtifactId: z.nullish(z.union([z.string().check(z.maxLength(500)), z.number()])),
-  createdDate: z.nullish(z.union([z.number(), z.string().check(z.maxLength(100))])),
-  formattedDate: Str,
-  creator: z.nullish(z.union([z.string().check(z.maxLength(500)), z.looseObject({})])),
-  isRequestedPartySender: z.nullish(z.boolean()),
-  message: Str,
-  topicId: z.nullish(z.union([z.string().check(z.maxLength(500)), z.number()])),
-});
+const ArtifactJson = z.lazy(() =>
+  z.looseObject({
+    artifactType: Str,
+    caseArtifactId: z.nullish(z.union([z.string().check(z.maxLength(500)), z.number()])),
+    createdDate: z.nullish(z.union([z.number(), z.string().check(z.maxLength(100))])),
+    formattedDate: Str,
+    creator: z.nullish(z.union([z.string().check(z.maxLength(500)), z.looseObject({})])),
+    isRequestedPartySender: z.nullish(z.boolean()),
+    message: Str,
+    topicId: z.nullish(z.union([z.string().check(z.maxLength(500)), z.number()])),
+  }),
+);
 
-const PartyCaseJson = z.looseObject({
-  caseId: z.string().check(z.maxLength(100)),
-  marketplaceId: Str,
-  buyerLop: Str,
-  isOverSla: z.nullish(z.boolean()),
-  caseArtifacts: z.nullish(z.array(z.unknown()).check(z.maxLength(5_000))),
-});
+const PartyCaseJson = z.lazy(() =>
+  z.looseObject({
+    caseId: z.string().check(z.maxLength(100)),
+    marketplaceId: Str,
+    buyerLop: Str,
+    isOverSla: z.nullish(z.boolean()),
+    caseArtifacts: z.nullish(z.array(z.unknown()).check(z.maxLength(5_000))),
+  }),
+);
 
-const CaseResponse = z.looseObject({ partyCase: PartyCaseJson });
+const CaseResponse = z.lazy(() => z.looseObject({ partyCase: PartyCaseJson }));
 
-const OrderContextResponse = z.looseObject({
-  orderContextList: z
-    .array(
-      z.looseObject({
-        orderContextFields: z.nullish(z.array(z.looseObject({ type: Str, textValue: z.nullish(z.unknown()) })).check(z.maxLength(500))),
-      }),
-    )
-    .check(z.maxLength(100)),
-});
+const OrderContextResponse = z.lazy(() =>
+  z.looseObject({
+    orderContextList: z
+      .array(
+        z.looseObject({
+          orderContextFields: z.nullish(z.array(z.looseObject({ type: Str, textValue: z.nullish(z.unknown()) })).check(z.maxLength(500))),
+        }),
+      )
+      .check(z.maxLength(100)),
+  }),
+);
 
-const CaseListResponse = z.looseObject({
-  cases: z.array(z.unknown()).check(z.maxLength(10_000)),
-  displayLanguage: Str,
-});
-const CaseSummaryJson = z.looseObject({
-  caseId: z.string().check(z.maxLength(100)),
-  marketplaceId: Str,
-  asinIds: z.nullish(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(100))),
-});
+const CaseListResponse = z.lazy(() =>
+  z.looseObject({
+    cases: z.array(z.unknown()).check(z.maxLength(10_000)),
+    displayLanguage: Str,
+  }),
+);
+const CaseSummaryJson = z.lazy(() =>
+  z.looseObject({
+    caseId: z.string().check(z.maxLength(100)),
+    marketplaceId: Str,
+    asinIds: z.nullish(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(100))),
+  }),
+);
 
 /** One message as the app's JSON gives it; `sender` only when the JSON says who wrote it. */
 export interface CaseMessage {

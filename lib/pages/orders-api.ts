@@ -12,56 +12,62 @@ import { epochSecondsToIso } from '../time';
 import { MAX_OBSERVED_TEXT } from './observed-source';
 import type { BuyerRequestedCancel, Missing, OrderDetailsSnapshot, OrderItem, OrderListSnapshot, OrderRow, OrderStatus, RequestedItem, Unrecognized } from './snapshot';
 
-const Epoch = z.nullish(z.number());
-const Str = z.nullish(z.string().check(z.maxLength(5_000)));
-const Qty = z.nullish(z.number().check(z.int(), z.minimum(0)));
+const Epoch = z.lazy(() => z.nullish(z.number()));
+const Str = z.lazy(() => z.nullish(z.string().check(z.maxLength(5_000))));
+const Qty = z.lazy(() => z.nullish(z.number().check(z.int(), z.minimum(0))));
 
-const BuyerRequestedCancelJson = z.nullish(
+const BuyerRequestedCancelJson = z.lazy(() =>
+  z.nullish(
+    z.looseObject({
+      // The SC JSON sends a boolean; SP-API sends "true"/"false" strings (§7). Both are accepted.
+      isBuyerRequestedCancel: z.nullish(z.union([z.boolean(), z.enum(['true', 'false'])])),
+      IsBuyerRequestedCancel: z.nullish(z.union([z.boolean(), z.enum(['true', 'false'])])),
+      cancelReason: Str,
+      BuyerCancelReason: Str,
+    }),
+  ),
+);
+
+const OrderItemJson = z.lazy(() =>
   z.looseObject({
-    // The SC JSON sends a boolean; SP-API sends "true"/"false" strings (§7). Both are accepted.
-    isBuyerRequestedCancel: z.nullish(z.union([z.boolean(), z.enum(['true', 'false'])])),
-    IsBuyerRequestedCancel: z.nullish(z.union([z.boolean(), z.enum(['true', 'false'])])),
-    cancelReason: Str,
-    BuyerCancelReason: Str,
+    ASIN: Str,
+    asin: Str,
+    SellerSKU: Str,
+    sellerSku: Str,
+    Title: Str,
+    productName: Str,
+    QuantityOrdered: Qty,
+    quantityOrdered: Qty,
+    QuantityShipped: Qty,
+    QuantityCanceled: Qty,
+    quantityCanceled: Qty,
+    ItemStatus: z.nullish(z.looseObject({ ItemStatus: Str, CancelStatus: Str })),
+    BuyerRequestedCancel: BuyerRequestedCancelJson,
   }),
 );
 
-const OrderItemJson = z.looseObject({
-  ASIN: Str,
-  asin: Str,
-  SellerSKU: Str,
-  sellerSku: Str,
-  Title: Str,
-  productName: Str,
-  QuantityOrdered: Qty,
-  quantityOrdered: Qty,
-  QuantityShipped: Qty,
-  QuantityCanceled: Qty,
-  quantityCanceled: Qty,
-  ItemStatus: z.nullish(z.looseObject({ ItemStatus: Str, CancelStatus: Str })),
-  BuyerRequestedCancel: BuyerRequestedCancelJson,
-});
-
-const OrderJson = z.looseObject({
-  amazonOrderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
-  purchaseDate: Epoch,
-  orderDate: Epoch,
-  earliestShipDate: Epoch,
-  latestShipDate: Epoch,
-  earliestDeliveryDate: Epoch,
-  latestDeliveryDate: Epoch,
-  cancellationDate: Epoch,
-  fulfillmentChannel: Str,
-  orderMarketplaceId: Str,
-  homeMarketplaceId: Str,
-  orderStatus: z.nullish(z.looseObject({ OrderStatus: Str })),
-  orderFulfillmentStatus: Str,
-  orderItems: z.nullish(z.array(OrderItemJson).check(z.maxLength(1_000))),
-});
+const OrderJson = z.lazy(() =>
+  z.looseObject({
+    amazonOrderId: z.string().check(z.regex(/^\d{3}-\d{7}-\d{7}$/)),
+    purchaseDate: Epoch,
+    orderDate: Epoch,
+    earliestShipDate: Epoch,
+    latestShipDate: Epoch,
+    earliestDeliveryDate: Epoch,
+    latestDeliveryDate: Epoch,
+    cancellationDate: Epoch,
+    fulfillmentChannel: Str,
+    orderMarketplaceId: Str,
+    homeMarketplaceId: Str,
+    orderStatus: z.nullish(z.looseObject({ OrderStatus: Str })),
+    orderFulfillmentStatus: Str,
+    orderItems: z.nullish(z.array(OrderItemJson).check(z.maxLength(1_000))),
+  }),
+);
 type OrderJson = z.infer<typeof OrderJson>;
 
-const OrderWrapped = z.looseObject({ order: OrderJson });
-const OrderCaptured = z.looseObject({ data: OrderJson }); // the capture's own wrapping ({type, data})
+const OrderWrapped = z.lazy(() => z.looseObject({ order: OrderJson }));
+const OrderCaptured = z.lazy(() => z.looseObject({ data: OrderJson })); // the capture's own wrapping ({type, data})
 
 /** The order inside a /orders-api/order response, in either wrapping; undefined when it does not fit. */
 export function orderInResponse(body: unknown): OrderJson | undefined {
@@ -70,10 +76,12 @@ export function orderInResponse(body: unknown): OrderJson | undefined {
   const captured = OrderCaptured.safeParse(body);
   return captured.success ? captured.data.data : undefined;
 }
-export const SearchResponse = z.looseObject({
-  orders: z.array(OrderJson).check(z.maxLength(10_000)),
-  total: z.nullish(z.number()),
-});
+export const SearchResponse = z.lazy(() =>
+  z.looseObject({
+    orders: z.array(OrderJson).check(z.maxLength(10_000)),
+    total: z.nullish(z.number()),
+  }),
+);
 
 const STATUS: Readonly<Record<string, OrderStatus>> = {
   Pending: 'pending',
@@ -279,7 +287,7 @@ export function mergeOrderRows(list: OrderListSnapshot, jsonByOrder: ReadonlyMap
 export type { OrderJson };
 
 /** What the page reader hands over on its private link: `pathname` + newline + the body text, at most this long. */
-const ObservedDetail = z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT));
+const ObservedDetail = z.lazy(() => z.string().check(z.maxLength(300 + 1 + MAX_OBSERVED_TEXT)));
 
 /**
  * Checks one response handed over by the main-world page reader. It runs among the page's scripts,

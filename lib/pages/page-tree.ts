@@ -15,30 +15,34 @@ export const MAX_TREE_NODES = 200_000;
 const MAX_NAME = 200;
 const MAX_ATTRIBUTES = 500;
 
-const Parent = z.number().check(z.int(), z.minimum(-1));
-const RawName = z.string().check(z.maxLength(MAX_NAME));
-const RawText = z.string().check(z.maxLength(MAX_TEXT));
+const Parent = z.lazy(() => z.number().check(z.int(), z.minimum(-1)));
+const RawName = z.lazy(() => z.string().check(z.maxLength(MAX_NAME)));
+const RawText = z.lazy(() => z.string().check(z.maxLength(MAX_TEXT)));
 
-export const PageTreeNode = z.union([
-  z.strictObject({
-    parent: Parent,
-    tag: RawName,
-    ns: z.optional(z.enum(['svg', 'math'])),
-    attrs: z.optional(z.array(z.tuple([RawName, RawText])).check(z.maxLength(MAX_ATTRIBUTES))),
-  }),
-  z.strictObject({ parent: Parent, text: RawText }),
-  /** An element's open shadow root, or a frame's document: the nodes under it name it as parent. */
-  z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) }),
-]);
+export const PageTreeNode = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      parent: Parent,
+      tag: RawName,
+      ns: z.optional(z.enum(['svg', 'math'])),
+      attrs: z.optional(z.array(z.tuple([RawName, RawText])).check(z.maxLength(MAX_ATTRIBUTES))),
+    }),
+    z.strictObject({ parent: Parent, text: RawText }),
+    /** An element's open shadow root, or a frame's document: the nodes under it name it as parent. */
+    z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) }),
+  ]),
+);
 export type PageTreeNode = z.infer<typeof PageTreeNode>;
 
 /** How much was left out: nodes past MAX_TREE_NODES, and texts cut at MAX_TEXT. */
-export const TreeCut = z.strictObject({ nodes: z.number().check(z.int(), z.minimum(0)), texts: z.number().check(z.int(), z.minimum(0)) });
+export const TreeCut = z.lazy(() => z.strictObject({ nodes: z.number().check(z.int(), z.minimum(0)), texts: z.number().check(z.int(), z.minimum(0)) }));
 
-export const PageTree = z.strictObject({
-  nodes: z.array(PageTreeNode).check(z.maxLength(MAX_TREE_NODES)),
-  cut: z.optional(TreeCut),
-});
+export const PageTree = z.lazy(() =>
+  z.strictObject({
+    nodes: z.array(PageTreeNode).check(z.maxLength(MAX_TREE_NODES)),
+    cut: z.optional(TreeCut),
+  }),
+);
 export type PageTree = z.infer<typeof PageTree>;
 
 export interface PageTreeOptions {

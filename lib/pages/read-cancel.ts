@@ -12,7 +12,7 @@
  * The page never says "no request" either: absence of a banner is not evidence. Pure: the root to
  * read comes in as an argument.
  */
-import { cleanText, queryAll, type ReadRoot } from './dom';
+import { cleanText, queryRoots, runSteps, searchRootsInSteps, type ReadRoot } from './dom';
 import { readAlertText, readStatusText, type AlertVerdict } from './cancel-wording';
 import { SELECTORS } from './selectors';
 import type { BuyerRequestedCancel, OrderItem, RequestedItem } from './snapshot';
@@ -74,9 +74,15 @@ export function alertText(alert: Element, separator = ' '): string {
 
 /** Alert-like elements of the page (open shadow roots and same-origin frames included), outermost only, our own UI left out. */
 export function alertElements(root: ReadRoot): Element[] {
+  return runSteps(alertElementsInSteps(root));
+}
+
+/** `alertElements` as steps of a walk of the page (`searchRootsInSteps`): a long page's walk is tens of ms. */
+export function* alertElementsInSteps(root: ReadRoot): Generator<void, Element[]> {
+  const roots = yield* searchRootsInSteps(root);
   const css = SELECTORS.alerts.css.join(', ');
   // Bounded: hostile markup with thousands of nested alerts is cut, not walked alert by ancestor.
-  return queryAll(root, SELECTORS.alerts.css, true)
+  return queryRoots(roots, SELECTORS.alerts.css)
     .slice(0, 5 * MAX_ALERTS)
     .filter((alert) => !isOwnUi(alert) && !alert.parentElement?.closest(css));
 }

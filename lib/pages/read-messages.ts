@@ -20,7 +20,7 @@
  */
 import { ORDER_ID_PATTERN, caseIdOf } from './page-type';
 import { findStamp, isBareDate, type Stamp } from './dates';
-import { pathTo, queryFirst, searchRoots, textOf, type ReadRoot } from './dom';
+import { pathTo, queryFirst, runSteps, searchRoots, textOf, type ReadRoot } from './dom';
 import { ancestorAt, commonAncestor, contains, joinAtoms, readComposed, type ComposedText } from './composed-text';
 import {
   AMAZON_LABEL,
@@ -98,12 +98,23 @@ function unrecognized(problem: ReadProblem, reason: string): Unrecognized {
  * as not read (the app may still be loading), never as an inbox.
  */
 export function readMessagingPage(root: ReadRoot, url: URL, input: ReadInput = {}): MessageThreadSnapshot | MessageInboxSnapshot | Unrecognized {
+  return runSteps(readMessagingPageInSteps(root, url, input));
+}
+
+/**
+ * `readMessagingPage` as steps (each a whole-page pass: the composed text, the conversation, the
+ * messages, the case's own texts), for a caller that gives the page its main thread back between
+ * them on a long thread or inbox. Its value is `readMessagingPage`'s.
+ */
+export function* readMessagingPageInSteps(root: ReadRoot, url: URL, input: ReadInput = {}): Generator<void, MessageThreadSnapshot | MessageInboxSnapshot | Unrecognized> {
   // One walk of the composed page serves both readings.
   const page = readComposed(root);
-  const thread = readMessageThread(root, url, input, page);
+  yield;
+  const thread = yield* readMessageThreadInSteps(root, url, input, page);
   if (thread.kind === 'message-thread') return thread;
   const namesCase = caseIdOf(url) !== undefined || /^\/messaging\/contact\/?$/.test(url.pathname);
   if (namesCase || thread.problem === 'messages-two-conversations') return thread;
+  yield;
   const inbox = readMessageInbox(root, url, page);
   if (inbox.kind === 'message-inbox' && thread.problem && thread.problem !== 'messages-no-conversation') {
     return { ...inbox, missing: [...inbox.missing, { field: 'messages', reason: thread.reason, why: 'unreadable' }] };
@@ -112,6 +123,10 @@ export function readMessagingPage(root: ReadRoot, url: URL, input: ReadInput = {
 }
 
 export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {}, page: ComposedText = readComposed(root)): MessageThreadSnapshot | Unrecognized {
+  return runSteps(readMessageThreadInSteps(root, url, input, page));
+}
+
+function* readMessageThreadInSteps(root: ReadRoot, url: URL, input: ReadInput, page: ComposedText): Generator<void, MessageThreadSnapshot | Unrecognized> {
   const missing = new MissingList();
   const marketplace = marketplaceOf(root, url) ?? missing.add('marketplace', 'neither the host nor the page names it');
   const zone = zoneOf(marketplace);
@@ -138,6 +153,7 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
     );
     context.buyerNames = buyerNamesOf(page, hook, () => false, subject0.value, openCase);
   }
+  yield;
   const found = findConversation(context, replyBoxes);
   if (found === 'two') {
     return unrecognized('messages-two-conversations', 'two conversations are open on this page: neither is read, so their messages cannot be mixed');
@@ -148,12 +164,15 @@ export function readMessageThread(root: ReadRoot, url: URL, input: ReadInput = {
   const conversation: Conversation = found ?? { blocks: [], container: replyBoxes[0]! };
   const anchor = conversation.blocks.length > 0 ? conversation.container : replyBoxes[0]!;
 
+  yield;
   // The case's own texts: its subject, the buyer's name, its order.
   const inMessages = (atom: number) => conversation.blocks.some((b) => contains(page.records, b.record, page.atoms[atom]!.owner));
   const subject = nearestValue(page, anchor, subjectCandidates(page, inMessages), openCase);
   context.buyerNames = buyerNamesOf(page, anchor, inMessages, subject.value, openCase);
 
+  yield;
   const { messages, senders } = readMessages(context, conversation, missing);
+  yield;
 
   const summaryStamps = summaryLines(context, conversation, inMessages);
   const orderId = orderIdOf(page, anchor, url, inMessages, conversation, openCase, summaryStamps) ?? missing.add('orderId', 'no order id next to the conversation (or several)');

@@ -3,24 +3,32 @@
  * result against its schema. Never throws: anything unexpected becomes `unrecognized` with a reason.
  */
 import { recognisePage, type PageType } from './page-type';
-import type { ReadRoot } from './dom';
+import { runSteps, type ReadRoot } from './dom';
 import { readAccountHealth } from './read-account-health';
-import { readMessagingPage, type ReadInput } from './read-messages';
+import { readMessagingPageInSteps, type ReadInput } from './read-messages';
 import { readNotice } from './read-notice';
 import { readOrderDetails, readOrderList, type RowCache } from './read-orders';
 import { readTransactions } from './read-transactions';
 import { OrderRow, PageSnapshot, type Unrecognized } from './snapshot';
 import * as z from 'zod/mini';
 
-const READERS: Readonly<Record<PageType, ((root: ReadRoot, url: URL, input: ReadInput, rows?: RowCache) => PageSnapshot) | undefined>> = {
-  'order-details': readOrderDetails,
-  'order-list': (root, url, _input, rows) => readOrderList(root, url, rows),
+type Reader = (root: ReadRoot, url: URL, input: ReadInput, rows?: RowCache) => Generator<void, PageSnapshot>;
+/** A reader that reads in one go, as steps (one). */
+const atOnce = (read: (root: ReadRoot, url: URL, input: ReadInput, rows?: RowCache) => PageSnapshot): Reader =>
+  // eslint-disable-next-line require-yield -- a reader in one go is one step, with no pause
+  function* (root, url, input, rows) {
+    return read(root, url, input, rows);
+  };
+
+const READERS: Readonly<Record<PageType, Reader | undefined>> = {
+  'order-details': atOnce(readOrderDetails),
+  'order-list': atOnce((root, url, _input, rows) => readOrderList(root, url, rows)),
   // One reader for the whole messaging app: what the page holds decides inbox or conversation.
-  'message-thread': readMessagingPage,
-  'message-inbox': readMessagingPage,
-  notices: readNotice,
-  'account-health': readAccountHealth,
-  transactions: readTransactions,
+  'message-thread': readMessagingPageInSteps,
+  'message-inbox': readMessagingPageInSteps,
+  notices: atOnce(readNotice),
+  'account-health': atOnce(readAccountHealth),
+  transactions: atOnce(readTransactions),
   other: undefined,
 };
 
@@ -39,13 +47,23 @@ export function readPage(root: ReadRoot, url: URL, input: ReadInput = {}, rows?:
  * checked against its schema (`checked`: already final, a reason why nothing was read), then
  * checkReading. readPage(…) is checkReading(readPageUnchecked(…)) when not `checked`.
  */
-export function readPageUnchecked(root: ReadRoot, url: URL, input: ReadInput = {}, rows?: RowCache): { readonly snapshot: PageSnapshot; readonly checked: boolean } {
+export function readPageUnchecked(root: ReadRoot, url: URL, input: ReadInput = {}, rows?: RowCache): UncheckedReading {
+  return runSteps(readPageUncheckedInSteps(root, url, input, rows));
+}
+
+export interface UncheckedReading {
+  readonly snapshot: PageSnapshot;
+  readonly checked: boolean;
+}
+
+/** `readPageUnchecked` as the reader's steps (a long thread or inbox is read in several). */
+export function* readPageUncheckedInSteps(root: ReadRoot, url: URL, input: ReadInput = {}, rows?: RowCache): Generator<void, UncheckedReading> {
   const page = recognisePage(url);
   if (!page) return { snapshot: { kind: 'unrecognized', reason: 'not a Seller Central address' }, checked: true };
   const reader = READERS[page.type];
   if (!reader) return { snapshot: { kind: 'unrecognized', reason: 'Seller Sidekick does not read this kind of page' }, checked: true };
   try {
-    return { snapshot: reader(root, url, input, rows), checked: false };
+    return { snapshot: yield* reader(root, url, input, rows), checked: false };
   } catch (error) {
     return { snapshot: unrecognized(`the ${page.type} reader failed: ${error instanceof Error ? error.message : String(error)}`), checked: true };
   }

@@ -230,32 +230,36 @@ function shapeAttribute(name: string, value: string): string {
 // ---------------------------------------------------------------------------------------------
 // The skeleton: its nodes in document order, each naming its parent by index.
 
-const Parent = z.number().check(z.int(), z.minimum(-1));
-const Name = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s"'<>/=\p{Cc}]+$/u));
-const Shaped = z.string().check(z.maxLength(MAX_TEXT));
+const Parent = z.lazy(() => z.number().check(z.int(), z.minimum(-1)));
+const Name = z.lazy(() => z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^\s"'<>/=\p{Cc}]+$/u)));
+const Shaped = z.lazy(() => z.string().check(z.maxLength(MAX_TEXT)));
 
-const ElementNode = z.strictObject({
-  parent: Parent,
-  tag: Name,
-  ns: z.optional(z.enum(['svg', 'math'])),
-  attrs: z.optional(z.array(z.tuple([Name, Shaped])).check(z.maxLength(500))),
-});
-const TextNode = z.strictObject({ parent: Parent, text: Shaped });
+const ElementNode = z.lazy(() =>
+  z.strictObject({
+    parent: Parent,
+    tag: Name,
+    ns: z.optional(z.enum(['svg', 'math'])),
+    attrs: z.optional(z.array(z.tuple([Name, Shaped])).check(z.maxLength(500))),
+  }),
+);
+const TextNode = z.lazy(() => z.strictObject({ parent: Parent, text: Shaped }));
 /** An element's open shadow root, or a frame's document: the nodes under it name it as parent. */
-const RootNode = z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) });
+const RootNode = z.lazy(() => z.strictObject({ parent: Parent, root: z.enum(['shadow', 'frame']) }));
 
-export const SkeletonNode = z.union([ElementNode, TextNode, RootNode]);
+export const SkeletonNode = z.lazy(() => z.union([ElementNode, TextNode, RootNode]));
 export type SkeletonNode = z.infer<typeof SkeletonNode>;
 
-export const Skeleton = z.strictObject({
-  format: z.literal(SKELETON_FORMAT),
-  version: z.literal(1),
-  /** The page's address, shaped by the URL rule (the readers recognise the page from it). */
-  url: z.string().check(z.maxLength(4_000)),
-  nodes: z.array(SkeletonNode).check(z.maxLength(MAX_SKELETON_NODES)),
-  /** Nodes left out because the page had more than MAX_SKELETON_NODES; texts cut at MAX_TEXT. */
-  cut: z.optional(TreeCut),
-});
+export const Skeleton = z.lazy(() =>
+  z.strictObject({
+    format: z.literal(SKELETON_FORMAT),
+    version: z.literal(1),
+    /** The page's address, shaped by the URL rule (the readers recognise the page from it). */
+    url: z.string().check(z.maxLength(4_000)),
+    nodes: z.array(SkeletonNode).check(z.maxLength(MAX_SKELETON_NODES)),
+    /** Nodes left out because the page had more than MAX_SKELETON_NODES; texts cut at MAX_TEXT. */
+    cut: z.optional(TreeCut),
+  }),
+);
 export type Skeleton = z.infer<typeof Skeleton>;
 
 export interface SkeletonOptions extends PageTreeOptions {

@@ -12,23 +12,27 @@ import { TEMPLATE_IDS, type TemplateId } from './ids';
 export const MAX_TEMPLATES = 200;
 export const MAX_BODY = 5_000;
 
-export const UserTemplate = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/)),
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
-  /** The built-in template this one stands in for, when the seller edited a built-in one. */
-  replaces: z.optional(z.enum(TEMPLATE_IDS)),
-  audience: z.enum(['buyer', 'amazon']),
-  body: z.partialRecord(z.enum(LANGUAGES), z.string().check(z.maxLength(MAX_BODY))),
-  updatedAt: z.iso.datetime(),
-});
+export const UserTemplate = z.lazy(() =>
+  z.object({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,59}$/)),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    /** The built-in template this one stands in for, when the seller edited a built-in one. */
+    replaces: z.optional(z.enum(TEMPLATE_IDS)),
+    audience: z.enum(['buyer', 'amazon']),
+    body: z.partialRecord(z.enum(LANGUAGES), z.string().check(z.maxLength(MAX_BODY))),
+    updatedAt: z.iso.datetime(),
+  }),
+);
 export type UserTemplate = z.infer<typeof UserTemplate>;
 
-export const TemplateCollection = z.object({
-  version: z.literal(1),
-  /** When this collection was last saved (local copy and sync compare it). */
-  savedAt: z.optional(z.iso.datetime()),
-  templates: z.array(UserTemplate).check(z.maxLength(MAX_TEMPLATES)),
-});
+export const TemplateCollection = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    /** When this collection was last saved (local copy and sync compare it). */
+    savedAt: z.optional(z.iso.datetime()),
+    templates: z.array(UserTemplate).check(z.maxLength(MAX_TEMPLATES)),
+  }),
+);
 export type TemplateCollection = z.infer<typeof TemplateCollection>;
 export const EMPTY_COLLECTION: TemplateCollection = { version: 1, templates: [] };
 

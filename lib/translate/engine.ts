@@ -44,10 +44,10 @@ export type TranslationOutcome =
   | { readonly ok: true; readonly text: string; readonly from: Language; readonly to: Language; readonly truncated: boolean; readonly downloaded: boolean }
   | { readonly ok: false; readonly reason: TranslationFailure; readonly detail?: string | undefined };
 
-const AvailabilitySchema = z.enum(['available', 'downloadable', 'downloading', 'unavailable']);
-const Confidence = z.number().check(z.gte(0), z.lte(1));
-const DetectedSchema = z.array(z.object({ detectedLanguage: z.string().check(z.maxLength(35)), confidence: Confidence }));
-const OursSchema = z.array(z.object({ language: z.string().check(z.maxLength(35)), confidence: Confidence }));
+const AvailabilitySchema = z.lazy(() => z.enum(['available', 'downloadable', 'downloading', 'unavailable']));
+const Confidence = z.lazy(() => z.number().check(z.gte(0), z.lte(1)));
+const DetectedSchema = z.lazy(() => z.array(z.object({ detectedLanguage: z.string().check(z.maxLength(35)), confidence: Confidence })));
+const OursSchema = z.lazy(() => z.array(z.object({ language: z.string().check(z.maxLength(35)), confidence: Confidence })));
 
 /** The browser's availability answer, as ours: 'downloading' needs a wait like a download. Anything else is 'unavailable'. */
 export function parseAvailability(value: unknown): Availability {

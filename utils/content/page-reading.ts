@@ -21,11 +21,11 @@ import type { Link } from '@/utils/orders-api/channel';
 import { isMessagingApiPath } from '@/lib/pages/messaging-api';
 import { createMessagingMemory } from '@/lib/pages/messaging-memory';
 import { createRowCache, forgetChanged, pendingRows } from '@/lib/pages/read-orders';
-import { alertElements } from '@/lib/pages/read-cancel';
+import { alertElementsInSteps } from '@/lib/pages/read-cancel';
 import { mergeOrderDetails, mergeOrderRows, readObservedResponse, splitObservedDetail, type OrderJson } from '@/lib/pages/orders-api';
 import { LINK_EVENTS, OUR_SOURCE_PREFIX, PAGE_LINK_GLOBAL, type PageMessageCounts } from '@/lib/pages/observed-source';
 import { recognisePage } from '@/lib/pages/page-type';
-import { checkReadingInSteps, readPageUnchecked } from '@/lib/pages/read-page';
+import { checkReadingInSteps, readPageUncheckedInSteps } from '@/lib/pages/read-page';
 import type { ReadInput } from '@/lib/pages/read-messages';
 import type { PageSnapshot } from '@/lib/pages/snapshot';
 
@@ -127,7 +127,7 @@ export function judgeMutations(records: readonly MutationRecord[], noisy: { has(
 }
 
 /** A window message that says it is ours (only the page can have posted it: we post none). */
-const ClaimsToBeOurs = z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) });
+const ClaimsToBeOurs = z.lazy(() => z.looseObject({ source: z.string().check(z.startsWith(OUR_SOURCE_PREFIX)) }));
 
 /** The link the document_start half made, if it made one (the page cannot see or set this global). */
 function pageLink(): Link | undefined {
@@ -204,6 +204,30 @@ export function watchPageContent(
       schedule();
       return false;
     };
+    /** Runs steps until they end, or (when `sliced`) until this slice has lasted SLICE_MS. */
+    const runSlice = <T>(steps: Generator<void, T>, sliced: boolean): { value: T } | undefined => {
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return { value: step.value };
+        if (sliced && performance.now() - sliceStart >= SLICE_MS) return undefined;
+      }
+    };
+    /**
+     * Runs steps, giving the page its main thread back every SLICE_MS (when `sliced`): at once
+     * when they end within the slice (a short page is read in the task that asked), else a
+     * promise; nothing when the page was left meanwhile.
+     */
+    const drive = <T>(steps: Generator<void, T>, sliced = true): { value: T } | Promise<{ value: T } | undefined> => {
+      const first = runSlice(steps, sliced);
+      if (first) return first;
+      return (async () => {
+        for (;;) {
+          if (!(await stillHere())) return undefined;
+          sliceStart = performance.now();
+          const done = runSlice(steps, sliced);
+          if (done) return done;
+        }
+      })();
+    };
     if (page.type === 'order-list') {
       const pending = pendingRows(document, url, rows);
       long = pending.total > SLICED_FROM_ROWS;
@@ -220,12 +244,21 @@ export function watchPageContent(
       }
       // Its alerts are found in a step of their own too (a walk of the whole page).
       if (long) {
-        rows.alerts = alertElements(document);
+        sliceStart = performance.now();
+        const walked = drive(alertElementsInSteps(document));
+        const alerts = walked instanceof Promise ? await walked : walked;
+        if (!alerts) return;
+        rows.alerts = alerts.value;
         if (!(await stillHere())) return void (rows.alerts = undefined);
       }
     }
     sliceStart = performance.now();
-    const read = readPageUnchecked(document, url, input(), rows);
+    // A long thread or inbox is read in steps too (each a pass over the whole page).
+    // (No await when it ends at once: a short page is read and handed on in the task that asked.)
+    const stepped = drive(readPageUncheckedInSteps(document, url, input(), rows));
+    const reading = stepped instanceof Promise ? await stepped : stepped;
+    if (!reading) return;
+    const read = reading.value;
     let snapshot = read.snapshot;
     if (!read.checked) {
       // A reading equal to the last one checked is not checked again (on a 500-row list the
@@ -236,16 +269,10 @@ export function watchPageContent(
       if (lastChecked?.rawKey === rawKey) snapshot = { ...lastChecked.snapshot };
       else {
         // A long list's rows are checked a slice at a time (the whole check is one long task).
-        const steps = checkReadingInSteps(snapshot);
-        for (let step = steps.next(); ; step = steps.next()) {
-          if (step.done) {
-            snapshot = step.value;
-            break;
-          }
-          if (!long || performance.now() - sliceStart < SLICE_MS) continue;
-          if (!(await stillHere())) return;
-          sliceStart = performance.now();
-        }
+        const checking = drive(checkReadingInSteps(snapshot), long);
+        const checked = checking instanceof Promise ? await checking : checking;
+        if (!checked) return;
+        snapshot = checked.value;
         lastChecked = { rawKey, snapshot };
       }
     }
