@@ -50,6 +50,9 @@ describe('concept lexicon', () => {
     expect(matchedConcepts('RÜCKERSTATTUNG')).toContain('REFUND');
     expect(matchedConcepts('rueckgabe boxer')).not.toContain('PACKAGING');
     expect(matchedConcepts('unreturnable')).not.toContain('RETURN');
+    // German compounds: the stems of their first part, and a few written out (Bestellstornierung).
+    expect(matchedConcepts('Bestellstornierungsanfrage')).toEqual(['ORDER', 'CANCEL']);
+    expect(matchedConcepts('Rückerstattungsantrag')).toContain('REFUND');
   });
 
   it('reads hostile input without failing and within bounds', () => {
@@ -73,6 +76,15 @@ describe('concept lexicon', () => {
     for (const body of ['refund', 'Rückerstattung', 'remboursement', 'rimborso', 'reembolso', '返金']) expect(featuresOf({ body, sender: 'buyer' }).ids, body).toContain(refund);
     expect(featuresOf({ subject: 'Rimborso', body: 'ciao', sender: 'buyer' }).ids).toContain(featureId(SEED.subjectConcept, 'REFUND'));
     expect(featuresOf({ body: 'Rimborso', sender: 'buyer' }).ids).not.toContain(featureId(SEED.subjectConcept, 'REFUND'));
+  });
+
+  it("leaves Amazon's notices without concepts (their fixed wordings are not a buyer's words)", () => {
+    const invoice = featureId(SEED.concept, 'INVOICE');
+    const body = '再出品をご希望の場合は請求書をご提出ください';
+    expect(featuresOf({ body, sender: 'buyer' }).ids).toContain(invoice);
+    expect(featuresOf({ body }).ids).toContain(invoice);
+    expect(featuresOf({ subject: 'Invoice', body, sender: 'amazon' }).ids).not.toContain(invoice);
+    expect(featuresOf({ subject: 'Invoice', body, sender: 'amazon' }).ids).not.toContain(featureId(SEED.subjectConcept, 'INVOICE'));
   });
 
   it('leaves out concepts of quoted history', () => {

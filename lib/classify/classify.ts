@@ -489,7 +489,7 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   const own = layout.relay ? body.slice(layout.relayFrom, layout.relayTo) : body.slice(0, layout.quotedFrom);
   const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
   addContextFeatures(w, input, subject, normalizedSubject, own, language, layout.relay, cues);
-  const text = addOwnTextFeatures(w, normalizedSubject, own, model !== undefined);
+  const text = addOwnTextFeatures(w, normalizedSubject, own, model !== undefined, input.sender !== 'amazon');
   if (!model) return undefined;
 
   const m = modelScratch(model);
@@ -819,7 +819,7 @@ interface TextFeatures {
  * The text itself: the subject's and the buyer's own words' character n-grams and words (last:
  * after the context). With `spans`, where each own word is (w.words), for the evidence.
  */
-function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean): TextFeatures {
+function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean, concepts: boolean): TextFeatures {
   const { features } = w;
   const sinks = conceptSinks();
   const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord, undefined, sinks.subject);
@@ -830,11 +830,15 @@ function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, 
   const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined, sinks.body);
   const bodyEnd = features.count;
   // The concepts after the words (so they are none of them): in the subject also on their own.
-  for (let i = 0; i < sinks.subject.count; i++) {
-    features.add(CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
-    features.add(SUBJECT_CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+  // Not for Amazon's notices: fixed wordings, which their words and topics already tell, while a
+  // concept learned from buyers (INVOICE: a buyer asking for one) would read a notice as a request.
+  if (concepts) {
+    for (let i = 0; i < sinks.subject.count; i++) {
+      features.add(CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+      features.add(SUBJECT_CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+    }
+    for (let i = 0; i < sinks.body.count; i++) features.add(CONCEPT_FEATURE[sinks.body.found[i]!]!, 1);
   }
-  for (let i = 0; i < sinks.body.count; i++) features.add(CONCEPT_FEATURE[sinks.body.found[i]!]!, 1);
   sinks.subject.clear();
   sinks.body.clear();
   return { subjectWords, subjectEnd, bodyWords, bodyEnd, ownText, normalizedOwn };
