@@ -22,6 +22,8 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'annul*',
     'stornier*',
     'storno*',
+    'bestellstornier*',
+    'auftragsstornier*',
     'abbestell*',
     'rückgängig',
     'résili*',
