@@ -1,4 +1,5 @@
-// `npm run eval [-- --extra FILE.jsonl ...] [--folds N]`: how right the classifier is, honestly.
+// `npm run eval [-- --extra FILE.jsonl ...] [--folds N] [--seed N]`: how right the classifier is, honestly.
+// `--seed` sets the training seed of the held-out models (as `npm run train -- --seed N` does).
 //
 // 1. The project's corpus with the shipped model: corpus/heldout (never trained on: the honest
 //    figure of the corpus) and, for reference, corpus/dev + corpus/validation (trained on).
@@ -238,6 +239,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const extras = argValues('--extra').map((path) => loadLabelled(path, 'extra'));
     const folds = argValues('--folds')[0];
+    const seed = argValues('--seed')[0];
+    const settings: Settings = seed ? { ...SETTINGS, train: { ...SETTINGS.train, seed: Number(seed) } } : SETTINGS;
+    if (seed) console.log(`training seed of the held-out models: ${settings.train.seed}`);
     const heldout = loadCorpusSplit('heldout').messages;
     const trainedOn = [...loadCorpusSplit('dev').messages, ...loadCorpusSplit('validation').messages];
     const shipped = (messages: readonly Labelled[], withVariation = false) =>
@@ -253,7 +257,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const parts = hasSources ? (folds ? { folds: Number(folds), by: 'group' as const } : { by: 'group' as const }) : { folds: 5, by: 'row' as const };
       const how = hasSources ? (folds ? `sources in ${folds} folds` : 'leave one source out') : '5-fold cross-validation';
       const started = Date.now();
-      const results = heldOutResults([...corpus, ...others], file.messages, parts);
+      const results = heldOutResults([...corpus, ...others], file.messages, parts, settings);
       summaries.push([`${file.name} (${how})`, report(`${file.name}, ${how}`, results, { bySource: hasSources })]);
       console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }

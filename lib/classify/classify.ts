@@ -15,10 +15,11 @@
  * - foreign-redirect is an address change naming a country other than the marketplace's (case 5).
  */
 import { decideLanguage, LANGUAGE_LETTERS, LANGUAGE_WORDS, LATIN_LANGUAGES } from './language';
+import { compileConcepts, CONCEPT_IDS } from './concepts';
 import { compileMatcher, hitBuffer, type HitBuffer, type Keyword, type ScriptCounts } from './matcher';
 import { topicsOf } from './amazon-topics';
 import { addLayer, compileLayer, correct, type CompiledLayer, type CorrectionLayer, type CorrectionOutcome, type MessageFeatures } from './corrections';
-import { addTextFeatures, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
+import { addTextFeatures, ConceptSink, FeatureBuffer, featureId, MAX_FEATURE_CHARS, SEED, WordBuffer } from './features';
 import { loadLinear, probabilities, score, weightOf, type LinearModel, type LinearWeightsFile } from './linear';
 import { normalizeText, offsetMapper } from './normalize';
 import { COUNTRIES, HOME_COUNTRIES, MARKETPLACE_COUNTRY, RULES, type Rule, type Target } from './rules';
@@ -305,6 +306,15 @@ export function matchedRuleIds(text: string): string[] {
   return [...ids];
 }
 
+/** The concepts (concepts.ts) the model finds in a text read as a message's own words, in the order found (for the lexicon's tests). */
+export function matchedConcepts(text: string): string[] {
+  const sink = conceptSinks().body;
+  addTextFeatures(new FeatureBuffer(), normalizeText(text.slice(0, MAX_FEATURE_CHARS)), SEED.bodyChar, SEED.bodyWord, undefined, sink);
+  const found = Array.from(sink.found.subarray(0, sink.count), (concept) => CONCEPT_IDS[concept]!);
+  sink.clear();
+  return found;
+}
+
 const PRIORITY: readonly Intent[] = [
   'cancel-request',
   'delivery-failure',
@@ -367,6 +377,17 @@ const SENDER_CONTEXT = Object.fromEntries(
   ]),
 ) as Record<'buyer' | 'amazon' | 'seller' | 'none', { sender: number; byLanguage: Record<Language, number> }>;
 const LENGTH_CONTEXT = LENGTH_BUCKETS.map((_, i) => contextFeature(`length:${i}`));
+/** Concepts (concepts.ts) in the buyer's own words or the subject, and in the subject on its own. */
+const CONCEPT_FEATURE = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.concept, id));
+const SUBJECT_CONCEPT_FEATURE = Int32Array.from(CONCEPT_IDS, (id) => featureId(SEED.subjectConcept, id));
+/** The concepts' tables for the subject's and the body's seeds (compiled on the first call). */
+let CONCEPT_SINKS: { subject: ConceptSink; body: ConceptSink } | undefined;
+function conceptSinks(): { subject: ConceptSink; body: ConceptSink } {
+  return (CONCEPT_SINKS ??= {
+    subject: new ConceptSink(compileConcepts(SEED.subjectWord, false), compileConcepts(SEED.subjectChar, true), CONCEPT_IDS.length),
+    body: new ConceptSink(compileConcepts(SEED.bodyWord, false), compileConcepts(SEED.bodyChar, true), CONCEPT_IDS.length),
+  });
+}
 
 /** The shipped model (weights.json, `npm run train`). */
 export const shippedModel = (): LinearModel => loadLinear(WEIGHTS as LinearWeightsFile);
@@ -468,7 +489,7 @@ function run(input: ClassifyInput, model: LinearModel | undefined, corrections: 
   const own = layout.relay ? body.slice(layout.relayFrom, layout.relayTo) : body.slice(0, layout.quotedFrom);
   const normalizedSubject = subject === '' ? '' : normalizeText(subject.slice(0, MAX_FEATURE_CHARS));
   addContextFeatures(w, input, subject, normalizedSubject, own, language, layout.relay, cues);
-  const text = addOwnTextFeatures(w, normalizedSubject, own, model !== undefined);
+  const text = addOwnTextFeatures(w, normalizedSubject, own, model !== undefined, input.sender !== 'amazon');
   if (!model) return undefined;
 
   const m = modelScratch(model);
@@ -785,10 +806,11 @@ function addContextFeatures(w: Scratch, input: ClassifyInput, subject: string, n
 
 /** Where the subject's and the own text's word features are in w.features, and the own text read. */
 interface TextFeatures {
-  /** The subject's words are features [subjectWords, subjectEnd); the own text's [bodyWords, features.count). */
+  /** The subject's words are features [subjectWords, subjectEnd); the own text's [bodyWords, bodyEnd). */
   readonly subjectWords: number;
   readonly subjectEnd: number;
   readonly bodyWords: number;
+  readonly bodyEnd: number;
   readonly ownText: string;
   readonly normalizedOwn: string;
 }
@@ -797,15 +819,29 @@ interface TextFeatures {
  * The text itself: the subject's and the buyer's own words' character n-grams and words (last:
  * after the context). With `spans`, where each own word is (w.words), for the evidence.
  */
-function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean): TextFeatures {
+function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean, concepts: boolean): TextFeatures {
   const { features } = w;
-  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord);
+  const sinks = conceptSinks();
+  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord, undefined, sinks.subject);
   const subjectEnd = features.count;
   const ownText = own.slice(0, MAX_FEATURE_CHARS);
   const normalizedOwn = normalizeText(ownText);
   if (spans) w.words.count = 0;
-  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined);
-  return { subjectWords, subjectEnd, bodyWords, ownText, normalizedOwn };
+  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined, sinks.body);
+  const bodyEnd = features.count;
+  // The concepts after the words (so they are none of them): in the subject also on their own.
+  // Not for Amazon's notices: fixed wordings, which their words and topics already tell, while a
+  // concept learned from buyers (INVOICE: a buyer asking for one) would read a notice as a request.
+  if (concepts) {
+    for (let i = 0; i < sinks.subject.count; i++) {
+      features.add(CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+      features.add(SUBJECT_CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
+    }
+    for (let i = 0; i < sinks.body.count; i++) features.add(CONCEPT_FEATURE[sinks.body.found[i]!]!, 1);
+  }
+  sinks.subject.clear();
+  sinks.body.clear();
+  return { subjectWords, subjectEnd, bodyWords, bodyEnd, ownText, normalizedOwn };
 }
 
 /**
@@ -830,15 +866,15 @@ function decide(
   score(model, features.ids, features.values, features.count, m.scores);
   const layer = corrections ? compileLayer(corrections, model) : undefined;
   if (layer) addLayer(layer, features.ids, features.values, features.count, m.scores);
-  const { subjectWords, subjectEnd, bodyWords } = text;
+  const { subjectWords, subjectEnd, bodyWords, bodyEnd } = text;
   // A word the seller's corrections learned is a signal too (the seller taught it on such a message).
   // The rules' features come first, before the context's (w.contextFrom): any means a rule fired.
   const signal =
     wordy &&
     (w.contextFrom > 0 ||
       knowsAny(model, features.ids, subjectWords, subjectEnd) ||
-      knowsAny(model, features.ids, bodyWords, features.count) ||
-      (layer !== undefined && (layerKnowsAny(layer, features.ids, subjectWords, subjectEnd) || layerKnowsAny(layer, features.ids, bodyWords, features.count))));
+      knowsAny(model, features.ids, bodyWords, bodyEnd) ||
+      (layer !== undefined && (layerKnowsAny(layer, features.ids, subjectWords, subjectEnd) || layerKnowsAny(layer, features.ids, bodyWords, bodyEnd))));
   const allowed = input.sender === 'buyer' ? m.buyerAllowed : m.anyAllowed;
   const best = probabilities(m.scores, model.temperature, allowed, m.probabilities);
   if (official) return { intent: 'cancel-request', confidence: 0.98, unsure: false };

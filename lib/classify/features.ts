@@ -29,6 +29,8 @@
  * word pairs (they did not help).
  */
 
+import { conceptInfo, stemList, wholeList, type ConceptTable } from './concepts';
+
 export const FEATURE_BITS = 16;
 const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
 /** The model reads words from this much of the subject and of the buyer's own words. */
@@ -53,6 +55,8 @@ export const SEED = {
   target: 0x165667b1,
   subjectTarget: 0x3c6ef372,
   context: 0x7f4a7c15,
+  concept: 0x4cf5ad43,
+  subjectConcept: 0x27d4eb2f,
 } as const;
 
 /** FNV-1a over text[from, to), then mixed so the low bits are as good as the high ones. */
@@ -127,6 +131,49 @@ export class WordBuffer {
   count = 0;
 }
 
+/**
+ * The concepts (concepts.ts) found in one text by the passes below: the text's words and Japanese
+ * n-grams checked against the lexicon's tables for the channel's seeds. Each concept once, in the
+ * order found; clear() before the next text.
+ */
+export class ConceptSink {
+  readonly found: Int32Array;
+  count = 0;
+  private readonly seen: Uint8Array;
+
+  constructor(
+    readonly latin: ConceptTable,
+    readonly japanese: ConceptTable,
+    concepts: number,
+  ) {
+    this.found = new Int32Array(concepts);
+    this.seen = new Uint8Array(concepts);
+  }
+
+  /** Adds the concepts of list `at` of `table` (−1: none). */
+  addList(table: ConceptTable, at: number): void {
+    if (at < 0) return;
+    for (let k = at; table.lists[k]! >= 0; k++) {
+      const concept = table.lists[k]!;
+      if (this.seen[concept] === 0) {
+        this.seen[concept] = 1;
+        this.found[this.count++] = concept;
+      }
+    }
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.count; i++) this.seen[this.found[i]!] = 0;
+    this.count = 0;
+  }
+}
+
+/** The concepts a hash names, if any: as a stem (or Japanese), or as a whole word. */
+function addConcepts(sink: ConceptSink, table: ConceptTable, h: number, whole: boolean): void {
+  const info = conceptInfo(table, h);
+  if (info !== 0) sink.addList(table, whole ? wholeList(info) : stemList(info));
+}
+
 const SCRIPT_OTHER = 0;
 const SCRIPT_LATIN = 1;
 const SCRIPT_HIRAGANA = 2;
@@ -172,7 +219,7 @@ function scripts(): Uint8Array {
  * found are recorded there (positions in `text`) for explanations. Returns the index in `out`
  * where the words begin (they run to out.count).
  */
-export function addTextFeatures(out: FeatureBuffer, text: string, charSeed: number, wordSeed: number, words?: WordBuffer): number {
+export function addTextFeatures(out: FeatureBuffer, text: string, charSeed: number, wordSeed: number, words?: WordBuffer, concepts?: ConceptSink): number {
   // White space collapsed, framed by spaces: " where is my order ".
   let n = 0;
   POSITIONS[n] = 0;
@@ -201,13 +248,17 @@ export function addTextFeatures(out: FeatureBuffer, text: string, charSeed: numb
   // Character n-grams: Latin text by LATIN_SIZES, Japanese by CJK_SIZES (pairs such as 返品, 発送).
   let from = out.count;
   const ngramEnd = Math.min(n, MAX_NGRAM_CHARS + 1);
+  // Japanese concepts: the n-grams' hashes from each Japanese character (their first 1–4 characters).
+  const japanese = concepts?.japanese;
   for (let i = 0; i < ngramEnd; i++) {
     let h = (0x811c9dc5 ^ charSeed) >>> 0;
-    const sizes = CODES[i]! >= 0x3000 ? CJK_SIZES : LATIN_SIZES;
+    const cjk = CODES[i]! >= 0x3000;
+    const sizes = cjk ? CJK_SIZES : LATIN_SIZES;
     for (let k = 0; k < CHAR_NGRAM_MAX && i + k < ngramEnd; k++) {
       h ^= CODES[i + k]!;
       h = Math.imul(h, 0x01000193);
       if ((sizes >>> (k + 1)) & 1) out.add(mix(h ^ (k + 1)), 1);
+      if (cjk && japanese) addConcepts(concepts!, japanese, h, false);
     }
   }
   out.normalizeFrom(from);
@@ -217,6 +268,8 @@ export function addTextFeatures(out: FeatureBuffer, text: string, charSeed: numb
   from = out.count;
   const wordsFrom = from;
   const script = scripts();
+  // Latin concepts: each prefix of a word (stems) and the word itself (whole words).
+  const latin = concepts?.latin;
   let i = 1;
   while (i < n) {
     const c = CODES[i]!;
@@ -236,8 +289,10 @@ export function addTextFeatures(out: FeatureBuffer, text: string, charSeed: numb
       if (j - i < 40) {
         h ^= CODES[j]!;
         h = Math.imul(h, 0x01000193);
+        if (latin && latinish) addConcepts(concepts!, latin, h, false);
       }
     }
+    if (latin && latinish && !digits && j - i <= 40) addConcepts(concepts!, latin, h, true);
     const id = digits ? mix((0x811c9dc5 ^ wordSeed ^ 0x23) + Math.min(j - i, 8)) : mix(h);
     out.add(id, 1);
     if (words && words.count < MAX_FEATURE_CHARS) {
