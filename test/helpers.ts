@@ -65,3 +65,12 @@ export function rememberedOrder(orderId: string, patch: Partial<OrderWatch> = {}
     ...patch,
   };
 }
+
+/** Runs stepped work (a generator that pauses between steps) to its end: its value and how often it paused. */
+export function drainSteps<T>(steps: Generator<void, T>): { value: T; pauses: number } {
+  let pauses = 0;
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return { value: step.value, pauses };
+    pauses++;
+  }
+}

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { buildSchemasInSteps, lazySchema } from '@/lib/lazy-schema';
+import { drainSteps } from './helpers';
 
 const drain = (steps: Generator<void, number>) => {
-  let pauses = 0;
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return { built: step.value, pauses };
-    pauses++;
-  }
+  const { value: built, pauses } = drainSteps(steps);
+  return { built, pauses };
 };
 
 describe('schemas built on first use, or ahead in steps', () => {

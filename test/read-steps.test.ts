@@ -2,17 +2,10 @@
 // between them on a long thread or inbox) reads what reading it at once reads, on generated
 // layouts of both kinds, pausing along the way; a reader that fails mid-way is reported, not thrown.
 import { describe, expect, it } from 'vitest';
-import { readPageUnchecked, readPageUncheckedInSteps, type UncheckedReading } from '@/lib/pages/read-page';
+import { readPageUnchecked, readPageUncheckedInSteps } from '@/lib/pages/read-page';
 import { generateLayout } from './fixtures/messaging-layouts';
 import { generateInbox } from './fixtures/inbox-layouts';
-
-function stepped(steps: Generator<void, UncheckedReading>): { value: UncheckedReading; pauses: number } {
-  let pauses = 0;
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return { value: step.value, pauses };
-    pauses++;
-  }
-}
+import { drainSteps } from './helpers';
 
 describe('a messaging page read in steps', () => {
   it('reads a generated thread as reading it at once does, pausing between its passes', () => {
@@ -21,7 +14,7 @@ describe('a messaging page read in steps', () => {
       const layout = generateLayout(seed);
       const doc = document.implementation.createHTMLDocument('');
       layout.build(doc);
-      const { value, pauses } = stepped(readPageUncheckedInSteps(doc, layout.url, layout.input));
+      const { value, pauses } = drainSteps(readPageUncheckedInSteps(doc, layout.url, layout.input));
       expect(value, `seed ${seed}`).toEqual(readPageUnchecked(doc, layout.url, layout.input));
       if (value.snapshot.kind === 'message-thread' && value.snapshot.messages.length > 0) {
         threads++;
@@ -37,7 +30,7 @@ describe('a messaging page read in steps', () => {
       const inbox = generateInbox(seed);
       const doc = document.implementation.createHTMLDocument('');
       inbox.build(doc);
-      const { value, pauses } = stepped(readPageUncheckedInSteps(doc, inbox.url));
+      const { value, pauses } = drainSteps(readPageUncheckedInSteps(doc, inbox.url));
       expect(value, `seed ${seed}`).toEqual(readPageUnchecked(doc, inbox.url));
       if (value.snapshot.kind === 'message-inbox') {
         inboxes++;
@@ -71,7 +64,7 @@ describe('a messaging page read in steps', () => {
 
   it('reads other pages in one step', () => {
     const doc = document.implementation.createHTMLDocument('');
-    const { pauses } = stepped(readPageUncheckedInSteps(doc, new URL('https://sellercentral.amazon.com/orders-v3/order/111-1234567-1234567')));
+    const { pauses } = drainSteps(readPageUncheckedInSteps(doc, new URL('https://sellercentral.amazon.com/orders-v3/order/111-1234567-1234567')));
     expect(pauses).toBe(0);
   });
 });
