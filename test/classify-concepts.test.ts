@@ -55,6 +55,26 @@ describe('concept lexicon', () => {
     expect(matchedConcepts('Rückerstattungsantrag')).toContain('REFUND');
   });
 
+  it.each(['このケースはiPhone 15に対応していますか', '対応機種を教えてください', 'この充電器はUSB-Cに対応してないですか', 'Switchには非対応でした', '互換性はありますか'])(
+    '%s names COMPATIBLE',
+    (text) => {
+      expect(matchedConcepts(text)).toContain('COMPATIBLE');
+    },
+  );
+
+  it.each(['ご対応ありがとうございます', 'ご対応お願いします', '早急に対応して頂けますか', '返品の対応していただけますか', '迅速な対応ありがとうございました'])(
+    '%s (handling, not compatibility) names no COMPATIBLE',
+    (text) => {
+      expect(matchedConcepts(text)).not.toContain('COMPATIBLE');
+    },
+  );
+
+  it('matches Japanese keywords of five and six characters as written', () => {
+    expect(matchedConcepts('商品が入っていない')).toContain('MISSING');
+    expect(matchedConcepts('商品は箱に入っていました')).not.toContain('MISSING');
+    expect(matchedConcepts('宅配ボックスに入れてください')).toContain('DOORSTEP');
+  });
+
   it('reads hostile input without failing and within bounds', () => {
     expect(matchedConcepts('')).toEqual([]);
     expect(matchedConcepts('😀🔥💯 ✨')).toEqual([]);

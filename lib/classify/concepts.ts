@@ -510,7 +510,32 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '仕様',
     '容量',
   ],
-  COMPATIBLE: ['compatib*', 'kompatib*', 'passt', 'passend*', '対応', '互換', '適合'],
+  // 対応 alone is also "handling" (ご対応ありがとうございます, 対応して頂けますか): only its
+  // compatibility senses (対応機種, 対応していますか, 対応していない, 非対応).
+  COMPATIBLE: [
+    'compatib*',
+    'kompatib*',
+    'passt',
+    'passend*',
+    '対応機種',
+    '対応機器',
+    '対応端末',
+    '対応車種',
+    '対応型番',
+    '対応モデル',
+    '対応サイズ',
+    '対応規格',
+    '対応していま',
+    '対応してます',
+    '対応していな',
+    '対応してない',
+    '対応してませ',
+    '対応しますか',
+    '対応しません',
+    '非対応',
+    '互換',
+    '適合',
+  ],
   MANUAL: ['manual', 'instruction*', 'anleitung*', 'bedienungsanleitung*', 'handbuch*', 'notice', 'manuel', 'istruzion*', 'manuale', 'instruccion*', '説明書', '取扱説明', 'マニュアル'],
   STOCK: ['stock', 'available', 'availability', 'restock*', 'lager*', 'verfügbar*', 'vorrätig', 'disponib*', 'magazzino', 'existencias', '在庫', '入荷'],
   DESCRIPTION: [
@@ -646,8 +671,9 @@ export const CONCEPT_IDS: readonly string[] = Object.keys(CONCEPTS);
  * The lexicon compiled for the model's own passes over a text (features.ts): its words and its
  * Japanese n-grams are hashed there anyway (FNV-1a, from the channel's seed), so a keyword is
  * found by checking those hashes against its own, with no pass of its own. Per channel: the
- * keywords by the hash of their text (Latin) and of their first four characters (Japanese, as the
- * n-grams go no further; anywhere in the first characters the n-grams read); a bit filter in front
+ * keywords by the hash of their text (Latin) and of their first six characters (Japanese: the
+ * n-gram pass hashes up to six characters from each Japanese one for them, though its own
+ * features stop at four; anywhere in the first characters the n-grams read); a bit filter in front
  * (8 KB, in cache) turns away nearly every other hash. 32-bit hashes of about a thousand keywords:
  * a word of a message takes the place of one with odds of about one in four million.
  */
@@ -665,7 +691,7 @@ export interface ConceptTable {
 const STEM_SHIFT = 16;
 const LIST_MASK = 0x7fff;
 /** Japanese keywords are matched on their first characters, as many as the n-grams hash. */
-export const JAPANESE_KEYWORD_CHARS = 4;
+export const JAPANESE_KEYWORD_CHARS = 6;
 
 const filterBit = (h: number) => (h ^ (h >>> 16)) & 0xffff;
 const slotHash = (h: number) => Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 12;

@@ -29,7 +29,7 @@
  * word pairs (they did not help).
  */
 
-import { conceptInfo, stemList, wholeList, type ConceptTable } from './concepts';
+import { conceptInfo, JAPANESE_KEYWORD_CHARS, stemList, wholeList, type ConceptTable } from './concepts';
 
 export const FEATURE_BITS = 16;
 const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
@@ -248,16 +248,18 @@ export function addTextFeatures(out: FeatureBuffer, text: string, charSeed: numb
   // Character n-grams: Latin text by LATIN_SIZES, Japanese by CJK_SIZES (pairs such as 返品, 発送).
   let from = out.count;
   const ngramEnd = Math.min(n, MAX_NGRAM_CHARS + 1);
-  // Japanese concepts: the n-grams' hashes from each Japanese character (their first 1–4 characters).
+  // Japanese concepts: the n-grams' hashes from each Japanese character (their first 1–6
+  // characters: the n-gram features stop at 4, the hash goes on for the longer keywords).
   const japanese = concepts?.japanese;
   for (let i = 0; i < ngramEnd; i++) {
     let h = (0x811c9dc5 ^ charSeed) >>> 0;
     const cjk = CODES[i]! >= 0x3000;
     const sizes = cjk ? CJK_SIZES : LATIN_SIZES;
-    for (let k = 0; k < CHAR_NGRAM_MAX && i + k < ngramEnd; k++) {
+    const reach = cjk && japanese ? JAPANESE_KEYWORD_CHARS : CHAR_NGRAM_MAX;
+    for (let k = 0; k < reach && i + k < ngramEnd; k++) {
       h ^= CODES[i + k]!;
       h = Math.imul(h, 0x01000193);
-      if ((sizes >>> (k + 1)) & 1) out.add(mix(h ^ (k + 1)), 1);
+      if (k < CHAR_NGRAM_MAX && (sizes >>> (k + 1)) & 1) out.add(mix(h ^ (k + 1)), 1);
       if (cjk && japanese) addConcepts(concepts!, japanese, h, false);
     }
   }
