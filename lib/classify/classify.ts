@@ -821,26 +821,27 @@ interface TextFeatures {
  */
 function addOwnTextFeatures(w: Scratch, normalizedSubject: string, own: string, spans: boolean, concepts: boolean): TextFeatures {
   const { features } = w;
-  const sinks = conceptSinks();
-  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord, undefined, sinks.subject);
+  // Not for Amazon's notices: fixed wordings, which their words and topics already tell, while a
+  // concept learned from buyers (INVOICE: a buyer asking for one) would read a notice as a request.
+  // Their concepts are then not looked for at all.
+  const sinks = concepts ? conceptSinks() : undefined;
+  const subjectWords = addTextFeatures(features, normalizedSubject, SEED.subjectChar, SEED.subjectWord, undefined, sinks?.subject);
   const subjectEnd = features.count;
   const ownText = own.slice(0, MAX_FEATURE_CHARS);
   const normalizedOwn = normalizeText(ownText);
   if (spans) w.words.count = 0;
-  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined, sinks.body);
+  const bodyWords = addTextFeatures(features, normalizedOwn, SEED.bodyChar, SEED.bodyWord, spans ? w.words : undefined, sinks?.body);
   const bodyEnd = features.count;
   // The concepts after the words (so they are none of them): in the subject also on their own.
-  // Not for Amazon's notices: fixed wordings, which their words and topics already tell, while a
-  // concept learned from buyers (INVOICE: a buyer asking for one) would read a notice as a request.
-  if (concepts) {
+  if (sinks) {
     for (let i = 0; i < sinks.subject.count; i++) {
       features.add(CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
       features.add(SUBJECT_CONCEPT_FEATURE[sinks.subject.found[i]!]!, 1);
     }
     for (let i = 0; i < sinks.body.count; i++) features.add(CONCEPT_FEATURE[sinks.body.found[i]!]!, 1);
+    sinks.subject.clear();
+    sinks.body.clear();
   }
-  sinks.subject.clear();
-  sinks.body.clear();
   return { subjectWords, subjectEnd, bodyWords, bodyEnd, ownText, normalizedOwn };
 }
 
