@@ -86,26 +86,25 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * Offsets by zone and hour: the marketplaces' zones change offset only on the hour, and a page's
- * dates fall on a few days, so a 500-row list asks for the same few hours again and again.
+ * Offsets from Intl by zone and hour, for zones and years without a rule: their zones change
+ * offset only on the hour, and a page's dates fall on a few days, so a 500-row list asks for the
+ * same few hours again and again.
  */
 const OFFSETS = new Map<string, number>();
 const HOUR_MS = 3_600_000;
 
 /** Minutes the zone is ahead of UTC at an instant. */
 export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
+  const byRule = ruleOffsetMinutes(instantMs, timeZone);
+  if (byRule !== undefined) return byRule;
   const key = `${timeZone}|${Math.floor(instantMs / HOUR_MS)}`;
   let offset = OFFSETS.get(key);
   if (offset === undefined) {
-    offset = computeZoneOffset(Math.floor(instantMs / HOUR_MS) * HOUR_MS, timeZone);
+    offset = intlOffsetMinutes(Math.floor(instantMs / HOUR_MS) * HOUR_MS, timeZone);
     if (OFFSETS.size > 10_000) OFFSETS.clear();
     OFFSETS.set(key, offset);
   }
   return offset;
-}
-
-function computeZoneOffset(instantMs: number, timeZone: string): number {
-  return ruleOffsetMinutes(instantMs, timeZone) ?? intlOffsetMinutes(instantMs, timeZone);
 }
 
 /** The zone's offset as Intl's time-zone data gives it (exported for the rules' test). */
