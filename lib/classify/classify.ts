@@ -167,13 +167,15 @@ function keywordTable(rules: readonly Rule[]): KeywordTable {
  * keyword k, its rules and their slots are ruleList/slotList[ruleStart[k], ruleStart[k + 1]).
  */
 function voteSlots(table: KeywordTable, rules: readonly Rule[], targetIndex: ReadonlyMap<Target, number>) {
-  const slotIndex = new Map<string, number>();
+  // Numeric keys (text id × targets + target), not strings: this runs on every wake.
+  const slotIndex = new Map<number, number>();
+  const targetCount = targetIndex.size;
   const ruleStart = new Int32Array(table.keywords.length + 1);
   const ruleList: number[] = [];
   const slotList: number[] = [];
   for (let k = 0; k < table.keywords.length; k++) {
     for (const r of table.rulesOf[k]!) {
-      const slotKey = `${table.textId[k]}:${targetIndex.get(rules[r]!.target)}`;
+      const slotKey = table.textId[k]! * targetCount + targetIndex.get(rules[r]!.target)!;
       let slot = slotIndex.get(slotKey);
       if (slot === undefined) slotIndex.set(slotKey, (slot = slotIndex.size));
       ruleList.push(r);

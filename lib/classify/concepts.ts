@@ -701,25 +701,47 @@ function isJapanese(c: number): boolean {
   return (c >= 0x3041 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3005;
 }
 
-/** The keywords of one script, hashed from `seed`, into a table. */
-export function compileConcepts(seed: number, japanese: boolean): ConceptTable {
-  const entries = new Map<number, { stem: Set<number>; whole: Set<number> }>();
+/** A lexicon entry, folded: its concept's index, its text, and whether it is a stem. */
+interface FoldedKeyword {
+  readonly concept: number;
+  readonly text: string;
+  readonly stem: boolean;
+  readonly japanese: boolean;
+}
+
+let FOLDED: readonly FoldedKeyword[] | undefined;
+
+/** The lexicon folded once (normalizeText per keyword), for the four tables that hash it. */
+function foldedLexicon(): readonly FoldedKeyword[] {
+  if (FOLDED) return FOLDED;
+  const folded: FoldedKeyword[] = [];
   CONCEPT_IDS.forEach((id, concept) => {
     for (const raw of CONCEPTS[id]!) {
       const stem = raw.endsWith('*');
       let text = normalizeText(stem ? raw.slice(0, -1) : raw).trim();
-      if (text === '' || isJapanese(text.charCodeAt(0)) !== japanese) continue;
+      if (text === '') continue;
+      const japanese = isJapanese(text.charCodeAt(0));
       if (japanese) text = text.slice(0, JAPANESE_KEYWORD_CHARS);
-      let h = (0x811c9dc5 ^ seed) >>> 0;
-      for (let i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193);
-      }
-      let e = entries.get(h);
-      if (!e) entries.set(h, (e = { stem: new Set(), whole: new Set() }));
-      (stem || japanese ? e.stem : e.whole).add(concept);
+      folded.push({ concept, text, stem, japanese });
     }
   });
+  return (FOLDED = folded);
+}
+
+/** The keywords of one script, hashed from `seed`, into a table. */
+export function compileConcepts(seed: number, japanese: boolean): ConceptTable {
+  const entries = new Map<number, { stem: Set<number>; whole: Set<number> }>();
+  for (const { concept, text, stem, japanese: isJa } of foldedLexicon()) {
+    if (isJa !== japanese) continue;
+    let h = (0x811c9dc5 ^ seed) >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    let e = entries.get(h);
+    if (!e) entries.set(h, (e = { stem: new Set(), whole: new Set() }));
+    (stem || japanese ? e.stem : e.whole).add(concept);
+  }
   let size = 1024;
   while (size < entries.size * 2) size *= 2;
   const filter = new Uint32Array(0x10000 >>> 5);

@@ -92,14 +92,15 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
   const alphabet = alphabetOf(keywords);
   const folding = foldingTable(alphabet, letters);
   const trie = buildTrie(keywords, alphabet);
-  const bfs = failureLinks(trie);
-  const outputs = outputLists(trie, bfs);
-  const moves = transitionTables(trie, bfs, alphabet);
+  const moves = automaton(trie, alphabet);
+  const outputs = outputLists(trie, moves);
   const counterOf = Int32Array.from(keywords, (k) => k.counter ?? -1);
   const tables: Tables = {
     ...folding,
     ...outputs,
-    ...moves,
+    aTable: moves.aTable,
+    oRow: moves.oRow,
+    oTable: moves.oTable,
     asciiWidth: alphabet.asciiWidth,
     space: alphabet.space,
     isWord: alphabet.isWord,
@@ -119,7 +120,7 @@ export function compileMatcher(keywords: readonly Keyword[], letters: ReadonlyAr
 interface Alphabet {
   /** Code unit → symbol, 0 (the separator) for a character no keyword has. */
   readonly symbolOf: Uint16Array;
-  /** Symbols in all (the separator included): edge keys are state × width + symbol. */
+  /** Symbols in all (the separator included). */
   readonly width: number;
   /** Columns of the ASCII block, separator included. */
   readonly asciiWidth: number;
@@ -135,31 +136,38 @@ interface Alphabet {
  * whole-word checks even where no keyword uses them). ASCII symbols first, then the rest.
  */
 function alphabetOf(keywords: readonly Keyword[]): Alphabet {
-  // Typed arrays indexed by code unit, not sets and maps of strings: this runs on every wake.
+  // The distinct code units, collected as first seen and then sorted: no loop over all 65,536
+  // code units (this runs on every wake, before the code is compiled).
   const seen = new Uint8Array(0x10000);
-  for (const ch of ' abcdefghijklmnopqrstuvwxyz0123456789') seen[ch.charCodeAt(0)] = 1;
+  const codes: number[] = [];
+  const see = (c: number) => {
+    if (seen[c] === 1) return;
+    seen[c] = 1;
+    codes.push(c);
+  };
+  for (const ch of ' abcdefghijklmnopqrstuvwxyz0123456789') see(ch.charCodeAt(0));
   for (const k of keywords) {
     const text = k.text;
     if (text.length === 0 || text.length >= RING - 1) throw new Error(`keyword length out of range: ${JSON.stringify(text)}`);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdfff) throw new Error(`keyword character outside the BMP: ${text}`);
-      seen[c] = 1;
+      see(c);
     }
   }
+  // Code order: ASCII first, then the rest.
+  codes.sort((a, b) => a - b);
+  if (codes.length + 1 >= IGNORE) throw new Error('alphabet too large');
   const symbolOf = new Uint16Array(0x10000);
-  let next = 1;
-  // ASCII first (code order), then the rest (code order).
-  for (let c = 0; c < 0x80; c++) if (seen[c]) symbolOf[c] = next++;
-  const asciiWidth = next;
-  for (let c = 0x80; c < 0x10000; c++) {
-    if (!seen[c]) continue;
-    if (next >= IGNORE) throw new Error('alphabet too large');
-    symbolOf[c] = next++;
-  }
-  const isWord = new Uint8Array(next);
+  let asciiWidth = 1;
+  codes.forEach((c, i) => {
+    symbolOf[c] = i + 1;
+    if (c < 0x80) asciiWidth = i + 2;
+  });
+  const width = codes.length + 1;
+  const isWord = new Uint8Array(width);
   for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') isWord[symbolOf[ch.charCodeAt(0)]!] = 1;
-  return { symbolOf, width: next, asciiWidth, otherWidth: next - asciiWidth, space: symbolOf[32]!, isWord };
+  return { symbolOf, width, asciiWidth, otherWidth: width - asciiWidth, space: symbolOf[32]!, isWord };
 }
 
 /** Code unit → symbol (or FALLBACK, IGNORE, UNKNOWN), and script hints; `learn` fills a code unit's on first sight. */
@@ -193,13 +201,10 @@ function foldingTable(alphabet: Alphabet, letters: ReadonlyArray<readonly [strin
 }
 
 /**
- * The keywords' trie. Flat arrays and one edge map, not an object per state: compiling runs
- * whenever the background wakes up, so it should not feed the GC.
+ * The keywords' trie, as flat arrays (no map, no object per state: compiling runs whenever the
+ * background wakes up, before its code is compiled, so it should be a few plain loops).
  */
 interface Trie {
-  /** state × width + symbol → child (small integers, so the map's keys stay cheap). */
-  readonly edge: Map<number, number>;
-  readonly width: number;
   /** The symbol leading into a state. */
   readonly symbolIn: Uint16Array;
   readonly firstChild: Int32Array;
@@ -213,49 +218,55 @@ interface Trie {
   readonly nodes: number;
 }
 
+/**
+ * The trie, built from the keywords' texts in sorted order: texts that share a prefix are next to
+ * each other, so each text shares the path of the one before it up to their common prefix, and no
+ * state's children need looking up.
+ */
 function buildTrie(keywords: readonly Keyword[], alphabet: Alphabet): Trie {
   let capacity = 1;
   for (const k of keywords) capacity += k.text.length;
-  const trie = {
-    edge: new Map<number, number>(),
-    symbolIn: new Uint16Array(capacity),
-    firstChild: new Int32Array(capacity).fill(-1),
-    nextSibling: new Int32Array(capacity).fill(-1),
-    ownsOther: new Uint8Array(capacity),
-    endOf: new Int32Array(keywords.length),
-    width: alphabet.width,
-    lengths: new Int32Array(keywords.length),
-    nodes: 1,
-  };
-  const { edge, symbolIn, firstChild, nextSibling, ownsOther, endOf, width } = trie;
+  const symbolIn = new Uint16Array(capacity);
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const ownsOther = new Uint8Array(capacity);
+  const endOf = new Int32Array(keywords.length);
+  const lengths = new Int32Array(keywords.length);
+  const { symbolOf, asciiWidth } = alphabet;
   ownsOther[0] = 1;
+  // The distinct texts sorted by the engine's own string order (code units), each with its keywords.
+  const idsOf = new Map<string, number[]>();
   keywords.forEach((k, id) => {
-    let node = 0;
-    const syms = symbolsOf(k.text, alphabet);
-    trie.lengths[id] = syms.length;
-    for (const sym of syms) {
-      let child = edge.get(node * width + sym);
-      if (child === undefined) {
-        child = trie.nodes++;
-        edge.set(node * width + sym, child);
-        symbolIn[child] = sym;
-        nextSibling[child] = firstChild[node]!;
-        firstChild[node] = child;
-        if (sym >= alphabet.asciiWidth) ownsOther[node] = 1;
-      }
-      node = child;
-    }
-    endOf[id] = node;
+    const ids = idsOf.get(k.text);
+    if (ids) ids.push(id);
+    else idsOf.set(k.text, [id]);
   });
-  if (trie.nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
-  return trie;
-}
-
-/** A keyword's symbols (keywords are normalised: their only white space is a single space). */
-function symbolsOf(text: string, alphabet: Alphabet): Uint16Array {
-  const syms = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) syms[i] = alphabet.symbolOf[text.charCodeAt(i)]!;
-  return syms;
+  const texts = [...idsOf.keys()].sort();
+  /** The states along the previous keyword: path[d] is the state after its first d characters. */
+  const path = new Int32Array(RING);
+  let previous = '';
+  let nodes = 1;
+  for (const text of texts) {
+    let shared = 0;
+    while (shared < text.length && shared < previous.length && text.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    for (let d = shared; d < text.length; d++) {
+      const node = path[d]!;
+      const sym = symbolOf[text.charCodeAt(d)]!;
+      const child = nodes++;
+      symbolIn[child] = sym;
+      nextSibling[child] = firstChild[node]!;
+      firstChild[node] = child;
+      if (sym >= asciiWidth) ownsOther[node] = 1;
+      path[d + 1] = child;
+    }
+    for (const id of idsOf.get(text)!) {
+      endOf[id] = path[text.length]!;
+      lengths[id] = text.length;
+    }
+    previous = text;
+  }
+  if (nodes >= 0x10000) throw new Error('too many automaton states for 16-bit tables');
+  return { symbolIn, firstChild, nextSibling, ownsOther, endOf, lengths, nodes };
 }
 
 /** Each state's failure link, and the states in breadth-first order (the root first). */
@@ -264,25 +275,57 @@ interface BreadthFirst {
   readonly order: Int32Array;
 }
 
-function failureLinks(trie: Trie): BreadthFirst {
-  const { nodes, edge, firstChild, nextSibling, symbolIn, width } = trie;
+/** The moves: aTable[state × asciiWidth + symbol] for the ASCII block, oTable[oRow[state] + symbol − asciiWidth] for the rest. */
+interface Moves {
+  readonly aTable: Uint16Array;
+  readonly oRow: Int32Array;
+  readonly oTable: Uint16Array;
+}
+
+/**
+ * Failure links and transition tables in one breadth-first pass. A state moves as its failure
+ * state does, except on its own children; a child's failure state is where the parent's failure
+ * state moves on the child's symbol (that state is shallower, so its moves are already complete).
+ * The ASCII block in full (state × symbol), so Latin text moves with one table read per
+ * character; the rest by row, a state owning a row only when it has a child outside ASCII
+ * (otherwise it shares its failure state's row).
+ */
+function automaton(trie: Trie, { asciiWidth, otherWidth }: Alphabet): BreadthFirst & Moves {
+  const { nodes, ownsOther, firstChild, nextSibling, symbolIn } = trie;
   const failure = new Int32Array(nodes);
   const order = new Int32Array(nodes);
+  const aTable = new Uint16Array(nodes * asciiWidth);
+  const oRow = new Int32Array(nodes);
+  let owners = 0;
+  for (let n = 0; n < nodes; n++) owners += ownsOther[n]!;
+  const oTable = new Uint16Array(owners * otherWidth);
+  let used = 0;
   let queued = 1;
-  for (let q = 0; q < queued; q++) {
+  for (let q = 0; q < nodes; q++) {
     const node = order[q]!;
-    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
-      if (node !== 0) {
+    const f = failure[node]!;
+    if (node !== 0) {
+      // Each child's failure state: where this state's failure state moves on its symbol.
+      for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
         const sym = symbolIn[child]!;
-        let f = failure[node]!;
-        while (f !== 0 && !edge.has(f * width + sym)) f = failure[f]!;
-        const target = edge.get(f * width + sym);
-        failure[child] = target !== undefined && target !== child ? target : 0;
+        failure[child] = sym < asciiWidth ? aTable[f * asciiWidth + sym]! : oTable[oRow[f]! + sym - asciiWidth]!;
       }
+      aTable.copyWithin(node * asciiWidth, f * asciiWidth, (f + 1) * asciiWidth);
+    }
+    if (ownsOther[node] === 1) {
+      oRow[node] = used;
+      if (node !== 0) oTable.copyWithin(used, oRow[f]!, oRow[f]! + otherWidth);
+      used += otherWidth;
+    } else oRow[node] = oRow[f]!;
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+      const sym = symbolIn[child]!;
+      if (sym < asciiWidth) aTable[node * asciiWidth + sym] = child;
+      else oTable[oRow[node]! + sym - asciiWidth] = child;
       order[queued++] = child;
     }
+    aTable[node * asciiWidth] = 0; // the separator always resets
   }
-  return { failure, order };
+  return { failure, order, aTable, oRow, oTable };
 }
 
 /** Per state, the keywords ending there: outList[outStart[state], outStart[state + 1]). */
@@ -313,55 +356,14 @@ function outputLists(trie: Trie, { failure, order }: BreadthFirst): Outputs {
   const hasOutput = new Uint8Array(nodes);
   for (let q = 1; q < nodes; q++) {
     const node = order[q]!;
-    const ownCount = ownStart[node + 1]! - ownStart[node]!;
-    outList.set(ownList.subarray(ownStart[node]!, ownStart[node + 1]!), outStart[node]!);
+    if (outCount[node] === 0) continue; // most states: no view, no copy
+    let at = outStart[node]!;
+    for (let o = ownStart[node]!; o < ownStart[node + 1]!; o++) outList[at++] = ownList[o]!;
     const f = failure[node]!;
-    outList.copyWithin(outStart[node]! + ownCount, outStart[f]!, outStart[f + 1]!);
-    if (outStart[node + 1]! > outStart[node]!) hasOutput[node] = 1;
+    if (outCount[f]! > 0) outList.copyWithin(at, outStart[f]!, outStart[f + 1]!);
+    hasOutput[node] = 1;
   }
   return { outStart, outList, hasOutput };
-}
-
-/** The moves: aTable[state × asciiWidth + symbol] for the ASCII block, oTable[oRow[state] + symbol − asciiWidth] for the rest. */
-interface Moves {
-  readonly aTable: Uint16Array;
-  readonly oRow: Int32Array;
-  readonly oTable: Uint16Array;
-}
-
-/**
- * Transition tables, filled breadth first: a state moves as its failure state does, except on its
- * own children. The ASCII block in full (state × symbol), so Latin text moves with one table read
- * per character; the rest by row, a state owning a row only when it has a child outside ASCII
- * (otherwise it shares its failure state's row).
- */
-function transitionTables(trie: Trie, { failure, order }: BreadthFirst, { asciiWidth, otherWidth }: Alphabet): Moves {
-  const { nodes, ownsOther, firstChild, nextSibling, symbolIn } = trie;
-  const aTable = new Uint16Array(nodes * asciiWidth);
-  const oRow = new Int32Array(nodes);
-  let owners = 0;
-  for (let n = 0; n < nodes; n++) owners += ownsOther[n]!;
-  const oTable = new Uint16Array(owners * otherWidth);
-  let used = 0;
-  for (let q = 0; q < nodes; q++) {
-    const node = order[q]!;
-    if (node !== 0) {
-      const f = failure[node]!;
-      aTable.copyWithin(node * asciiWidth, f * asciiWidth, (f + 1) * asciiWidth);
-    }
-    if (ownsOther[node] === 1) {
-      oRow[node] = used;
-      if (node !== 0) oTable.copyWithin(used, oRow[failure[node]!]!, oRow[failure[node]!]! + otherWidth);
-      used += otherWidth;
-    } else oRow[node] = oRow[failure[node]!]!;
-    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
-      const sym = symbolIn[child]!;
-      if (sym < asciiWidth) aTable[node * asciiWidth + sym] = child;
-      else oTable[oRow[node]! + sym - asciiWidth] = child;
-    }
-    aTable[node * asciiWidth] = 0; // the separator always resets
-  }
-  return { aTable, oRow, oTable };
 }
 
 /** Everything a scan reads: the compiled tables, per keyword what its hits must satisfy, and a ring of positions. */
