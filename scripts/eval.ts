@@ -1,5 +1,6 @@
-// `npm run eval [-- --extra FILE.jsonl ...] [--folds N] [--seed N]`: how right the classifier is, honestly.
-// `--seed` sets the training seed of the held-out models (as `npm run train -- --seed N` does).
+// `npm run eval [-- --extra FILE.jsonl ...] [--folds N] [--seed N] [--extra-weight NAME=W ...]`: how right the classifier is, honestly.
+// `--seed` sets the training seed of the held-out models and `--extra-weight` how much an extra
+// file's rows weigh in them (as `npm run train` takes them).
 //
 // 1. The project's corpus with the shipped model: corpus/heldout (never trained on: the honest
 //    figure of the corpus) and, for reference, corpus/dev + corpus/validation (trained on).
@@ -21,7 +22,7 @@ import { calibration, fitTemperature, type TrainingRow } from '../lib/classify/l
 import { loadLinear, type LinearModel } from '../lib/classify/linear';
 import { vary, VARIATION_NAMES, type VariationName } from './variation';
 import { classifyInputObject, FLAGS, INTENTS, LANGUAGES, type Classification, type Intent } from '../lib/classify/types';
-import { featureRows, foldOf, learnable, loadCorpusSplit, loadLabelled, packed, rawScores, SETTINGS, generatedCopies, trainRows, type Labelled, type Settings } from './train';
+import { featureRows, foldOf, learnable, loadCorpusSplit, loadLabelled, packed, rawScores, SETTINGS, settingsFromArgs, generatedCopies, trainRows, type Labelled, type Settings } from './train';
 
 export const CorpusExample = z.extend(classifyInputObject(), {
   id: z.string(),
@@ -239,9 +240,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const extras = argValues('--extra').map((path) => loadLabelled(path, 'extra'));
     const folds = argValues('--folds')[0];
-    const seed = argValues('--seed')[0];
-    const settings: Settings = seed ? { ...SETTINGS, train: { ...SETTINGS.train, seed: Number(seed) } } : SETTINGS;
-    if (seed) console.log(`training seed of the held-out models: ${settings.train.seed}`);
+    const settings = settingsFromArgs(process.argv);
+    if (process.argv.includes('--seed')) console.log(`training seed of the held-out models: ${settings.train.seed}`);
+    if (settings.extraWeight)
+      console.log(
+        `extra files weighted: ${Object.entries(settings.extraWeight)
+          .map(([name, w]) => `${name} ${w}`)
+          .join(', ')}`,
+      );
     const heldout = loadCorpusSplit('heldout').messages;
     const trainedOn = [...loadCorpusSplit('dev').messages, ...loadCorpusSplit('validation').messages];
     const shipped = (messages: readonly Labelled[], withVariation = false) =>

@@ -1,4 +1,4 @@
-// `npm run train [-- --extra FILE.jsonl ...] [--out PATH] [--seed N]`: trains the classifier's
+// `npm run train [-- --extra FILE.jsonl ...] [--extra-weight NAME=W ...] [--out PATH] [--seed N]`: trains the classifier's
 // linear model (lib/classify/linear.ts) and writes lib/classify/weights.json, a generated artifact
 // whose header records what it was trained on (file names, row counts, SHA-256 of their
 // contents), the seed and the settings. Deterministic: the same files and seed give the same
@@ -38,6 +38,8 @@ export interface Settings {
   readonly train: TrainOptions;
   /** How much one example of each origin counts. */
   readonly originWeight: Readonly<Record<Origin, number>>;
+  /** An extra file's own weight, by its name (`--extra-weight NAME=W`), instead of `originWeight.extra`. */
+  readonly extraWeight?: Readonly<Record<string, number>>;
   /** Packing: weights below this are left out; the rest in steps of 1/scale. */
   readonly minWeight: number;
   readonly scale: number;
@@ -228,6 +230,11 @@ export function generatedCopies(messages: readonly Labelled[], settings: Setting
   return [...topicCopies(messages, settings.topicCopies, settings.train.seed), ...closingCopies(messages, settings.closingCopies, settings.train.seed)];
 }
 
+/** How much one example counts: its origin's weight, or its extra file's own. */
+export function exampleWeight(m: Labelled, settings: Settings = SETTINGS): number {
+  return (m.origin === 'extra' ? settings.extraWeight?.[m.file] : undefined) ?? settings.originWeight[m.origin];
+}
+
 /** Features of every message, computed once (the same code path as classify()). */
 export function featureRows(messages: readonly Labelled[], settings: Settings = SETTINGS): TrainingRow[] {
   return messages.map((m) => {
@@ -236,7 +243,7 @@ export function featureRows(messages: readonly Labelled[], settings: Settings = 
       ids,
       values,
       label: MODEL_CLASSES.indexOf(m.intent),
-      weight: settings.originWeight[m.origin],
+      weight: exampleWeight(m, settings),
       allowed: m.sender === 'buyer' ? BUYER_ALLOWED : ANY_ALLOWED,
     };
   });
@@ -333,6 +340,7 @@ export function trainArtifact(extraPaths: readonly string[], settings: Settings 
     settings: {
       ...settings.train,
       originWeight: settings.originWeight,
+      ...extraWeightOf(files, settings),
       minWeight: settings.minWeight,
       scale: settings.scale,
       folds: settings.folds,
@@ -351,6 +359,12 @@ export function trainArtifact(extraPaths: readonly string[], settings: Settings 
   return corpusOnlyHash ? withCorpusOnlyHash(artifact, corpusOnlyHash) : artifact;
 }
 
+/** The extra files' own weights, for the header: only those of files trained on, and nothing when there are none. */
+function extraWeightOf(files: readonly LoadedFile[], settings: Settings): { extraWeight?: Record<string, number> } {
+  const own = Object.entries(settings.extraWeight ?? {}).filter(([name]) => files.some((f) => f.name === name));
+  return own.length > 0 ? { extraWeight: Object.fromEntries(own) } : {};
+}
+
 /** The same artifact with the corpus-only hash in its header. */
 export function withCorpusOnlyHash(artifact: Artifact, hash: string): Artifact {
   const file: LinearWeightsFile = { ...artifact.file, header: { ...artifact.file.header, corpusOnlySha256: hash } };
@@ -367,12 +381,37 @@ function argValues(flag: string): string[] {
   return values;
 }
 
+/**
+ * The settings a command line asks for: `--seed N` (the learner's and the generated copies'),
+ * `--extra-weight NAME=W` (an extra file, by its name, weighs W instead of `originWeight.extra`;
+ * may be repeated). Without them, SETTINGS itself.
+ */
+export function settingsFromArgs(args: readonly string[], base: Settings = SETTINGS): Settings {
+  const values = (flag: string) => args.flatMap((arg, i) => (arg === flag && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+  let settings = base;
+  const seed = values('--seed')[0];
+  if (seed !== undefined) {
+    if (!/^\d+$/.test(seed)) throw new Error(`--seed ${seed}: not a whole number`);
+    settings = { ...settings, train: { ...settings.train, seed: Number(seed) } };
+  }
+  const weights = values('--extra-weight');
+  if (weights.length > 0) {
+    const extraWeight: Record<string, number> = { ...settings.extraWeight };
+    for (const spec of weights) {
+      const match = /^(.+)=(\d+(?:\.\d+)?)$/.exec(spec);
+      if (!match || Number(match[2]) <= 0) throw new Error(`--extra-weight ${spec}: expected FILE-NAME=WEIGHT with a positive weight, such as real-dev.jsonl=3`);
+      extraWeight[basename(match[1]!)] = Number(match[2]);
+    }
+    settings = { ...settings, extraWeight };
+  }
+  return settings;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const extras = argValues('--extra');
   const out = argValues('--out')[0] ?? WEIGHTS_PATH;
-  const seed = argValues('--seed')[0];
-  const settings: Settings = seed ? { ...SETTINGS, train: { ...SETTINGS.train, seed: Number(seed) } } : SETTINGS;
   try {
+    const settings = settingsFromArgs(process.argv);
     const started = Date.now();
     const corpusOnly = trainArtifact([], settings);
     const artifact = extras.length > 0 ? trainArtifact(extras, settings, sha256(corpusOnly.text)) : withCorpusOnlyHash(corpusOnly, sha256(corpusOnly.text));
