@@ -146,6 +146,37 @@ describe("the page's alerts found in steps (a walk of a long page, a few ms at a
     }
   });
 
+  it('reads same-origin frames (and the shadow roots in them) in document order, and leaves out a frame it may not read', () => {
+    const doc = bigPage(300);
+    const frameAt = (index: number, frameDoc: Document | null | 'throws') => {
+      const frame = doc.createElement('iframe');
+      Object.defineProperty(frame, 'contentDocument', {
+        get: () => {
+          if (frameDoc === 'throws') throw new DOMException('Blocked a frame', 'SecurityError');
+          return frameDoc;
+        },
+      });
+      doc.body.firstElementChild!.children[index]!.append(frame);
+    };
+    const framed = document.implementation.createHTMLDocument('frame');
+    framed.body.append(Object.assign(framed.createElement('div'), { className: 'a-alert', textContent: 'in the frame' }));
+    const framedHost = framed.createElement('kat-box');
+    framedHost.attachShadow({ mode: 'open' }).append(Object.assign(framed.createElement('div'), { className: 'a-alert', textContent: 'in its shadow root' }));
+    framed.body.append(framedHost);
+    frameAt(10, framed);
+    frameAt(20, 'throws');
+    frameAt(30, null);
+    const roots = searchRoots(doc);
+    expect(roots).toHaveLength(5); // the page, the frame, the page's shadow root, the frame's, the nested one
+    expect(roots[1]).toBe(framed);
+    const texts = alertElements(doc).map((alert) => alert.textContent);
+    expect(texts).toEqual(expect.arrayContaining(['in the frame', 'in its shadow root', 'deep']));
+    const steps = searchRootsInSteps(doc, 7);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toEqual(roots);
+  });
+
   it('pauses nowhere on an empty page and survives a page with no body', () => {
     const empty = document.implementation.createHTMLDocument('');
     expect(alertElementsInSteps(empty).next()).toEqual({ done: true, value: [] });

@@ -28,11 +28,13 @@ export function* searchRootsInSteps(root: ReadRoot, step = WALK_STEP): Generator
   for (let i = 0; i < roots.length && roots.length < 500; i++) {
     const current = roots[i]!;
     const doc = 'ownerDocument' in current && current.ownerDocument ? current.ownerDocument : (current as Document);
+    // The root's frames found by the engine, so the walk reads one property per element, not three.
+    const frames = new Set<Element>(current.querySelectorAll('iframe, frame'));
     const walker = doc.createTreeWalker(current, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node as Element;
       if (element.shadowRoot) roots.push(element.shadowRoot);
-      if (element.tagName === 'IFRAME' || element.tagName === 'FRAME') {
+      if (frames.size !== 0 && frames.has(element)) {
         try {
           const frameDoc = (element as HTMLIFrameElement).contentDocument;
           if (frameDoc?.documentElement) roots.push(frameDoc);
