@@ -278,11 +278,10 @@ export function watchPageContent(
     if (!reading) return;
     const read = reading.value;
     let snapshot = read.snapshot;
-    let rawKey: string | undefined;
     if (!read.checked) {
       // A reading equal to the last one checked is not checked again (on a 500-row list the
       // schema check is tens of ms, and a page that keeps changing is read again and again).
-      rawKey = JSON.stringify(snapshot);
+      const rawKey = JSON.stringify(snapshot);
       // A long thread or inbox is checked and handed on in tasks of their own too.
       long ||= ('messages' in snapshot ? snapshot.messages.length : 0) + ('cases' in snapshot ? (snapshot.cases?.length ?? 0) : 0) > SLICED_FROM_ROWS;
       if (lastChecked?.rawKey === rawKey) snapshot = { ...lastChecked.snapshot };
@@ -295,7 +294,6 @@ export function watchPageContent(
         lastChecked = { rawKey, snapshot };
       }
     }
-    const unmerged = snapshot;
     if (snapshot.kind === 'order-details') {
       const json = jsonByOrder.get(snapshot.orderId);
       if (json) snapshot = mergeOrderDetails(snapshot, json);
@@ -304,9 +302,7 @@ export function watchPageContent(
     } else if (messaging.size > 0) {
       snapshot = messaging.merge(snapshot, url);
     }
-    // What was read, as a key: the raw reading's JSON when nothing was merged into it (the check
-    // gives equal readings equal results), so a 500-row reading is not turned into JSON twice.
-    const key = `${url.href}\n${snapshot === unmerged && rawKey !== undefined ? `raw:${rawKey}` : JSON.stringify(snapshot)}`;
+    const key = `${url.href}\n${JSON.stringify(snapshot)}`;
     if (key === lastKey && !force) {
       // Read again for text alone, and nothing read differs: after twice, that text is noise.
       if (!causedBy.structural) {
