@@ -177,6 +177,19 @@ describe("the page's alerts found in steps (a walk of a long page, a few ms at a
     expect(step.value).toEqual(roots);
   });
 
+  it('finds a frame the page added during a pause, ahead of the walk', () => {
+    const doc = bigPage(3_000);
+    const steps = searchRootsInSteps(doc, 1_000);
+    expect(steps.next().done).toBe(false);
+    const framed = document.implementation.createHTMLDocument('late');
+    const frame = doc.createElement('iframe');
+    Object.defineProperty(frame, 'contentDocument', { value: framed });
+    doc.body.firstElementChild!.lastElementChild!.append(frame);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toContain(framed);
+  });
+
   it('pauses nowhere on an empty page and survives a page with no body', () => {
     const empty = document.implementation.createHTMLDocument('');
     expect(alertElementsInSteps(empty).next()).toEqual({ done: true, value: [] });

@@ -28,8 +28,10 @@ export function* searchRootsInSteps(root: ReadRoot, step = WALK_STEP): Generator
   for (let i = 0; i < roots.length && roots.length < 500; i++) {
     const current = roots[i]!;
     const doc = 'ownerDocument' in current && current.ownerDocument ? current.ownerDocument : (current as Document);
-    // The root's frames found by the engine, so the walk reads one property per element, not three.
-    const frames = new Set<Element>(current.querySelectorAll('iframe, frame'));
+    // The root's frames found by the engine, so the walk reads one property per element, not
+    // three; found again after each pause (the page may have added one meanwhile).
+    const framesOf = () => new Set<Element>(current.querySelectorAll('iframe, frame'));
+    let frames = framesOf();
     const walker = doc.createTreeWalker(current, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node as Element;
@@ -42,7 +44,10 @@ export function* searchRootsInSteps(root: ReadRoot, step = WALK_STEP): Generator
           // A cross-origin frame is not ours to read.
         }
       }
-      if (++visited % step === 0) yield;
+      if (++visited % step === 0) {
+        yield;
+        frames = framesOf();
+      }
     }
   }
   return roots;
