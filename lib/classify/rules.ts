@@ -9,6 +9,7 @@
  * foreign redirect). Sources: docs/domain.md cases 1–6 and Amazon's own notice texts
  * (docs/seller-central-pages.md §6); every rule's examples are checked by test/classify-rules.test.ts.
  */
+import { AMAZON_RETURN_REASONS, returnReasonPhrases } from './amazon-return-reasons';
 import type { Flag, Intent, Language } from './types';
 
 export type Cue =
@@ -48,6 +49,18 @@ const rule = (id: string, target: Target, weight: number, keywords: readonly str
   reason,
   examples,
 });
+
+/** One rule per language and intent from Amazon's return-reason wordings; its examples are the wordings as shown. */
+function amazonReturnReasonRules(): Rule[] {
+  const rules: Rule[] = [];
+  for (const [lang, byIntent] of returnReasonPhrases()) {
+    for (const [intent, phrases] of byIntent) {
+      const examples = AMAZON_RETURN_REASONS.filter((r) => r.intent === intent).flatMap((r) => r.wordings.filter((w) => w.lang === lang).map((w) => w.text));
+      rules.push(rule(`${lang}.amazon-reason.${intent}`, intent, 4, phrases, `Amazon's return reason for ${intent} (amazon-return-reasons.json)`, examples));
+    }
+  }
+  return rules;
+}
 
 export const RULES: readonly Rule[] = [
   // ── Official cancellation requests (DOMAIN case 1; seller help G201722390) ──────────────────
@@ -2224,6 +2237,10 @@ export const RULES: readonly Rule[] = [
   rule('de.cancel.more', 'cue.cancel', 3, ['zuruckziehen'], 'möchte die Bestellung zurückziehen', ['Kann ich die Bestellung zurückziehen?']),
   rule('ja.cancel.more', 'cue.cancel', 3, ['注文なしに', 'なしにして'], '注文を取り消したい', ['注文なしにしてもらえますか']),
   rule('fr.invoice.more', 'invoice-request', 4, ['un recu', 'recu pour'], 'demande un reçu', ['Puis-je avoir un reçu pour cette commande ?']),
+
+  // ── Amazon's buyer return reasons, as its return requests and reports print them ────────────
+  // (amazon-return-reasons.json, with sources; the model learns how much each one weighs).
+  ...amazonReturnReasonRules(),
 
   // ── Quoted history starts here: what follows is not the new message ──────────────────────────
   rule(
