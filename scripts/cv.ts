@@ -7,7 +7,7 @@
 // perceptron, more epochs, more and less L1, and no abstention.
 import { gzipSync } from 'node:zlib';
 import { heldOutResults, summarise } from './eval';
-import { featureRows, learnable, loadCorpusSplit, loadLabelled, generatedCopies, packed, serialise, SETTINGS, trainRows, type Labelled, type Settings } from './train';
+import { argValues, featureRows, learnable, loadCorpusSplit, loadLabelled, generatedCopies, packed, serialise, SETTINGS, trainRows, type Labelled, type Settings } from './train';
 
 export const CANDIDATES: readonly [string, Partial<Omit<Settings, 'train'>> & { train?: Partial<Settings['train']> }][] = [
   ['shipped settings', {}],
@@ -20,14 +20,6 @@ export const CANDIDATES: readonly [string, Partial<Omit<Settings, 'train'>> & { 
 
 export function settingsOf(change: (typeof CANDIDATES)[number][1]): Settings {
   return { ...SETTINGS, ...change, train: { ...SETTINGS.train, ...(change.train ?? {}) } } as Settings;
-}
-
-function argValues(flag: string): string[] {
-  const values: string[] = [];
-  process.argv.forEach((arg, i) => {
-    if (arg === flag && process.argv[i + 1]) values.push(process.argv[i + 1]!);
-  });
-  return values;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -22,7 +22,22 @@ import { calibration, fitTemperature, type TrainingRow } from '../lib/classify/l
 import { loadLinear, type LinearModel } from '../lib/classify/linear';
 import { vary, VARIATION_NAMES, type VariationName } from './variation';
 import { classifyInputObject, FLAGS, INTENTS, LANGUAGES, type Classification, type Intent } from '../lib/classify/types';
-import { featureRows, foldOf, learnable, loadCorpusSplit, loadLabelled, packed, rawScores, SETTINGS, settingsFromArgs, generatedCopies, trainRows, type Labelled, type Settings } from './train';
+import {
+  argValues,
+  featureRows,
+  foldOf,
+  learnable,
+  loadCorpusSplit,
+  loadLabelled,
+  packed,
+  rawScores,
+  SETTINGS,
+  settingsFromArgs,
+  generatedCopies,
+  trainRows,
+  type Labelled,
+  type Settings,
+} from './train';
 
 export const CorpusExample = z.extend(classifyInputObject(), {
   id: z.string(),
@@ -226,14 +241,6 @@ export function report(title: string, rows: readonly Evaluated[], options: { byS
     console.log(`  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.n).padStart(7)}  ${bin.confidence.toFixed(3).padStart(9)}  ${bin.accuracy.toFixed(3).padStart(8)}`);
   }
   return s;
-}
-
-function argValues(flag: string): string[] {
-  const values: string[] = [];
-  process.argv.forEach((arg, i) => {
-    if (arg === flag && process.argv[i + 1]) values.push(process.argv[i + 1]!);
-  });
-  return values;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

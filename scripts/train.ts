@@ -373,10 +373,11 @@ export function withCorpusOnlyHash(artifact: Artifact, hash: string): Artifact {
 
 export { sha256 };
 
-function argValues(flag: string): string[] {
+/** The values given to `flag` on a command line (each `flag VALUE` pair, in order). */
+export function argValues(flag: string, args: readonly string[] = process.argv): string[] {
   const values: string[] = [];
-  process.argv.forEach((arg, i) => {
-    if (arg === flag && process.argv[i + 1]) values.push(process.argv[i + 1]!);
+  args.forEach((arg, i) => {
+    if (arg === flag && args[i + 1]) values.push(args[i + 1]!);
   });
   return values;
 }
@@ -387,7 +388,7 @@ function argValues(flag: string): string[] {
  * may be repeated). Without them, SETTINGS itself.
  */
 export function settingsFromArgs(args: readonly string[], base: Settings = SETTINGS): Settings {
-  const values = (flag: string) => args.flatMap((arg, i) => (arg === flag && args[i + 1] !== undefined ? [args[i + 1]!] : []));
+  const values = (flag: string) => argValues(flag, args);
   let settings = base;
   const seed = values('--seed')[0];
   if (seed !== undefined) {
